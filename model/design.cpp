@@ -1,0 +1,410 @@
+#include "model/design.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace napkin {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+Edit makeAdd(Component item, std::size_t index) { return AddComponent{std::move(item), index}; }
+Edit makeAdd(Link item, std::size_t index) { return AddLink{std::move(item), index}; }
+Edit makeAdd(Zone item, std::size_t index) { return AddZone{std::move(item), index}; }
+Edit makeAdd(Note item, std::size_t index) { return AddNote{std::move(item), index}; }
+Edit makeRemove(const Component& item) { return RemoveComponent{item.id}; }
+Edit makeRemove(const Link& item) { return RemoveLink{item.id}; }
+Edit makeRemove(const Zone& item) { return RemoveZone{item.id}; }
+Edit makeRemove(const Note& item) { return RemoveNote{item.id}; }
+Edit makeUpdate(Component item) { return UpdateComponent{std::move(item)}; }
+Edit makeUpdate(Link item) { return UpdateLink{std::move(item)}; }
+Edit makeUpdate(Zone item) { return UpdateZone{std::move(item)}; }
+Edit makeUpdate(Note item) { return UpdateNote{std::move(item)}; }
+
+template <typename T>
+auto findById(const std::vector<T>& items, std::string_view id) {
+    return std::find_if(items.begin(), items.end(), [id](const T& item) { return item.id == id; });
+}
+
+std::string quotedId(std::string_view id) { return "\"" + std::string(id) + "\""; }
+
+} // namespace
+
+Design::Design(const Design& other)
+    : m_brief(other.m_brief), m_workload(other.m_workload), m_components(other.m_components),
+      m_links(other.m_links), m_zones(other.m_zones), m_notes(other.m_notes), m_extra(other.m_extra),
+      m_componentIndex(other.m_componentIndex), m_linkIndex(other.m_linkIndex) {}
+
+Design& Design::operator=(const Design& other) {
+    if (this != &other) {
+        Design copy(other);
+        copy.m_listeners = std::move(m_listeners);
+        copy.m_nextListenerToken = m_nextListenerToken;
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+const Component* Design::component(std::string_view id) const {
+    const int index = componentIndex(id);
+    return index < 0 ? nullptr : &m_components[static_cast<std::size_t>(index)];
+}
+
+const Link* Design::link(std::string_view id) const {
+    const int index = linkIndex(id);
+    return index < 0 ? nullptr : &m_links[static_cast<std::size_t>(index)];
+}
+
+const Zone* Design::zone(std::string_view id) const {
+    auto found = findById(m_zones, id);
+    return found == m_zones.end() ? nullptr : &*found;
+}
+
+const Note* Design::note(std::string_view id) const {
+    auto found = findById(m_notes, id);
+    return found == m_notes.end() ? nullptr : &*found;
+}
+
+int Design::componentIndex(std::string_view id) const {
+    auto found = m_componentIndex.find(std::string(id));
+    return found == m_componentIndex.end() ? -1 : static_cast<int>(found->second);
+}
+
+int Design::linkIndex(std::string_view id) const {
+    auto found = m_linkIndex.find(std::string(id));
+    return found == m_linkIndex.end() ? -1 : static_cast<int>(found->second);
+}
+
+bool Design::hasId(std::string_view id) const {
+    return component(id) || link(id) || zone(id) || note(id);
+}
+
+std::string Design::uniqueId(std::string_view stem) const {
+    std::string base;
+    for (char c : stem) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u))
+            base += static_cast<char>(std::tolower(u));
+        else if (!base.empty() && base.back() != '-')
+            base += '-';
+    }
+    while (!base.empty() && base.back() == '-')
+        base.pop_back();
+    if (base.empty())
+        base = "item";
+    if (base.size() > 48)
+        base.resize(48);
+    if (!hasId(base))
+        return base;
+    for (int n = 2;; ++n) {
+        std::string candidate = base + "-" + std::to_string(n);
+        if (!hasId(candidate))
+            return candidate;
+    }
+}
+
+std::vector<const Link*> Design::linksOf(std::string_view componentId) const {
+    std::vector<const Link*> result;
+    for (const Link& link : m_links)
+        if (link.from == componentId || link.to == componentId)
+            result.push_back(&link);
+    return result;
+}
+
+bool Design::zoneWithin(std::string_view zoneId, std::string_view ancestorId) const {
+    std::string_view current = zoneId;
+    for (std::size_t steps = 0; !current.empty() && steps <= m_zones.size(); ++steps) {
+        if (current == ancestorId)
+            return true;
+        const Zone* z = zone(current);
+        if (!z)
+            return false;
+        current = z->parent;
+    }
+    return false;
+}
+
+std::vector<std::string> Design::membersOf(std::string_view zoneId) const {
+    std::vector<std::string> result;
+    for (const Component& c : m_components)
+        if (!c.zone.empty() && zoneWithin(c.zone, zoneId))
+            result.push_back(c.id);
+    return result;
+}
+
+std::string Design::checkOne(const Edit& edit) const {
+    auto idFree = [this](const std::string& id) -> std::string {
+        if (id.empty())
+            return "an id must not be empty";
+        return hasId(id) ? "id " + quotedId(id) + " is already used" : std::string();
+    };
+    auto zoneExists = [this](const std::string& id) -> std::string {
+        return id.empty() || zone(id) ? std::string() : "no zone " + quotedId(id);
+    };
+    auto linkEnds = [this](const Link& link) -> std::string {
+        if (!component(link.from))
+            return "no component " + quotedId(link.from) + " to link from";
+        if (!component(link.to))
+            return "no component " + quotedId(link.to) + " to link to";
+        if (link.from == link.to)
+            return "a link must join two different components";
+        return {};
+    };
+    auto exists = [](bool found, std::string_view what, const std::string& id) -> std::string {
+        return found ? std::string() : "no " + std::string(what) + " " + quotedId(id);
+    };
+    return std::visit(
+        Overloaded{
+            [&](const AddComponent& e) {
+                std::string why = idFree(e.component.id);
+                return why.empty() ? zoneExists(e.component.zone) : why;
+            },
+            [&](const RemoveComponent& e) { return exists(component(e.id), "component", e.id); },
+            [&](const UpdateComponent& e) {
+                std::string why = exists(component(e.component.id), "component", e.component.id);
+                return why.empty() ? zoneExists(e.component.zone) : why;
+            },
+            [&](const AddLink& e) {
+                std::string why = idFree(e.link.id);
+                return why.empty() ? linkEnds(e.link) : why;
+            },
+            [&](const RemoveLink& e) { return exists(link(e.id), "link", e.id); },
+            [&](const UpdateLink& e) {
+                std::string why = exists(link(e.link.id), "link", e.link.id);
+                return why.empty() ? linkEnds(e.link) : why;
+            },
+            [&](const AddZone& e) {
+                std::string why = idFree(e.zone.id);
+                return why.empty() ? zoneExists(e.zone.parent) : why;
+            },
+            [&](const RemoveZone& e) { return exists(zone(e.id), "zone", e.id); },
+            [&](const UpdateZone& e) {
+                std::string why = exists(zone(e.zone.id), "zone", e.zone.id);
+                if (why.empty())
+                    why = zoneExists(e.zone.parent);
+                if (why.empty() && !e.zone.parent.empty() && zoneWithin(e.zone.parent, e.zone.id))
+                    why = "zone " + quotedId(e.zone.id) + " cannot be inside itself";
+                return why;
+            },
+            [&](const AddNote& e) { return idFree(e.note.id); },
+            [&](const RemoveNote& e) { return exists(note(e.id), "note", e.id); },
+            [&](const UpdateNote& e) { return exists(note(e.note.id), "note", e.note.id); },
+            [&](const SetBrief&) { return std::string(); },
+            [&](const SetWorkload&) { return std::string(); },
+            [&](const Compound&) { return std::string(); },
+        },
+        edit.op);
+}
+
+std::string Design::check(const Edit& edit) const {
+    if (!std::holds_alternative<Compound>(edit.op))
+        return checkOne(edit);
+    Design scratch(*this);
+    try {
+        scratch.apply(edit);
+    } catch (const EditError& error) {
+        return error.what();
+    }
+    return {};
+}
+
+Edit Design::apply(const Edit& edit) {
+    if (const auto* compound = std::get_if<Compound>(&edit.op)) {
+        Compound inverse;
+        try {
+            for (const Edit& step : compound->edits)
+                inverse.edits.push_back(apply(step));
+        } catch (const EditError&) {
+            for (auto it = inverse.edits.rbegin(); it != inverse.edits.rend(); ++it)
+                apply(*it);
+            throw;
+        }
+        std::reverse(inverse.edits.begin(), inverse.edits.end());
+        return inverse;
+    }
+    if (std::string why = checkOne(edit); !why.empty())
+        throw EditError(why);
+    return applyOne(edit);
+}
+
+template <typename T>
+Edit Design::insertInto(std::vector<T>& items, T item, std::size_t index, Change::What what) {
+    const std::size_t at = std::min(index, items.size());
+    const std::string id = item.id;
+    Edit inverse = makeRemove(item);
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), std::move(item));
+    reindex();
+    notify(what, id);
+    return inverse;
+}
+
+template <typename T>
+Edit Design::removeFrom(std::vector<T>& items, const std::string& id, Change::What what) {
+    auto found = findById(items, id);
+    const auto index = static_cast<std::size_t>(found - items.begin());
+    Edit inverse = makeAdd(*found, index);
+    items.erase(found);
+    reindex();
+    notify(what, id);
+    return inverse;
+}
+
+template <typename Item, typename UpdateEdit>
+Edit Design::replaceIn(std::vector<Item>& items, const Item& item, Change::What what) {
+    auto found = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == item.id; });
+    Edit inverse = makeUpdate(*found);
+    *found = item;
+    notify(what, item.id);
+    return inverse;
+}
+
+Edit Design::removeComponent(const std::string& id) {
+    std::vector<std::pair<Link, std::size_t>> touching;
+    for (std::size_t i = 0; i < m_links.size(); ++i)
+        if (m_links[i].from == id || m_links[i].to == id)
+            touching.emplace_back(m_links[i], i);
+    for (auto it = touching.rbegin(); it != touching.rend(); ++it)
+        removeFrom(m_links, it->first.id, Change::What::LinkRemoved);
+    Compound inverse;
+    inverse.edits.push_back(removeFrom(m_components, id, Change::What::ComponentRemoved));
+    for (auto& [link, index] : touching)
+        inverse.edits.push_back(AddLink{std::move(link), index});
+    return inverse;
+}
+
+Edit Design::removeZone(const std::string& id) {
+    const std::string parent = zone(id)->parent;
+    Compound moveOut;
+    for (const Component& c : m_components)
+        if (c.zone == id) {
+            Component moved = c;
+            moved.zone = parent;
+            moveOut.edits.push_back(UpdateComponent{std::move(moved)});
+        }
+    for (const Zone& z : m_zones)
+        if (z.parent == id) {
+            Zone moved = z;
+            moved.parent = parent;
+            moveOut.edits.push_back(UpdateZone{std::move(moved)});
+        }
+    Edit restoreMembers = apply(moveOut);
+    Compound inverse;
+    inverse.edits.push_back(removeFrom(m_zones, id, Change::What::ZoneRemoved));
+    inverse.edits.push_back(std::move(restoreMembers));
+    return inverse;
+}
+
+Edit Design::applyOne(const Edit& edit) {
+    using W = Change::What;
+    return std::visit(
+        Overloaded{
+            [&](const AddComponent& e) { return insertInto(m_components, e.component, e.index, W::ComponentAdded); },
+            [&](const RemoveComponent& e) { return removeComponent(e.id); },
+            [&](const UpdateComponent& e) {
+                return replaceIn<Component, UpdateComponent>(m_components, e.component, W::ComponentChanged);
+            },
+            [&](const AddLink& e) { return insertInto(m_links, e.link, e.index, W::LinkAdded); },
+            [&](const RemoveLink& e) { return removeFrom(m_links, e.id, W::LinkRemoved); },
+            [&](const UpdateLink& e) { return replaceIn<Link, UpdateLink>(m_links, e.link, W::LinkChanged); },
+            [&](const AddZone& e) { return insertInto(m_zones, e.zone, e.index, W::ZoneAdded); },
+            [&](const RemoveZone& e) { return removeZone(e.id); },
+            [&](const UpdateZone& e) { return replaceIn<Zone, UpdateZone>(m_zones, e.zone, W::ZoneChanged); },
+            [&](const AddNote& e) { return insertInto(m_notes, e.note, e.index, W::NoteAdded); },
+            [&](const RemoveNote& e) { return removeFrom(m_notes, e.id, W::NoteRemoved); },
+            [&](const UpdateNote& e) { return replaceIn<Note, UpdateNote>(m_notes, e.note, W::NoteChanged); },
+            [&](const SetBrief& e) -> Edit {
+                Edit inverse = SetBrief{m_brief};
+                m_brief = e.brief;
+                notify(W::BriefChanged, {});
+                return inverse;
+            },
+            [&](const SetWorkload& e) -> Edit {
+                Edit inverse = SetWorkload{m_workload};
+                m_workload = e.workload;
+                notify(W::WorkloadChanged, {});
+                return inverse;
+            },
+            [&](const Compound& e) -> Edit { return apply(e); },
+        },
+        edit.op);
+}
+
+void Design::reindex() {
+    m_componentIndex.clear();
+    m_componentIndex.reserve(m_components.size());
+    for (std::size_t i = 0; i < m_components.size(); ++i)
+        m_componentIndex.emplace(m_components[i].id, i);
+    m_linkIndex.clear();
+    m_linkIndex.reserve(m_links.size());
+    for (std::size_t i = 0; i < m_links.size(); ++i)
+        m_linkIndex.emplace(m_links[i].id, i);
+}
+
+void Design::appendComponent(Component component) {
+    m_componentIndex.emplace(component.id, m_components.size());
+    m_components.push_back(std::move(component));
+}
+
+void Design::appendLink(Link link) {
+    m_linkIndex.emplace(link.id, m_links.size());
+    m_links.push_back(std::move(link));
+}
+
+void Design::appendZone(Zone zone) { m_zones.push_back(std::move(zone)); }
+void Design::appendNote(Note note) { m_notes.push_back(std::move(note)); }
+
+std::vector<std::string> Design::invariantViolations() const {
+    std::vector<std::string> problems;
+    std::set<std::string> ids;
+    auto claim = [&](const std::string& id) {
+        if (id.empty())
+            problems.push_back("an element has an empty id");
+        else if (!ids.insert(id).second)
+            problems.push_back("id " + quotedId(id) + " is used twice");
+    };
+    for (const Component& c : m_components) {
+        claim(c.id);
+        if (!c.zone.empty() && !zone(c.zone))
+            problems.push_back("component " + quotedId(c.id) + " is in missing zone " + quotedId(c.zone));
+    }
+    for (const Link& l : m_links) {
+        claim(l.id);
+        if (!component(l.from) || !component(l.to))
+            problems.push_back("link " + quotedId(l.id) + " has a missing end");
+    }
+    for (const Zone& z : m_zones) {
+        claim(z.id);
+        if (!z.parent.empty() && !zone(z.parent))
+            problems.push_back("zone " + quotedId(z.id) + " has missing parent " + quotedId(z.parent));
+        else if (!z.parent.empty() && zoneWithin(z.parent, z.id))
+            problems.push_back("zone " + quotedId(z.id) + " is inside itself");
+    }
+    for (const Note& n : m_notes)
+        claim(n.id);
+    for (std::size_t i = 0; i < m_components.size(); ++i)
+        if (componentIndex(m_components[i].id) != static_cast<int>(i))
+            problems.push_back("component index out of date for " + quotedId(m_components[i].id));
+    return problems;
+}
+
+int Design::addListener(Listener listener) {
+    const int token = m_nextListenerToken++;
+    m_listeners.emplace_back(token, std::move(listener));
+    return token;
+}
+
+void Design::removeListener(int token) {
+    std::erase_if(m_listeners, [token](const auto& entry) { return entry.first == token; });
+}
+
+void Design::notify(Change::What what, const std::string& id) {
+    const Change change{what, id};
+    for (const auto& [token, listener] : m_listeners)
+        listener(change);
+}
+
+} // namespace napkin

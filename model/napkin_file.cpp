@@ -1,0 +1,980 @@
+#include "model/napkin_file.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+namespace napkin {
+namespace {
+
+constexpr std::size_t maxIdLength = 64;
+constexpr std::size_t maxLabelLength = 200;
+constexpr std::size_t maxTextLength = 20000;
+constexpr std::size_t maxElements = 100000;
+constexpr double maxCoordinate = 1e7;
+
+std::string describe(const Json& value) {
+    if (value.is_string()) {
+        std::string text = value.get<std::string>();
+        if (text.size() > 40)
+            text = text.substr(0, 40) + "…";
+        return "\"" + text + "\"";
+    }
+    if (value.is_object())
+        return "an object";
+    if (value.is_array())
+        return "a list";
+    return value.dump();
+}
+
+bool validIdCharacter(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+Json number(double value) {
+    if (std::floor(value) == value && std::fabs(value) < 1e15)
+        return static_cast<std::int64_t>(value);
+    return value;
+}
+
+// Walks the JSON of a design, collecting every problem instead of stopping at the first.
+class Reader {
+public:
+    Reader(const Catalog& catalog, std::vector<Diagnostic>& diagnostics)
+        : m_catalog(catalog), m_diagnostics(diagnostics) {}
+
+    void error(const std::string& path, std::string message) {
+        m_diagnostics.push_back({Diagnostic::Severity::Error, path, std::move(message)});
+    }
+    void warning(const std::string& path, std::string message) {
+        m_diagnostics.push_back({Diagnostic::Severity::Warning, path, std::move(message)});
+    }
+
+    // Copies the fields not in `known` into an extras object, so nothing a newer file holds is lost.
+    Json extras(const Json& object, std::initializer_list<std::string_view> known) {
+        Json result = Json::object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            bool isKnown = false;
+            for (std::string_view key : known)
+                isKnown = isKnown || key == it.key();
+            if (!isKnown)
+                result[it.key()] = it.value();
+        }
+        return result;
+    }
+
+    bool isObject(const Json& json, const std::string& path) {
+        if (json.is_object())
+            return true;
+        error(path, "must be an object, got " + describe(json));
+        return false;
+    }
+
+    const Json* list(const Json& parent, const char* key, const std::string& path) {
+        if (!parent.contains(key))
+            return nullptr;
+        const Json& value = parent.at(key);
+        const std::string where = join(path, key);
+        if (!value.is_array()) {
+            error(where, "must be a list, got " + describe(value));
+            return nullptr;
+        }
+        if (value.size() > maxElements) {
+            error(where, "has " + std::to_string(value.size()) + " entries; at most " +
+                             std::to_string(maxElements) + " are allowed");
+            return nullptr;
+        }
+        return &value;
+    }
+
+    std::string string(const Json& object, const char* key, const std::string& path, std::size_t maxLength,
+                       bool required = false) {
+        const std::string where = join(path, key);
+        if (!object.contains(key)) {
+            if (required)
+                error(where, "is missing");
+            return {};
+        }
+        const Json& value = object.at(key);
+        if (!value.is_string()) {
+            error(where, "must be a string, got " + describe(value));
+            return {};
+        }
+        std::string text = value.get<std::string>();
+        if (text.size() > maxLength) {
+            error(where, "must be at most " + std::to_string(maxLength) + " characters, got " +
+                             std::to_string(text.size()));
+            return {};
+        }
+        return text;
+    }
+
+    std::string id(const Json& object, const char* key, const std::string& path, bool required = true) {
+        const std::string where = join(path, key);
+        std::string text = string(object, key, path, 1000, required);
+        if (text.empty()) {
+            if (required && object.contains(key) && object.at(key).is_string())
+                error(where, "must not be empty");
+            return text;
+        }
+        if (text.size() > maxIdLength) {
+            error(where, "must be at most " + std::to_string(maxIdLength) + " characters, got " +
+                             std::to_string(text.size()));
+            return {};
+        }
+        for (char c : text)
+            if (!validIdCharacter(c)) {
+                error(where, "may hold only letters, digits and _ - . :, got " + describe(Json(text)));
+                return {};
+            }
+        return text;
+    }
+
+    double numberField(const Json& object, const char* key, const std::string& path, double fallback, double min,
+                       double max, bool whole = false) {
+        if (!object.contains(key))
+            return fallback;
+        const Json& value = object.at(key);
+        const std::string where = join(path, key);
+        const std::string noun = whole ? "a whole number" : "a number";
+        if (!value.is_number() || !std::isfinite(value.get<double>()) ||
+            (whole && std::floor(value.get<double>()) != value.get<double>())) {
+            error(where, "must be " + noun + ", got " + describe(value));
+            return fallback;
+        }
+        const double n = value.get<double>();
+        if (n < min || n > max) {
+            error(where, "must be " + noun + " between " + formatNumber(min) + " and " + formatNumber(max) +
+                             ", got " + describe(value));
+            return fallback;
+        }
+        return n;
+    }
+
+    std::optional<double> optionalNumber(const Json& object, const char* key, const std::string& path, double min,
+                                         double max) {
+        if (!object.contains(key))
+            return std::nullopt;
+        const std::size_t before = errorCount();
+        const double n = numberField(object, key, path, 0, min, max);
+        return errorCount() == before ? std::optional<double>(n) : std::nullopt;
+    }
+
+    bool boolean(const Json& object, const char* key, const std::string& path, bool fallback) {
+        if (!object.contains(key))
+            return fallback;
+        if (!object.at(key).is_boolean()) {
+            error(join(path, key), "must be true or false, got " + describe(object.at(key)));
+            return fallback;
+        }
+        return object.at(key).get<bool>();
+    }
+
+    std::vector<std::string> strings(const Json& object, const char* key, const std::string& path,
+                                     std::size_t maxLength) {
+        std::vector<std::string> result;
+        const Json* items = list(object, key, path);
+        if (!items)
+            return result;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string where = join(path, key) + "[" + std::to_string(i) + "]";
+            const Json& item = (*items)[i];
+            if (!item.is_string())
+                error(where, "must be a string, got " + describe(item));
+            else if (item.get<std::string>().size() > maxLength)
+                error(where, "must be at most " + std::to_string(maxLength) + " characters");
+            else
+                result.push_back(item.get<std::string>());
+        }
+        return result;
+    }
+
+    Point point(const Json& object, const std::string& path) {
+        return {numberField(object, "x", path, 0, -maxCoordinate, maxCoordinate),
+                numberField(object, "y", path, 0, -maxCoordinate, maxCoordinate)};
+    }
+
+    Rect rect(const Json& object, const std::string& path, Rect fallback) {
+        const Point p = point(object, path);
+        return {p.x, p.y, numberField(object, "width", path, fallback.width, 0, maxCoordinate),
+                numberField(object, "height", path, fallback.height, 0, maxCoordinate)};
+    }
+
+    Properties properties(const Json& object, const std::string& path, const std::vector<PropertySpec>& specs,
+                          const std::string& owner) {
+        Properties result;
+        if (!object.contains("props"))
+            return result;
+        const Json& props = object.at("props");
+        const std::string where = join(path, "props");
+        if (!isObject(props, where))
+            return result;
+        for (auto it = props.begin(); it != props.end(); ++it) {
+            const std::string propPath = join(where, it.key());
+            const PropertySpec* spec = nullptr;
+            for (const PropertySpec& s : specs)
+                if (s.key == it.key())
+                    spec = &s;
+            if (!spec) {
+                warning(propPath, "is not a property of " + owner + "; kept as it is");
+            } else if (std::string reason = spec->check(it.value()); !reason.empty()) {
+                error(propPath, reason);
+                continue;
+            }
+            result.emplace(it.key(), it.value());
+        }
+        return result;
+    }
+
+    std::optional<Component> component(const Json& json, const std::string& path) {
+        if (!isObject(json, path))
+            return std::nullopt;
+        Component c;
+        c.id = id(json, "id", path);
+        c.kind = string(json, "kind", path, maxIdLength, true);
+        const KindSpec* kind = m_catalog.kind(c.kind);
+        if (!kind && !c.kind.empty())
+            error(join(path, "kind"), "unknown kind " + describe(Json(c.kind)) + suggestKind(c.kind));
+        c.label = string(json, "label", path, maxLabelLength);
+        c.position = point(json, path);
+        c.zone = id(json, "zone", path, false);
+        if (kind)
+            c.props = properties(json, path, kind->properties, "a " + kind->name);
+        c.notes = string(json, "notes", path, maxTextLength);
+        c.extra = extras(json, {"id", "kind", "label", "x", "y", "zone", "props", "notes"});
+        return c;
+    }
+
+    std::optional<Link> link(const Json& json, const std::string& path) {
+        if (!isObject(json, path))
+            return std::nullopt;
+        Link l;
+        l.id = id(json, "id", path);
+        l.from = id(json, "from", path);
+        l.to = id(json, "to", path);
+        l.label = string(json, "label", path, maxLabelLength);
+        const std::string protocol = string(json, "protocol", path, maxIdLength);
+        if (!protocol.empty()) {
+            if (auto parsed = protocolFromString(protocol))
+                l.protocol = *parsed;
+            else
+                error(join(path, "protocol"), "unknown protocol " + describe(Json(protocol)) + "; expected " +
+                                                  protocolList());
+        }
+        l.props = properties(json, path, m_catalog.linkProperties(), "a link");
+        l.extra = extras(json, {"id", "from", "to", "label", "protocol", "props"});
+        return l;
+    }
+
+    std::optional<Zone> zone(const Json& json, const std::string& path) {
+        if (!isObject(json, path))
+            return std::nullopt;
+        Zone z;
+        z.id = id(json, "id", path);
+        const std::string kind = string(json, "kind", path, maxIdLength, true);
+        if (auto parsed = zoneKindFromString(kind))
+            z.kind = *parsed;
+        else if (!kind.empty())
+            error(join(path, "kind"), "unknown zone kind " + describe(Json(kind)) +
+                                          "; expected region, availability_zone, vpc, kubernetes_cluster or group");
+        z.label = string(json, "label", path, maxLabelLength);
+        z.parent = id(json, "parent", path, false);
+        z.rect = rect(json, path, {0, 0, 400, 300});
+        z.extra = extras(json, {"id", "kind", "label", "parent", "x", "y", "width", "height"});
+        return z;
+    }
+
+    std::optional<Note> note(const Json& json, const std::string& path) {
+        if (!isObject(json, path))
+            return std::nullopt;
+        Note n;
+        n.id = id(json, "id", path);
+        n.text = string(json, "text", path, maxTextLength);
+        n.rect = rect(json, path, {0, 0, 200, 120});
+        n.extra = extras(json, {"id", "text", "x", "y", "width", "height"});
+        return n;
+    }
+
+    Brief brief(const Json& json, const std::string& path) {
+        Brief b;
+        if (!isObject(json, path))
+            return b;
+        b.title = string(json, "title", path, maxLabelLength);
+        b.problem = string(json, "problem", path, maxTextLength);
+        b.functional = strings(json, "functional", path, maxTextLength);
+        forEachObject(json, "non_functional", path, [&](const Json& item, const std::string& where) {
+            b.nonFunctional.push_back({string(item, "category", where, maxIdLength),
+                                       string(item, "text", where, maxTextLength),
+                                       string(item, "target", where, maxLabelLength),
+                                       extras(item, {"category", "text", "target"})});
+        });
+        forEachObject(json, "api", path, [&](const Json& item, const std::string& where) {
+            b.api.push_back({string(item, "method", where, 16), string(item, "path", where, maxLabelLength * 5),
+                             string(item, "request", where, maxTextLength),
+                             string(item, "response", where, maxTextLength),
+                             string(item, "notes", where, maxTextLength),
+                             extras(item, {"method", "path", "request", "response", "notes"})});
+        });
+        forEachObject(json, "entities", path, [&](const Json& item, const std::string& where) {
+            Entity e;
+            e.name = string(item, "name", where, maxLabelLength, true);
+            forEachObject(item, "fields", where, [&](const Json& field, const std::string& fieldPath) {
+                e.fields.push_back({string(field, "name", fieldPath, maxLabelLength, true),
+                                    string(field, "type", fieldPath, maxLabelLength)});
+            });
+            e.storedIn = id(item, "stored_in", where, false);
+            e.partitionKey = string(item, "partition_key", where, maxLabelLength);
+            e.indexes = strings(item, "indexes", where, maxLabelLength);
+            e.notes = string(item, "notes", where, maxTextLength);
+            e.extra = extras(item, {"name", "fields", "stored_in", "partition_key", "indexes", "notes"});
+            b.entities.push_back(std::move(e));
+        });
+        b.extra = extras(json, {"title", "problem", "functional", "non_functional", "api", "entities"});
+        return b;
+    }
+
+    Workload workload(const Json& json, const std::string& path) {
+        Workload w;
+        if (!isObject(json, path))
+            return w;
+        if (json.contains("users") && isObject(json.at("users"), join(path, "users"))) {
+            const Json& users = json.at("users");
+            const std::string where = join(path, "users");
+            w.dailyActiveUsers = optionalNumber(users, "dau", where, 0, 1e11);
+            w.monthlyActiveUsers = optionalNumber(users, "mau", where, 0, 1e11);
+            w.dailyActiveFraction = optionalNumber(users, "daily_active_fraction", where, 0, 1);
+        }
+        forEachObject(json, "operations", path, [&](const Json& item, const std::string& where) {
+            w.operations.push_back(operation(item, where));
+        });
+        w.peakFactor = numberField(json, "peak_factor", path, w.peakFactor, 1, 1000);
+        w.replicationFactor = numberField(json, "replication_factor", path, w.replicationFactor, 1, 100, true);
+        w.storageFill = numberField(json, "storage_fill", path, w.storageFill, 0.01, 1);
+        w.cacheHotFraction = numberField(json, "cache_hot_fraction", path, w.cacheHotFraction, 0, 1);
+        w.targetUtilization = numberField(json, "target_utilization", path, w.targetUtilization, 0.01, 1);
+        const std::string convention = string(json, "time_convention", path, maxIdLength);
+        if (!convention.empty()) {
+            if (auto parsed = timeConventionFromString(convention))
+                w.timeConvention = *parsed;
+            else
+                error(join(path, "time_convention"),
+                      "must be exact or interview, got " + describe(Json(convention)));
+        }
+        w.binaryUnits = boolean(json, "binary_units", path, false);
+        w.extra = extras(json, {"users", "operations", "peak_factor", "replication_factor", "storage_fill",
+                                "cache_hot_fraction", "target_utilization", "time_convention", "binary_units"});
+        checkOperations(w, path);
+        return w;
+    }
+
+    std::size_t errorCount() const {
+        std::size_t n = 0;
+        for (const Diagnostic& d : m_diagnostics)
+            n += d.severity == Diagnostic::Severity::Error;
+        return n;
+    }
+
+    static std::string join(const std::string& path, std::string_view key) {
+        return path.empty() ? std::string(key) : path + "." + std::string(key);
+    }
+
+private:
+    template <typename Visit>
+    void forEachObject(const Json& parent, const char* key, const std::string& path, Visit visit) {
+        const Json* items = list(parent, key, path);
+        if (!items)
+            return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string where = join(path, key) + "[" + std::to_string(i) + "]";
+            if (isObject((*items)[i], where))
+                visit((*items)[i], where);
+        }
+    }
+
+    Operation operation(const Json& json, const std::string& path) {
+        Operation op;
+        op.name = string(json, "name", path, maxLabelLength, true);
+        if (json.contains("name") && op.name.empty() && json.at("name").is_string())
+            error(join(path, "name"), "must not be empty");
+        const std::string type = string(json, "type", path, maxIdLength, true);
+        if (auto parsed = operationTypeFromString(type))
+            op.type = *parsed;
+        else if (!type.empty())
+            error(join(path, "type"), "must be read or write, got " + describe(Json(type)));
+        op.rate = numberField(json, "rate", path, 0, 0, 1e15);
+        const std::string per = string(json, "per", path, maxIdLength, true);
+        if (auto parsed = ratePerFromString(per))
+            op.per = *parsed;
+        else if (!per.empty())
+            error(join(path, "per"),
+                  "must be user_day, day, month, second or write_of, got " + describe(Json(per)));
+        op.of = string(json, "of", path, maxLabelLength);
+        op.requestBytes = numberField(json, "request_bytes", path, 0, 0, 1e12);
+        op.responseBytes = numberField(json, "response_bytes", path, 0, 0, 1e12);
+        op.storedBytesPerWrite = numberField(json, "stored_bytes", path, 0, 0, 1e12);
+        op.mediaFraction = numberField(json, "media_fraction", path, 0, 0, 1);
+        op.mediaBytes = numberField(json, "media_bytes", path, 0, 0, 1e12);
+        op.retentionYears = numberField(json, "retention_years", path, 0, 0, 1000);
+        op.fanout = numberField(json, "fanout", path, 1, 0, 1e7);
+        op.extra = extras(json, {"name", "type", "rate", "per", "of", "request_bytes", "response_bytes",
+                                 "stored_bytes", "media_fraction", "media_bytes", "retention_years", "fanout"});
+        return op;
+    }
+
+    void checkOperations(const Workload& w, const std::string& path) {
+        std::map<std::string, std::size_t> seen;
+        for (std::size_t i = 0; i < w.operations.size(); ++i) {
+            const Operation& op = w.operations[i];
+            const std::string where = join(path, "operations") + "[" + std::to_string(i) + "]";
+            if (!op.name.empty() && !seen.emplace(op.name, i).second)
+                error(join(where, "name"), "duplicate operation " + describe(Json(op.name)) + ", already used by " +
+                                               join(path, "operations") + "[" + std::to_string(seen[op.name]) +
+                                               "]");
+            if (op.per == RatePer::PerWriteOf) {
+                const Operation* base = w.operation(op.of);
+                if (op.of.empty())
+                    error(join(where, "of"), "is missing: per write_of needs the write operation it follows");
+                else if (!base)
+                    error(join(where, "of"), "no operation " + describe(Json(op.of)) + " in the workload");
+                else if (base->type != OperationType::Write)
+                    error(join(where, "of"), "operation " + describe(Json(op.of)) + " is a read, not a write");
+                else if (base->per == RatePer::PerWriteOf)
+                    error(join(where, "of"), "operation " + describe(Json(op.of)) +
+                                                 " is itself defined per write; chain at most one level");
+            }
+        }
+    }
+
+    std::string suggestKind(const std::string& text) const {
+        std::string lower;
+        for (char c : text)
+            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const KindSpec& kind : m_catalog.kinds())
+            for (const std::string& alias : kind.aliases)
+                if (alias == lower || kind.id.find(lower) != std::string::npos)
+                    return "; did you mean \"" + kind.id + "\"?";
+        return {};
+    }
+
+    static std::string protocolList() {
+        std::string result;
+        for (Protocol p : allProtocols())
+            result += (result.empty() ? "" : ", ") + std::string(toString(p));
+        return result;
+    }
+
+    const Catalog& m_catalog;
+    std::vector<Diagnostic>& m_diagnostics;
+};
+
+// Reports JSON objects that name the same key twice: the parser would silently keep only one of them.
+struct DuplicateKeyFinder {
+    std::vector<std::set<std::string>> openObjects;
+    std::vector<std::string> duplicates;
+
+    bool operator()(int, Json::parse_event_t event, Json& parsed) {
+        switch (event) {
+        case Json::parse_event_t::object_start:
+            openObjects.emplace_back();
+            break;
+        case Json::parse_event_t::object_end:
+            if (!openObjects.empty())
+                openObjects.pop_back();
+            break;
+        case Json::parse_event_t::key:
+            if (!openObjects.empty() && !openObjects.back().insert(parsed.get<std::string>()).second)
+                duplicates.push_back(parsed.get<std::string>());
+            break;
+        default:
+            break;
+        }
+        return true;
+    }
+};
+
+std::string syntaxErrorMessage(const Json::exception& error) {
+    std::string text = error.what();
+    // "[json.exception.parse_error.101] parse error at line 3, column 14: syntax error ..." → "line 3, …"
+    if (auto bracket = text.find("] "); bracket != std::string::npos)
+        text = text.substr(bracket + 2);
+    if (auto at = text.find("parse error at "); at == 0)
+        text = text.substr(std::strlen("parse error at "));
+    return "invalid JSON: " + text;
+}
+
+void collectIds(Reader& reader, std::map<std::string, std::string>& owners, const std::string& id,
+                const std::string& path) {
+    if (id.empty())
+        return;
+    auto [existing, inserted] = owners.emplace(id, path);
+    if (!inserted)
+        reader.error(path + ".id", "duplicate id \"" + id + "\", already used by " + existing->second);
+}
+
+void checkZoneNesting(Reader& reader, const std::vector<Zone>& zones, const std::vector<std::string>& paths) {
+    std::map<std::string, const Zone*> byId;
+    for (const Zone& z : zones)
+        byId.emplace(z.id, &z);
+    for (std::size_t i = 0; i < zones.size(); ++i) {
+        const Zone& z = zones[i];
+        if (z.parent.empty())
+            continue;
+        if (!byId.contains(z.parent)) {
+            reader.error(paths[i] + ".parent", "no zone \"" + z.parent + "\"");
+            continue;
+        }
+        std::string current = z.parent;
+        for (std::size_t steps = 0; !current.empty() && steps <= zones.size(); ++steps) {
+            if (current == z.id) {
+                reader.error(paths[i] + ".parent", "zone \"" + z.id + "\" would contain itself");
+                break;
+            }
+            auto found = byId.find(current);
+            current = found == byId.end() ? std::string() : found->second->parent;
+        }
+    }
+}
+
+void writeRectFields(Json& out, const Rect& rect) {
+    out["x"] = number(rect.x);
+    out["y"] = number(rect.y);
+    out["width"] = number(rect.width);
+    out["height"] = number(rect.height);
+}
+
+void appendExtras(Json& out, const Json& extra) {
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        out[it.key()] = it.value();
+}
+
+void putString(Json& out, const char* key, const std::string& value) {
+    if (!value.empty())
+        out[key] = value;
+}
+
+void putProperties(Json& out, const Properties& props) {
+    if (props.empty())
+        return;
+    Json json = Json::object();
+    for (const auto& [key, value] : props)
+        json[key] = value;
+    out["props"] = std::move(json);
+}
+
+Json toJson(const Component& c) {
+    Json out = Json::object();
+    out["id"] = c.id;
+    out["kind"] = c.kind;
+    putString(out, "label", c.label);
+    out["x"] = number(c.position.x);
+    out["y"] = number(c.position.y);
+    putString(out, "zone", c.zone);
+    putProperties(out, c.props);
+    putString(out, "notes", c.notes);
+    appendExtras(out, c.extra);
+    return out;
+}
+
+Json toJson(const Link& l) {
+    Json out = Json::object();
+    out["id"] = l.id;
+    out["from"] = l.from;
+    out["to"] = l.to;
+    putString(out, "label", l.label);
+    out["protocol"] = std::string(toString(l.protocol));
+    putProperties(out, l.props);
+    appendExtras(out, l.extra);
+    return out;
+}
+
+Json toJson(const Zone& z) {
+    Json out = Json::object();
+    out["id"] = z.id;
+    out["kind"] = std::string(toString(z.kind));
+    putString(out, "label", z.label);
+    putString(out, "parent", z.parent);
+    writeRectFields(out, z.rect);
+    appendExtras(out, z.extra);
+    return out;
+}
+
+Json toJson(const Note& n) {
+    Json out = Json::object();
+    out["id"] = n.id;
+    out["text"] = n.text;
+    writeRectFields(out, n.rect);
+    appendExtras(out, n.extra);
+    return out;
+}
+
+Json toJson(const Operation& op) {
+    Json out = Json::object();
+    out["name"] = op.name;
+    out["type"] = std::string(toString(op.type));
+    out["rate"] = number(op.rate);
+    out["per"] = std::string(toString(op.per));
+    putString(out, "of", op.of);
+    auto putNumber = [&](const char* key, double value, double fallback) {
+        if (value != fallback)
+            out[key] = number(value);
+    };
+    putNumber("request_bytes", op.requestBytes, 0);
+    putNumber("response_bytes", op.responseBytes, 0);
+    putNumber("stored_bytes", op.storedBytesPerWrite, 0);
+    putNumber("media_fraction", op.mediaFraction, 0);
+    putNumber("media_bytes", op.mediaBytes, 0);
+    putNumber("retention_years", op.retentionYears, 0);
+    putNumber("fanout", op.fanout, 1);
+    appendExtras(out, op.extra);
+    return out;
+}
+
+template <typename T>
+Json listToJson(const std::vector<T>& items) {
+    Json out = Json::array();
+    for (const T& item : items)
+        out.push_back(toJson(item));
+    return out;
+}
+
+Json toJson(const Brief& b) {
+    Json out = Json::object();
+    putString(out, "title", b.title);
+    putString(out, "problem", b.problem);
+    if (!b.functional.empty())
+        out["functional"] = b.functional;
+    if (!b.nonFunctional.empty()) {
+        Json list = Json::array();
+        for (const NonFunctionalRequirement& r : b.nonFunctional) {
+            Json item = Json::object();
+            putString(item, "category", r.category);
+            item["text"] = r.text;
+            putString(item, "target", r.target);
+            appendExtras(item, r.extra);
+            list.push_back(std::move(item));
+        }
+        out["non_functional"] = std::move(list);
+    }
+    if (!b.api.empty()) {
+        Json list = Json::array();
+        for (const Endpoint& e : b.api) {
+            Json item = Json::object();
+            item["method"] = e.method;
+            item["path"] = e.path;
+            putString(item, "request", e.request);
+            putString(item, "response", e.response);
+            putString(item, "notes", e.notes);
+            appendExtras(item, e.extra);
+            list.push_back(std::move(item));
+        }
+        out["api"] = std::move(list);
+    }
+    if (!b.entities.empty()) {
+        Json list = Json::array();
+        for (const Entity& e : b.entities) {
+            Json item = Json::object();
+            item["name"] = e.name;
+            Json fields = Json::array();
+            for (const EntityField& f : e.fields)
+                fields.push_back(Json{{"name", f.name}, {"type", f.type}});
+            item["fields"] = std::move(fields);
+            putString(item, "stored_in", e.storedIn);
+            putString(item, "partition_key", e.partitionKey);
+            if (!e.indexes.empty())
+                item["indexes"] = e.indexes;
+            putString(item, "notes", e.notes);
+            appendExtras(item, e.extra);
+            list.push_back(std::move(item));
+        }
+        out["entities"] = std::move(list);
+    }
+    appendExtras(out, b.extra);
+    return out;
+}
+
+Json toJson(const Workload& w) {
+    Json out = Json::object();
+    if (w.dailyActiveUsers || w.monthlyActiveUsers || w.dailyActiveFraction) {
+        Json users = Json::object();
+        if (w.dailyActiveUsers)
+            users["dau"] = number(*w.dailyActiveUsers);
+        if (w.monthlyActiveUsers)
+            users["mau"] = number(*w.monthlyActiveUsers);
+        if (w.dailyActiveFraction)
+            users["daily_active_fraction"] = number(*w.dailyActiveFraction);
+        out["users"] = std::move(users);
+    }
+    out["operations"] = listToJson(w.operations);
+    out["peak_factor"] = number(w.peakFactor);
+    out["replication_factor"] = number(w.replicationFactor);
+    out["storage_fill"] = number(w.storageFill);
+    out["cache_hot_fraction"] = number(w.cacheHotFraction);
+    out["target_utilization"] = number(w.targetUtilization);
+    out["time_convention"] = std::string(toString(w.timeConvention));
+    if (w.binaryUnits)
+        out["binary_units"] = true;
+    appendExtras(out, w.extra);
+    return out;
+}
+
+std::string dumpCanonical(const Json& json) {
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace
+
+std::string Diagnostic::toString() const {
+    const std::string prefix = severity == Severity::Warning ? "warning: " : "";
+    return path.empty() ? prefix + message : path + ": " + prefix + message;
+}
+
+std::vector<Diagnostic> LoadResult::errors() const {
+    std::vector<Diagnostic> result;
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Diagnostic::Severity::Error)
+            result.push_back(d);
+    return result;
+}
+
+LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
+    LoadResult result;
+    Reader reader(catalog, result.diagnostics);
+    Json root;
+    DuplicateKeyFinder duplicates;
+    try {
+        root = Json::parse(text.begin(), text.end(), std::ref(duplicates));
+    } catch (const Json::exception& error) {
+        reader.error({}, syntaxErrorMessage(error));
+        return result;
+    }
+    for (const std::string& key : duplicates.duplicates)
+        reader.error({}, "a JSON object names the key \"" + key + "\" twice");
+    if (!root.is_object()) {
+        reader.error({}, "a .napkin file must hold a JSON object, got " + describe(root));
+        return result;
+    }
+    if (!root.contains("format") || root.at("format") != "napkin") {
+        reader.error("format", root.contains("format") ? "must be \"napkin\", got " + describe(root.at("format"))
+                                                       : "is missing; this is not a .napkin file");
+        return result;
+    }
+    const Json version = root.value("version", Json());
+    if (!version.is_number_integer()) {
+        reader.error("version", root.contains("version") ? "must be a whole number, got " + describe(version)
+                                                         : "is missing");
+        return result;
+    }
+    if (version.get<std::int64_t>() > napkinFormatVersion) {
+        reader.error("version", "this file uses format version " + version.dump() +
+                                    ", written by a newer Napkin; this Napkin reads version " +
+                                    std::to_string(napkinFormatVersion) + " only");
+        return result;
+    }
+    if (version.get<std::int64_t>() < 1) {
+        reader.error("version", "must be 1, got " + version.dump());
+        return result;
+    }
+
+    Design design;
+    std::map<std::string, std::string> owners;
+    if (root.contains("brief"))
+        design.setBrief(reader.brief(root.at("brief"), "brief"));
+    if (root.contains("workload"))
+        design.setWorkload(reader.workload(root.at("workload"), "workload"));
+
+    std::vector<Zone> zones;
+    std::vector<std::string> zonePaths;
+    if (const Json* list = reader.list(root, "zones", ""))
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "zones[" + std::to_string(i) + "]";
+            if (auto z = reader.zone((*list)[i], path)) {
+                collectIds(reader, owners, z->id, path);
+                zones.push_back(std::move(*z));
+                zonePaths.push_back(path);
+            }
+        }
+    checkZoneNesting(reader, zones, zonePaths);
+    std::set<std::string> zoneIds;
+    for (const Zone& z : zones)
+        zoneIds.insert(z.id);
+
+    if (const Json* list = reader.list(root, "components", ""))
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "components[" + std::to_string(i) + "]";
+            if (auto c = reader.component((*list)[i], path)) {
+                collectIds(reader, owners, c->id, path);
+                if (!c->zone.empty() && !zoneIds.contains(c->zone))
+                    reader.error(path + ".zone", "no zone \"" + c->zone + "\"");
+                design.appendComponent(std::move(*c));
+            }
+        }
+
+    if (const Json* list = reader.list(root, "links", ""))
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "links[" + std::to_string(i) + "]";
+            auto l = reader.link((*list)[i], path);
+            if (!l)
+                continue;
+            collectIds(reader, owners, l->id, path);
+            for (const auto& [end, field] : {std::pair{l->from, "from"}, std::pair{l->to, "to"}})
+                if (!end.empty() && !design.component(end))
+                    reader.error(path + "." + field, "no component \"" + end + "\"");
+            if (l->from == l->to && !l->from.empty())
+                reader.error(path, "a link must join two different components, got \"" + l->from + "\" twice");
+            if (auto ops = l->props.find("operations"); ops != l->props.end() && ops->second.is_array())
+                for (std::size_t k = 0; k < ops->second.size(); ++k)
+                    if (!design.workload().operation(ops->second[k].get<std::string>()))
+                        reader.error(path + ".props.operations[" + std::to_string(k) + "]",
+                                     "no operation " + describe(ops->second[k]) + " in the workload");
+            design.appendLink(std::move(*l));
+        }
+
+    if (const Json* list = reader.list(root, "notes", ""))
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "notes[" + std::to_string(i) + "]";
+            if (auto n = reader.note((*list)[i], path)) {
+                collectIds(reader, owners, n->id, path);
+                design.appendNote(std::move(*n));
+            }
+        }
+    for (const Entity& e : design.brief().entities)
+        if (!e.storedIn.empty() && !design.component(e.storedIn))
+            reader.error("brief.entities", "entity \"" + e.name + "\" is stored in \"" + e.storedIn +
+                                               "\", which is not a component");
+    for (Zone& z : zones)
+        design.appendZone(std::move(z));
+    design.setExtra(reader.extras(root, {"format", "version", "brief", "workload", "zones", "components", "links",
+                                         "notes"}));
+    if (reader.errorCount() == 0)
+        result.design = std::move(design);
+    return result;
+}
+
+LoadResult loadDesignFile(const std::string& path, const Catalog& catalog) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult result;
+        result.diagnostics.push_back(
+            {Diagnostic::Severity::Error, {}, "cannot open " + path + ": " + std::strerror(errno)});
+        return result;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return loadDesign(text.str(), catalog);
+}
+
+Json designToJson(const Design& design) {
+    Json out = Json::object();
+    out["format"] = "napkin";
+    out["version"] = napkinFormatVersion;
+    if (design.brief() != Brief{})
+        out["brief"] = toJson(design.brief());
+    if (!design.workload().isEmpty())
+        out["workload"] = toJson(design.workload());
+    out["zones"] = listToJson(design.zones());
+    out["components"] = listToJson(design.components());
+    out["links"] = listToJson(design.links());
+    out["notes"] = listToJson(design.notes());
+    appendExtras(out, design.extra());
+    return out;
+}
+
+std::string saveDesign(const Design& design) { return dumpCanonical(designToJson(design)); }
+
+SaveResult writeFileAtomically(const std::string& path, std::string_view text) {
+    const std::string temporary = path + ".saving-" + std::to_string(::getpid());
+    auto failWith = [&](const std::string& what) {
+        const std::string reason = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        return SaveResult{false, what + " " + path + ": " + reason};
+    };
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return SaveResult{false, "cannot write " + path + ": " + std::strerror(errno)};
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            ::close(fd);
+            return failWith("cannot write");
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        return failWith("cannot flush");
+    }
+    if (::close(fd) != 0)
+        return failWith("cannot close");
+    if (::rename(temporary.c_str(), path.c_str()) != 0)
+        return failWith("cannot replace");
+    return SaveResult{true, {}};
+}
+
+SaveResult saveDesignFile(const Design& design, const std::string& path) {
+    return writeFileAtomically(path, saveDesign(design));
+}
+
+Json fragmentToJson(const Fragment& fragment) {
+    Json out = Json::object();
+    out["format"] = "napkin-fragment";
+    out["version"] = napkinFormatVersion;
+    out["zones"] = listToJson(fragment.zones);
+    out["components"] = listToJson(fragment.components);
+    out["links"] = listToJson(fragment.links);
+    out["notes"] = listToJson(fragment.notes);
+    return out;
+}
+
+std::optional<Fragment> fragmentFromJson(const Json& json, const Catalog& catalog,
+                                         std::vector<Diagnostic>& diagnostics) {
+    Reader reader(catalog, diagnostics);
+    if (!json.is_object() || json.value("format", "") != "napkin-fragment") {
+        reader.error({}, "not a Napkin fragment");
+        return std::nullopt;
+    }
+    Fragment fragment;
+    std::set<std::string> zoneIds;
+    std::set<std::string> componentIds;
+    if (const Json* list = reader.list(json, "zones", ""))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (auto z = reader.zone((*list)[i], "zones[" + std::to_string(i) + "]")) {
+                zoneIds.insert(z->id);
+                fragment.zones.push_back(std::move(*z));
+            }
+    for (Zone& z : fragment.zones)
+        if (!zoneIds.contains(z.parent))
+            z.parent.clear();
+    if (const Json* list = reader.list(json, "components", ""))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (auto c = reader.component((*list)[i], "components[" + std::to_string(i) + "]")) {
+                if (!zoneIds.contains(c->zone))
+                    c->zone.clear();
+                componentIds.insert(c->id);
+                fragment.components.push_back(std::move(*c));
+            }
+    if (const Json* list = reader.list(json, "links", ""))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (auto l = reader.link((*list)[i], "links[" + std::to_string(i) + "]"))
+                if (componentIds.contains(l->from) && componentIds.contains(l->to) && l->from != l->to)
+                    fragment.links.push_back(std::move(*l));
+    if (const Json* list = reader.list(json, "notes", ""))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (auto n = reader.note((*list)[i], "notes[" + std::to_string(i) + "]"))
+                fragment.notes.push_back(std::move(*n));
+    if (reader.errorCount() > 0)
+        return std::nullopt;
+    return fragment;
+}
+
+} // namespace napkin

@@ -1,0 +1,62 @@
+#pragma once
+// The workload a design must carry: who uses it and what they do. The estimators turn it into QPS,
+// bandwidth, storage and cache sizes; docs/estimation.md defines every field.
+
+#include "model/types.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace napkin {
+
+enum class OperationType { Read, Write };
+enum class RatePer { UserPerDay, Day, Month, Second, PerWriteOf };
+enum class TimeConvention { Exact, Interview };
+
+std::string_view toString(OperationType type);
+std::optional<OperationType> operationTypeFromString(std::string_view text);
+std::string_view toString(RatePer per);
+std::optional<RatePer> ratePerFromString(std::string_view text);
+std::string_view toString(TimeConvention convention);
+std::optional<TimeConvention> timeConventionFromString(std::string_view text);
+
+struct Operation {
+    std::string name;
+    OperationType type = OperationType::Read;
+    double rate = 0;
+    RatePer per = RatePer::UserPerDay;
+    std::string of;                  // with RatePer::PerWriteOf: the write operation this one reads after
+    double requestBytes = 0;
+    double responseBytes = 0;
+    double storedBytesPerWrite = 0;  // writes only
+    double mediaFraction = 0;        // writes only: share of writes that carry media
+    double mediaBytes = 0;
+    double retentionYears = 0;       // 0 keeps nothing; writes only
+    double fanout = 1;               // writes multiplied on the way (fan-out on write)
+    Json extra = Json::object();
+    bool operator==(const Operation&) const = default;
+};
+
+struct Workload {
+    std::optional<double> dailyActiveUsers;
+    std::optional<double> monthlyActiveUsers;
+    std::optional<double> dailyActiveFraction;
+    std::vector<Operation> operations;
+    double peakFactor = 2;
+    double replicationFactor = 3;
+    double storageFill = 0.7;        // plan to fill storage to this fraction (headroom)
+    double cacheHotFraction = 0.2;   // 80/20 rule: cache this share of a day's reads
+    double targetUtilization = 0.7;
+    TimeConvention timeConvention = TimeConvention::Exact;
+    bool binaryUnits = false;
+    Json extra = Json::object();
+    bool operator==(const Workload&) const = default;
+
+    bool isEmpty() const { return *this == Workload{}; }
+    /// DAU, or MAU × daily-active fraction, or 0 when neither is given.
+    double effectiveDailyActiveUsers() const;
+    const Operation* operation(std::string_view name) const;
+};
+
+} // namespace napkin
