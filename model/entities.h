@@ -8,6 +8,13 @@
 
 namespace napkin {
 
+/// A finding the user accepted as a trade-off on a component; the reason is shown in the write-up.
+struct AcceptedFinding {
+    std::string rule;
+    std::string reason;
+    bool operator==(const AcceptedFinding&) const = default;
+};
+
 struct Component {
     std::string id;
     std::string kind;
@@ -16,6 +23,7 @@ struct Component {
     std::string zone; // id of the innermost zone holding it, or empty
     Properties props; // only the values set explicitly; the catalog supplies the rest
     std::string notes; // deep-dive notes for the write-up
+    std::vector<AcceptedFinding> accepted;
     Json extra = Json::object(); // fields this version does not know, kept and written back
     bool operator==(const Component&) const = default;
 };

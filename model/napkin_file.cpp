@@ -249,7 +249,11 @@ public:
         if (kind)
             c.props = properties(json, path, kind->properties, "a " + kind->name);
         c.notes = string(json, "notes", path, maxTextLength);
-        c.extra = extras(json, {"id", "kind", "label", "x", "y", "zone", "props", "notes"});
+        forEachObject(json, "accepted", path, [&](const Json& item, const std::string& where) {
+            c.accepted.push_back({string(item, "rule", where, maxIdLength, true),
+                                  string(item, "reason", where, maxTextLength)});
+        });
+        c.extra = extras(json, {"id", "kind", "label", "x", "y", "zone", "props", "notes", "accepted"});
         return c;
     }
 
@@ -579,6 +583,12 @@ Json toJson(const Component& c) {
     putString(out, "zone", c.zone);
     putProperties(out, c.props);
     putString(out, "notes", c.notes);
+    if (!c.accepted.empty()) {
+        Json accepted = Json::array();
+        for (const AcceptedFinding& a : c.accepted)
+            accepted.push_back(Json{{"rule", a.rule}, {"reason", a.reason}});
+        out["accepted"] = std::move(accepted);
+    }
     appendExtras(out, c.extra);
     return out;
 }
