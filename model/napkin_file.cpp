@@ -1,5 +1,6 @@
 #include "model/napkin_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -27,6 +28,8 @@ std::string describe(const Json& value) {
             text = text.substr(0, 40) + "…";
         return "\"" + text + "\"";
     }
+    if (value.is_number())
+        return formatNumber(value.get<double>());
     if (value.is_object())
         return "an object";
     if (value.is_array())
@@ -125,16 +128,12 @@ public:
                 error(where, "must not be empty");
             return text;
         }
-        if (text.size() > maxIdLength) {
+        // On a malformed id the text is still returned, so that links naming it do not report it missing too.
+        if (text.size() > maxIdLength)
             error(where, "must be at most " + std::to_string(maxIdLength) + " characters, got " +
                              std::to_string(text.size()));
-            return {};
-        }
-        for (char c : text)
-            if (!validIdCharacter(c)) {
-                error(where, "may hold only letters, digits and _ - . :, got " + describe(Json(text)));
-                return {};
-            }
+        else if (!std::all_of(text.begin(), text.end(), validIdCharacter))
+            error(where, "may hold only letters, digits and _ - . :, got " + describe(Json(text)));
         return text;
     }
 
@@ -411,7 +410,9 @@ private:
         const std::string type = string(json, "type", path, maxIdLength, true);
         if (auto parsed = operationTypeFromString(type))
             op.type = *parsed;
-        else if (!type.empty())
+        else if (!type.empty() || json.contains("type"))
+            m_operationsWithoutType.insert(op.name);
+        if (!type.empty() && !operationTypeFromString(type))
             error(join(path, "type"), "must be read or write, got " + describe(Json(type)));
         op.rate = numberField(json, "rate", path, 0, 0, 1e15);
         const std::string per = string(json, "per", path, maxIdLength, true);
@@ -448,7 +449,7 @@ private:
                     error(join(where, "of"), "is missing: per write_of needs the write operation it follows");
                 else if (!base)
                     error(join(where, "of"), "no operation " + describe(Json(op.of)) + " in the workload");
-                else if (base->type != OperationType::Write)
+                else if (base->type != OperationType::Write && !m_operationsWithoutType.contains(op.of))
                     error(join(where, "of"), "operation " + describe(Json(op.of)) + " is a read, not a write");
                 else if (base->per == RatePer::PerWriteOf)
                     error(join(where, "of"), "operation " + describe(Json(op.of)) +
@@ -477,6 +478,7 @@ private:
 
     const Catalog& m_catalog;
     std::vector<Diagnostic>& m_diagnostics;
+    std::set<std::string> m_operationsWithoutType; // already reported; not to be blamed again as reads
 };
 
 // Reports JSON objects that name the same key twice: the parser would silently keep only one of them.
