@@ -11,6 +11,8 @@ template <class... Ts>
 struct Overloaded : Ts... {
     using Ts::operator()...;
 };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>; // clang 14 still needs the deduction guide
 
 Edit makeAdd(Component item, std::size_t index) { return AddComponent{std::move(item), index}; }
 Edit makeAdd(Link item, std::size_t index) { return AddLink{std::move(item), index}; }

@@ -1,9 +1,8 @@
-# Writes the catalog JSON into a C++ source file as a raw string literal.
-file(READ ${INPUT} CATALOG_TEXT)
-string(FIND "${CATALOG_TEXT}" ")napkin_catalog\"" CLASH)
-if(NOT CLASH EQUAL -1)
-  message(FATAL_ERROR "catalog.json contains the raw-string delimiter")
-endif()
+# Writes the catalog JSON into a C++ source file as a byte array (portable: no string-literal length limit).
+file(READ ${INPUT} CATALOG_HEX HEX)
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," CATALOG_BYTES "${CATALOG_HEX}")
 file(WRITE ${OUTPUT} "// Generated from resources/catalog/catalog.json; do not edit.\n"
-  "namespace napkin {\nextern const char* const builtinCatalogJson;\n"
-  "const char* const builtinCatalogJson = R\"napkin_catalog(${CATALOG_TEXT})napkin_catalog\";\n}\n")
+  "#include <string_view>\nnamespace napkin {\n"
+  "namespace { const unsigned char catalogBytes[] = {${CATALOG_BYTES}}; }\n"
+  "std::string_view builtinCatalogJson() {\n"
+  "    return {reinterpret_cast<const char*>(catalogBytes), sizeof catalogBytes};\n}\n}\n")
