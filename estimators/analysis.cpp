@@ -1,0 +1,87 @@
+#include "estimators/analysis.h"
+
+#include "model/graph_view.h"
+
+#include <sstream>
+
+namespace napkin {
+namespace {
+
+std::vector<Finding> workloadFindings(const Envelope& envelope) {
+    std::vector<Finding> findings;
+    for (const std::string& problem : envelope.problems)
+        findings.push_back({"capacity.workload", Severity::Error, {}, problem, "Fix the workload.", {}});
+    return findings;
+}
+
+void append(std::vector<Finding>& to, const std::vector<Finding>& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+} // namespace
+
+Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable& prices) {
+    Analysis analysis;
+    analysis.summary = summarize(design);
+    analysis.envelope = estimateEnvelope(design.workload());
+    const GraphView graph(design);
+    analysis.load = propagateLoad(graph, analysis.envelope, design.workload(), catalog);
+    analysis.cost = costDesign(design, analysis.load, prices, catalog, analysis.envelope.binaryUnits);
+
+    append(analysis.findings, workloadFindings(analysis.envelope));
+    append(analysis.findings, analysis.load.findings);
+    // Further analyzers (resilience, …) append their findings here.
+    applyAcceptedFindings(design, analysis.findings);
+    sortFindings(analysis.findings);
+    return analysis;
+}
+
+void applyAcceptedFindings(const Design& design, std::vector<Finding>& findings) {
+    for (Finding& finding : findings)
+        for (const std::string& id : finding.componentIds)
+            if (const Component* c = design.component(id))
+                for (const AcceptedFinding& accepted : c->accepted)
+                    if (accepted.rule == finding.rule && finding.acceptedReason.empty())
+                        finding.acceptedReason = accepted.reason.empty() ? "accepted" : accepted.reason;
+}
+
+Json analysisToJson(const Analysis& analysis) {
+    Json document = Json::object();
+    document["summary"] = toJson(analysis.summary);
+    document["estimates"] = estimatesToJson(analysis.envelope, analysis.cost.total);
+    Json components = Json::array();
+    for (std::size_t i = 0; i < analysis.load.components.size(); ++i)
+        components.push_back(componentToJson(analysis.load.components[i],
+                                             i < analysis.cost.components.size() ? &analysis.cost.components[i]
+                                                                                 : nullptr));
+    document["components"] = components;
+    document["cost"] = {{"per_month", analysis.cost.total},
+                        {"currency", analysis.cost.currency},
+                        {"prices_as_of", analysis.cost.asOf}};
+    document["ignored_links"] = analysis.load.ignoredLinks;
+    Json findings = Json::array();
+    for (const Finding& finding : analysis.findings)
+        findings.push_back(toJson(finding));
+    document["findings"] = findings;
+    return document;
+}
+
+std::string analysisToText(const Analysis& analysis, const Catalog& catalog) {
+    std::ostringstream out;
+    out << toText(analysis.summary, catalog);
+    if (!analysis.envelope.operations.empty())
+        out << "\n" << envelopeToText(analysis.envelope);
+    out << "\n" << componentsToText(analysis.load, analysis.cost, analysis.envelope.binaryUnits);
+    if (!analysis.findings.empty()) {
+        out << "\nFindings\n";
+        for (const Finding& f : analysis.findings) {
+            out << "  [" << toString(f.severity) << "] " << f.rule << ": " << f.message;
+            if (!f.fix.empty())
+                out << " " << f.fix;
+            if (!f.acceptedReason.empty())
+                out << " (accepted: " << f.acceptedReason << ")";
+            out << "\n";
+        }
+    }
+    return out.str();
+}
+
+} // namespace napkin

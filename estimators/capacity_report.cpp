@@ -1,0 +1,183 @@
+#include "estimators/capacity_report.h"
+
+#include "model/units.h"
+
+#include <sstream>
+
+namespace napkin {
+namespace {
+
+Json optionalNumber(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json periodsToJson(const PeriodCounts& counts) {
+    return Json{{"per_second", counts.perSecond},
+                {"per_day", counts.perDay},
+                {"per_month", counts.perMonth},
+                {"per_year", counts.perYear}};
+}
+
+Json operationToJson(const OperationEstimate& op) {
+    Json out = Json::object();
+    out["type"] = std::string(toString(op.type));
+    out["qps_avg"] = op.qpsAverage;
+    out["qps_peak"] = op.qpsPeak;
+    out["requests"] = periodsToJson(op.requests);
+    out["ingress_bytes_per_s"] = op.ingressBytesPerSecond;
+    out["egress_bytes_per_s"] = op.egressBytesPerSecond;
+    out["ingress_bytes_per_s_peak"] = op.ingressBytesPerSecondPeak;
+    out["egress_bytes_per_s_peak"] = op.egressBytesPerSecondPeak;
+    out["fanout_qps_avg"] = op.fanoutQpsAverage;
+    out["fanout_qps_peak"] = op.fanoutQpsPeak;
+    out["bytes_per_write"] = op.bytesPerWrite;
+    out["records"] = periodsToJson(op.records);
+    out["records_total"] = op.recordsTotal;
+    out["storage_bytes"] = periodsToJson(op.storageBytes);
+    out["storage_bytes_per_day"] = op.storageBytes.perDay;
+    out["storage_bytes_total"] = op.storageBytesTotal;
+    out["storage_bytes_replicated"] = op.storageBytesReplicated;
+    out["storage_bytes_provisioned"] = op.storageBytesProvisioned;
+    out["cache_bytes"] = op.cacheBytes;
+    out["steps"] = stepsToJson(op.steps);
+    return out;
+}
+
+std::string percent(const std::optional<double>& fraction) {
+    return fraction ? formatSignificant(*fraction * 100) + " %" : "n/a";
+}
+
+} // namespace
+
+Json stepsToJson(const std::vector<Step>& steps) {
+    Json out = Json::array();
+    for (const Step& step : steps)
+        out.push_back({{"label", step.label}, {"expression", step.expression}, {"result", step.result}});
+    return out;
+}
+
+Json estimatesToJson(const Envelope& envelope, double costPerMonth) {
+    Json out = Json::object();
+    out["dau"] = envelope.dailyActiveUsers;
+    out["read_qps_avg"] = envelope.readQpsAverage;
+    out["read_qps_peak"] = envelope.readQpsPeak;
+    out["write_qps_avg"] = envelope.writeQpsAverage;
+    out["write_qps_peak"] = envelope.writeQpsPeak;
+    out["ingress_bytes_per_s"] = envelope.ingressBytesPerSecond;
+    out["egress_bytes_per_s"] = envelope.egressBytesPerSecond;
+    out["ingress_bytes_per_s_peak"] = envelope.ingressBytesPerSecondPeak;
+    out["egress_bytes_per_s_peak"] = envelope.egressBytesPerSecondPeak;
+    out["storage_bytes_per_day"] = envelope.storageBytes.perDay;
+    out["storage_bytes_per_month"] = envelope.storageBytes.perMonth;
+    out["storage_bytes_per_year"] = envelope.storageBytes.perYear;
+    out["storage_bytes_total"] = envelope.storageBytesTotal;
+    out["storage_bytes_replicated"] = envelope.storageBytesReplicated;
+    out["storage_bytes_provisioned"] = envelope.storageBytesProvisioned;
+    out["records_per_day"] = envelope.records.perDay;
+    out["records_total"] = envelope.recordsTotal;
+    out["cache_bytes"] = envelope.cacheBytes;
+    out["cost_per_month"] = costPerMonth;
+    out["time"] = {{"seconds_per_day", envelope.time.secondsPerDay},
+                   {"seconds_per_month", envelope.time.secondsPerMonth},
+                   {"seconds_per_year", envelope.time.secondsPerYear}};
+    out["peak_factor"] = envelope.peakFactor;
+    Json operations = Json::object();
+    for (const OperationEstimate& op : envelope.operations)
+        operations[op.name] = operationToJson(op);
+    out["operations"] = operations;
+    out["steps"] = stepsToJson(envelope.steps);
+    out["problems"] = envelope.problems;
+    return out;
+}
+
+Json componentToJson(const ComponentLoad& load, const ComponentCost* cost) {
+    Json out = Json::object();
+    out["id"] = load.id;
+    out["kind"] = load.kind;
+    out["role"] = std::string(toString(load.role));
+    out["offered_qps"] = load.offeredQps;
+    out["offered_qps_avg"] = load.offeredQpsAverage;
+    out["read_qps"] = load.readQps;
+    out["write_qps"] = load.writeQps;
+    out["ingress_bytes_per_s"] = load.ingressBytesPerSecond;
+    out["egress_bytes_per_s"] = load.egressBytesPerSecond;
+    out["instances"] = load.hasCapacity ? Json(load.instances) : Json(nullptr);
+    out["capacity_qps"] = load.hasCapacity ? Json(load.capacityQps) : Json(nullptr);
+    out["utilization"] = optionalNumber(load.utilization);
+    out["instances_needed"] = optionalNumber(load.instancesNeeded);
+    out["storage_bytes"] = load.storesData ? Json(load.storageBytes) : Json(nullptr);
+    out["storage_bytes_raw"] = load.storesData ? Json(load.storageBytesRaw) : Json(nullptr);
+    out["storage_capacity_bytes"] = optionalNumber(load.storageCapacityBytes);
+    out["nodes_needed"] = optionalNumber(load.nodesNeeded);
+    out["memory_bytes"] = load.holdsHotSet ? Json(load.memoryBytes) : Json(nullptr);
+    out["memory_capacity_bytes"] = optionalNumber(load.memoryCapacityBytes);
+    out["memory_nodes_needed"] = optionalNumber(load.memoryNodesNeeded);
+    out["cost_per_month"] = cost ? cost->total : 0.0;
+    if (cost && cost->total > 0)
+        out["cost"] = {{"instances", cost->instancesPerMonth},
+                       {"storage", cost->storagePerMonth},
+                       {"egress", cost->egressPerMonth},
+                       {"steps", stepsToJson(cost->steps)}};
+    return out;
+}
+
+std::string stepsToText(const std::vector<Step>& steps, std::string_view indent) {
+    std::ostringstream out;
+    for (const Step& step : steps)
+        out << indent << step.label << ": " << step.expression << " = " << step.result << "\n";
+    return out.str();
+}
+
+std::string envelopeToText(const Envelope& envelope) {
+    const bool binary = envelope.binaryUnits;
+    std::ostringstream out;
+    out << "Capacity estimate (" << formatCount(envelope.time.secondsPerDay) << " s/day, "
+        << formatCount(envelope.time.secondsPerMonth) << " s/month, peak × "
+        << formatSignificant(envelope.peakFactor) << ")\n";
+    for (const std::string& problem : envelope.problems)
+        out << "  problem: " << problem << "\n";
+    for (const OperationEstimate& op : envelope.operations) {
+        out << "\n" << op.name << " (" << toString(op.type) << ")\n";
+        out << stepsToText(op.steps, "  ");
+    }
+    out << "\nTotals\n" << stepsToText(envelope.steps, "  ");
+    out << "  reads " << formatSignificant(envelope.readQpsAverage) << " /s avg, "
+        << formatSignificant(envelope.readQpsPeak) << " /s peak; writes " << formatSignificant(envelope.writeQpsAverage)
+        << " /s avg, " << formatSignificant(envelope.writeQpsPeak) << " /s peak\n";
+    out << "  " << formatCount(envelope.recordsTotal) << " records, " << formatBytes(envelope.storageBytesTotal, binary)
+        << " stored, " << formatBytes(envelope.storageBytes.perDay, binary) << "/day new\n";
+    return out.str();
+}
+
+std::string componentsToText(const LoadReport& load, const CostReport& cost, bool binaryUnits) {
+    std::ostringstream out;
+    out << "Load through the design\n";
+    for (std::size_t i = 0; i < load.components.size(); ++i) {
+        const ComponentLoad& c = load.components[i];
+        const ComponentCost* price = i < cost.components.size() ? &cost.components[i] : nullptr;
+        if (c.offeredQps <= 0 && !c.storesData && (!price || price->total <= 0))
+            continue;
+        out << "  " << c.id << " (" << c.kind << "): " << formatSignificant(c.offeredQps) << " QPS peak, "
+            << formatBytes(c.ingressBytesPerSecond, binaryUnits) << "/s in, "
+            << formatBytes(c.egressBytesPerSecond, binaryUnits) << "/s out";
+        if (c.hasCapacity)
+            out << "; capacity " << formatNumber(c.instances) << " × " << formatSignificant(c.capacityPerInstance)
+                << " = " << formatSignificant(c.capacityQps) << " QPS, " << percent(c.utilization) << " used"
+                << (c.instancesNeeded ? ", needs " + formatNumber(*c.instancesNeeded) : std::string());
+        if (c.storesData)
+            out << "; stores " << formatBytes(c.storageBytes, binaryUnits)
+                << (c.nodesNeeded ? " on " + formatNumber(*c.nodesNeeded) + " nodes" : std::string());
+        if (c.holdsHotSet)
+            out << "; hot set " << formatBytes(c.memoryBytes, binaryUnits)
+                << (c.memoryCapacityBytes ? " of " + formatBytes(*c.memoryCapacityBytes, binaryUnits) : std::string());
+        if (price && price->total > 0)
+            out << "; " << formatMoney(price->total) << "/month";
+        out << "\n";
+    }
+    for (const std::string& link : load.ignoredLinks)
+        out << "  (link " << link << " closes a cycle and carries no load)\n";
+    out << "\nCost: " << formatMoney(cost.total) << "/month (reference prices of " << cost.asOf << ")\n";
+    for (const ComponentCost& c : cost.components)
+        out << stepsToText(c.steps, "  ");
+    return out.str();
+}
+
+} // namespace napkin
