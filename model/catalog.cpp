@@ -257,11 +257,10 @@ Catalog Catalog::fromJson(std::string_view text) {
         catalog.m_categories.push_back(std::move(category));
     }
     const Json& kinds = require(root, "kinds", "catalog");
-    std::set<std::string> kindIds;
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         const std::string path = "kinds[" + std::to_string(i) + "]";
         KindSpec kind = parseKind(kinds[i], path, categoryIds);
-        if (!kindIds.insert(kind.id).second)
+        if (!catalog.m_kindIndex.emplace(kind.id, catalog.m_kinds.size()).second)
             fail(path + ".id", "duplicate kind \"" + kind.id + "\"");
         catalog.m_kinds.push_back(std::move(kind));
     }
@@ -275,10 +274,8 @@ const Catalog& Catalog::builtin() {
 }
 
 const KindSpec* Catalog::kind(std::string_view id) const {
-    for (const KindSpec& spec : m_kinds)
-        if (spec.id == id)
-            return &spec;
-    return nullptr;
+    auto found = m_kindIndex.find(id);
+    return found == m_kindIndex.end() ? nullptr : &m_kinds[found->second];
 }
 
 const PropertySpec* Catalog::linkProperty(std::string_view key) const {

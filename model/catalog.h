@@ -72,6 +72,7 @@ public:
 private:
     std::vector<Category> m_categories;
     std::vector<KindSpec> m_kinds;
+    std::map<std::string, std::size_t, std::less<>> m_kindIndex; // analyzers look kinds up per component
     std::vector<PropertySpec> m_linkProperties;
 };
 
