@@ -1,0 +1,229 @@
+#include "estimators/latency.h"
+
+#include "estimators/erlang.h"
+
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/property_map/function_property_map.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace napkin {
+
+extern const char* const latencyReferenceJson;
+
+namespace {
+
+constexpr double infinite = std::numeric_limits<double>::infinity();
+// Added to the weight of a saturated component so that the fastest route avoids it when it can, while a
+// route through it still exists for reporting.
+constexpr double saturationPenaltyMs = 1e12;
+constexpr int maxServers = 100000;
+
+double referenceValue(const Json& network, const char* key) {
+    const Json& entry = network.contains(key) ? network[key] : Json();
+    return entry.is_object() && entry.contains("value") && entry["value"].is_number() ? entry["value"].get<double>()
+                                                                                     : 0;
+}
+
+std::string regionOf(const Design& design, const Component& component) {
+    return enclosingZone(design, component.zone, ZoneKind::Region);
+}
+
+// The single availability zone a component runs in, or "" when it spreads over several or none.
+std::string singleZoneOf(const Design& design, const Catalog& catalog, const Component& component) {
+    const ReplicaModel model = replicaModel(design, catalog, component);
+    return model.zones.size() == 1 ? model.zones.front() : std::string();
+}
+
+} // namespace
+
+const Json& latencyReference() {
+    static const Json reference = Json::parse(latencyReferenceJson);
+    return reference;
+}
+
+NetworkLatencies referenceNetworkLatencies() {
+    const Json& reference = latencyReference();
+    const Json network = reference.contains("network") ? reference["network"] : Json::object();
+    return {referenceValue(network, "same_zone_ms"), referenceValue(network, "cross_zone_ms"),
+            referenceValue(network, "cross_region_ms")};
+}
+
+HopDistance hopDistance(const Design& design, const Catalog& catalog, const Component& from, const Component& to) {
+    if (roleOf(from, catalog) == "client" || roleOf(to, catalog) == "client")
+        return HopDistance::Unknown;
+    const std::string fromRegion = regionOf(design, from);
+    const std::string toRegion = regionOf(design, to);
+    if (!fromRegion.empty() && !toRegion.empty() && fromRegion != toRegion)
+        return HopDistance::CrossRegion;
+    const std::string fromZone = singleZoneOf(design, catalog, from);
+    const std::string toZone = singleZoneOf(design, catalog, to);
+    if (!fromZone.empty() && !toZone.empty() && fromZone != toZone)
+        return HopDistance::CrossZone;
+    return HopDistance::SameZone;
+}
+
+double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& link, const NetworkLatencies& network) {
+    const Component* from = design.component(link.from);
+    const Component* to = design.component(link.to);
+    double base = 0;
+    if (from && to) {
+        switch (hopDistance(design, catalog, *from, *to)) {
+        case HopDistance::Unknown:
+            break;
+        case HopDistance::SameZone:
+            base = network.sameZoneMs;
+            break;
+        case HopDistance::CrossZone:
+            base = network.crossZoneMs;
+            break;
+        case HopDistance::CrossRegion:
+            base = network.crossRegionMs;
+            break;
+        }
+    }
+    const auto extra = link.props.find("latency_ms");
+    const double extraMs = extra != link.props.end() && extra->second.is_number() ? extra->second.get<double>() : 0;
+    return base + (extraMs > 0 ? extraMs : 0);
+}
+
+ComponentDelay componentDelay(const Component& component, const Catalog& catalog, int instances, double offeredQps) {
+    ComponentDelay delay;
+    delay.serviceMs = std::max(0.0, numberProperty(component, catalog, "latency_ms", 0));
+    if (!(offeredQps > 0) || !hasProperty(component, catalog, "capacity_qps"))
+        return delay;
+    const double perInstance = std::max(0.0, numberProperty(component, catalog, "capacity_qps", 0));
+    const double pool = roleOf(component, catalog) == "object_store"
+                            ? std::max(1.0, numberProperty(component, catalog, "prefixes", 1))
+                            : std::max(0, instances);
+    const double capacity = pool * perInstance;
+    const double perInstanceServers = std::max(1.0, std::round(perInstance * delay.serviceMs / 1000));
+    const int servers = static_cast<int>(std::clamp(pool * perInstanceServers, 0.0, double(maxServers)));
+    const QueueEstimate queue = mmcQueue(servers, offeredQps, servers > 0 ? capacity / servers : 0);
+    delay.utilisation = queue.utilisation;
+    delay.saturated = queue.saturated;
+    delay.queueMs = queue.saturated ? infinite : queue.meanWaitSeconds * 1000;
+    return delay;
+}
+
+std::vector<ComponentDelay> componentDelays(const RequestGraph& graph, const std::vector<ReplicaModel>& models,
+                                            const std::map<std::string, double>& offeredQps,
+                                            const std::vector<InstanceLoss>& losses) {
+    std::vector<ComponentDelay> delays;
+    const auto& components = graph.design().components();
+    for (std::size_t v = 0; v < components.size() && v < models.size(); ++v) {
+        const auto offered = offeredQps.find(components[v].id);
+        const int lost = v < losses.size() ? losses[v].lost : 0;
+        delays.push_back(componentDelay(components[v], graph.catalog(), models[v].instances - lost,
+                                        offered == offeredQps.end() ? 0 : offered->second));
+    }
+    return delays;
+}
+
+namespace {
+
+struct RouteFilter {
+    const RequestGraph* graph = nullptr;
+    const RequestPath* path = nullptr;
+    const Working* working = nullptr;
+    const std::vector<bool>* relevant = nullptr;
+    bool operator()(GraphView::EdgeDescriptor e) const {
+        const GraphView::Graph& g = graph->view().graph();
+        const std::size_t from = boost::source(e, g);
+        const std::size_t to = boost::target(e, g);
+        const std::size_t link = g[e].link;
+        auto up = [&](const std::vector<bool>& flags, std::size_t i) { return flags.empty() || flags[i]; };
+        return (*relevant)[from] && (*relevant)[to] && up(working->linkUp, link) && up(working->vertexUp, to)
+               && graph->traversable(graph->design().links()[link], from, to, path->operation);
+    }
+};
+
+std::vector<LatencyStep> routeTo(const RequestGraph& graph, const RequestPath& path,
+                                 const std::vector<ComponentDelay>& delays, const std::vector<std::size_t>& predecessor,
+                                 const std::vector<double>& hopMs, std::size_t target) {
+    std::vector<LatencyStep> steps;
+    for (std::size_t v = target, guard = 0; v != path.clientVertex && guard < predecessor.size(); ++guard) {
+        const std::size_t previous = predecessor[v];
+        if (previous == v)
+            break;
+        const ComponentDelay& delay = delays[v];
+        steps.push_back({graph.design().components()[v].id, hopMs[v], delay.serviceMs, delay.queueMs, delay.saturated});
+        v = previous;
+    }
+    std::reverse(steps.begin(), steps.end());
+    return steps;
+}
+
+} // namespace
+
+OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
+                                  const std::vector<ComponentDelay>& delays, const Working& working,
+                                  const NetworkLatencies& network) {
+    OperationLatency result;
+    const std::size_t n = graph.vertexCount();
+    if (delays.size() != n || path.clientVertex >= n)
+        return result;
+    std::vector<bool> relevant(n, false);
+    for (std::size_t v : path.relevant)
+        relevant[v] = true;
+    relevant[path.clientVertex] = true;
+
+    const GraphView::Graph& g = graph.view().graph();
+    const RouteFilter filter{&graph, &path, &working, &relevant};
+    const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
+    auto weight = boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {
+        const ComponentDelay& delay = delays[boost::target(e, g)];
+        const double network_ = hopLatencyMs(graph.design(), graph.catalog(), graph.design().links()[g[e].link], network);
+        return network_ + (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
+    });
+    std::vector<double> distance(n, infinite);
+    std::vector<std::size_t> predecessor(n);
+    boost::dijkstra_shortest_paths(routes, path.clientVertex,
+                                   boost::weight_map(weight)
+                                       .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, routes)))
+                                       .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), boost::get(boost::vertex_index, routes)))
+                                       .distance_inf(infinite));
+
+    // The hop into each vertex along its fastest route, for the step-by-step breakdown.
+    std::vector<double> hopMs(n, 0);
+    for (auto [e, end] = boost::edges(routes); e != end; ++e) {
+        const std::size_t to = boost::target(*e, g);
+        if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
+            hopMs[to] = hopLatencyMs(graph.design(), graph.catalog(), graph.design().links()[g[*e].link], network);
+    }
+
+    double slowest = -1;
+    std::size_t slowestTarget = path.clientVertex;
+    for (const auto& group : path.targetGroups) {
+        double best = infinite;
+        std::size_t bestMember = group.front();
+        for (std::size_t v : group)
+            if (distance[v] < best) {
+                best = distance[v];
+                bestMember = v;
+            }
+        if (best > slowest) {
+            slowest = best;
+            slowestTarget = bestMember;
+        }
+    }
+    if (path.targetGroups.empty())
+        return result;
+    if (slowest == infinite) {
+        result.reachable = false;
+        result.totalMs = infinite;
+        return result;
+    }
+    result.criticalPath = routeTo(graph, path, delays, predecessor, hopMs, slowestTarget);
+    for (const LatencyStep& step : result.criticalPath)
+        if (step.saturated)
+            result.saturatedComponents.push_back(step.component);
+    result.saturated = !result.saturatedComponents.empty();
+    result.totalMs = result.saturated ? infinite : slowest;
+    return result;
+}
+
+} // namespace napkin

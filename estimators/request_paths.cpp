@@ -1,0 +1,249 @@
+#include "estimators/request_paths.h"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace napkin {
+
+std::string_view roleOf(const Component& component, const Catalog& catalog) {
+    const KindSpec* kind = catalog.kind(component.kind);
+    return kind ? std::string_view(kind->role) : std::string_view();
+}
+
+namespace {
+
+Json propertyValue(const Component& component, const Catalog& catalog, std::string_view key) {
+    const KindSpec* kind = catalog.kind(component.kind);
+    return propertyOrDefault(component.props, kind ? kind->property(key) : nullptr, key);
+}
+
+} // namespace
+
+double numberProperty(const Component& component, const Catalog& catalog, std::string_view key, double fallback) {
+    const Json value = propertyValue(component, catalog, key);
+    return value.is_number() ? value.get<double>() : fallback;
+}
+
+std::string textProperty(const Component& component, const Catalog& catalog, std::string_view key) {
+    const Json value = propertyValue(component, catalog, key);
+    return value.is_string() ? value.get<std::string>() : std::string();
+}
+
+bool boolProperty(const Component& component, const Catalog& catalog, std::string_view key, bool fallback) {
+    const Json value = propertyValue(component, catalog, key);
+    return value.is_boolean() ? value.get<bool>() : fallback;
+}
+
+bool hasProperty(const Component& component, const Catalog& catalog, std::string_view key) {
+    const KindSpec* kind = catalog.kind(component.kind);
+    return component.props.contains(key) || (kind && kind->property(key));
+}
+
+bool isStoreRole(std::string_view role) {
+    return role == "database" || role == "object_store" || role == "search" || role == "queue";
+}
+
+std::vector<OperationRef> operationsOf(const Workload& workload) {
+    std::vector<OperationRef> result;
+    for (const Operation& operation : workload.operations)
+        result.push_back({operation.name, operation.type});
+    if (result.empty())
+        result = {{"read", OperationType::Read}, {"write", OperationType::Write}};
+    return result;
+}
+
+bool linkCarries(const Link& link, std::string_view operation) {
+    const auto found = link.props.find("operations");
+    if (found == link.props.end() || !found->second.is_array() || found->second.empty())
+        return true;
+    return std::any_of(found->second.begin(), found->second.end(),
+                       [&](const Json& name) { return name.is_string() && name.get<std::string>() == operation; });
+}
+
+namespace {
+
+bool isUp(const std::vector<bool>& flags, std::size_t index) {
+    return flags.empty() || (index < flags.size() && flags[index]);
+}
+
+struct EdgeFilter {
+    const RequestGraph* graph = nullptr;
+    const RequestPath* path = nullptr;
+    const Working* working = nullptr;
+    bool operator()(GraphView::EdgeDescriptor e) const {
+        const GraphView::Graph& g = graph->view().graph();
+        const std::size_t linkIndex = g[e].link;
+        return isUp(working->linkUp, linkIndex)
+               && graph->traversable(graph->design().links()[linkIndex], boost::source(e, g), boost::target(e, g),
+                                     path->operation);
+    }
+};
+
+struct VertexFilter {
+    const Working* working = nullptr;
+    std::size_t client = 0;
+    bool operator()(GraphView::Vertex v) const { return v == client || isUp(working->vertexUp, v); }
+};
+
+class MarkDiscovered : public boost::default_bfs_visitor {
+public:
+    explicit MarkDiscovered(std::vector<bool>& seen) : m_seen(&seen) {}
+    template <typename Graph>
+    void discover_vertex(GraphView::Vertex v, const Graph&) const { (*m_seen)[v] = true; }
+
+private:
+    std::vector<bool>* m_seen;
+};
+
+template <typename Graph>
+void markReachable(const Graph& graph, const std::vector<std::size_t>& sources, std::vector<bool>& seen) {
+    std::vector<boost::default_color_type> colors(boost::num_vertices(graph), boost::white_color);
+    auto colorMap = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
+    for (std::size_t source : sources)
+        if (!seen[source])
+            boost::breadth_first_visit(graph, source, boost::visitor(MarkDiscovered(seen)).color_map(colorMap));
+}
+
+std::vector<std::size_t> indicesOf(const std::vector<bool>& flags) {
+    std::vector<std::size_t> result;
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (flags[i])
+            result.push_back(i);
+    return result;
+}
+
+// Stores joined by replication links hold the same data: any of them serves the operation.
+std::vector<std::size_t> replicationRoots(const Design& design) {
+    std::vector<std::size_t> parent(design.components().size());
+    std::iota(parent.begin(), parent.end(), std::size_t(0));
+    auto find = [&](std::size_t v) {
+        while (parent[v] != v)
+            v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (const Link& link : design.links()) {
+        const int from = design.componentIndex(link.from);
+        const int to = design.componentIndex(link.to);
+        if (link.protocol == Protocol::Replication && from >= 0 && to >= 0)
+            parent[find(static_cast<std::size_t>(from))] = find(static_cast<std::size_t>(to));
+    }
+    for (std::size_t v = 0; v < parent.size(); ++v)
+        parent[v] = find(v);
+    return parent;
+}
+
+bool isAccelerator(std::string_view role) { return role == "cache" || role == "cdn"; }
+
+} // namespace
+
+RequestGraph::RequestGraph(const Design& design, const Catalog& catalog) : m_view(design), m_catalog(catalog) {
+    for (const Component& component : design.components())
+        m_roles.emplace_back(roleOf(component, catalog));
+    const std::vector<OperationRef> operations = operationsOf(design.workload());
+    for (std::size_t v = 0; v < m_roles.size(); ++v) {
+        if (m_roles[v] != "client")
+            continue;
+        for (const OperationRef& operation : operations) {
+            RequestPath path = buildPath(v, operation);
+            if (!path.targetGroups.empty())
+                m_paths.push_back(std::move(path));
+        }
+    }
+}
+
+bool RequestGraph::traversable(const Link& link, std::size_t from, std::size_t to,
+                               const OperationRef& operation) const {
+    if (link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc)
+        return false;
+    if (link.protocol == Protocol::AsyncMessage && operation.type == OperationType::Read)
+        return false;
+    if (m_roles[from] == "queue" || m_roles[to] == "client" || m_roles[to] == "monitoring")
+        return false;
+    return linkCarries(link, operation.name);
+}
+
+std::vector<bool> RequestGraph::reachableFrom(const RequestPath& path, const Working& working) const {
+    const EdgeFilter edges{this, &path, &working};
+    const VertexFilter vertices{&working, path.clientVertex};
+    const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> graph(m_view.graph(), edges, vertices);
+    std::vector<bool> seen(vertexCount(), false);
+    markReachable(graph, {path.clientVertex}, seen);
+    return seen;
+}
+
+std::vector<std::size_t> RequestGraph::lostTargetGroups(const RequestPath& path, const Working& working) const {
+    const std::vector<bool> seen = reachableFrom(path, working);
+    std::vector<std::size_t> lost;
+    for (std::size_t g = 0; g < path.targetGroups.size(); ++g) {
+        const auto& group = path.targetGroups[g];
+        if (std::none_of(group.begin(), group.end(), [&](std::size_t v) { return seen[v]; }))
+            lost.push_back(g);
+    }
+    return lost;
+}
+
+RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& operation) const {
+    RequestPath path;
+    path.client = design().components()[client].id;
+    path.clientVertex = client;
+    path.operation = operation;
+    const std::vector<bool> seen = reachableFrom(path, Working{});
+    const GraphView::Graph& g = m_view.graph();
+
+    std::vector<bool> isTarget(vertexCount(), false);
+    std::vector<bool> isSink(vertexCount(), false);
+    bool reachesStore = false;
+    for (std::size_t v = 0; v < vertexCount(); ++v) {
+        if (!seen[v] || v == client)
+            continue;
+        const auto [begin, end] = boost::out_edges(v, g);
+        isSink[v] = std::none_of(begin, end, [&](const GraphView::EdgeDescriptor& e) {
+            return traversable(design().links()[g[e].link], v, boost::target(e, g), operation);
+        });
+        if (isStoreRole(m_roles[v])) {
+            isTarget[v] = true;
+            reachesStore = true;
+        }
+    }
+    for (std::size_t v = 0; v < vertexCount(); ++v)
+        if (isSink[v] && (!isAccelerator(m_roles[v]) || !reachesStore))
+            isTarget[v] = true;
+
+    path.reachable = indicesOf(seen);
+    path.targetGroups = targetGroups(path.reachable, isTarget);
+
+    // Walk back from the targets over the same links: what lies between the client and a target.
+    const Working all;
+    const EdgeFilter edges{this, &path, &all};
+    const VertexFilter vertices{&all, client};
+    const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> forward(g, edges, vertices);
+    std::vector<bool> backwards(vertexCount(), false);
+    markReachable(boost::make_reverse_graph(forward), indicesOf(isTarget), backwards);
+    for (std::size_t v : path.reachable)
+        if (backwards[v])
+            path.relevant.push_back(v);
+    return path;
+}
+
+std::vector<std::vector<std::size_t>> RequestGraph::targetGroups(const std::vector<std::size_t>& reachable,
+                                                                 const std::vector<bool>& isTarget) const {
+    const std::vector<std::size_t> roots = replicationRoots(design());
+    std::map<std::size_t, std::size_t> groupOfRoot;
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t v : reachable) {
+        if (!isTarget[v])
+            continue;
+        const auto [it, added] = groupOfRoot.try_emplace(roots[v], groups.size());
+        if (added)
+            groups.emplace_back();
+        groups[it->second].push_back(v);
+    }
+    return groups;
+}
+
+} // namespace napkin

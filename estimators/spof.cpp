@@ -1,0 +1,310 @@
+#include "estimators/spof.h"
+
+#include <algorithm>
+#include <set>
+
+namespace napkin {
+
+namespace {
+
+struct BrokenPath {
+    const RequestPath* path = nullptr;
+    std::vector<std::size_t> lostGroups;
+};
+
+std::string labelOf(const Component& component) {
+    return component.label.empty() ? component.id : component.label;
+}
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string joinAnd(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+void addUnique(std::vector<std::string>& items, const std::string& item) {
+    if (std::find(items.begin(), items.end(), item) == items.end())
+        items.push_back(item);
+}
+
+class SpofSearch {
+public:
+    SpofSearch(const RequestGraph& graph, const std::vector<ReplicaModel>& models) : m_graph(graph), m_models(models) {
+        const std::vector<InstanceLoss> none(graph.vertexCount());
+        for (const RequestPath& path : graph.paths())
+            if (graph.lostTargetGroups(path, working(none, {}, path)).empty())
+                m_healthy.push_back(&path);
+    }
+
+    SpofAnalysis run() {
+        checkComponents();
+        checkZones();
+        checkLinks();
+        for (const SinglePointOfFailure& spof : m_result.spofs)
+            for (const std::string& operation : spof.operations)
+                addUnique(m_result.byOperation[operation], spof.id);
+        return std::move(m_result);
+    }
+
+private:
+    Working working(const std::vector<InstanceLoss>& losses, const std::vector<bool>& linkUp,
+                    const RequestPath& path) const {
+        return Working{workingVertices(m_models, losses, path.operation.type), linkUp};
+    }
+
+    std::vector<BrokenPath> broken(const std::vector<InstanceLoss>& losses, const std::vector<bool>& linkUp = {}) const {
+        std::vector<BrokenPath> result;
+        for (const RequestPath* path : m_healthy) {
+            std::vector<std::size_t> lost = m_graph.lostTargetGroups(*path, working(losses, linkUp, *path));
+            if (!lost.empty())
+                result.push_back({path, std::move(lost)});
+        }
+        return result;
+    }
+
+    bool onSomePath(std::size_t v) const {
+        return std::any_of(m_healthy.begin(), m_healthy.end(), [&](const RequestPath* path) {
+            return std::find(path->relevant.begin(), path->relevant.end(), v) != path->relevant.end();
+        });
+    }
+
+    // "\"redirect\" and \"shorten URL\" lose URL Store"
+    std::string whatBreaks(const std::vector<BrokenPath>& brokenPaths) const {
+        std::vector<std::pair<std::string, std::vector<std::string>>> byLoss; // lost stores → operations
+        for (const BrokenPath& b : brokenPaths) {
+            std::vector<std::string> lost;
+            for (std::size_t g : b.lostGroups) {
+                std::vector<std::string> members;
+                for (std::size_t v : b.path->targetGroups[g])
+                    members.push_back(labelOf(m_graph.design().components()[v]));
+                lost.push_back(members.size() == 1 ? members.front() : "every copy of " + joinAnd(members));
+            }
+            const std::string lostText = joinAnd(lost);
+            auto it = std::find_if(byLoss.begin(), byLoss.end(), [&](const auto& e) { return e.first == lostText; });
+            if (it == byLoss.end())
+                it = byLoss.insert(byLoss.end(), {lostText, {}});
+            addUnique(it->second, quoted(b.path->operation.name));
+        }
+        std::vector<std::string> parts;
+        for (const auto& [lost, operations] : byLoss)
+            parts.push_back(joinAnd(operations) + (operations.size() == 1 ? " loses " : " lose ") + lost);
+        return joinAnd(parts);
+    }
+
+    SinglePointOfFailure record(SpofKind kind, const std::string& id, const std::vector<BrokenPath>& brokenPaths) const {
+        SinglePointOfFailure spof;
+        spof.kind = kind;
+        spof.id = id;
+        for (const BrokenPath& b : brokenPaths) {
+            addUnique(spof.operations, b.path->operation.name);
+            addUnique(spof.clients, b.path->client);
+        }
+        return spof;
+    }
+
+    void checkComponents() {
+        const Design& design = m_graph.design();
+        for (std::size_t v = 0; v < m_graph.vertexCount(); ++v) {
+            const ReplicaModel& model = m_models[v];
+            if (model.role == "client" || model.managed || !onSomePath(v))
+                continue;
+            std::vector<InstanceLoss> losses(m_graph.vertexCount());
+            losses[v] = oneInstanceLoss(model, false);
+            std::vector<BrokenPath> brokenPaths = broken(losses);
+            SpofKind kind = SpofKind::Component;
+            if (!brokenPaths.empty()) {
+                if (model.instances > 1 && (model.replication == "leaderless" || model.role == "coordination"))
+                    kind = SpofKind::Quorum;
+            } else if (model.replication == "single_leader") {
+                losses[v] = oneInstanceLoss(model, true);
+                brokenPaths = broken(losses);
+                kind = SpofKind::Leader;
+            }
+            if (brokenPaths.empty())
+                continue;
+            SinglePointOfFailure spof = record(kind, design.components()[v].id, brokenPaths);
+            spof.components = {spof.id};
+            spof.finding = componentFinding(design.components()[v], model, kind, whatBreaks(brokenPaths));
+            m_componentSpofs.insert(spof.id);
+            m_result.spofs.push_back(std::move(spof));
+        }
+    }
+
+    Finding componentFinding(const Component& component, const ReplicaModel& model, SpofKind kind,
+                             const std::string& breaks) const {
+        Finding f;
+        f.componentIds = {component.id};
+        f.severity = Severity::Error;
+        const std::string name = quoted(labelOf(component));
+        switch (kind) {
+        case SpofKind::Quorum:
+            f.rule = "spof.quorum";
+            if (model.role == "coordination") {
+                f.message = "Losing one of the " + std::to_string(model.instances) + " nodes of " + name
+                            + " loses its majority: " + breaks + ".";
+                f.fix = "Run 3 or 5 nodes in different availability zones: a majority must stay up.";
+            } else {
+                f.message = "Losing one node of " + name + " leaves fewer copies than the quorum needs (N = "
+                            + std::to_string(model.copies) + ", W = " + std::to_string(model.writeQuorum)
+                            + ", R = " + std::to_string(model.readQuorum) + "): " + breaks + ".";
+                f.fix = "Keep W and R below N (e.g. N = 3, W = 2, R = 2) so that one copy may be down.";
+            }
+            break;
+        case SpofKind::Leader:
+            f.rule = "spof.leader";
+            if (model.failover == "automatic") {
+                f.severity = Severity::Warning;
+                f.message = "If the leader of " + name + " fails, nothing drawn elects a new one (automatic "
+                            "failover needs a coordination service or a managed control plane): " + breaks + ".";
+                f.fix = "Add a coordination service (ZooKeeper, etcd) or note that the managed database "
+                        "fails over by itself, and accept the finding.";
+            } else {
+                f.message = "Writes to " + name + " stop when its leader fails (failover: "
+                            + (model.failover.empty() ? std::string("none") : model.failover) + "): " + breaks
+                            + ". The followers keep serving reads.";
+                f.fix = "Set failover to automatic with a coordination service (or a managed database) that "
+                        "promotes a follower in another availability zone.";
+            }
+            break;
+        default:
+            f.rule = "spof.component";
+            if (model.instances > 1) {
+                f.message = "Every node of " + name + " holds its own slice of the data (replication: none), "
+                            "so losing any one of them means " + breaks + ".";
+                f.fix = "Replicate every shard (single-leader with a follower in another availability zone, "
+                        "or leaderless with N = 3).";
+            } else {
+                f.message = "Losing " + name + " means " + breaks + ": it runs a single instance and every "
+                            "route goes through it.";
+                f.fix = fixFor(model.role);
+            }
+            break;
+        }
+        return f;
+    }
+
+    static std::string fixFor(std::string_view role) {
+        if (role == "balancer")
+            return "Add a standby load balancer: 2 or more instances in different availability zones.";
+        if (role == "gateway" || role == "rate_limiter")
+            return "Run 2 or more instances in different availability zones behind DNS or a load balancer.";
+        if (role == "database" || role == "search")
+            return "Add a replica in another availability zone with automatic failover.";
+        if (role == "cache")
+            return "Add a cache replica in another availability zone (e.g. Redis with a replica and Sentinel), "
+                   "or let reads fall back to the store.";
+        if (role == "queue")
+            return "Run a cluster of 3 brokers in different availability zones with replication_factor 3.";
+        if (role == "coordination")
+            return "Run 3 or 5 nodes in different availability zones: a majority must stay up.";
+        if (role == "dns")
+            return "Use a managed DNS service with several name servers.";
+        return "Run 2 or more instances in different availability zones behind a load balancer.";
+    }
+
+    void checkZones() {
+        const Design& design = m_graph.design();
+        for (const Zone& zone : design.zones()) {
+            if (zone.kind != ZoneKind::AvailabilityZone && zone.kind != ZoneKind::Region
+                && zone.kind != ZoneKind::KubernetesCluster)
+                continue;
+            std::vector<InstanceLoss> losses(m_graph.vertexCount());
+            for (std::size_t v = 0; v < m_graph.vertexCount(); ++v)
+                losses[v] = zoneLoss(design, design.components()[v], m_models[v], {zone.id});
+            const std::vector<BrokenPath> brokenPaths = broken(losses);
+            if (brokenPaths.empty())
+                continue;
+            std::vector<std::string> culprits;
+            bool somethingNew = false;
+            for (const BrokenPath& b : brokenPaths)
+                for (std::size_t v : b.path->relevant)
+                    if (v != b.path->clientVertex && !serves(m_models[v], losses[v], b.path->operation.type)) {
+                        addUnique(culprits, design.components()[v].id);
+                        somethingNew = somethingNew || !m_componentSpofs.contains(design.components()[v].id);
+                    }
+            if (!somethingNew)
+                continue; // a zone holding a component that is a SPOF anyway says nothing new
+            const bool region = zone.kind == ZoneKind::Region;
+            SinglePointOfFailure spof = record(region ? SpofKind::Region : SpofKind::Zone, zone.id, brokenPaths);
+            spof.components = culprits;
+            spof.finding = zoneFinding(zone, culprits, whatBreaks(brokenPaths));
+            m_result.spofs.push_back(std::move(spof));
+        }
+    }
+
+    Finding zoneFinding(const Zone& zone, const std::vector<std::string>& culprits, const std::string& breaks) const {
+        std::vector<std::string> names;
+        for (const std::string& id : culprits)
+            names.push_back(quoted(labelOf(*m_graph.design().component(id))));
+        const std::string zoneName = quoted(zone.label.empty() ? zone.id : zone.label);
+        Finding f;
+        f.componentIds = culprits;
+        if (zone.kind == ZoneKind::Region) {
+            f.rule = "spof.region";
+            f.severity = Severity::Warning;
+            f.message = "The whole design runs in region " + zoneName + ": if it goes down, " + breaks + ".";
+            f.fix = "If the availability target needs it, run a second region (active-passive with DNS "
+                    "failover, or active-active).";
+        } else {
+            f.rule = "spof.zone";
+            f.severity = Severity::Error;
+            f.message = "Losing " + std::string(displayName(zone.kind)) + " " + zoneName + " means " + breaks
+                        + ": every instance of " + joinAnd(names) + " runs there.";
+            f.fix = "Spread the instances of " + joinAnd(names) + " over two or more availability zones.";
+        }
+        return f;
+    }
+
+    void checkLinks() {
+        const Design& design = m_graph.design();
+        const std::vector<InstanceLoss> none(m_graph.vertexCount());
+        for (std::size_t l = 0; l < design.links().size(); ++l) {
+            const Link& link = design.links()[l];
+            const Component* from = design.component(link.from);
+            const Component* to = design.component(link.to);
+            if (!from || !to)
+                continue;
+            const std::string fromRegion = enclosingZone(design, from->zone, ZoneKind::Region);
+            const std::string toRegion = enclosingZone(design, to->zone, ZoneKind::Region);
+            if (fromRegion.empty() || toRegion.empty() || fromRegion == toRegion)
+                continue;
+            std::vector<bool> linkUp(design.links().size(), true);
+            linkUp[l] = false;
+            const std::vector<BrokenPath> brokenPaths = broken(none, linkUp);
+            if (brokenPaths.empty())
+                continue;
+            SinglePointOfFailure spof = record(SpofKind::Link, link.id, brokenPaths);
+            spof.components = {from->id, to->id};
+            spof.finding.rule = "spof.link";
+            spof.finding.severity = Severity::Warning;
+            spof.finding.componentIds = spof.components;
+            spof.finding.message = "Every route from " + quoted(labelOf(*from)) + " to " + quoted(labelOf(*to))
+                                   + " crosses this one link between regions: if it fails, "
+                                   + whatBreaks(brokenPaths) + ".";
+            spof.finding.fix = "Serve the operation inside each region, or give it a second route.";
+            m_result.spofs.push_back(std::move(spof));
+        }
+    }
+
+    const RequestGraph& m_graph;
+    const std::vector<ReplicaModel>& m_models;
+    std::vector<const RequestPath*> m_healthy;
+    std::set<std::string> m_componentSpofs;
+    SpofAnalysis m_result;
+};
+
+} // namespace
+
+SpofAnalysis findSinglePointsOfFailure(const RequestGraph& graph, const std::vector<ReplicaModel>& models) {
+    if (models.size() != graph.vertexCount())
+        return {};
+    return SpofSearch(graph, models).run();
+}
+
+} // namespace napkin
