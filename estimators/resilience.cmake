@@ -18,4 +18,6 @@ target_sources(napkin_estimators PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/availability.h ${CMAKE_CURRENT_LIST_DIR}/availability.cpp
   ${CMAKE_CURRENT_LIST_DIR}/erlang.h ${CMAKE_CURRENT_LIST_DIR}/erlang.cpp
   ${CMAKE_CURRENT_LIST_DIR}/latency.h ${CMAKE_CURRENT_LIST_DIR}/latency.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/lint.h ${CMAKE_CURRENT_LIST_DIR}/lint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/resilience.h ${CMAKE_CURRENT_LIST_DIR}/resilience.cpp
   ${NAPKIN_LATENCY_CPP})

@@ -1,0 +1,415 @@
+#include "estimators/lint.h"
+
+#include "estimators/failure_scenario.h"
+#include "model/units.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <numeric>
+#include <set>
+
+namespace napkin {
+
+const std::vector<LintRule>& lintRules() {
+    static const std::vector<LintRule> rules = {
+        {"lint.client-to-database", Severity::Warning, "Client talks to a database directly",
+         "A client that opens connections to a database exposes credentials and the schema to the internet, "
+         "cannot be throttled, authenticated per request or cached in front of, and ties every client release "
+         "to the data model. Put a service (or an API gateway) between them."},
+        {"lint.cache-without-store", Severity::Warning, "Cache with no store behind it",
+         "A cache evicts and loses data by design: when nothing behind it (and no caller beside it) holds the "
+         "source of truth, a miss, an eviction or a restart loses data for good. Draw the store the cache "
+         "fronts, or call the component a store."},
+        {"lint.database-without-replica", Severity::Warning, "Database with no replica",
+         "A database with one node (or replication none, or a replication factor of 1) loses data when its "
+         "disk dies and is down while it restarts. Interviewers expect at least one replica in another "
+         "availability zone, or a replicated managed store."},
+        {"lint.stale-reads", Severity::Info, "Leaderless store with R + W ≤ N",
+         "With R + W ≤ N a read quorum need not overlap the last write quorum, so a read may return stale "
+         "data. That is a legitimate trade-off (lower latency, higher availability) when the data tolerates "
+         "it; say so, or choose R + W > N (N = 3, W = 2, R = 2) for read-your-writes."},
+        {"lint.impossible-quorum", Severity::Error, "Quorum larger than the replication factor",
+         "A read or write quorum larger than N can never be met: every such request fails. Keep R and W at "
+         "most N."},
+        {"lint.queue-without-consumer", Severity::Warning, "Queue with no consumer",
+         "Messages put on a queue that nothing reads pile up until retention drops them: the work they stand "
+         "for never happens. Draw the worker, stream processor or service that consumes them."},
+        {"lint.consumer-without-queue", Severity::Warning, "Consumer with no queue",
+         "A stream processor or worker that is linked to no queue or change-data-capture feed has nothing to "
+         "consume. Link it to the queue it reads."},
+        {"lint.write-back-without-persistence", Severity::Error, "Write-back cache without persistence",
+         "A write-back cache acknowledges writes before they reach the store; without persistence (snapshots "
+         "or an append-only file) and replication, a crash loses every write not yet flushed. Turn "
+         "persistence on or use write-through."},
+        {"lint.no-monitoring", Severity::Warning, "No monitoring",
+         "Nothing in the design collects metrics, logs or traces, so nobody learns of an outage before the "
+         "users do and no autoscaler has a signal. Add a monitoring component (and say what you alert on)."},
+        {"lint.no-cdn", Severity::Warning, "Large static egress without a CDN",
+         "Operations return large responses (images, video, files) straight from the origin: every byte "
+         "crosses the origin's network, far from most users, at the highest egress price. A CDN serves them "
+         "from the edge and absorbs read spikes."},
+        {"lint.deep-sync-chain", Severity::Warning, "Deep synchronous call chain",
+         "Each synchronous hop adds its latency and its failure probability to the request, and a slow hop "
+         "at the bottom holds threads all the way up (cascading failure). Flatten the chain, call in "
+         "parallel, or make the tail asynchronous through a queue."},
+        {"lint.sync-cross-region", Severity::Warning, "Synchronous cross-region call",
+         "A request that waits for another region pays tens to hundreds of milliseconds per round trip and "
+         "fails when the inter-region link does. Serve requests inside one region and replicate "
+         "asynchronously between regions."},
+        {"lint.hot-partition-key", Severity::Warning, "Partition key that invites hot spots",
+         "Sharding by a low-cardinality or skewed key (region, country, date, status, type) puts most traffic "
+         "on a few shards: today's date takes every write, the biggest country most reads. Shard by a "
+         "high-cardinality key (user id, hash of the id) and keep the skewed field as a secondary index. "
+         "Time-series stores and warehouses partitioned by date are exempt: that is their access pattern."},
+        {"lint.shard-skew", Severity::Warning, "One shard takes more than its share",
+         "The measured or estimated load is uneven across shards or partitions: the busiest one saturates "
+         "first while the others idle, so capacity does not scale with the shard count. Pick a better key, "
+         "add a random suffix to hot keys, or split the hot shard."},
+    };
+    return rules;
+}
+
+const LintRule* lintRule(std::string_view id) {
+    for (const LintRule& rule : lintRules())
+        if (rule.id == id)
+            return &rule;
+    return nullptr;
+}
+
+namespace {
+
+std::string labelOf(const Component& component) {
+    return "\"" + (component.label.empty() ? component.id : component.label) + "\"";
+}
+
+bool isSynchronous(Protocol protocol) {
+    return protocol == Protocol::Http || protocol == Protocol::Grpc || protocol == Protocol::Tcp;
+}
+
+class Linter {
+public:
+    Linter(const RequestGraph& graph, const LintInputs& inputs) : m_graph(graph), m_inputs(inputs) {}
+
+    std::vector<Finding> run() {
+        for (std::size_t v = 0; v < components().size(); ++v)
+            checkComponent(v);
+        checkMonitoring();
+        checkCdn();
+        checkSyncChains();
+        checkCrossRegion();
+        return std::move(m_findings);
+    }
+
+private:
+    const std::vector<Component>& components() const { return m_graph.design().components(); }
+    std::string_view role(std::size_t v) const { return m_graph.role(v); }
+    const Catalog& catalog() const { return m_graph.catalog(); }
+    int index(const std::string& id) const { return m_graph.design().componentIndex(id); }
+    std::string_view roleOfId(const std::string& id) const {
+        const int v = index(id);
+        return v < 0 ? std::string_view() : role(static_cast<std::size_t>(v));
+    }
+
+    void add(std::string_view rule, std::vector<std::string> ids, std::string message, std::string fix) {
+        const LintRule* spec = lintRule(rule);
+        m_findings.push_back({std::string(rule), spec ? spec->severity : Severity::Warning, std::move(ids),
+                              std::move(message), std::move(fix), {}});
+    }
+
+    void checkComponent(std::size_t v) {
+        const std::string_view r = role(v);
+        if (r == "database")
+            checkDatabase(v);
+        if (r == "cache")
+            checkCache(v);
+        if (r == "queue")
+            checkQueue(v);
+        if (r == "stream_processor")
+            checkConsumer(v);
+        checkQuorums(v);
+        checkPartitionKey(v);
+        checkSkew(v);
+    }
+
+    void checkDatabase(std::size_t v) {
+        const Component& c = components()[v];
+        for (const Link* link : m_graph.design().linksOf(c.id))
+            if (link->to == c.id && roleOfId(link->from) == "client")
+                add("lint.client-to-database", {c.id, link->from},
+                    labelOf(*m_graph.design().component(link->from)) + " talks to the database " + labelOf(c)
+                        + " directly.",
+                    "Put a service or an API gateway between the client and the database.");
+        const ReplicaModel model = replicaModel(m_graph.design(), catalog(), c);
+        const bool oneCopy = hasProperty(c, catalog(), "replication_factor") && model.copies <= 1;
+        if (model.instances <= 1 || model.replication == "none" || oneCopy)
+            add("lint.database-without-replica", {c.id},
+                labelOf(c) + " keeps one copy of its data (" + std::to_string(model.instances) + " node"
+                    + (model.instances == 1 ? "" : "s") + ", replication " + (model.replication.empty() ? "unset" : model.replication)
+                    + "): a dead disk loses it.",
+                "Add a replica in another availability zone (replicas ≥ 2, replication_factor ≥ 2).");
+    }
+
+    bool linksToStore(const std::string& id) const {
+        for (const Link* link : m_graph.design().linksOf(id))
+            if (link->from == id && isStoreRole(roleOfId(link->to)))
+                return true;
+        return false;
+    }
+
+    void checkCache(std::size_t v) {
+        const Component& c = components()[v];
+        bool backed = linksToStore(c.id);
+        for (const Link* link : m_graph.design().linksOf(c.id)) {
+            const std::string& other = link->from == c.id ? link->to : link->from;
+            if (link->to == c.id && (linksToStore(link->from) || isStoreRole(roleOfId(other)) || roleOfId(other) == "cdc"))
+                backed = true;
+        }
+        if (!backed)
+            add("lint.cache-without-store", {c.id},
+                labelOf(c) + " has no store behind it and none beside it: what it evicts or loses on restart is gone.",
+                "Link the cache to the database it fronts (read-through) or have its callers also use the store (cache-aside).");
+        if (textProperty(c, catalog(), "write_policy") == "write_back" && !boolProperty(c, catalog(), "persistence", false))
+            add("lint.write-back-without-persistence", {c.id},
+                labelOf(c) + " acknowledges writes before they reach the store (write_back) and keeps no "
+                             "persistence: a crash loses every unflushed write.",
+                "Turn persistence on (and replicate the cache) or switch to write_through.");
+    }
+
+    void checkQueue(std::size_t v) {
+        const Component& c = components()[v];
+        bool consumed = false;
+        for (const Link* link : m_graph.design().linksOf(c.id)) {
+            if (link->from == c.id && roleOfId(link->to) != "monitoring")
+                consumed = true;
+            const std::string_view fromRole = roleOfId(link->from);
+            if (link->to == c.id
+                && (fromRole == "stream_processor" || fromRole == "serverless" || fromRole == "batch"))
+                consumed = true;
+        }
+        if (hasProperty(c, catalog(), "consumers") && numberProperty(c, catalog(), "consumers", 1) < 1)
+            consumed = false;
+        if (!consumed)
+            add("lint.queue-without-consumer", {c.id},
+                labelOf(c) + " has no consumer: its messages pile up until retention drops them.",
+                "Link the queue to the worker or stream processor that reads it (queue → consumer).");
+    }
+
+    void checkConsumer(std::size_t v) {
+        const Component& c = components()[v];
+        for (const Link* link : m_graph.design().linksOf(c.id)) {
+            const std::string_view other = roleOfId(link->from == c.id ? link->to : link->from);
+            if (other == "queue" || other == "cdc")
+                return;
+        }
+        add("lint.consumer-without-queue", {c.id}, labelOf(c) + " consumes from no queue or CDC feed.",
+            "Link it to the queue it reads.");
+    }
+
+    void checkQuorums(std::size_t v) {
+        const Component& c = components()[v];
+        if (textProperty(c, catalog(), "replication") != "leaderless")
+            return;
+        const ReplicaModel model = replicaModel(m_graph.design(), catalog(), c);
+        const int n = model.copies;
+        const int r = model.readQuorum;
+        const int w = model.writeQuorum;
+        const std::string figures = "N = " + std::to_string(n) + ", R = " + std::to_string(r) + ", W = " + std::to_string(w);
+        if (r > n || w > n)
+            add("lint.impossible-quorum", {c.id}, labelOf(c) + " asks for more copies than it keeps (" + figures + ").",
+                "Keep R and W at most N.");
+        else if (r + w <= n)
+            add("lint.stale-reads", {c.id},
+                labelOf(c) + " has R + W = " + std::to_string(r + w) + " ≤ N (" + figures
+                    + "): a read may miss the latest write. A trade-off for latency and availability, "
+                      "fine if the data tolerates staleness.",
+                "Say why stale reads are acceptable, or choose R + W > N (e.g. N = 3, W = 2, R = 2).");
+    }
+
+    static std::vector<std::string> words(const std::string& text) {
+        std::vector<std::string> result(1);
+        for (char ch : text) {
+            if (std::isalnum(static_cast<unsigned char>(ch)))
+                result.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            else if (!result.back().empty())
+                result.emplace_back();
+        }
+        return result;
+    }
+
+    void checkPartitionKey(std::size_t v) {
+        const Component& c = components()[v];
+        if (c.kind == "data_warehouse" || c.kind == "timeseries_db")
+            return;
+        const std::string key = textProperty(c, catalog(), "partition_key");
+        static const std::set<std::string> hot = {"region", "country", "continent", "city", "date", "day",
+                                                  "month", "year", "hour", "time", "timestamp", "created",
+                                                  "status", "state", "type", "category", "gender", "language",
+                                                  "locale", "flag", "bool", "boolean"};
+        for (const std::string& word : words(key))
+            if (hot.contains(word)) {
+                add("lint.hot-partition-key", {c.id},
+                    labelOf(c) + " is partitioned by \"" + key + "\", a low-cardinality or skewed key: a few "
+                                 "partitions will take most of the traffic.",
+                    "Partition by a high-cardinality key (user id, or a hash of the id) and index \"" + key
+                        + "\" instead.");
+                return;
+            }
+    }
+
+    void checkSkew(std::size_t v) {
+        const Component& c = components()[v];
+        const auto found = m_inputs.shardQps.find(c.id);
+        if (found == m_inputs.shardQps.end() || found->second.size() < 2)
+            return;
+        const std::vector<double>& loads = found->second;
+        const double total = std::accumulate(loads.begin(), loads.end(), 0.0);
+        if (!(total > 0))
+            return;
+        const auto busiest = std::max_element(loads.begin(), loads.end());
+        const double mean = total / static_cast<double>(loads.size());
+        if (*busiest <= m_inputs.skewFactor * mean)
+            return;
+        const auto shard = std::distance(loads.begin(), busiest);
+        add("lint.shard-skew", {c.id},
+            "Shard " + std::to_string(shard) + " of " + labelOf(c) + " takes " + formatSignificant(100 * *busiest / total)
+                + " % of its traffic; an even share is " + formatSignificant(100 / static_cast<double>(loads.size())) + " %.",
+            "Pick a key that spreads the load, salt the hot keys, or split the hot shard.");
+    }
+
+    void checkMonitoring() {
+        bool anything = false;
+        for (std::size_t v = 0; v < components().size(); ++v) {
+            if (role(v) == "monitoring")
+                return;
+            anything = anything || role(v) != "client";
+        }
+        if (anything)
+            add("lint.no-monitoring", {}, "Nothing in the design collects metrics, logs or traces.",
+                "Add a monitoring component and name the alerts (error rate, latency, saturation).");
+    }
+
+    void checkCdn() {
+        for (std::size_t v = 0; v < components().size(); ++v)
+            if (role(v) == "cdn")
+                return;
+        std::vector<std::string> large;
+        for (const Operation& op : m_graph.design().workload().operations) {
+            const bool bigResponse = op.type == OperationType::Read && op.responseBytes >= m_inputs.largeResponseBytes;
+            const bool media = op.type == OperationType::Write && op.mediaFraction > 0
+                               && op.mediaBytes >= m_inputs.largeResponseBytes;
+            if (bigResponse || media)
+                large.push_back("\"" + op.name + "\"");
+        }
+        if (large.empty())
+            return;
+        std::string names;
+        for (const std::string& name : large)
+            names += (names.empty() ? "" : ", ") + name;
+        add("lint.no-cdn", {}, "Large static content (" + names + ") is served from the origin with no CDN.",
+            "Put a CDN in front of the object store or origin for static and media content.");
+    }
+
+    std::vector<std::size_t> syncSuccessors(std::size_t v) const {
+        std::vector<std::size_t> next;
+        const GraphView::Graph& g = m_graph.view().graph();
+        for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+            const Link& link = m_graph.design().links()[g[*e].link];
+            const std::size_t to = boost::target(*e, g);
+            if (isSynchronous(link.protocol) && role(to) != "client" && role(to) != "monitoring")
+                next.push_back(to);
+        }
+        return next;
+    }
+
+    // Depth-first over simple paths, bounded by a step budget so that dense graphs cannot blow up.
+    void checkSyncChains() {
+        constexpr std::size_t stepBudget = 200000;
+        for (std::size_t client = 0; client < components().size(); ++client) {
+            if (role(client) != "client")
+                continue;
+            std::vector<std::size_t> chain{client};
+            std::vector<bool> onChain(components().size(), false);
+            onChain[client] = true;
+            std::vector<std::size_t> deepest;
+            std::size_t steps = 0;
+            std::function<void(std::size_t)> walk = [&](std::size_t v) {
+                if (++steps > stepBudget)
+                    return;
+                if (chain.size() > deepest.size())
+                    deepest = chain;
+                for (std::size_t next : syncSuccessors(v)) {
+                    if (onChain[next])
+                        continue;
+                    onChain[next] = true;
+                    chain.push_back(next);
+                    walk(next);
+                    chain.pop_back();
+                    onChain[next] = false;
+                }
+            };
+            walk(client);
+            const int hops = static_cast<int>(deepest.size()) - 1;
+            if (hops <= m_inputs.maxSyncHops)
+                continue;
+            std::vector<std::string> ids;
+            std::string text;
+            for (std::size_t v : deepest) {
+                ids.push_back(components()[v].id);
+                text += (text.empty() ? "" : " → ") + components()[v].id;
+            }
+            add("lint.deep-sync-chain", ids,
+                "A request from " + labelOf(components()[client]) + " waits on " + std::to_string(hops)
+                    + " synchronous hops in a row (" + text + "); the limit is " + std::to_string(m_inputs.maxSyncHops) + ".",
+                "Flatten the chain, call independent services in parallel, or hand the tail to a queue.");
+        }
+    }
+
+    void checkCrossRegion() {
+        const Design& design = m_graph.design();
+        std::vector<bool> onRequestPath(components().size(), false);
+        std::vector<std::size_t> frontier;
+        for (std::size_t v = 0; v < components().size(); ++v)
+            if (role(v) == "client") {
+                onRequestPath[v] = true;
+                frontier.push_back(v);
+            }
+        while (!frontier.empty()) {
+            const std::size_t v = frontier.back();
+            frontier.pop_back();
+            for (std::size_t next : syncSuccessors(v))
+                if (!onRequestPath[next]) {
+                    onRequestPath[next] = true;
+                    frontier.push_back(next);
+                }
+        }
+        for (const Link& link : design.links()) {
+            const int from = design.componentIndex(link.from);
+            const int to = design.componentIndex(link.to);
+            if (from < 0 || to < 0 || !isSynchronous(link.protocol) || !onRequestPath[static_cast<std::size_t>(from)]
+                || role(static_cast<std::size_t>(from)) == "client")
+                continue;
+            const std::string fromRegion = enclosingZone(design, components()[static_cast<std::size_t>(from)].zone, ZoneKind::Region);
+            const std::string toRegion = enclosingZone(design, components()[static_cast<std::size_t>(to)].zone, ZoneKind::Region);
+            if (fromRegion.empty() || toRegion.empty() || fromRegion == toRegion)
+                continue;
+            add("lint.sync-cross-region", {link.from, link.to},
+                labelOf(components()[static_cast<std::size_t>(from)]) + " calls "
+                    + labelOf(components()[static_cast<std::size_t>(to)]) + " in another region synchronously, "
+                    "on a request path: every such request pays a cross-region round trip.",
+                "Serve the request inside its region and replicate between regions asynchronously.");
+        }
+    }
+
+    const RequestGraph& m_graph;
+    const LintInputs& m_inputs;
+    std::vector<Finding> m_findings;
+};
+
+} // namespace
+
+std::vector<Finding> lintDesign(const RequestGraph& graph, const LintInputs& inputs) {
+    return Linter(graph, inputs).run();
+}
+
+} // namespace napkin
