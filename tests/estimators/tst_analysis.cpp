@@ -1,0 +1,128 @@
+// The whole analysis of the shipped Tiny URL example, as `napkin analyze --json` prints it.
+#include "estimators/analysis.h"
+#include "model/napkin_file.h"
+
+#include <QTest>
+
+using namespace napkin;
+
+namespace {
+
+Design tinyUrl() {
+    LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+    if (!result.ok())
+        qFatal("tiny-url.napkin does not load");
+    return *result.design;
+}
+
+const Json& componentById(const Json& document, const std::string& id) {
+    for (const Json& c : document["components"])
+        if (c["id"] == id)
+            return c;
+    qFatal("no component %s", id.c_str());
+}
+
+bool hasFinding(const Json& document, const std::string& rule, const std::string& id) {
+    for (const Json& f : document["findings"])
+        if (f["rule"] == rule && std::find(f["component_ids"].begin(), f["component_ids"].end(), id) !=
+                                     f["component_ids"].end())
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestAnalysis : public QObject {
+    Q_OBJECT
+private slots:
+    void documentHasEverySection() {
+        const Json document = analysisToJson(analyze(tinyUrl()));
+        for (const char* section : {"summary", "estimates", "components", "cost", "findings"})
+            QVERIFY2(document.contains(section), section);
+        const Json& estimates = document["estimates"];
+        for (const char* key : {"dau", "read_qps_avg", "read_qps_peak", "write_qps_avg", "write_qps_peak",
+                                "ingress_bytes_per_s", "egress_bytes_per_s", "storage_bytes_per_day",
+                                "storage_bytes_total", "records_total", "cache_bytes", "cost_per_month", "operations"})
+            QVERIFY2(estimates.contains(key), key);
+        for (const Json& component : document["components"])
+            for (const char* key : {"id", "offered_qps", "capacity_qps", "utilization", "instances_needed",
+                                    "storage_bytes", "nodes_needed"})
+                QVERIFY2(component.contains(key), key);
+        for (const Json& finding : document["findings"])
+            for (const char* key : {"rule", "severity", "component_ids", "message"})
+                QVERIFY2(finding.contains(key), key);
+    }
+
+    void estimatesAreTheGrokkingNumbers() {
+        const Json estimates = analysisToJson(analyze(tinyUrl()))["estimates"];
+        // 100 M MAU × 0.3 = 30 M DAU.
+        QCOMPARE(estimates["dau"].get<double>(), 30e6);
+        QCOMPARE(estimates["write_qps_avg"].get<double>(), 500e6 / 2'592'000);
+        QCOMPARE(estimates["read_qps_avg"].get<double>(), 50e9 / 2'592'000);
+        QCOMPARE(estimates["read_qps_peak"].get<double>(), 2 * 50e9 / 2'592'000);
+        QCOMPARE(estimates["records_total"].get<double>(), 30e9);
+        QCOMPARE(estimates["storage_bytes_total"].get<double>(), 15e12);
+        // 500 M/month ÷ 30 × 500 B = 8.33 GB a day.
+        QCOMPARE(estimates["storage_bytes_per_day"].get<double>(), 500e6 / 30 * 500);
+        QCOMPARE(estimates["cache_bytes"].get<double>(), 0.2 * (50e9 / 30) * 500);
+        QCOMPARE(estimates["operations"]["redirect"]["qps_avg"].get<double>(), 50e9 / 2'592'000);
+    }
+
+    void loadReachesEveryComponentOfTheDrawing() {
+        const Json document = analysisToJson(analyze(tinyUrl()));
+        const double peak = 2 * (500e6 + 50e9) / 2'592'000; // 38,966/s
+        const Json& shortener = componentById(document, "shortener");
+        QCOMPARE(shortener["offered_qps"].get<double>(), peak);
+        // 4 × 5000 QPS: the URL service is the bottleneck at 195 %.
+        QCOMPARE(shortener["capacity_qps"].get<double>(), 20'000.0);
+        QCOMPARE(shortener["utilization"].get<double>(), peak / 20'000);
+        QVERIFY(hasFinding(document, "capacity.over", "shortener"));
+        // The store sees every shorten and the 20 % of redirects the cache misses.
+        const double storeQps = 2 * 500e6 / 2'592'000 + 0.2 * 2 * 50e9 / 2'592'000;
+        QCOMPARE(componentById(document, "url-store")["offered_qps"].get<double>(), storeQps);
+        // The cache holds the 167 GB hot set in 1 shard × 64 GB.
+        QVERIFY(hasFinding(document, "capacity.memory", "cache"));
+        // Monitoring is off the request path: no "no traffic" finding.
+        QVERIFY(!hasFinding(document, "capacity.no-traffic", "monitoring"));
+    }
+
+    void totalCostIsTheSumOfTheComponents() {
+        const Json document = analysisToJson(analyze(tinyUrl()));
+        double sum = 0;
+        for (const Json& component : document["components"])
+            sum += component["cost_per_month"].get<double>();
+        QVERIFY(sum > 0);
+        QCOMPARE(document["estimates"]["cost_per_month"].get<double>(), sum);
+        QCOMPARE(document["cost"]["prices_as_of"].get<std::string>(), std::string("2024-06-01"));
+    }
+
+    void acceptedFindingsKeepTheirReason() {
+        Design design = tinyUrl();
+        Component shortener = *design.component("shortener");
+        shortener.accepted.push_back({"capacity.over", "autoscaling adds replicas"});
+        design.apply(UpdateComponent{shortener});
+        const Analysis analysis = analyze(design);
+        bool found = false;
+        for (const Finding& f : analysis.findings)
+            if (f.rule == "capacity.over" && f.componentIds.front() == "shortener")
+                found = f.acceptedReason == "autoscaling adds replicas";
+        QVERIFY(found);
+    }
+
+    void textReportShowsTheArithmetic() {
+        const std::string text = analysisToText(analyze(tinyUrl()));
+        QVERIFY(text.find("shorten URL writes/s: 500 M/month ÷ 2.59 M s = 193 /s (≈ 200 /s)") != std::string::npos);
+        QVERIFY(text.find("Load through the design") != std::string::npos);
+        QVERIFY(text.find("capacity.over") != std::string::npos);
+    }
+
+    void emptyDesignAnalyzesToZeros() {
+        const Json document = analysisToJson(analyze(Design{}));
+        QCOMPARE(document["estimates"]["read_qps_avg"].get<double>(), 0.0);
+        QCOMPARE(document["components"].size(), std::size_t(0));
+        QCOMPARE(document["findings"].size(), std::size_t(0));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestAnalysis)
+#include "tst_analysis.moc"
