@@ -1,24 +1,40 @@
 #include "app/gui/gui_main.h"
 
-#include "model/napkin_file.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/main_window.h"
 
 #include <QApplication>
-#include <QLabel>
-#include <QMainWindow>
+#include <QMessageBox>
 
 namespace napkin::gui {
 
 int runEditor(int argc, char* argv[]) {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName("Napkin");
     QApplication::setApplicationName("Napkin");
-    QMainWindow window;
-    QString text = "Napkin";
-    if (argc > 1) {
-        const LoadResult result = loadDesignFile(argv[1]);
-        text = result.ok() ? QString::fromStdString(result.design->brief().title) : "Could not open the file";
+    QApplication::setApplicationDisplayName("Napkin");
+    MainWindow window;
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() > 1) {
+        QString error;
+        if (!window.openFile(arguments.at(1), &error)) {
+            QMessageBox box(QMessageBox::Warning, QObject::tr("Could not open the design"),
+                            QObject::tr("“%1” could not be opened.").arg(arguments.at(1)), QMessageBox::Ok);
+            box.setInformativeText(error.section('\n', 0, 4));
+            box.setDetailedText(error);
+            box.exec();
+        }
+    } else if (window.hasRecoveryFile()) {
+        const auto answer = QMessageBox::question(
+            nullptr, QObject::tr("Restore unsaved work?"),
+            QObject::tr("Napkin did not close properly last time. Restore the design you were working on?"),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        QString error;
+        if (answer == QMessageBox::Yes && !window.restoreRecovery(&error))
+            QMessageBox::warning(nullptr, QObject::tr("Could not restore"), error);
+        else if (answer == QMessageBox::No)
+            window.discardRecovery();
     }
-    window.setCentralWidget(new QLabel(text));
-    window.resize(1280, 800);
     window.show();
     return QApplication::exec();
 }

@@ -1,0 +1,402 @@
+#include "app/gui/canvas_items.h"
+
+#include "app/gui/canvas_scene.h"
+#include "app/gui/editing.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+
+#include <cmath>
+
+namespace napkin::gui {
+
+namespace {
+
+constexpr qreal handleRadius = 6;
+constexpr qreal stackOffset = 5;
+constexpr qreal cornerRadius = 8;
+constexpr qreal zoneResizeHandle = 14;
+
+QPalette palette() { return QApplication::palette(); }
+
+bool isDark() { return palette().color(QPalette::Window).lightness() < 128; }
+
+QFont labelFont() {
+    QFont font = QApplication::font();
+    font.setWeight(QFont::DemiBold);
+    return font;
+}
+
+QFont smallFont() {
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
+
+qreal levelOfDetail(const QStyleOptionGraphicsItem* option, QPainter* painter) {
+    return option->levelOfDetailFromTransform(painter->worldTransform());
+}
+
+} // namespace
+
+QColor categoryColour(const std::string& category) {
+    if (category == "clients") return QColor("#2563eb");
+    if (category == "traffic") return QColor("#7c3aed");
+    if (category == "compute") return QColor("#0891b2");
+    if (category == "data") return QColor("#059669");
+    if (category == "messaging") return QColor("#d97706");
+    return QColor("#64748b");
+}
+
+QColor zoneColour(ZoneKind kind) {
+    switch (kind) {
+    case ZoneKind::Region: return QColor("#2563eb");
+    case ZoneKind::AvailabilityZone: return QColor("#0891b2");
+    case ZoneKind::Vpc: return QColor("#7c3aed");
+    case ZoneKind::KubernetesCluster: return QColor("#326ce5");
+    case ZoneKind::Group: return QColor("#64748b");
+    }
+    return QColor("#64748b");
+}
+
+// ---- ComponentItem ----
+
+ComponentItem::ComponentItem(CanvasScene& scene, const QString& id) : ModelItem(id), m_scene(scene) {
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+    setCacheMode(DeviceCoordinateCache); // crisp at every zoom, cheap to pan
+    setZValue(10);
+}
+
+void ComponentItem::setContent(const Component& component, const KindSpec* spec, QSvgRenderer* icon) {
+    prepareGeometryChange();
+    m_label = QString::fromStdString(component.label);
+    m_numbers = QString::fromStdString(keyNumbers(Catalog::builtin(), component));
+    m_accent = categoryColour(spec ? spec->category : std::string());
+    m_icon = icon;
+    int replicas = 1;
+    if (spec && spec->property("replicas")) {
+        const Json value = propertyOrDefault(component.props, spec->property("replicas"), "replicas");
+        replicas = value.is_number() ? value.get<int>() : 1;
+    }
+    m_stack = std::min(replicas, 3) - 1;
+    QString tip = m_label;
+    if (spec)
+        tip += " — " + QString::fromStdString(spec->name) + "\n" + QString::fromStdString(spec->description);
+    setToolTip(tip);
+    update();
+}
+
+QRectF ComponentItem::bodyRect() const { return {0, 0, componentWidth, componentHeight}; }
+
+QPointF ComponentItem::handleCentre() const { return {componentWidth, componentHeight / 2}; }
+
+bool ComponentItem::handleContains(const QPointF& scenePoint) const {
+    const QPointF delta = mapFromScene(scenePoint) - handleCentre();
+    return std::hypot(delta.x(), delta.y()) <= handleRadius + 3;
+}
+
+QRectF ComponentItem::boundingRect() const {
+    const qreal stack = m_stack * stackOffset;
+    return QRectF(-2, -2 - stack, componentWidth + handleRadius + 6 + stack, componentHeight + 4 + stack);
+}
+
+void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const QPalette pal = palette();
+    const QRectF body = bodyRect();
+    const bool selected = option->state & QStyle::State_Selected;
+    QColor border = selected ? pal.color(QPalette::Highlight) : m_accent;
+    if (levelOfDetail(option, painter) < 0.35) { // far away: a tinted block is all one can see
+        painter->fillRect(body, m_accent.lighter(isDark() ? 80 : 160));
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor fill = pal.color(QPalette::Base);
+    for (int i = m_stack; i > 0; --i) {
+        painter->setPen(QPen(m_accent.lighter(130), 1));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(body.translated(i * stackOffset, -i * stackOffset), cornerRadius, cornerRadius);
+    }
+    painter->setPen(QPen(border, selected ? 2.5 : 1.5));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(body, cornerRadius, cornerRadius);
+    QRectF accentBar(body.left() + 1, body.top() + 8, 3, body.height() - 16);
+    painter->fillRect(accentBar, m_accent);
+
+    const QRectF iconRect(12, (componentHeight - 32) / 2, 32, 32);
+    if (m_icon)
+        m_icon->render(painter, iconRect);
+    const qreal textLeft = iconRect.right() + 10;
+    const qreal textWidth = componentWidth - textLeft - 8;
+    painter->setPen(pal.color(QPalette::Text));
+    painter->setFont(labelFont());
+    const QFontMetricsF labelMetrics(labelFont());
+    const QString label = labelMetrics.elidedText(m_label, Qt::ElideRight, textWidth);
+    if (m_numbers.isEmpty()) {
+        painter->drawText(QRectF(textLeft, 0, textWidth, componentHeight), Qt::AlignVCenter | Qt::AlignLeft, label);
+    } else {
+        painter->drawText(QRectF(textLeft, 10, textWidth, componentHeight / 2 - 8), Qt::AlignBottom | Qt::AlignLeft,
+                          label);
+        painter->setFont(smallFont());
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        const QString numbers = QFontMetricsF(smallFont()).elidedText(m_numbers, Qt::ElideRight, textWidth);
+        painter->drawText(QRectF(textLeft, componentHeight / 2 + 2, textWidth, componentHeight / 2 - 10),
+                          Qt::AlignTop | Qt::AlignLeft, numbers);
+    }
+    if (m_hovered || selected) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
+        painter->setBrush(pal.color(QPalette::Base));
+        painter->drawEllipse(handleCentre(), handleRadius, handleRadius);
+        painter->setBrush(pal.color(QPalette::Highlight));
+        painter->drawEllipse(handleCentre(), 2.5, 2.5);
+    }
+}
+
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemPositionHasChanged)
+        m_scene.componentItemMoved(*this);
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) {
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event) {
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+// ---- LinkItem ----
+
+LinkItem::LinkItem(const QString& id) : ModelItem(id) {
+    setFlags(ItemIsSelectable);
+    setZValue(5);
+}
+
+void LinkItem::setContent(const Link& link) {
+    m_from = QString::fromStdString(link.from);
+    m_to = QString::fromStdString(link.to);
+    const QString protocol = QString::fromUtf8(displayName(link.protocol).data(),
+                                               static_cast<qsizetype>(displayName(link.protocol).size()));
+    m_text = link.label.empty() ? protocol : QString::fromStdString(link.label) + " · " + protocol;
+    m_dashed = link.protocol == Protocol::AsyncMessage || link.protocol == Protocol::Cdc ||
+               link.protocol == Protocol::Replication;
+    setToolTip(m_text);
+    update();
+}
+
+namespace {
+
+/// The point on the side of `box` facing `towards`, and whether that side is vertical (left/right).
+std::pair<QPointF, bool> port(const QRectF& box, const QPointF& towards) {
+    const QPointF d = towards - box.center();
+    if (std::abs(d.x()) * box.height() >= std::abs(d.y()) * box.width())
+        return {QPointF(d.x() >= 0 ? box.right() : box.left(), box.center().y()), true};
+    return {QPointF(box.center().x(), d.y() >= 0 ? box.bottom() : box.top()), false};
+}
+
+} // namespace
+
+void LinkItem::route(const QRectF& fromBox, const QRectF& toBox, bool orthogonal) {
+    prepareGeometryChange();
+    const auto [start, horizontalStart] = port(fromBox, toBox.center());
+    const auto [end, horizontalEnd] = port(toBox, fromBox.center());
+    QPainterPath path(start);
+    QPointF beforeEnd = start;
+    if (orthogonal && horizontalStart && horizontalEnd) {
+        const qreal midX = (start.x() + end.x()) / 2;
+        path.lineTo(midX, start.y());
+        path.lineTo(midX, end.y());
+        beforeEnd = QPointF(midX, end.y());
+    } else if (orthogonal && !horizontalStart && !horizontalEnd) {
+        const qreal midY = (start.y() + end.y()) / 2;
+        path.lineTo(start.x(), midY);
+        path.lineTo(end.x(), midY);
+        beforeEnd = QPointF(end.x(), midY);
+    } else if (orthogonal) {
+        beforeEnd = horizontalStart ? QPointF(end.x(), start.y()) : QPointF(start.x(), end.y());
+        path.lineTo(beforeEnd);
+    }
+    path.lineTo(end);
+    if (beforeEnd == end)
+        beforeEnd = start;
+    m_path = path;
+    QLineF last(beforeEnd, end);
+    const qreal length = last.length();
+    const QPointF unit = length > 0 ? (end - beforeEnd) / length : QPointF(1, 0);
+    const QPointF normal(-unit.y(), unit.x());
+    constexpr qreal arrowLength = 10;
+    constexpr qreal arrowHalfWidth = 5;
+    m_arrow = QPolygonF({end, end - unit * arrowLength + normal * arrowHalfWidth,
+                         end - unit * arrowLength - normal * arrowHalfWidth});
+    m_labelAnchor = path.pointAtPercent(0.5);
+    const QFontMetricsF metrics(smallFont());
+    const QRectF labelBox = metrics.boundingRect(m_text).adjusted(-6, -3, 6, 3);
+    m_bounds = path.boundingRect().united(m_arrow.boundingRect()).adjusted(-6, -6, 6, 6);
+    m_bounds = m_bounds.united(labelBox.translated(m_labelAnchor - labelBox.center()));
+}
+
+QRectF LinkItem::boundingRect() const { return m_bounds; }
+
+QPainterPath LinkItem::shape() const {
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    return stroker.createStroke(m_path);
+}
+
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const QPalette pal = palette();
+    const bool selected = option->state & QStyle::State_Selected;
+    QColor colour = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text);
+    if (!selected)
+        colour.setAlphaF(0.65f);
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(colour, selected ? 2.2 : 1.4);
+    if (m_dashed)
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPolygon(m_arrow);
+    if (m_text.isEmpty() || levelOfDetail(option, painter) < 0.5)
+        return;
+    painter->setFont(smallFont());
+    const QFontMetricsF metrics(smallFont());
+    QRectF box = metrics.boundingRect(m_text).adjusted(-6, -3, 6, 3);
+    box.moveCenter(m_labelAnchor);
+    painter->setBrush(pal.color(QPalette::Window));
+    painter->setPen(QPen(pal.color(QPalette::Mid), 0.8));
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->drawText(box, Qt::AlignCenter, m_text);
+}
+
+// ---- ZoneItem ----
+
+ZoneItem::ZoneItem(CanvasScene& scene, const QString& id) : ModelItem(id), m_scene(scene) {
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+}
+
+void ZoneItem::setContent(const Zone& zone, int depth) {
+    prepareGeometryChange();
+    m_size = QSizeF(zone.rect.width, zone.rect.height);
+    m_label = QString::fromStdString(zone.label);
+    const auto kindName = displayName(zone.kind);
+    m_kindName = QString::fromUtf8(kindName.data(), static_cast<qsizetype>(kindName.size()));
+    m_tint = zoneColour(zone.kind);
+    setZValue(-100 + depth);
+    setToolTip(m_label + " (" + m_kindName + ")");
+    update();
+}
+
+void ZoneItem::setSize(const QSizeF& size) {
+    prepareGeometryChange();
+    m_size = size;
+    update();
+}
+
+bool ZoneItem::resizeHandleContains(const QPointF& scenePoint) const {
+    const QPointF p = mapFromScene(scenePoint);
+    return QRectF(m_size.width() - zoneResizeHandle, m_size.height() - zoneResizeHandle, zoneResizeHandle + 4,
+                  zoneResizeHandle + 4)
+        .contains(p);
+}
+
+QRectF ZoneItem::labelRect() const {
+    const QFontMetricsF metrics(labelFont());
+    return {12, 8, std::min(m_size.width() - 24, metrics.horizontalAdvance(m_label) + 24), metrics.height() + 4};
+}
+
+QRectF ZoneItem::boundingRect() const { return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 4, 4); }
+
+QPainterPath ZoneItem::shape() const {
+    // Only the frame and the title pick the zone, so that clicks inside reach the canvas (rubber band).
+    QPainterPath outer;
+    outer.addRect(QRectF(QPointF(0, 0), m_size).adjusted(-3, -3, 3, 3));
+    QPainterPath inner;
+    inner.addRect(QRectF(QPointF(0, 0), m_size).adjusted(6, 6, -6, -6));
+    QPainterPath frame = outer.subtracted(inner);
+    frame.addRect(labelRect().adjusted(-4, -4, 4, 4));
+    frame.addRect(QRectF(m_size.width() - zoneResizeHandle, m_size.height() - zoneResizeHandle, zoneResizeHandle,
+                         zoneResizeHandle));
+    return frame;
+}
+
+void ZoneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const QPalette pal = palette();
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor fill = m_tint;
+    fill.setAlphaF(isDark() ? 0.10f : 0.06f);
+    QPen pen(selected ? pal.color(QPalette::Highlight) : m_tint, selected ? 2 : 1.3, Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 12, 12);
+    painter->setFont(labelFont());
+    painter->setPen(m_tint.darker(isDark() ? 60 : 120));
+    if (isDark())
+        painter->setPen(m_tint.lighter(150));
+    const QRectF title = labelRect();
+    painter->drawText(title.adjusted(0, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(labelFont()).elidedText(m_label, Qt::ElideRight, title.width()));
+    painter->setFont(smallFont());
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    const QRectF kindRect(title.right() + 4, title.top(), m_size.width() - title.right() - 16, title.height());
+    if (kindRect.width() > 40)
+        painter->drawText(kindRect, Qt::AlignLeft | Qt::AlignVCenter, m_kindName);
+    if (selected) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+        const QPointF corner(m_size.width() - 4, m_size.height() - 4);
+        painter->drawLine(corner - QPointF(10, 0), corner);
+        painter->drawLine(corner - QPointF(0, 10), corner);
+    }
+}
+
+QVariant ZoneItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemPositionChange)
+        m_lastPosition = pos();
+    if (change == ItemPositionHasChanged)
+        m_scene.zoneItemMoved(*this, pos() - m_lastPosition);
+    return QGraphicsItem::itemChange(change, value);
+}
+
+// ---- NoteItem ----
+
+NoteItem::NoteItem(const QString& id) : ModelItem(id) {
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setZValue(8);
+}
+
+void NoteItem::setContent(const Note& note) {
+    prepareGeometryChange();
+    m_size = QSizeF(std::max(40.0, note.rect.width), std::max(30.0, note.rect.height));
+    m_text = QString::fromStdString(note.text);
+    update();
+}
+
+QRectF NoteItem::boundingRect() const { return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 4, 4); }
+
+void NoteItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const QPalette pal = palette();
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor paper = isDark() ? QColor("#4d4420") : QColor("#fef9c3");
+    painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : paper.darker(125), selected ? 2 : 1));
+    painter->setBrush(paper);
+    painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 4, 4);
+    painter->setPen(isDark() ? QColor("#fef9c3") : QColor("#422006"));
+    painter->setFont(QApplication::font());
+    painter->drawText(QRectF(QPointF(0, 0), m_size).adjusted(10, 8, -10, -8), Qt::TextWordWrap, m_text);
+}
+
+} // namespace napkin::gui

@@ -1,0 +1,138 @@
+#pragma once
+// Graphics items of the canvas. They are views of model entities, identified by stable id: they paint a
+// snapshot the scene hands them and never hold links or other model state of their own.
+
+#include "model/catalog.h"
+#include "model/entities.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QString>
+
+class QSvgRenderer;
+
+namespace napkin::gui {
+
+enum ItemType { ComponentItemType = QGraphicsItem::UserType + 1, LinkItemType, ZoneItemType, NoteItemType };
+
+class CanvasScene;
+
+/// Common base: the stable id of the model entity the item shows.
+class ModelItem : public QGraphicsItem {
+public:
+    explicit ModelItem(QString id) : m_id(std::move(id)) {}
+    const QString& id() const { return m_id; }
+
+private:
+    QString m_id;
+};
+
+class ComponentItem : public ModelItem {
+public:
+    enum { Type = ComponentItemType };
+    ComponentItem(CanvasScene& scene, const QString& id);
+    int type() const override { return Type; }
+
+    void setContent(const Component& component, const KindSpec* spec, QSvgRenderer* icon);
+    const QString& label() const { return m_label; }
+    QRectF bodyRect() const;   // the component's box, in item coordinates
+    QPointF handleCentre() const; // the connection handle, in item coordinates
+    bool handleContains(const QPointF& scenePoint) const;
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+
+private:
+    CanvasScene& m_scene;
+    QString m_label;
+    QString m_numbers;
+    QColor m_accent;
+    QSvgRenderer* m_icon = nullptr;
+    int m_stack = 0;
+    bool m_hovered = false;
+};
+
+class LinkItem : public ModelItem {
+public:
+    enum { Type = LinkItemType };
+    explicit LinkItem(const QString& id);
+    int type() const override { return Type; }
+
+    void setContent(const Link& link);
+    const QString& from() const { return m_from; }
+    const QString& to() const { return m_to; }
+    /// Re-routes between the two boxes (scene coordinates), orthogonally or as a straight line.
+    void route(const QRectF& fromBox, const QRectF& toBox, bool orthogonal);
+    const QPainterPath& path() const { return m_path; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QString m_from;
+    QString m_to;
+    QString m_text;
+    bool m_dashed = false;
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QPointF m_labelAnchor;
+    QRectF m_bounds;
+};
+
+class ZoneItem : public ModelItem {
+public:
+    enum { Type = ZoneItemType };
+    ZoneItem(CanvasScene& scene, const QString& id);
+    int type() const override { return Type; }
+
+    void setContent(const Zone& zone, int depth);
+    void setSize(const QSizeF& size);
+    QSizeF size() const { return m_size; }
+    bool resizeHandleContains(const QPointF& scenePoint) const;
+    QRectF labelRect() const;
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    CanvasScene& m_scene;
+    QSizeF m_size;
+    QString m_label;
+    QString m_kindName;
+    QColor m_tint;
+    QPointF m_lastPosition;
+};
+
+class NoteItem : public ModelItem {
+public:
+    enum { Type = NoteItemType };
+    explicit NoteItem(const QString& id);
+    int type() const override { return Type; }
+
+    void setContent(const Note& note);
+    QSizeF size() const { return m_size; }
+    const QString& text() const { return m_text; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QSizeF m_size;
+    QString m_text;
+};
+
+/// The colour of a catalog category (docs/catalog.md), used for borders and zone tints.
+QColor categoryColour(const std::string& category);
+QColor zoneColour(ZoneKind kind);
+
+} // namespace napkin::gui

@@ -1,0 +1,373 @@
+#include "app/gui/canvas_scene.h"
+
+#include "app/gui/document.h"
+
+#include <QSvgRenderer>
+
+namespace napkin::gui {
+
+namespace {
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+std::string ss(const QString& text) { return text.toStdString(); }
+
+int depthOf(const Design& design, const std::string& zoneId) {
+    int depth = 0;
+    for (const Zone* z = design.zone(zoneId); z && !z->parent.empty(); z = design.zone(z->parent))
+        ++depth;
+    return depth;
+}
+
+} // namespace
+
+CanvasScene::CanvasScene(Document& document, QObject* parent) : QGraphicsScene(parent), m_document(document) {
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    connect(&document, &Document::designReset, this, &CanvasScene::rebuild);
+    connect(&document, &Document::componentAdded, this, &CanvasScene::addComponent);
+    connect(&document, &Document::componentChanged, this, &CanvasScene::updateComponent);
+    connect(&document, &Document::componentRemoved, this, &CanvasScene::removeComponent);
+    connect(&document, &Document::linkAdded, this, &CanvasScene::addLink);
+    connect(&document, &Document::linkChanged, this, &CanvasScene::updateLink);
+    connect(&document, &Document::linkRemoved, this, &CanvasScene::removeLink);
+    connect(&document, &Document::zoneAdded, this, &CanvasScene::addZone);
+    connect(&document, &Document::zoneChanged, this, &CanvasScene::updateZone);
+    connect(&document, &Document::zoneRemoved, this, &CanvasScene::removeZone);
+    connect(&document, &Document::noteAdded, this, &CanvasScene::addNote);
+    connect(&document, &Document::noteChanged, this, &CanvasScene::updateNote);
+    connect(&document, &Document::noteRemoved, this, &CanvasScene::removeNote);
+    rebuild();
+}
+
+CanvasScene::~CanvasScene() {
+    clear(); // items call back into the scene while they are destroyed; do it while the tables exist
+    qDeleteAll(m_icons);
+}
+
+void CanvasScene::rebuild() {
+    m_syncing = true;
+    clear();
+    m_components.clear();
+    m_links.clear();
+    m_zones.clear();
+    m_notes.clear();
+    m_linksByComponent.clear();
+    const Design& design = m_document.design();
+    for (const Zone& zone : design.zones())
+        addZone(qs(zone.id));
+    for (const Component& component : design.components())
+        addComponent(qs(component.id));
+    for (const Link& link : design.links())
+        addLink(qs(link.id));
+    for (const Note& note : design.notes())
+        addNote(qs(note.id));
+    m_syncing = false;
+}
+
+QSvgRenderer* CanvasScene::iconFor(const std::string& kind) {
+    const KindSpec* spec = Catalog::builtin().kind(kind);
+    if (!spec)
+        return nullptr;
+    const QString key = qs(spec->icon);
+    if (QSvgRenderer* renderer = m_icons.value(key))
+        return renderer;
+    auto* renderer = new QSvgRenderer(":/icons/" + key);
+    m_icons.insert(key, renderer);
+    return renderer;
+}
+
+void CanvasScene::addComponent(const QString& id) {
+    auto* item = new ComponentItem(*this, id);
+    m_components.insert(id, item);
+    updateComponent(id);
+    addItem(item);
+}
+
+void CanvasScene::updateComponent(const QString& id) {
+    ComponentItem* item = m_components.value(id);
+    const Component* component = m_document.design().component(ss(id));
+    if (!item || !component)
+        return;
+    item->setContent(*component, Catalog::builtin().kind(component->kind), iconFor(component->kind));
+    const bool wasSyncing = m_syncing;
+    m_syncing = true;
+    item->setPos(component->position.x, component->position.y);
+    m_syncing = wasSyncing;
+    rerouteLinksOf(id);
+}
+
+void CanvasScene::removeComponent(const QString& id) {
+    delete m_components.take(id);
+    m_linksByComponent.remove(id);
+}
+
+void CanvasScene::addLink(const QString& id) {
+    const Link* link = m_document.design().link(ss(id));
+    if (!link)
+        return;
+    auto* item = new LinkItem(id);
+    m_links.insert(id, item);
+    item->setContent(*link);
+    m_linksByComponent[qs(link->from)].insert(id);
+    m_linksByComponent[qs(link->to)].insert(id);
+    reroute(*item);
+    addItem(item);
+}
+
+void CanvasScene::updateLink(const QString& id) {
+    LinkItem* item = m_links.value(id);
+    const Link* link = m_document.design().link(ss(id));
+    if (!item || !link)
+        return;
+    m_linksByComponent[item->from()].remove(id);
+    m_linksByComponent[item->to()].remove(id);
+    item->setContent(*link);
+    m_linksByComponent[item->from()].insert(id);
+    m_linksByComponent[item->to()].insert(id);
+    reroute(*item);
+}
+
+void CanvasScene::removeLink(const QString& id) {
+    LinkItem* item = m_links.take(id);
+    if (!item)
+        return;
+    m_linksByComponent[item->from()].remove(id);
+    m_linksByComponent[item->to()].remove(id);
+    delete item;
+}
+
+void CanvasScene::addZone(const QString& id) {
+    auto* item = new ZoneItem(*this, id);
+    m_zones.insert(id, item);
+    updateZone(id);
+    addItem(item);
+}
+
+void CanvasScene::updateZone(const QString& id) {
+    ZoneItem* item = m_zones.value(id);
+    const Zone* zone = m_document.design().zone(ss(id));
+    if (!item || !zone)
+        return;
+    const bool wasSyncing = m_syncing;
+    m_syncing = true;
+    item->setContent(*zone, depthOf(m_document.design(), zone->id));
+    item->setPos(zone->rect.x, zone->rect.y);
+    m_syncing = wasSyncing;
+    // A new parent changes the depth, hence the stacking, of the zones inside it.
+    for (const Zone& other : m_document.design().zones())
+        if (ZoneItem* otherItem = m_zones.value(qs(other.id)))
+            otherItem->setZValue(-100 + depthOf(m_document.design(), other.id));
+}
+
+void CanvasScene::removeZone(const QString& id) { delete m_zones.take(id); }
+
+void CanvasScene::addNote(const QString& id) {
+    auto* item = new NoteItem(id);
+    m_notes.insert(id, item);
+    updateNote(id);
+    addItem(item);
+}
+
+void CanvasScene::updateNote(const QString& id) {
+    NoteItem* item = m_notes.value(id);
+    const Note* note = m_document.design().note(ss(id));
+    if (!item || !note)
+        return;
+    item->setContent(*note);
+    item->setPos(note->rect.x, note->rect.y);
+}
+
+void CanvasScene::removeNote(const QString& id) { delete m_notes.take(id); }
+
+void CanvasScene::setOrthogonalLinks(bool orthogonal) {
+    m_orthogonal = orthogonal;
+    for (LinkItem* item : std::as_const(m_links))
+        reroute(*item);
+}
+
+void CanvasScene::reroute(LinkItem& item) {
+    const ComponentItem* from = m_components.value(item.from());
+    const ComponentItem* to = m_components.value(item.to());
+    if (!from || !to)
+        return;
+    item.route(from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()), m_orthogonal);
+}
+
+void CanvasScene::rerouteLinksOf(const QString& componentId) {
+    const auto it = m_linksByComponent.constFind(componentId);
+    if (it == m_linksByComponent.constEnd())
+        return;
+    for (const QString& linkId : *it)
+        if (LinkItem* item = m_links.value(linkId))
+            reroute(*item);
+}
+
+void CanvasScene::componentItemMoved(const ComponentItem& item) { rerouteLinksOf(item.id()); }
+
+bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {
+    const Design& design = m_document.design();
+    for (const Zone* z = design.zone(zoneId); z; z = design.zone(z->parent)) {
+        const ZoneItem* item = m_zones.value(qs(z->id));
+        if (item && item->isSelected())
+            return true;
+    }
+    return false;
+}
+
+void CanvasScene::zoneItemMoved(const ZoneItem& item, const QPointF& delta) {
+    if (m_syncing || delta.isNull())
+        return;
+    const Design& design = m_document.design();
+    const Zone* zone = design.zone(ss(item.id()));
+    if (!zone || anyAncestorZoneSelected(zone->parent))
+        return; // an enclosing zone is being dragged too and carries this one's members
+    m_syncing = true;
+    for (const std::string& member : design.membersOf(zone->id))
+        if (ComponentItem* memberItem = m_components.value(qs(member)); memberItem && !memberItem->isSelected())
+            memberItem->moveBy(delta.x(), delta.y());
+    for (const Zone& other : design.zones())
+        if (other.id != zone->id && design.zoneWithin(other.id, zone->id))
+            if (ZoneItem* inner = m_zones.value(qs(other.id)); inner && !inner->isSelected())
+                inner->moveBy(delta.x(), delta.y());
+    m_syncing = false;
+}
+
+QString CanvasScene::zoneAt(const QPointF& scenePoint, const QStringList& ignored) const {
+    const Design& design = m_document.design();
+    QString best;
+    int bestDepth = -1;
+    double bestArea = 0;
+    for (auto it = m_zones.constBegin(); it != m_zones.constEnd(); ++it) {
+        const QRectF rect(it.value()->pos(), it.value()->size());
+        if (!rect.contains(scenePoint))
+            continue;
+        const std::string id = ss(it.key());
+        const bool skip = std::any_of(ignored.begin(), ignored.end(),
+                                      [&](const QString& other) { return design.zoneWithin(id, ss(other)); });
+        if (skip)
+            continue;
+        const int depth = depthOf(design, id);
+        const double area = rect.width() * rect.height();
+        if (depth > bestDepth || (depth == bestDepth && area < bestArea)) {
+            best = it.key();
+            bestDepth = depth;
+            bestArea = area;
+        }
+    }
+    return best;
+}
+
+Compound CanvasScene::pendingMoveEdit() const {
+    const Design& design = m_document.design();
+    Compound edit;
+    for (const Zone& zone : design.zones()) {
+        const ZoneItem* item = m_zones.value(qs(zone.id));
+        if (!item)
+            continue;
+        const Rect now{snapToGrid(item->pos().x()), snapToGrid(item->pos().y()), item->size().width(),
+                       item->size().height()};
+        if (now == zone.rect)
+            continue;
+        Zone moved = zone;
+        moved.rect = now;
+        if (item->isSelected() && !anyAncestorZoneSelected(zone.parent)) {
+            const QPointF centre(now.x + now.width / 2, now.y + now.height / 2);
+            moved.parent = ss(zoneAt(centre, {qs(zone.id)}));
+        }
+        edit.edits.push_back(UpdateZone{std::move(moved)});
+    }
+    for (const Component& component : design.components()) {
+        const ComponentItem* item = m_components.value(qs(component.id));
+        if (!item)
+            continue;
+        const Point now{snapToGrid(item->pos().x()), snapToGrid(item->pos().y())};
+        if (now == component.position)
+            continue;
+        Component moved = component;
+        moved.position = now;
+        if (item->isSelected() && !anyAncestorZoneSelected(component.zone)) {
+            const Point centre = componentCentre(moved);
+            moved.zone = ss(zoneAt(QPointF(centre.x, centre.y)));
+        }
+        edit.edits.push_back(UpdateComponent{std::move(moved)});
+    }
+    for (const Note& note : design.notes()) {
+        const NoteItem* item = m_notes.value(qs(note.id));
+        if (!item)
+            continue;
+        Note moved = note;
+        moved.rect.x = snapToGrid(item->pos().x());
+        moved.rect.y = snapToGrid(item->pos().y());
+        if (moved.rect != note.rect)
+            edit.edits.push_back(UpdateNote{std::move(moved)});
+    }
+    return edit;
+}
+
+void CanvasScene::resyncGeometry() {
+    const Design& design = m_document.design();
+    for (const Zone& zone : design.zones())
+        updateZone(qs(zone.id));
+    for (const Component& component : design.components())
+        updateComponent(qs(component.id));
+    for (const Note& note : design.notes())
+        updateNote(qs(note.id));
+}
+
+Selection CanvasScene::selection() const {
+    Selection result;
+    for (QGraphicsItem* item : selectedItems()) {
+        switch (item->type()) {
+        case ComponentItemType: result.components.push_back(ss(static_cast<ComponentItem*>(item)->id())); break;
+        case LinkItemType: result.links.push_back(ss(static_cast<LinkItem*>(item)->id())); break;
+        case ZoneItemType: result.zones.push_back(ss(static_cast<ZoneItem*>(item)->id())); break;
+        case NoteItemType: result.notes.push_back(ss(static_cast<NoteItem*>(item)->id())); break;
+        default: break;
+        }
+    }
+    // Model order, so that every consumer (inspector, copy, delete) sees a stable order.
+    auto byModelOrder = [](std::vector<std::string>& ids, const auto& entities) {
+        std::vector<std::string> ordered;
+        for (const auto& entity : entities)
+            if (std::find(ids.begin(), ids.end(), entity.id) != ids.end())
+                ordered.push_back(entity.id);
+        ids = std::move(ordered);
+    };
+    const Design& design = m_document.design();
+    byModelOrder(result.components, design.components());
+    byModelOrder(result.links, design.links());
+    byModelOrder(result.zones, design.zones());
+    byModelOrder(result.notes, design.notes());
+    return result;
+}
+
+void CanvasScene::select(const Selection& selection) {
+    QSignalBlocker blocker(this);
+    clearSelection();
+    for (const std::string& id : selection.components)
+        if (ComponentItem* item = componentItem(qs(id)))
+            item->setSelected(true);
+    for (const std::string& id : selection.links)
+        if (LinkItem* item = linkItem(qs(id)))
+            item->setSelected(true);
+    for (const std::string& id : selection.zones)
+        if (ZoneItem* item = zoneItem(qs(id)))
+            item->setSelected(true);
+    for (const std::string& id : selection.notes)
+        if (NoteItem* item = noteItem(qs(id)))
+            item->setSelected(true);
+    blocker.unblock();
+    emit selectionChanged();
+}
+
+QRectF CanvasScene::contentsRect() const {
+    QRectF rect;
+    for (const ComponentItem* item : m_components)
+        rect |= item->sceneBoundingRect();
+    for (const ZoneItem* item : m_zones)
+        rect |= item->sceneBoundingRect();
+    for (const NoteItem* item : m_notes)
+        rect |= item->sceneBoundingRect();
+    return rect;
+}
+
+} // namespace napkin::gui

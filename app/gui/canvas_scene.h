@@ -1,0 +1,86 @@
+#pragma once
+// The canvas scene is a view of a Document: it keeps id ↔ item tables, creates and removes items only in
+// response to Document signals, and routes links from the model's link list. During a drag it moves items
+// (and zone members) visually; the view then turns the new positions into one undoable edit.
+
+#include "app/gui/canvas_items.h"
+#include "app/gui/editing.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QSet>
+
+class QSvgRenderer;
+
+namespace napkin::gui {
+
+class Document;
+
+class CanvasScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit CanvasScene(Document& document, QObject* parent = nullptr);
+    ~CanvasScene() override;
+
+    Document& document() { return m_document; }
+
+    ComponentItem* componentItem(const QString& id) const { return m_components.value(id); }
+    LinkItem* linkItem(const QString& id) const { return m_links.value(id); }
+    ZoneItem* zoneItem(const QString& id) const { return m_zones.value(id); }
+    NoteItem* noteItem(const QString& id) const { return m_notes.value(id); }
+    QList<ComponentItem*> componentItems() const { return m_components.values(); }
+
+    /// The selected items as model ids.
+    Selection selection() const;
+    /// Selects exactly these ids (unknown ids are ignored).
+    void select(const Selection& selection);
+
+    bool orthogonalLinks() const { return m_orthogonal; }
+    void setOrthogonalLinks(bool orthogonal);
+
+    /// The edit that turns the items' current positions (after a drag or nudge) into the model: positions
+    /// snapped to the grid, zone membership recomputed for components and zones moved on their own. Empty
+    /// when nothing moved.
+    Compound pendingMoveEdit() const;
+    /// Puts every item back where the model says (after a refused edit).
+    void resyncGeometry();
+    /// Innermost zone whose *item* contains the scene point, skipping `ignored` zones and their descendants.
+    QString zoneAt(const QPointF& scenePoint, const QStringList& ignored = {}) const;
+    /// Bounding rectangle of everything in the design (not the helper items).
+    QRectF contentsRect() const;
+
+    // Called by the items while they move.
+    void componentItemMoved(const ComponentItem& item);
+    void zoneItemMoved(const ZoneItem& item, const QPointF& delta);
+
+private:
+    void rebuild();
+    void addComponent(const QString& id);
+    void updateComponent(const QString& id);
+    void removeComponent(const QString& id);
+    void addLink(const QString& id);
+    void updateLink(const QString& id);
+    void removeLink(const QString& id);
+    void addZone(const QString& id);
+    void updateZone(const QString& id);
+    void removeZone(const QString& id);
+    void addNote(const QString& id);
+    void updateNote(const QString& id);
+    void removeNote(const QString& id);
+    void rerouteLinksOf(const QString& componentId);
+    void reroute(LinkItem& item);
+    QSvgRenderer* iconFor(const std::string& kind);
+    bool anyAncestorZoneSelected(const std::string& zoneId) const;
+
+    Document& m_document;
+    QHash<QString, ComponentItem*> m_components;
+    QHash<QString, LinkItem*> m_links;
+    QHash<QString, ZoneItem*> m_zones;
+    QHash<QString, NoteItem*> m_notes;
+    QHash<QString, QSet<QString>> m_linksByComponent;
+    QHash<QString, QSvgRenderer*> m_icons;
+    bool m_orthogonal = true;
+    bool m_syncing = false;
+};
+
+} // namespace napkin::gui

@@ -1,0 +1,473 @@
+#include "app/gui/editing.h"
+
+#include "model/graph_view.h"
+
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/topological_sort.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace napkin::gui {
+
+namespace {
+
+std::string roleOf(const Catalog& catalog, const Component& component) {
+    const KindSpec* spec = catalog.kind(component.kind);
+    return spec ? spec->role : std::string();
+}
+
+bool isOneOf(const std::string& value, std::initializer_list<std::string_view> options) {
+    return std::find(options.begin(), options.end(), value) != options.end();
+}
+
+int zoneDepth(const Design& design, const std::string& zoneId) {
+    int depth = 0;
+    for (const Zone* z = design.zone(zoneId); z && !z->parent.empty(); z = design.zone(z->parent))
+        ++depth;
+    return depth;
+}
+
+/// Ids taken by the design or already handed out in this paste.
+class IdAllocator {
+public:
+    explicit IdAllocator(const Design& design) : m_design(design) {}
+    std::string take(const std::string& stem) {
+        std::string candidate = stem.empty() ? std::string("item") : stem;
+        for (int n = 2; m_design.hasId(candidate) || m_taken.contains(candidate); ++n)
+            candidate = stem + "-" + std::to_string(n);
+        m_taken.insert(candidate);
+        return candidate;
+    }
+
+private:
+    const Design& m_design;
+    std::unordered_set<std::string> m_taken;
+};
+
+template <typename T>
+bool contains(const std::vector<T>& values, const T& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+} // namespace
+
+double snapToGrid(double value) { return std::round(value / gridSize) * gridSize; }
+
+Point componentCentre(const Component& component) {
+    return {component.position.x + componentWidth / 2, component.position.y + componentHeight / 2};
+}
+
+Rect componentRect(const Component& component) {
+    return {component.position.x, component.position.y, componentWidth, componentHeight};
+}
+
+Protocol defaultProtocol(const Catalog& catalog, const Component& from, const Component& to) {
+    const std::string source = roleOf(catalog, from);
+    const std::string target = roleOf(catalog, to);
+    if (target == "realtime")
+        return Protocol::WebSocket;
+    if (source == "cdc" && target == "queue")
+        return Protocol::Cdc;
+    if (source == "database" && target == "database")
+        return Protocol::Replication;
+    if (target == "queue")
+        return Protocol::AsyncMessage;
+    const bool compute = isOneOf(source, {"service", "serverless", "stream_processor", "batch", "gateway"});
+    if (compute && isOneOf(target, {"cache", "database", "search", "coordination"}))
+        return Protocol::Tcp;
+    return Protocol::Http;
+}
+
+std::string uniqueLabel(const Design& design, const std::string& base) {
+    std::unordered_set<std::string> used;
+    for (const Component& c : design.components())
+        used.insert(c.label);
+    if (!used.contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        std::string candidate = base + " " + std::to_string(n);
+        if (!used.contains(candidate))
+            return candidate;
+    }
+}
+
+std::string innermostZoneAt(const Design& design, Point point, const std::vector<std::string>& ignored) {
+    std::string best;
+    int bestDepth = -1;
+    double bestArea = 0;
+    for (const Zone& zone : design.zones()) {
+        if (!zone.rect.contains(point))
+            continue;
+        const bool skip = std::any_of(ignored.begin(), ignored.end(),
+                                      [&](const std::string& id) { return design.zoneWithin(zone.id, id); });
+        if (skip)
+            continue;
+        const int depth = zoneDepth(design, zone.id);
+        const double area = zone.rect.width * zone.rect.height;
+        if (depth > bestDepth || (depth == bestDepth && area < bestArea)) {
+            best = zone.id;
+            bestDepth = depth;
+            bestArea = area;
+        }
+    }
+    return best;
+}
+
+std::optional<Component> newComponent(const Design& design, const Catalog& catalog, const std::string& kind,
+                                      Point centre) {
+    const KindSpec* spec = catalog.kind(kind);
+    if (!spec)
+        return std::nullopt;
+    Component component;
+    component.id = design.uniqueId(kind);
+    component.kind = kind;
+    component.label = uniqueLabel(design, spec->name);
+    component.position = {snapToGrid(centre.x - componentWidth / 2), snapToGrid(centre.y - componentHeight / 2)};
+    component.zone = innermostZoneAt(design, centre);
+    return component;
+}
+
+Zone newZone(const Design& design, ZoneKind kind, Point centre) {
+    Zone zone;
+    zone.kind = kind;
+    zone.id = design.uniqueId(std::string(toString(kind)));
+    const std::string base(displayName(kind));
+    std::string label = base;
+    for (int n = 2; std::any_of(design.zones().begin(), design.zones().end(),
+                                [&](const Zone& z) { return z.label == label; });
+         ++n)
+        label = base + " " + std::to_string(n);
+    zone.label = label;
+    zone.rect = {snapToGrid(centre.x - 200), snapToGrid(centre.y - 130), 400, 260};
+    zone.parent = innermostZoneAt(design, centre);
+    return zone;
+}
+
+Note newNote(const Design& design, Point centre, const std::string& text) {
+    Note note;
+    note.id = design.uniqueId("note");
+    note.text = text;
+    note.rect = {snapToGrid(centre.x - 110), snapToGrid(centre.y - 40), 220, 80};
+    return note;
+}
+
+std::optional<Link> newLink(const Design& design, const Catalog& catalog, const std::string& from,
+                            const std::string& to) {
+    const Component* source = design.component(from);
+    const Component* target = design.component(to);
+    if (!source || !target || from == to)
+        return std::nullopt;
+    Link link;
+    link.id = design.uniqueId(from + "-" + to);
+    link.from = from;
+    link.to = to;
+    link.protocol = defaultProtocol(catalog, *source, *target);
+    return link;
+}
+
+Fragment copyFragment(const Design& design, const Selection& selection) {
+    Fragment fragment;
+    for (const Zone& zone : design.zones())
+        if (contains(selection.zones, zone.id)) {
+            Zone copy = zone;
+            if (!contains(selection.zones, copy.parent))
+                copy.parent.clear();
+            fragment.zones.push_back(std::move(copy));
+        }
+    for (const Component& component : design.components())
+        if (contains(selection.components, component.id)) {
+            Component copy = component;
+            if (!contains(selection.zones, copy.zone))
+                copy.zone.clear();
+            fragment.components.push_back(std::move(copy));
+        }
+    for (const Link& link : design.links())
+        if (contains(selection.components, link.from) && contains(selection.components, link.to))
+            fragment.links.push_back(link);
+    for (const Note& note : design.notes())
+        if (contains(selection.notes, note.id))
+            fragment.notes.push_back(note);
+    return fragment;
+}
+
+Compound pasteEdit(const Design& design, Fragment fragment, Point offset, Selection* pasted) {
+    IdAllocator ids(design);
+    std::unordered_map<std::string, std::string> renamed;
+    for (Zone& zone : fragment.zones)
+        zone.id = renamed[zone.id] = ids.take(zone.id);
+    for (Component& component : fragment.components)
+        component.id = renamed[component.id] = ids.take(component.id);
+
+    Compound edit;
+    Selection added;
+    // Parents before children, so that each AddZone names a zone that already exists.
+    std::vector<Zone> pending = fragment.zones;
+    std::unordered_set<std::string> placed;
+    while (!pending.empty()) {
+        const std::size_t before = pending.size();
+        for (auto it = pending.begin(); it != pending.end();) {
+            const std::string parent = it->parent.empty() ? std::string() : renamed[it->parent];
+            if (!parent.empty() && !placed.contains(parent)) {
+                ++it;
+                continue;
+            }
+            Zone zone = *it;
+            zone.parent = parent;
+            zone.rect.x += offset.x;
+            zone.rect.y += offset.y;
+            placed.insert(zone.id);
+            added.zones.push_back(zone.id);
+            edit.edits.push_back(AddZone{std::move(zone)});
+            it = pending.erase(it);
+        }
+        if (pending.size() == before) { // a parent cycle: fragmentFromJson prevents it, stay safe anyway
+            for (Zone& zone : pending)
+                zone.parent.clear();
+        }
+    }
+    std::unordered_set<std::string> labels;
+    for (const Component& c : design.components())
+        labels.insert(c.label);
+    for (Component component : fragment.components) {
+        component.position.x += offset.x;
+        component.position.y += offset.y;
+        component.zone = component.zone.empty() ? innermostZoneAt(design, componentCentre(component))
+                                                : renamed[component.zone];
+        std::string label = component.label;
+        for (int n = 2; labels.contains(label); ++n)
+            label = component.label + " " + std::to_string(n);
+        labels.insert(label);
+        component.label = label;
+        added.components.push_back(component.id);
+        edit.edits.push_back(AddComponent{std::move(component)});
+    }
+    for (Link link : fragment.links) {
+        if (!renamed.contains(link.from) || !renamed.contains(link.to))
+            continue;
+        link.from = renamed[link.from];
+        link.to = renamed[link.to];
+        link.id = ids.take(link.id);
+        added.links.push_back(link.id);
+        edit.edits.push_back(AddLink{std::move(link)});
+    }
+    for (Note note : fragment.notes) {
+        note.id = ids.take(note.id);
+        note.rect.x += offset.x;
+        note.rect.y += offset.y;
+        added.notes.push_back(note.id);
+        edit.edits.push_back(AddNote{std::move(note)});
+    }
+    if (pasted)
+        *pasted = std::move(added);
+    return edit;
+}
+
+Compound deleteEdit(const Design& design, const Selection& selection) {
+    Compound edit;
+    for (const std::string& id : selection.links) {
+        const Link* link = design.link(id);
+        if (link && !contains(selection.components, link->from) && !contains(selection.components, link->to))
+            edit.edits.push_back(RemoveLink{id});
+    }
+    for (const std::string& id : selection.components)
+        if (design.component(id))
+            edit.edits.push_back(RemoveComponent{id});
+    for (const std::string& id : selection.notes)
+        if (design.note(id))
+            edit.edits.push_back(RemoveNote{id});
+    // Innermost zones first, so that each removal hands its members to a parent that still exists.
+    std::vector<std::string> zones;
+    for (const std::string& id : selection.zones)
+        if (design.zone(id))
+            zones.push_back(id);
+    std::sort(zones.begin(), zones.end(), [&](const std::string& a, const std::string& b) {
+        return zoneDepth(design, a) > zoneDepth(design, b);
+    });
+    for (const std::string& id : zones)
+        edit.edits.push_back(RemoveZone{id});
+    return edit;
+}
+
+namespace {
+
+using Graph = GraphView::Graph;
+using Vertex = GraphView::Vertex;
+
+struct BackEdgeRecorder : boost::default_dfs_visitor {
+    std::set<std::pair<Vertex, Vertex>>* backEdges;
+    void back_edge(GraphView::EdgeDescriptor e, const Graph& g) const {
+        backEdges->insert({boost::source(e, g), boost::target(e, g)});
+    }
+};
+
+/// Longest-path layer of each vertex in `members`, cycles broken at the DFS back edges.
+std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& members) {
+    const Graph& graph = view.graph();
+    const std::size_t n = view.vertexCount();
+    std::set<std::pair<Vertex, Vertex>> backEdges;
+    BackEdgeRecorder recorder;
+    recorder.backEdges = &backEdges;
+    std::vector<boost::default_color_type> colors(n);
+    boost::depth_first_search(graph, boost::visitor(recorder).color_map(
+                                         boost::make_iterator_property_map(colors.begin(),
+                                                                           boost::get(boost::vertex_index, graph))));
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> dag(n);
+    for (auto [it, end] = boost::edges(graph); it != end; ++it) {
+        const Vertex s = boost::source(*it, graph);
+        const Vertex t = boost::target(*it, graph);
+        if (s != t && members[s] && members[t] && !backEdges.contains({s, t}))
+            boost::add_edge(s, t, dag);
+    }
+    std::vector<std::size_t> reversedOrder;
+    boost::topological_sort(dag, std::back_inserter(reversedOrder));
+    std::vector<int> layer(n, 0);
+    for (auto it = reversedOrder.rbegin(); it != reversedOrder.rend(); ++it)
+        for (auto [e, end] = boost::out_edges(*it, dag); e != end; ++e) {
+            const std::size_t t = boost::target(*e, dag);
+            layer[t] = std::max(layer[t], layer[*it] + 1);
+        }
+    return layer;
+}
+
+Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
+    std::unordered_map<std::string, Point> position;
+    for (const Component& c : moved)
+        position[c.id] = c.position;
+    std::vector<const Zone*> zones;
+    for (const Zone& zone : design.zones())
+        zones.push_back(&zone);
+    // Innermost first, so that a parent grows around its children's new rectangles.
+    std::sort(zones.begin(), zones.end(), [&](const Zone* a, const Zone* b) {
+        return zoneDepth(design, a->id) > zoneDepth(design, b->id);
+    });
+    constexpr double padding = 40;
+    std::unordered_map<std::string, Rect> fitted;
+    Compound edit;
+    for (const Zone* zone : zones) {
+        double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+        bool anyMoved = false;
+        auto include = [&](double x, double y, double w, double h) {
+            left = std::min(left, x);
+            top = std::min(top, y);
+            right = std::max(right, x + w);
+            bottom = std::max(bottom, y + h);
+        };
+        for (const Component& c : design.components())
+            if (c.zone == zone->id) {
+                const auto it = position.find(c.id);
+                anyMoved = anyMoved || it != position.end();
+                const Point p = it != position.end() ? it->second : c.position;
+                include(p.x, p.y, componentWidth, componentHeight);
+            }
+        for (const Zone& child : design.zones())
+            if (child.parent == zone->id) {
+                const auto it = fitted.find(child.id);
+                anyMoved = anyMoved || it != fitted.end();
+                const Rect r = it != fitted.end() ? it->second : child.rect;
+                include(r.x, r.y, r.width, r.height);
+            }
+        if (!anyMoved)
+            continue;
+        Zone updated = *zone;
+        updated.rect = {left - padding, top - padding, right - left + 2 * padding, bottom - top + 2 * padding};
+        fitted[zone->id] = updated.rect;
+        if (updated.rect != zone->rect)
+            edit.edits.push_back(UpdateZone{std::move(updated)});
+    }
+    return edit;
+}
+
+} // namespace
+
+Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds) {
+    const GraphView view(design);
+    const std::size_t n = view.vertexCount();
+    if (n == 0)
+        return {};
+    std::vector<bool> members(n, componentIds.empty());
+    for (const std::string& id : componentIds)
+        if (design.component(id))
+            members[view.vertex(id)] = true;
+    const std::vector<int> layer = flowLayers(view, members);
+
+    double originX = 1e300, originY = 1e300;
+    std::map<int, std::vector<std::size_t>> byLayer;
+    for (std::size_t v = 0; v < n; ++v)
+        if (members[v]) {
+            originX = std::min(originX, design.components()[v].position.x);
+            originY = std::min(originY, design.components()[v].position.y);
+            byLayer[layer[v]].push_back(v);
+        }
+    constexpr double columnStep = componentWidth + 100;
+    constexpr double rowStep = componentHeight + 60;
+    std::vector<double> row(n, 0);
+    std::vector<Component> moved;
+    for (auto& [column, vertices] : byLayer) {
+        // Order a column by the mean row of its predecessors, which keeps most links short and uncrossed.
+        std::vector<std::pair<double, std::size_t>> keyed;
+        for (std::size_t v : vertices) {
+            double sum = 0;
+            int count = 0;
+            for (auto [e, end] = boost::in_edges(v, view.graph()); e != end; ++e) {
+                const std::size_t s = boost::source(*e, view.graph());
+                if (members[s] && layer[s] < column) {
+                    sum += row[s];
+                    ++count;
+                }
+            }
+            keyed.emplace_back(count ? sum / count : static_cast<double>(v), v);
+        }
+        std::stable_sort(keyed.begin(), keyed.end());
+        for (std::size_t i = 0; i < keyed.size(); ++i) {
+            const std::size_t v = keyed[i].second;
+            row[v] = static_cast<double>(i);
+            Component c = design.components()[v];
+            const Point target{snapToGrid(originX + column * columnStep), snapToGrid(originY + row[v] * rowStep)};
+            if (c.position != target) {
+                c.position = target;
+                moved.push_back(std::move(c));
+            }
+        }
+    }
+    Compound edit;
+    for (const Component& c : moved)
+        edit.edits.push_back(UpdateComponent{c});
+    Compound zones = fitZonesTo(design, moved);
+    for (Edit& e : zones.edits)
+        edit.edits.push_back(std::move(e));
+    return edit;
+}
+
+std::string keyNumbers(const Catalog& catalog, const Component& component) {
+    const KindSpec* spec = catalog.kind(component.kind);
+    if (!spec)
+        return {};
+    auto intValue = [&](std::string_view key) -> std::optional<long long> {
+        if (!spec->property(key))
+            return std::nullopt;
+        const Json value = propertyOrDefault(component.props, spec->property(key), key);
+        return value.is_number() ? std::optional<long long>(value.get<long long>()) : std::nullopt;
+    };
+    std::vector<std::string> parts;
+    if (auto replicas = intValue("replicas"))
+        parts.push_back("×" + std::to_string(*replicas));
+    else if (auto concurrency = intValue("concurrency"))
+        parts.push_back("×" + std::to_string(*concurrency));
+    if (auto shards = intValue("shards"); shards && *shards > 1)
+        parts.push_back(std::to_string(*shards) + " shards");
+    if (auto partitions = intValue("partitions"); partitions && *partitions > 1)
+        parts.push_back(std::to_string(*partitions) + " partitions");
+    if (auto rf = intValue("replication_factor"); rf && *rf > 1)
+        parts.push_back("RF " + std::to_string(*rf));
+    std::string text;
+    for (const std::string& part : parts)
+        text += (text.empty() ? "" : " · ") + part;
+    return text;
+}
+
+} // namespace napkin::gui

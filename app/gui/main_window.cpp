@@ -1,0 +1,676 @@
+#include "app/gui/main_window.h"
+
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/inspector_panel.h"
+#include "app/gui/mime_types.h"
+#include "app/gui/overview_view.h"
+#include "app/gui/palette_panel.h"
+#include "app/gui/quick_add.h"
+#include "model/napkin_file.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
+static void initNapkinResources() { Q_INIT_RESOURCE(napkin_gui); }
+
+namespace napkin::gui {
+
+namespace {
+
+constexpr int autosaveIntervalMs = 5000;
+constexpr int maximumRecentFiles = 8;
+const QString fileFilter = QObject::tr("Napkin designs (*.napkin);;All files (*)");
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+QString diagnosticsText(const LoadResult& result) {
+    QStringList lines;
+    for (const Diagnostic& diagnostic : result.diagnostics)
+        lines << qs(diagnostic.toString());
+    return lines.join('\n');
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_document(new Document(this)), m_scene(new CanvasScene(*m_document, this)),
+      m_view(new CanvasView(m_scene)) {
+    initNapkinResources();
+    setObjectName("napkinMainWindow");
+    setWindowIcon(QIcon(":/icons/napkin.svg"));
+    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    m_quickAdd = new QuickAddPopup(this);
+    createDocks();
+    createActions();
+
+    m_zoomLabel = new QLabel;
+    m_selectionLabel = new QLabel;
+    m_zoomLabel->setMinimumWidth(64);
+    m_zoomLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    statusBar()->addWidget(m_selectionLabel, 1);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::edited, this, [this] {
+        m_recoveryStale = m_document->isModified();
+        updateStatus();
+    });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const Selection current = selection();
+        m_inspector->setSelection(current);
+        updateStatus();
+        emit selectionChanged(current);
+    });
+    connect(m_view, &CanvasView::zoomChanged, this, &MainWindow::updateStatus);
+    connect(m_view, &CanvasView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_inspector, &InspectorPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_view, &CanvasView::fileDropped, this, &MainWindow::openWithDialog);
+    connect(m_palette, &PalettePanel::kindActivated, this, [this](const QString& kind) {
+        m_view->addComponentAt(kind, m_view->mapToScene(m_view->viewport()->rect().center()));
+        m_view->setFocus();
+    });
+    connect(m_quickAdd, &QuickAddPopup::kindChosen, this, &MainWindow::quickAdd);
+
+    m_autosave = new QTimer(this);
+    m_autosave->setInterval(autosaveIntervalMs);
+    connect(m_autosave, &QTimer::timeout, this, [this] {
+        if (m_recoveryStale)
+            writeRecoveryFile();
+    });
+    m_autosave->start();
+
+    readSettings();
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+// ---- structure ----
+
+QAction* MainWindow::addAction(QMenu* menu, const QString& text, QKeySequence shortcut, const QString& icon) {
+    QAction* action = menu->addAction(text);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon::fromTheme(icon));
+    return action;
+}
+
+void MainWindow::createDocks() {
+    m_palette = new PalettePanel;
+    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName("paletteDock");
+    paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    m_inspector = new InspectorPanel(*m_document);
+    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName("inspectorDock");
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+
+    m_overview = new OverviewView(m_view);
+    auto* overviewDock = new QDockWidget(tr("Overview"), this);
+    overviewDock->setObjectName("overviewDock");
+    overviewDock->setWidget(m_overview);
+    addDockWidget(Qt::LeftDockWidgetArea, overviewDock);
+    resizeDocks({paletteDock, inspectorDock}, {240, 320}, Qt::Horizontal);
+    resizeDocks({paletteDock, overviewDock}, {600, 180}, Qt::Vertical);
+}
+
+void MainWindow::createActions() {
+    QMenu* file = m_menus[MenuId::File] = menuBar()->addMenu(tr("&File"));
+    QMenu* edit = m_menus[MenuId::Edit] = menuBar()->addMenu(tr("&Edit"));
+    QMenu* insert = m_menus[MenuId::Insert] = menuBar()->addMenu(tr("&Insert"));
+    QMenu* view = m_menus[MenuId::View] = menuBar()->addMenu(tr("&View"));
+    QMenu* arrange = m_menus[MenuId::Arrange] = menuBar()->addMenu(tr("&Arrange"));
+    QMenu* exportMenu = m_menus[MenuId::Export] = menuBar()->addMenu(tr("E&xport"));
+    QMenu* help = m_menus[MenuId::Help] = menuBar()->addMenu(tr("&Help"));
+    exportMenu->menuAction()->setVisible(false);
+    connect(exportMenu, &QMenu::aboutToShow, exportMenu, [] {});
+
+    QAction* newAction = addAction(file, tr("&New"), QKeySequence::New, "document-new");
+    connect(newAction, &QAction::triggered, this, [this] {
+        if (maybeSave())
+            newDesign();
+    });
+    QAction* openAction = addAction(file, tr("&Open…"), QKeySequence::Open, "document-open");
+    connect(openAction, &QAction::triggered, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), {}, fileFilter);
+        if (!path.isEmpty())
+            openWithDialog(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction* saveAction = addAction(file, tr("&Save"), QKeySequence::Save, "document-save");
+    connect(saveAction, &QAction::triggered, this, &MainWindow::save);
+    QAction* saveAsAction = addAction(file, tr("Save &As…"), QKeySequence::SaveAs, "document-save-as");
+    connect(saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    file->addSeparator();
+    QAction* closeAction = addAction(file, tr("&Close"), QKeySequence::Close);
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    QAction* quitAction = addAction(file, tr("&Quit"), QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(QIcon::fromTheme("edit-undo"));
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(QIcon::fromTheme("edit-redo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    connect(addAction(edit, tr("Cu&t"), QKeySequence::Cut, "edit-cut"), &QAction::triggered, this,
+            &MainWindow::cutSelection);
+    connect(addAction(edit, tr("&Copy"), QKeySequence::Copy, "edit-copy"), &QAction::triggered, this,
+            &MainWindow::copySelection);
+    connect(addAction(edit, tr("&Paste"), QKeySequence::Paste, "edit-paste"), &QAction::triggered, this,
+            &MainWindow::paste);
+    connect(addAction(edit, tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D)), &QAction::triggered, this,
+            &MainWindow::duplicateSelection);
+    QAction* deleteAction = addAction(edit, tr("&Delete"), QKeySequence::Delete, "edit-delete");
+    deleteAction->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    connect(deleteAction, &QAction::triggered, this, &MainWindow::deleteSelection);
+    edit->addSeparator();
+    connect(addAction(edit, tr("Select &All"), QKeySequence::SelectAll), &QAction::triggered, this,
+            &MainWindow::selectAll);
+    connect(addAction(edit, tr("&Rename"), QKeySequence(Qt::Key_F2)), &QAction::triggered, m_view,
+            &CanvasView::renameSelection);
+    connect(addAction(edit, tr("&Find…"), QKeySequence::Find, "edit-find"), &QAction::triggered, this,
+            &MainWindow::find);
+    // Text fields keep their own Delete/Backspace, Ctrl+C/V/X/A: these actions act on the canvas only.
+    for (QAction* action : edit->actions())
+        if (action != undo && action != redo)
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut), m_view->addAction(action);
+
+    QAction* quickAddAction = addAction(insert, tr("&Quick Add…"), QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(quickAddAction, &QAction::triggered, m_quickAdd, &QuickAddPopup::popup);
+    QAction* noteAction = addAction(insert, tr("&Note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(noteAction, &QAction::triggered, this, [this] { m_view->addComponentAt(noteKind, m_view->placementPoint()); });
+    QMenu* zones = insert->addMenu(tr("&Zone"));
+    int zoneNumber = 1;
+    for (ZoneKind kind : allZoneKinds()) {
+        const auto name = displayName(kind);
+        QAction* zoneAction = addAction(zones, QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                                        QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_0 + zoneNumber++)));
+        const QString payload = zoneKindPrefix + QString::fromUtf8(toString(kind).data(),
+                                                                   static_cast<qsizetype>(toString(kind).size()));
+        connect(zoneAction, &QAction::triggered, this,
+                [this, payload] { m_view->addComponentAt(payload, m_view->placementPoint()); });
+    }
+
+    connect(addAction(view, tr("Zoom &In"), QKeySequence::ZoomIn, "zoom-in"), &QAction::triggered, m_view,
+            &CanvasView::zoomIn);
+    connect(addAction(view, tr("Zoom &Out"), QKeySequence::ZoomOut, "zoom-out"), &QAction::triggered, m_view,
+            &CanvasView::zoomOut);
+    connect(addAction(view, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), "zoom-original"),
+            &QAction::triggered, this, [this] { m_view->setZoom(1); });
+    connect(addAction(view, tr("&Fit to Design"), QKeySequence(Qt::CTRL | Qt::Key_1), "zoom-fit-best"),
+            &QAction::triggered, m_view, &CanvasView::fitToContents);
+    view->addSeparator();
+    QAction* orthogonal = addAction(view, tr("&Orthogonal Links"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    orthogonal->setObjectName("orthogonalLinksAction");
+    orthogonal->setCheckable(true);
+    orthogonal->setChecked(true);
+    connect(orthogonal, &QAction::toggled, m_scene, &CanvasScene::setOrthogonalLinks);
+    view->addSeparator();
+    m_panelsMenu = view->addMenu(tr("&Panels"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        m_panelsMenu->addAction(dock->toggleViewAction());
+
+    QAction* arrangeAction = addAction(arrange, tr("&Auto-Arrange"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(arrangeAction, &QAction::triggered, this, &MainWindow::autoArrange);
+
+    connect(addAction(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents), &QAction::triggered, this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("Ctrl+K  quick add (connects from the selected component)\n"
+               "Drag from the ● handle  connect two components\n"
+               "Tab / Shift+Tab  select next / previous component\n"
+               "Arrow keys  nudge the selection\n"
+               "F2 or double-click  rename\n"
+               "Ctrl+D  duplicate     Delete  delete\n"
+               "Ctrl+wheel, Ctrl++ / Ctrl+-  zoom     Ctrl+1  fit\n"
+               "Space+drag or middle button  pan\n"
+               "Ctrl+Shift+A  auto-arrange"));
+    });
+    connect(help->addAction(tr("&About Napkin")), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Napkin"),
+                           tr("Napkin — a whiteboard and back-of-the-envelope estimator for system design."));
+    });
+
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName("mainToolBar");
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(newAction);
+    m_toolBar->addAction(openAction);
+    m_toolBar->addAction(saveAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(undo);
+    m_toolBar->addAction(redo);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(quickAddAction);
+    m_toolBar->addAction(arrangeAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(view->actions().at(3)); // Fit to Design
+}
+
+QMenu* MainWindow::menu(MenuId id) const { return m_menus.value(id); }
+
+void MainWindow::addDockPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
+    dock->setParent(this);
+    addDockWidget(area, dock);
+    restoreDockWidget(dock);
+    m_panelsMenu->addAction(dock->toggleViewAction());
+}
+
+Selection MainWindow::selection() const { return m_scene->selection(); }
+
+// ---- settings, title, status ----
+
+void MainWindow::readSettings() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
+        resize(1440, 900);
+    restoreState(settings.value("mainWindow/state").toByteArray());
+    rebuildRecentMenu();
+}
+
+void MainWindow::writeSettings() {
+    QSettings settings;
+    settings.setValue("mainWindow/geometry", saveGeometry());
+    settings.setValue("mainWindow/state", saveState());
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(m_document->displayName() + "[*] — Napkin");
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateStatus() {
+    m_zoomLabel->setText(QString("%1 %").arg(qRound(m_view->zoom() * 100)));
+    const Selection current = selection();
+    const Design& design = m_document->design();
+    QStringList parts;
+    if (!current.components.empty())
+        parts << tr("%n component(s)", nullptr, static_cast<int>(current.components.size()));
+    if (!current.links.empty())
+        parts << tr("%n link(s)", nullptr, static_cast<int>(current.links.size()));
+    if (!current.zones.empty())
+        parts << tr("%n zone(s)", nullptr, static_cast<int>(current.zones.size()));
+    if (!current.notes.empty())
+        parts << tr("%n note(s)", nullptr, static_cast<int>(current.notes.size()));
+    if (parts.isEmpty())
+        m_selectionLabel->setText(tr("%1 components · %2 links · %3 zones")
+                                      .arg(design.components().size())
+                                      .arg(design.links().size())
+                                      .arg(design.zones().size()));
+    else
+        m_selectionLabel->setText(tr("Selected: %1").arg(parts.join(", ")));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_firstShow) {
+        m_firstShow = false;
+        QTimer::singleShot(0, m_view, &CanvasView::fitToContents);
+    }
+}
+
+// ---- files ----
+
+void MainWindow::newDesign() {
+    m_document->reset(Design(), {});
+    m_view->setZoom(1);
+    m_view->centerOn(0, 0);
+    discardRecovery();
+}
+
+bool MainWindow::openFile(const QString& path, QString* error) {
+    const LoadResult result = loadDesignFile(path.toStdString());
+    if (!result.ok()) {
+        if (error)
+            *error = diagnosticsText(result);
+        return false;
+    }
+    m_document->reset(*result.design, QFileInfo(path).absoluteFilePath());
+    addRecentFile(m_document->filePath());
+    m_view->fitToContents();
+    discardRecovery();
+    return true;
+}
+
+void MainWindow::openWithDialog(const QString& path) {
+    if (m_document->isModified() && !maybeSave())
+        return;
+    QString error;
+    if (!openFile(path, &error)) {
+        QMessageBox box(QMessageBox::Warning, tr("Could not open the design"),
+                        tr("“%1” could not be opened. Nothing was changed.").arg(QFileInfo(path).fileName()),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(error);
+        box.setInformativeText(error.section('\n', 0, 4));
+        box.exec();
+    }
+}
+
+bool MainWindow::saveFile(const QString& path, QString* error) {
+    const SaveResult result = saveDesignFile(m_document->design(), path.toStdString());
+    if (!result.ok) {
+        if (error)
+            *error = qs(result.error);
+        return false;
+    }
+    m_document->setFilePath(QFileInfo(path).absoluteFilePath());
+    m_document->markSaved();
+    addRecentFile(m_document->filePath());
+    discardRecovery();
+    return true;
+}
+
+bool MainWindow::save() {
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (saveFile(m_document->filePath(), &error)) {
+        statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 4000);
+        return true;
+    }
+    QMessageBox::warning(this, tr("Could not save"), error);
+    return false;
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save design"), m_document->filePath(), fileFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".napkin";
+    QString error;
+    if (saveFile(path, &error))
+        return true;
+    QMessageBox::warning(this, tr("Could not save"), error);
+    return false;
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to “%1”?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+    QSettings settings;
+    QStringList files = settings.value("recentFiles").toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > maximumRecentFiles)
+        files.removeLast();
+    settings.setValue("recentFiles", files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value("recentFiles").toStringList();
+    for (const QString& path : files) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openWithDialog(path); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    discardRecovery();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile()) {
+        event->acceptProposedAction();
+        openWithDialog(urls.front().toLocalFile());
+    }
+}
+
+// ---- recovery ----
+
+QString MainWindow::recoveryFilePath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recovery.napkin";
+}
+
+bool MainWindow::writeRecoveryFile() {
+    QDir().mkpath(QFileInfo(recoveryFilePath()).absolutePath());
+    const SaveResult result = writeFileAtomically(recoveryFilePath().toStdString(), saveDesign(m_document->design()));
+    if (!result.ok) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(qs(result.error)), 6000);
+        return false;
+    }
+    QSettings().setValue("recovery/originalPath", m_document->filePath());
+    m_recoveryStale = false;
+    return true;
+}
+
+bool MainWindow::hasRecoveryFile() const { return QFile::exists(recoveryFilePath()); }
+
+bool MainWindow::restoreRecovery(QString* error) {
+    const LoadResult result = loadDesignFile(recoveryFilePath().toStdString());
+    if (!result.ok()) {
+        if (error)
+            *error = diagnosticsText(result);
+        return false;
+    }
+    // Restored work is unsaved work: an undoable "Restore" step on an empty design keeps it modified.
+    m_document->reset(Design(), QSettings().value("recovery/originalPath").toString());
+    Compound restore;
+    const Design& recovered = *result.design;
+    restore.edits.push_back(SetBrief{recovered.brief()});
+    restore.edits.push_back(SetWorkload{recovered.workload()});
+    for (const Zone& zone : recovered.zones()) {
+        Zone topLevel = zone;
+        topLevel.parent.clear();
+        restore.edits.push_back(AddZone{std::move(topLevel)});
+    }
+    for (const Zone& zone : recovered.zones())
+        if (!zone.parent.empty())
+            restore.edits.push_back(UpdateZone{zone});
+    for (const Component& component : recovered.components())
+        restore.edits.push_back(AddComponent{component});
+    for (const Link& link : recovered.links())
+        restore.edits.push_back(AddLink{link});
+    for (const Note& note : recovered.notes())
+        restore.edits.push_back(AddNote{note});
+    if (!m_document->execute(restore, tr("Restore unsaved work"), error))
+        return false;
+    m_view->fitToContents();
+    return true;
+}
+
+void MainWindow::discardRecovery() {
+    QFile::remove(recoveryFilePath());
+    m_recoveryStale = m_document->isModified();
+}
+
+// ---- editing ----
+
+void MainWindow::copySelection() {
+    const Selection current = selection();
+    if (current.empty())
+        return;
+    const Fragment fragment = copyFragment(m_document->design(), current);
+    const QByteArray json = QByteArray::fromStdString(fragmentToJson(fragment).dump(2));
+    auto* mime = new QMimeData;
+    mime->setData(fragmentMimeType, json);
+    mime->setText(QString::fromUtf8(json));
+    QApplication::clipboard()->setMimeData(mime);
+    m_pasteCount = 0;
+}
+
+void MainWindow::cutSelection() {
+    copySelection();
+    const Compound edit = deleteEdit(m_document->design(), selection());
+    if (!edit.edits.empty())
+        m_document->execute(edit, tr("Cut"));
+}
+
+bool MainWindow::paste() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!mime)
+        return false;
+    const QByteArray payload = mime->hasFormat(fragmentMimeType) ? mime->data(fragmentMimeType) : mime->text().toUtf8();
+    const Json json = Json::parse(payload.constData(), payload.constData() + payload.size(), nullptr, false);
+    std::vector<Diagnostic> diagnostics;
+    const std::optional<Fragment> fragment =
+        json.is_discarded() ? std::nullopt : fragmentFromJson(json, Catalog::builtin(), diagnostics);
+    if (!fragment) {
+        statusBar()->showMessage(tr("The clipboard holds no Napkin components"), 6000);
+        return false;
+    }
+    const double offset = gridSize * 2 * (++m_pasteCount);
+    Selection pasted;
+    const Compound edit = pasteEdit(m_document->design(), *fragment, {offset, offset}, &pasted);
+    QString error;
+    if (edit.edits.empty() || !m_document->execute(edit, tr("Paste"), &error)) {
+        statusBar()->showMessage(tr("Could not paste: %1").arg(error), 6000);
+        return false;
+    }
+    m_scene->select(pasted);
+    return true;
+}
+
+void MainWindow::duplicateSelection() {
+    const Selection current = selection();
+    if (current.empty())
+        return;
+    const Fragment fragment = copyFragment(m_document->design(), current);
+    Selection added;
+    const Compound edit = pasteEdit(m_document->design(), fragment, {gridSize * 2, gridSize * 2}, &added);
+    if (m_document->execute(edit, tr("Duplicate")))
+        m_scene->select(added);
+}
+
+void MainWindow::deleteSelection() {
+    const Compound edit = deleteEdit(m_document->design(), selection());
+    if (!edit.edits.empty())
+        m_document->execute(edit, tr("Delete"));
+}
+
+void MainWindow::selectAll() {
+    for (QGraphicsItem* item : m_scene->items())
+        if (item->flags() & QGraphicsItem::ItemIsSelectable)
+            item->setSelected(true);
+}
+
+void MainWindow::autoArrange() {
+    const Selection current = selection();
+    const Compound edit = arrangeEdit(m_document->design(), current.components);
+    if (edit.edits.empty()) {
+        statusBar()->showMessage(tr("Already arranged"), 3000);
+        return;
+    }
+    m_document->execute(edit, tr("Auto-arrange"));
+    if (current.components.empty())
+        m_view->fitToContents();
+}
+
+QString MainWindow::quickAdd(const QString& kind) {
+    const Design& design = m_document->design();
+    const Selection current = selection();
+    const Component* from = current.components.size() == 1 ? design.component(current.components.front()) : nullptr;
+    QPointF point = m_view->placementPoint();
+    if (from) { // beside the component it connects from, so a chain of Ctrl+K reads left to right
+        const Point centre = componentCentre(*from);
+        point = QPointF(centre.x + componentWidth + 100, centre.y);
+        while (!m_scene->items(QRectF(point - QPointF(componentWidth / 2, componentHeight / 2),
+                                      QSizeF(componentWidth, componentHeight)))
+                    .isEmpty() &&
+               point.y() < centre.y + 2000)
+            point.ry() += componentHeight + 40;
+    }
+    auto component = newComponent(design, Catalog::builtin(), kind.toStdString(), {point.x(), point.y()});
+    if (!component)
+        return {};
+    const std::string id = component->id;
+    Compound edit;
+    edit.edits.push_back(AddComponent{*component});
+    if (from) {
+        Design preview; // newLink needs both ends: judge the link on the two components alone
+        preview.appendComponent(*from);
+        preview.appendComponent(*component);
+        if (auto link = newLink(preview, Catalog::builtin(), from->id, id)) {
+            link->id = design.uniqueId(link->id);
+            edit.edits.push_back(AddLink{std::move(*link)});
+        }
+    }
+    if (!m_document->execute(edit, tr("Add %1").arg(qs(component->label))))
+        return {};
+    m_scene->select(Selection{{id}, {}, {}, {}});
+    if (ComponentItem* item = m_scene->componentItem(qs(id)))
+        m_view->ensureVisible(item, 80, 80);
+    m_view->setFocus();
+    return qs(id);
+}
+
+void MainWindow::find() {
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Find"), tr("Component label, kind or id:"), QLineEdit::Normal,
+                                               {}, &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    Selection matches;
+    for (const Component& c : m_document->design().components())
+        if (qs(c.label).contains(text, Qt::CaseInsensitive) || qs(c.kind).contains(text, Qt::CaseInsensitive) ||
+            qs(c.id).contains(text, Qt::CaseInsensitive))
+            matches.components.push_back(c.id);
+    m_scene->select(matches);
+    if (matches.components.empty()) {
+        statusBar()->showMessage(tr("No component matches “%1”").arg(text), 4000);
+        return;
+    }
+    if (ComponentItem* item = m_scene->componentItem(qs(matches.components.front())))
+        m_view->centerOn(item);
+}
+
+} // namespace napkin::gui

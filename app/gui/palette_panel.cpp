@@ -1,0 +1,161 @@
+#include "app/gui/palette_panel.h"
+
+#include "app/gui/mime_types.h"
+#include "model/catalog.h"
+
+#include <QHeaderView>
+#include <QIcon>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace napkin::gui {
+
+namespace {
+constexpr int kindRole = Qt::UserRole + 1;
+
+QString zoneKindName(ZoneKind kind) {
+    const auto name = displayName(kind);
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+} // namespace
+
+class PaletteTree : public QTreeWidget {
+public:
+    using QTreeWidget::QTreeWidget;
+
+protected:
+    QStringList mimeTypes() const override { return {kindMimeType}; }
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override {
+        if (items.isEmpty() || items.front()->data(0, kindRole).toString().isEmpty())
+            return nullptr;
+        auto* mime = new QMimeData;
+        mime->setData(kindMimeType, items.front()->data(0, kindRole).toString().toUtf8());
+        return mime;
+    }
+};
+
+bool kindMatches(const QString& kindId, const QString& text) {
+    const QString needle = text.trimmed();
+    if (kindId.startsWith(zoneKindPrefix)) {
+        const auto kind = zoneKindFromString(kindId.mid(zoneKindPrefix.size()).toStdString());
+        return kind && (needle.isEmpty() || zoneKindName(*kind).contains(needle, Qt::CaseInsensitive) ||
+                        QStringLiteral("zone container").contains(needle, Qt::CaseInsensitive) ||
+                        kindId.contains(needle, Qt::CaseInsensitive));
+    }
+    if (kindId == noteKind)
+        return needle.isEmpty() || QStringLiteral("note sticky text").contains(needle, Qt::CaseInsensitive);
+    const KindSpec* spec = Catalog::builtin().kind(kindId.toStdString());
+    if (!spec)
+        return false;
+    if (needle.isEmpty())
+        return true;
+    auto has = [&](const std::string& value) {
+        return QString::fromStdString(value).contains(needle, Qt::CaseInsensitive);
+    };
+    if (has(spec->name) || has(spec->id) || has(spec->shortName))
+        return true;
+    return std::any_of(spec->aliases.begin(), spec->aliases.end(), has);
+}
+
+PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLineEdit), m_tree(new PaletteTree) {
+    m_search->setPlaceholderText(tr("Search components…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName("paletteSearch");
+    m_tree->setObjectName("paletteTree");
+    m_tree->setHeaderHidden(true);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setIndentation(8);
+    m_tree->setIconSize(QSize(24, 24));
+    m_tree->setDragEnabled(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_tree->setStyleSheet("QTreeWidget::item { padding: 3px 2px; }");
+
+    const Catalog& catalog = Catalog::builtin();
+    for (const Category& category : catalog.categories()) {
+        auto* group = new QTreeWidgetItem(m_tree, {QString::fromStdString(category.name)});
+        QFont bold = group->font(0);
+        bold.setWeight(QFont::DemiBold);
+        group->setFont(0, bold);
+        group->setFlags(Qt::ItemIsEnabled);
+        for (const KindSpec& kind : catalog.kinds()) {
+            if (kind.category != category.id)
+                continue;
+            auto* entry = new QTreeWidgetItem(group, {QString::fromStdString(kind.name)});
+            entry->setIcon(0, QIcon(":/icons/" + QString::fromStdString(kind.icon)));
+            entry->setData(0, kindRole, QString::fromStdString(kind.id));
+            entry->setToolTip(0, QString::fromStdString(kind.description));
+            entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        }
+    }
+    auto* containers = new QTreeWidgetItem(m_tree, {tr("Zones & Notes")});
+    QFont bold = containers->font(0);
+    bold.setWeight(QFont::DemiBold);
+    containers->setFont(0, bold);
+    containers->setFlags(Qt::ItemIsEnabled);
+    auto addEntry = [&](const QString& payload, const QString& name, const QString& icon, const QString& tip) {
+        auto* entry = new QTreeWidgetItem(containers, {name});
+        entry->setIcon(0, QIcon(":/icons/" + icon));
+        entry->setData(0, kindRole, payload);
+        entry->setToolTip(0, tip);
+        entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    };
+    for (ZoneKind kind : allZoneKinds())
+        addEntry(zoneKindPrefix + QString::fromUtf8(toString(kind).data(), static_cast<qsizetype>(toString(kind).size())),
+                 zoneKindName(kind), "zone.svg", tr("A container: what is inside moves with it"));
+    addEntry(noteKind, tr("Note"), "note.svg", tr("Sticky text anywhere on the whiteboard"));
+    m_tree->expandAll();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    layout->addWidget(m_search);
+    layout->addWidget(m_tree);
+
+    connect(m_search, &QLineEdit::textChanged, this, &PalettePanel::setFilter);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString kind = item->data(0, kindRole).toString();
+        if (!kind.isEmpty())
+            emit kindActivated(kind);
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        const QStringList kinds = visibleKinds();
+        if (!kinds.isEmpty())
+            emit kindActivated(kinds.front());
+    });
+}
+
+QTreeWidget* PalettePanel::tree() const { return m_tree; }
+
+void PalettePanel::setFilter(const QString& text) {
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        bool anyVisible = false;
+        for (int k = 0; k < group->childCount(); ++k) {
+            QTreeWidgetItem* entry = group->child(k);
+            const bool visible = kindMatches(entry->data(0, kindRole).toString(), text);
+            entry->setHidden(!visible);
+            anyVisible = anyVisible || visible;
+        }
+        group->setHidden(!anyVisible);
+    }
+}
+
+QStringList PalettePanel::visibleKinds() const {
+    QStringList kinds;
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        const QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        if (group->isHidden())
+            continue;
+        for (int k = 0; k < group->childCount(); ++k)
+            if (!group->child(k)->isHidden())
+                kinds << group->child(k)->data(0, kindRole).toString();
+    }
+    return kinds;
+}
+
+} // namespace napkin::gui

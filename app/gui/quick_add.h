@@ -1,0 +1,34 @@
+#pragma once
+// Ctrl+K quick-add: a small popup where one types a kind's name; Enter picks the best match.
+
+#include <QDialog>
+
+class QLineEdit;
+class QListWidget;
+
+namespace napkin::gui {
+
+class QuickAddPopup : public QDialog {
+    Q_OBJECT
+public:
+    explicit QuickAddPopup(QWidget* parent = nullptr);
+
+    /// Clears the search and shows the popup centred over the parent.
+    void popup();
+    QLineEdit* searchField() const { return m_search; }
+
+signals:
+    void kindChosen(const QString& kind);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void refilter(const QString& text);
+    void choose();
+
+    QLineEdit* m_search;
+    QListWidget* m_list;
+};
+
+} // namespace napkin::gui
