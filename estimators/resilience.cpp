@@ -212,10 +212,14 @@ std::string resilienceToText(const ResilienceReport& report) {
         out << "\n";
         for (const BrokenOperation& b : report.failure->brokenOperations)
             out << "  \"" << b.operation << "\" from " << b.client << " is down\n";
-        for (const ComponentAfterFailure& c : report.failure->components)
-            out << "  " << c.id << ": " << c.surviving << " of " << c.instances << " instances left"
-                << (c.offeredQps > 0 ? ", utilisation " + formatSignificant(100 * c.utilisationAfter) + " %" : "")
-                << "\n";
+        for (const ComponentAfterFailure& c : report.failure->components) {
+            out << "  " << c.id << ": " << c.surviving << " of " << c.instances << " instances left";
+            if (c.surviving == 0)
+                out << ", down";
+            else if (c.offeredQps > 0)
+                out << ", utilisation " << formatSignificant(100 * c.utilisationAfter) << " %";
+            out << "\n";
+        }
     }
     return out.str();
 }

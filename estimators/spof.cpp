@@ -233,15 +233,42 @@ private:
             const bool region = zone.kind == ZoneKind::Region;
             SinglePointOfFailure spof = record(region ? SpofKind::Region : SpofKind::Zone, zone.id, brokenPaths);
             spof.components = culprits;
-            spof.finding = zoneFinding(zone, culprits, whatBreaks(brokenPaths));
+            std::vector<std::string> whollyInside;
+            for (const std::string& id : culprits) {
+                const auto v = static_cast<std::size_t>(design.componentIndex(id));
+                if (losses[v].lost >= m_models[v].instances)
+                    whollyInside.push_back(id);
+            }
+            spof.finding = zoneFinding(zone, culprits, whollyInside, whatBreaks(brokenPaths));
             m_result.spofs.push_back(std::move(spof));
         }
     }
 
-    Finding zoneFinding(const Zone& zone, const std::vector<std::string>& culprits, const std::string& breaks) const {
+    std::vector<std::string> namesOf(const std::vector<std::string>& ids) const {
         std::vector<std::string> names;
-        for (const std::string& id : culprits)
+        for (const std::string& id : ids)
             names.push_back(quoted(labelOf(*m_graph.design().component(id))));
+        return names;
+    }
+
+    // "every instance of A runs there and B loses its quorum or leader there"
+    std::string whyZoneMatters(const std::vector<std::string>& culprits, const std::vector<std::string>& whollyInside) const {
+        std::vector<std::string> partly;
+        for (const std::string& id : culprits)
+            if (std::find(whollyInside.begin(), whollyInside.end(), id) == whollyInside.end())
+                partly.push_back(id);
+        std::vector<std::string> reasons;
+        if (!whollyInside.empty())
+            reasons.push_back("every instance of " + joinAnd(namesOf(whollyInside)) + " runs there");
+        if (!partly.empty())
+            reasons.push_back(joinAnd(namesOf(partly)) + (partly.size() == 1 ? " loses" : " lose")
+                              + " too many instances there to keep a quorum or a leader");
+        return joinAnd(reasons);
+    }
+
+    Finding zoneFinding(const Zone& zone, const std::vector<std::string>& culprits,
+                        const std::vector<std::string>& whollyInside, const std::string& breaks) const {
+        const std::vector<std::string> names = namesOf(culprits);
         const std::string zoneName = quoted(zone.label.empty() ? zone.id : zone.label);
         Finding f;
         f.componentIds = culprits;
@@ -255,7 +282,7 @@ private:
             f.rule = "spof.zone";
             f.severity = Severity::Error;
             f.message = "Losing " + std::string(displayName(zone.kind)) + " " + zoneName + " means " + breaks
-                        + ": every instance of " + joinAnd(names) + " runs there.";
+                        + ": " + whyZoneMatters(culprits, whollyInside) + ".";
             f.fix = "Spread the instances of " + joinAnd(names) + " over two or more availability zones.";
         }
         return f;

@@ -1,0 +1,168 @@
+#include "estimators/availability.h"
+#include "resilience_fixtures.h"
+
+#include <QTest>
+
+Q_DECLARE_METATYPE(napkin::Properties)
+
+using namespace napkin;
+using namespace napkin::testing;
+
+namespace {
+
+bool near(double actual, double expected, double tolerance = 1e-12) {
+    return std::abs(actual - expected) <= tolerance;
+}
+
+double availabilityOf(const Design& design, OperationType type) {
+    const RequestGraph graph(design, Catalog::builtin());
+    for (const RequestPath& path : graph.paths())
+        if (path.operation.type == type)
+            return operationAvailability(graph, path, replicaModels(design, Catalog::builtin())).fraction;
+    return -1;
+}
+
+Properties single(double availability) { return props({{"replicas", 1}, {"availability", availability}}); }
+
+} // namespace
+
+class TestAvailability : public QObject {
+    Q_OBJECT
+private slots:
+    void combinations_data() {
+        QTest::addColumn<double>("actual");
+        QTest::addColumn<double>("expected");
+        // Hand calculations.
+        QTest::newRow("parallel 2 × 99 %") << parallelAvailability(0.99, 2) << 0.9999;
+        QTest::newRow("parallel 3 × 90 %") << parallelAvailability(0.9, 3) << 0.999;
+        QTest::newRow("parallel of nothing") << parallelAvailability(0.99, 0) << 0.0;
+        QTest::newRow("series 99 % × 99.9 %") << seriesAvailability({0.99, 0.999}) << 0.98901;
+        QTest::newRow("series of nothing") << seriesAvailability({}) << 1.0;
+        // 3·0.9²·0.1 + 0.9³ = 0.243 + 0.729
+        QTest::newRow("2 of 3 at 90 %") << atLeastAvailability(0.9, 2, 3) << 0.972;
+        // 3·0.99²·0.01 + 0.99³ = 0.029403 + 0.970299
+        QTest::newRow("2 of 3 at 99 %") << atLeastAvailability(0.99, 2, 3) << 0.999702;
+        QTest::newRow("3 of 3 is series") << atLeastAvailability(0.9, 3, 3) << 0.729;
+        QTest::newRow("1 of 3 is parallel") << atLeastAvailability(0.9, 1, 3) << 0.999;
+        QTest::newRow("quorum above N") << atLeastAvailability(0.9, 4, 3) << 0.0;
+        QTest::newRow("out-of-range input clamps") << parallelAvailability(1.5, 2) << 1.0;
+    }
+    void combinations() {
+        QFETCH(double, actual);
+        QFETCH(double, expected);
+        QVERIFY2(near(actual, expected), qPrintable(QString::number(actual, 'g', 17)));
+    }
+
+    void downtimeTable_data() {
+        QTest::addColumn<double>("fraction");
+        QTest::addColumn<double>("nines");
+        QTest::addColumn<double>("perYearS");
+        QTest::addColumn<double>("perMonthS");
+        QTest::addColumn<double>("perDayS");
+        // The standard table: year = 365.25 days, month = year / 12.
+        QTest::newRow("99 %") << 0.99 << 2.0 << 315576.0 << 26298.0 << 864.0;        // 3.65 d, 7.31 h, 14.4 min
+        QTest::newRow("99.9 %") << 0.999 << 3.0 << 31557.6 << 2629.8 << 86.4;        // 8.77 h, 43.8 min, 1.44 min
+        QTest::newRow("99.99 %") << 0.9999 << 4.0 << 3155.76 << 262.98 << 8.64;      // 52.6 min, 4.38 min, 8.64 s
+        QTest::newRow("99.999 %") << 0.99999 << 5.0 << 315.576 << 26.298 << 0.864;   // 5.26 min, 26.3 s, 864 ms
+        QTest::newRow("always up") << 1.0 << 12.0 << 0.0 << 0.0 << 0.0;
+    }
+    void downtimeTable() {
+        QFETCH(double, fraction);
+        QFETCH(double, nines);
+        QFETCH(double, perYearS);
+        QFETCH(double, perMonthS);
+        QFETCH(double, perDayS);
+        const AvailabilityFigure figure = describeAvailability(fraction);
+        QVERIFY(near(figure.nines, nines, 1e-6));
+        QVERIFY(near(figure.downtimePerYearS, perYearS, 1e-6));
+        QVERIFY(near(figure.downtimePerMonthS, perMonthS, 1e-6));
+        QVERIFY(near(figure.downtimePerDayS, perDayS, 1e-6));
+    }
+
+    void readableText() {
+        QCOMPARE(toText(describeAvailability(0.999)),
+                 std::string("99.9 % (3 nines): 8.77 h/year, 43.8 min/month, 1.44 min/day"));
+    }
+
+    void componentFigures_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<Properties>("properties");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("3 service instances at 99.9 %")
+            << "service" << props({{"replicas", 3}, {"availability", 99.9}}) << int(OperationType::Read) << 1 - 1e-9;
+        QTest::newRow("leaderless W = 2 of N = 3 at 99.9 %")
+            << "kv_store"
+            << props({{"replicas", 3}, {"availability", 99.9}, {"replication_factor", 3}, {"write_quorum", 2}})
+            << int(OperationType::Write) << 0.999997002;
+        QTest::newRow("leaderless R = 1 of N = 3 at 99.9 %")
+            << "kv_store"
+            << props({{"replicas", 3}, {"availability", 99.9}, {"replication_factor", 3}, {"read_quorum", 1}})
+            << int(OperationType::Read) << 1 - 1e-9;
+        QTest::newRow("single-leader write, manual failover: the leader alone")
+            << "relational_db" << props({{"replicas", 2}, {"availability", 99.95}, {"failover", "manual"}})
+            << int(OperationType::Write) << 0.9995;
+        QTest::newRow("single-leader read: either copy")
+            << "relational_db" << props({{"replicas", 2}, {"availability", 99.95}, {"failover", "manual"}})
+            << int(OperationType::Read) << 1 - 0.0005 * 0.0005;
+        QTest::newRow("coordination majority 2 of 3")
+            << "coordination" << props({{"replicas", 3}, {"availability", 99.9}}) << int(OperationType::Read)
+            << 0.999997002;
+        QTest::newRow("unreplicated shards all needed")
+            << "relational_db" << props({{"replicas", 2}, {"availability", 99.0}, {"replication", "none"}})
+            << int(OperationType::Read) << 0.9801;
+        QTest::newRow("object storage is managed")
+            << "object_storage" << props({{"availability", 99.99}}) << int(OperationType::Read) << 0.9999;
+    }
+    void componentFigures() {
+        QFETCH(QString, kind);
+        QFETCH(Properties, properties);
+        QFETCH(int, type);
+        QFETCH(double, expected);
+        DesignBuilder b;
+        b.add("c", kind.toStdString(), {}, properties);
+        const Design d = b.build();
+        const ReplicaModel model = replicaModel(d, Catalog::builtin(), d.components().front());
+        const double actual = componentAvailability(model, OperationType(type));
+        QVERIFY2(near(actual, expected, 1e-12), qPrintable(QString::number(actual, 'g', 17)));
+    }
+
+    void operationPaths_data() {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("series") << "series" << 0.9999 * 0.999 * 0.9995;
+        QTest::newRow("two stores both needed") << "two stores" << 0.999 * 0.9995 * 0.99;
+        QTest::newRow("leader and follower serve reads") << "replica group" << 0.999 * (1 - 0.0005 * 0.01);
+        // The shared store below two parallel services counts once: lb × store × (1 − (1 − a)²).
+        QTest::newRow("shared store counted once") << "shared" << 0.9999 * 0.9995 * (1 - 0.001 * 0.001);
+    }
+    void operationPaths() {
+        QFETCH(QString, shape);
+        QFETCH(double, expected);
+        DesignBuilder b;
+        b.add("browser", "web_client");
+        if (shape == "series") {
+            b.add("lb", "load_balancer", {}, single(99.99)).add("svc", "service", {}, single(99.9))
+                .add("db", "relational_db", {}, single(99.95));
+            b.link("browser", "lb").link("lb", "svc").link("svc", "db");
+        } else if (shape == "shared") {
+            b.add("lb", "load_balancer", {}, single(99.99)).add("a", "service", {}, single(99.9))
+                .add("b", "service", {}, single(99.9)).add("db", "relational_db", {}, single(99.95));
+            b.link("browser", "lb").link("lb", "a").link("lb", "b").link("a", "db").link("b", "db");
+        } else if (shape == "two stores") {
+            b.add("svc", "service", {}, single(99.9)).add("db", "relational_db", {}, single(99.95))
+                .add("users", "relational_db", {}, single(99.0));
+            b.link("browser", "svc").link("svc", "db").link("svc", "users");
+        } else if (shape == "replica group") {
+            b.add("svc", "service", {}, single(99.9)).add("leader", "relational_db", {}, single(99.95))
+                .add("follower", "relational_db", {}, single(99.0));
+            b.link("browser", "svc").link("svc", "leader").link("svc", "follower")
+                .link("leader", "follower", Protocol::Replication);
+        }
+        const double actual = availabilityOf(b.build(), OperationType::Read);
+        QVERIFY2(near(actual, expected, 1e-12), qPrintable(QString::number(actual, 'g', 17)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestAvailability)
+#include "tst_availability.moc"

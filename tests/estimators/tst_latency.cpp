@@ -1,0 +1,147 @@
+#include "estimators/latency.h"
+#include "resilience_fixtures.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace napkin;
+using namespace napkin::testing;
+
+namespace {
+
+Properties service(double latencyMs, int replicas = 1, double capacityQps = 100) {
+    return props({{"latency_ms", latencyMs}, {"replicas", replicas}, {"capacity_qps", capacityQps}});
+}
+
+// browser → lb (0.5 ms) → svc (10 ms) → db (5 ms), placed by `layout`.
+Design chain(const QString& layout) {
+    DesignBuilder b;
+    b.zone("east", ZoneKind::Region).zone("east-a", ZoneKind::AvailabilityZone, "east")
+        .zone("east-b", ZoneKind::AvailabilityZone, "east").zone("west", ZoneKind::Region);
+    const std::string dbZone = layout == "cross zone" ? "east-b" : layout == "cross region" ? "west" : "east-a";
+    b.add("browser", "web_client").add("lb", "load_balancer", "east-a", service(0.5, 1, 50000))
+        .add("svc", "service", "east-a", service(10)).add("db", "relational_db", "east-a", service(5));
+    if (layout == "two stores") {
+        b.add("slow", "document_db", "east-a", service(20)).link("svc", "slow");
+    }
+    b.link("browser", "lb", Protocol::Http, layout == "last mile" ? props({{"latency_ms", 30}}) : Properties{});
+    b.link("lb", "svc").link("svc", "db", Protocol::Tcp, layout == "slow link" ? props({{"latency_ms", 3}}) : Properties{});
+    Design d = b.build();
+    Component db = *d.component("db");
+    db.zone = dbZone;
+    d.apply(UpdateComponent{db});
+    return d;
+}
+
+OperationLatency latencyOf(const Design& design, const std::map<std::string, double>& load = {}) {
+    const RequestGraph graph(design, Catalog::builtin());
+    const std::vector<ReplicaModel> models = replicaModels(design, Catalog::builtin());
+    const std::vector<ComponentDelay> delays = componentDelays(graph, models, load);
+    for (const RequestPath& path : graph.paths())
+        if (path.operation.type == OperationType::Read)
+            return operationLatency(graph, path, delays);
+    return {};
+}
+
+} // namespace
+
+class TestLatency : public QObject {
+    Q_OBJECT
+private slots:
+    void referenceTable() {
+        const NetworkLatencies network = referenceNetworkLatencies();
+        QCOMPARE(network.sameZoneMs, 0.5);
+        QCOMPARE(network.crossZoneMs, 2.0);
+        QCOMPARE(network.crossRegionMs, 70.0);
+        const Json& table = latencyReference()["latency_numbers"];
+        QCOMPARE(table["year"].get<int>(), 2012);
+        QVERIFY(table["source"].get<std::string>().find("Jeff Dean") != std::string::npos);
+        QCOMPARE(table["entries"].size(), std::size_t(14));
+        QCOMPARE(table["entries"][9]["ns"].get<double>(), 500000.0); // round trip within a datacenter = same zone
+        QVERIFY(latencyReference()["network"]["cross_region_ms"]["source"].is_string());
+    }
+
+    void criticalPath_data() {
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<double>("expectedMs");
+        QTest::addColumn<QString>("slowestStore");
+        // lb 0.5 + (hop 0.5 + svc 10) + (hop + db 5); the client's own hop is the last mile, 0 unless set.
+        QTest::newRow("one zone") << "same zone" << 0.5 + 10.5 + 5.5 << "db";
+        QTest::newRow("store in the other zone") << "cross zone" << 0.5 + 10.5 + 2 + 5 << "db";
+        QTest::newRow("store in another region") << "cross region" << 0.5 + 10.5 + 70 + 5 << "db";
+        QTest::newRow("link latency adds") << "slow link" << 0.5 + 10.5 + 3.5 + 5 << "db";
+        QTest::newRow("last mile on the client link") << "last mile" << 30 + 0.5 + 10.5 + 5.5 << "db";
+        // Calls to two stores overlap: the slower (20 ms) one is the critical path.
+        QTest::newRow("slowest of two stores") << "two stores" << 0.5 + 10.5 + 20.5 << "slow";
+    }
+    void criticalPath() {
+        QFETCH(QString, layout);
+        QFETCH(double, expectedMs);
+        QFETCH(QString, slowestStore);
+        const OperationLatency latency = latencyOf(chain(layout));
+        QVERIFY(latency.reachable);
+        QVERIFY(!latency.saturated);
+        QVERIFY2(std::abs(latency.totalMs - expectedMs) < 1e-9, qPrintable(QString::number(latency.totalMs)));
+        QCOMPARE(latency.criticalPath.size(), std::size_t(3));
+        QCOMPARE(latency.criticalPath.front().component, std::string("lb"));
+        QCOMPARE(QString::fromStdString(latency.criticalPath.back().component), slowestStore);
+    }
+
+    void queueingUnderLoad_data() {
+        QTest::addColumn<double>("svcQps");
+        QTest::addColumn<double>("svcQueueMs");
+        QTest::addColumn<bool>("saturated");
+        // svc: one instance of 100 QPS at 10 ms = one server, μ = 100/s. Wq = ρ / (μ − λ).
+        QTest::newRow("idle") << 0.0 << 0.0 << false;
+        QTest::newRow("half loaded: +10 ms") << 50.0 << 10.0 << false;
+        QTest::newRow("90 %: +90 ms") << 90.0 << 90.0 << false;
+        QTest::newRow("full: unbounded") << 100.0 << qInf() << true;
+        QTest::newRow("over: unbounded, never NaN") << 250.0 << qInf() << true;
+    }
+    void queueingUnderLoad() {
+        QFETCH(double, svcQps);
+        QFETCH(double, svcQueueMs);
+        QFETCH(bool, saturated);
+        const OperationLatency latency = latencyOf(chain("same zone"), {{"svc", svcQps}});
+        QCOMPARE(latency.saturated, saturated);
+        QVERIFY(!std::isnan(latency.totalMs));
+        QCOMPARE(latency.criticalPath.size(), std::size_t(3));
+        const LatencyStep& svc = latency.criticalPath[1];
+        QCOMPARE(svc.component, std::string("svc"));
+        if (saturated) {
+            QVERIFY(std::isinf(latency.totalMs));
+            QCOMPARE(latency.saturatedComponents, std::vector<std::string>{"svc"});
+        } else {
+            QVERIFY2(std::abs(svc.queueMs - svcQueueMs) < 1e-9, qPrintable(QString::number(svc.queueMs)));
+            QVERIFY(std::abs(latency.totalMs - (16.5 + svcQueueMs)) < 1e-9);
+        }
+    }
+
+    void parallelServersPerInstance() {
+        // 1000 QPS at 10 ms per instance is 10 parallel servers of 100/s each; 3 instances: c = 30.
+        DesignBuilder b;
+        b.add("svc", "service", {}, service(10, 3, 1000));
+        const Design d = b.build();
+        const ComponentDelay delay = componentDelay(d.components().front(), Catalog::builtin(), 3, 1500);
+        QCOMPARE(delay.utilisation, 0.5);
+        QVERIFY(!delay.saturated);
+        QVERIFY(delay.queueMs < 0.01); // 30 servers at 50 %: almost nobody waits
+        const ComponentDelay failed = componentDelay(d.components().front(), Catalog::builtin(), 1, 1500);
+        QVERIFY(failed.saturated); // one instance left: 150 %
+    }
+
+    void saturatedComponentIsAvoidedWhenThereIsAnotherRoute() {
+        DesignBuilder b;
+        b.add("browser", "web_client").add("lb", "load_balancer", {}, service(0.5, 2, 50000))
+            .add("hot", "service", {}, service(10)).add("cool", "service", {}, service(10))
+            .add("db", "relational_db", {}, service(5));
+        b.link("browser", "lb").link("lb", "hot").link("lb", "cool").link("hot", "db").link("cool", "db");
+        const OperationLatency latency = latencyOf(b.build(), {{"hot", 500}});
+        QVERIFY(!latency.saturated);
+        QCOMPARE(latency.criticalPath[1].component, std::string("cool"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLatency)
+#include "tst_latency.moc"
