@@ -172,12 +172,14 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
     relevant[path.clientVertex] = true;
 
     const GraphView::Graph& g = graph.view().graph();
+    std::vector<double> linkMs;
+    for (const Link& link : graph.design().links())
+        linkMs.push_back(hopLatencyMs(graph.design(), graph.catalog(), link, network));
     const RouteFilter filter{&graph, &path, &working, &relevant};
     const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
     auto weight = boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {
         const ComponentDelay& delay = delays[boost::target(e, g)];
-        const double network_ = hopLatencyMs(graph.design(), graph.catalog(), graph.design().links()[g[e].link], network);
-        return network_ + (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
+        return linkMs[g[e].link] + (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
     });
     std::vector<double> distance(n, infinite);
     std::vector<std::size_t> predecessor(n);
@@ -192,7 +194,7 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
     for (auto [e, end] = boost::edges(routes); e != end; ++e) {
         const std::size_t to = boost::target(*e, g);
         if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
-            hopMs[to] = hopLatencyMs(graph.design(), graph.catalog(), graph.design().links()[g[*e].link], network);
+            hopMs[to] = linkMs[g[*e].link];
     }
 
     double slowest = -1;

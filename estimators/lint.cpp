@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <numeric>
 #include <set>
 
@@ -92,6 +91,8 @@ public:
     Linter(const RequestGraph& graph, const LintInputs& inputs) : m_graph(graph), m_inputs(inputs) {}
 
     std::vector<Finding> run() {
+        for (std::size_t v = 0; v < components().size(); ++v)
+            m_syncSuccessors.push_back(syncSuccessors(v));
         for (std::size_t v = 0; v < components().size(); ++v)
             checkComponent(v);
         checkMonitoring();
@@ -322,39 +323,41 @@ private:
         return next;
     }
 
-    // Depth-first over simple paths, bounded by a step budget so that dense graphs cannot blow up.
+    // Longest synchronous chain from each vertex, memoised: exact on acyclic graphs; in a cycle the edge back
+    // into the current walk is ignored, which keeps the search linear and never loops.
+    std::size_t longestFrom(std::size_t v, std::vector<int>& state, std::vector<std::size_t>& length,
+                            std::vector<std::size_t>& next) const {
+        enum { unseen = 0, onWalk = 1, done = 2 };
+        state[v] = onWalk;
+        length[v] = 0;
+        next[v] = v;
+        for (std::size_t successor : m_syncSuccessors[v]) {
+            if (state[successor] == onWalk)
+                continue;
+            const std::size_t tail =
+                state[successor] == done ? length[successor] : longestFrom(successor, state, length, next);
+            if (tail + 1 > length[v]) {
+                length[v] = tail + 1;
+                next[v] = successor;
+            }
+        }
+        state[v] = done;
+        return length[v];
+    }
+
     void checkSyncChains() {
-        constexpr std::size_t stepBudget = 200000;
         for (std::size_t client = 0; client < components().size(); ++client) {
             if (role(client) != "client")
                 continue;
-            std::vector<std::size_t> chain{client};
-            std::vector<bool> onChain(components().size(), false);
-            onChain[client] = true;
-            std::vector<std::size_t> deepest;
-            std::size_t steps = 0;
-            std::function<void(std::size_t)> walk = [&](std::size_t v) {
-                if (++steps > stepBudget)
-                    return;
-                if (chain.size() > deepest.size())
-                    deepest = chain;
-                for (std::size_t next : syncSuccessors(v)) {
-                    if (onChain[next])
-                        continue;
-                    onChain[next] = true;
-                    chain.push_back(next);
-                    walk(next);
-                    chain.pop_back();
-                    onChain[next] = false;
-                }
-            };
-            walk(client);
-            const int hops = static_cast<int>(deepest.size()) - 1;
-            if (hops <= m_inputs.maxSyncHops)
+            std::vector<int> state(components().size(), 0);
+            std::vector<std::size_t> length(components().size(), 0);
+            std::vector<std::size_t> next(components().size(), 0);
+            const std::size_t hops = longestFrom(client, state, length, next);
+            if (hops <= static_cast<std::size_t>(std::max(0, m_inputs.maxSyncHops)))
                 continue;
             std::vector<std::string> ids;
             std::string text;
-            for (std::size_t v : deepest) {
+            for (std::size_t v = client, steps = 0; steps <= hops; v = next[v], ++steps) {
                 ids.push_back(components()[v].id);
                 text += (text.empty() ? "" : " → ") + components()[v].id;
             }
@@ -377,7 +380,7 @@ private:
         while (!frontier.empty()) {
             const std::size_t v = frontier.back();
             frontier.pop_back();
-            for (std::size_t next : syncSuccessors(v))
+            for (std::size_t next : m_syncSuccessors[v])
                 if (!onRequestPath[next]) {
                     onRequestPath[next] = true;
                     frontier.push_back(next);
@@ -403,6 +406,7 @@ private:
 
     const RequestGraph& m_graph;
     const LintInputs& m_inputs;
+    std::vector<std::vector<std::size_t>> m_syncSuccessors;
     std::vector<Finding> m_findings;
 };
 

@@ -78,9 +78,12 @@ struct EdgeFilter {
     bool operator()(GraphView::EdgeDescriptor e) const {
         const GraphView::Graph& g = graph->view().graph();
         const std::size_t linkIndex = g[e].link;
-        return isUp(working->linkUp, linkIndex)
-               && graph->traversable(graph->design().links()[linkIndex], boost::source(e, g), boost::target(e, g),
-                                     path->operation);
+        if (!isUp(working->linkUp, linkIndex))
+            return false;
+        if (linkIndex < path->usableLinks.size())
+            return path->usableLinks[linkIndex];
+        return graph->traversable(graph->design().links()[linkIndex], boost::source(e, g), boost::target(e, g),
+                                  path->operation);
     }
 };
 
@@ -192,8 +195,12 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
     path.client = design().components()[client].id;
     path.clientVertex = client;
     path.operation = operation;
-    const std::vector<bool> seen = reachableFrom(path, Working{});
     const GraphView::Graph& g = m_view.graph();
+    path.usableLinks.assign(design().links().size(), false);
+    for (auto [e, end] = boost::edges(g); e != end; ++e)
+        path.usableLinks[g[*e].link] =
+            traversable(design().links()[g[*e].link], boost::source(*e, g), boost::target(*e, g), operation);
+    const std::vector<bool> seen = reachableFrom(path, Working{});
 
     std::vector<bool> isTarget(vertexCount(), false);
     std::vector<bool> isSink(vertexCount(), false);

@@ -58,6 +58,8 @@ struct RequestPath {
     std::vector<std::size_t> reachable;
     /// Vertices on some path from the client to a target: what can break the operation.
     std::vector<std::size_t> relevant;
+    /// Per link: whether the operation may cross it (RequestGraph::traversable, computed once).
+    std::vector<bool> usableLinks;
 };
 
 /// What is working in one analysis. Clients are always up.
