@@ -18,7 +18,8 @@ void append(std::vector<Finding>& to, const std::vector<Finding>& from) { to.ins
 
 } // namespace
 
-Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable& prices) {
+Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable& prices,
+                 const std::vector<std::string>& failedIds) {
     Analysis analysis;
     analysis.summary = summarize(design);
     analysis.envelope = estimateEnvelope(design.workload());
@@ -28,6 +29,11 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
 
     append(analysis.findings, workloadFindings(analysis.envelope));
     append(analysis.findings, analysis.load.findings);
+    ResilienceInputs resilience{failedIds, {}, {}};
+    for (const ComponentLoad& load : analysis.load.components)
+        resilience.offeredQps[load.id] = load.offeredQps;
+    analysis.resilience = analyzeResilience(design, catalog, resilience);
+    append(analysis.findings, analysis.resilience.findings);
     // Further analyzers (resilience, …) append their findings here.
     applyAcceptedFindings(design, analysis.findings);
     sortFindings(analysis.findings);
@@ -61,6 +67,7 @@ Json analysisToJson(const Analysis& analysis) {
     for (const Finding& finding : analysis.findings)
         findings.push_back(toJson(finding));
     document["findings"] = findings;
+    document["resilience"] = resilienceToJson(analysis.resilience);
     return document;
 }
 
@@ -70,6 +77,7 @@ std::string analysisToText(const Analysis& analysis, const Catalog& catalog) {
     if (!analysis.envelope.operations.empty())
         out << "\n" << envelopeToText(analysis.envelope);
     out << "\n" << componentsToText(analysis.load, analysis.cost, analysis.envelope.binaryUnits);
+    out << "\n" << resilienceToText(analysis.resilience);
     if (!analysis.findings.empty()) {
         out << "\nFindings\n";
         for (const Finding& f : analysis.findings) {

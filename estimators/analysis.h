@@ -11,6 +11,7 @@
 #include "estimators/envelope.h"
 #include "estimators/finding.h"
 #include "estimators/load_propagation.h"
+#include "estimators/resilience.h"
 #include "estimators/summary.h"
 
 #include <string>
@@ -23,11 +24,12 @@ struct Analysis {
     Envelope envelope;
     LoadReport load;
     CostReport cost;
+    ResilienceReport resilience; // SPOFs, availability, latency, lint; the what-if when ids are failed
     std::vector<Finding> findings; // every analyzer's, sorted; accepted ones carry their reason
 };
 
 Analysis analyze(const Design& design, const Catalog& catalog = Catalog::builtin(),
-                 const PriceTable& prices = PriceTable::builtin());
+                 const PriceTable& prices = PriceTable::builtin(), const std::vector<std::string>& failedIds = {});
 
 /// The `napkin analyze --json` document minus the file name: summary, estimates, components, cost, findings.
 Json analysisToJson(const Analysis& analysis);
