@@ -19,12 +19,17 @@ struct Command {
 const Command commands[] = {
     {"validate", validateCommand},
     {"analyze", analyzeCommand},
+    {"export", exportCommand},
+    {"import", importCommand},
 };
 
 void printUsage(std::ostream& out) {
     out << "Usage: napkin [FILE.napkin]            open the editor\n"
            "       napkin validate FILE...          check designs; exit 1 when any has an error\n"
            "       napkin analyze FILE [--json]     summarize and analyze a design\n"
+           "       napkin export FILE --format md|mermaid|dot [-o OUT] [--template T]\n"
+           "                                        write-up or diagram (svg, png, pdf: not yet)\n"
+           "       napkin import FILE.mmd [-o OUT.napkin]  Mermaid flowchart → new design\n"
            "       napkin --help | --version\n"
            "\n"
            "Run 'napkin COMMAND --help' for the options of a command.\n";

@@ -14,6 +14,8 @@ namespace napkin::cli {
 
 int validateCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int importCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 
 inline std::string local(const QString& text) { return text.toStdString(); }
 

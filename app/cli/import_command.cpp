@@ -1,0 +1,73 @@
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+
+#include "estimators/mermaid_import.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <ostream>
+
+namespace napkin::cli {
+namespace {
+
+void printImportReport(const QString& file, const MermaidImportResult& result, const Design& design, std::ostream& err) {
+    for (const ImportMessage& warning : result.warnings)
+        err << local(file) << ": " << warning.toString() << "\n";
+    err << local(file) << ": imported " << design.components().size() << " components, " << design.links().size()
+        << " links, " << design.zones().size() << " zones; guessed kinds (check them in the editor):\n";
+    for (const auto& [id, guess] : result.guesses)
+        err << "  " << id << ": " << guess.kind << " (" << guess.reason << ")\n";
+}
+
+} // namespace
+
+int importCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Import a Mermaid flowchart as a new design.");
+    parser.addPositionalArgument("file", "The Mermaid flowchart (.mmd) to import.", "FILE");
+    const QCommandLineOption outputOption({"o", "output"}, "Write the design to FILE instead of standard output.",
+                                          "FILE");
+    parser.addOption(outputOption);
+    bool helpShown = false;
+    if (!parseCommand(parser, arguments, out, err, helpShown))
+        return UsageError;
+    if (helpShown)
+        return Success;
+    if (parser.positionalArguments().size() != 1) {
+        err << "napkin import: give exactly one file\n";
+        return UsageError;
+    }
+    const QString file = parser.positionalArguments().first();
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly)) {
+        err << "napkin import: cannot read " << local(file) << ": " << local(input.errorString()) << "\n";
+        return Failure;
+    }
+    const std::string text = input.readAll().toStdString();
+    MermaidImportResult result = importMermaid(text);
+    if (!result.ok()) {
+        for (const ImportMessage& warning : result.warnings)
+            err << local(file) << ": " << warning.toString() << "\n";
+        err << local(file) << ": " << result.error << "\n";
+        return Failure;
+    }
+    Design& design = *result.design;
+    if (design.brief().title.empty()) {
+        Brief brief = design.brief();
+        brief.title = local(QFileInfo(file).completeBaseName());
+        design.setBrief(brief);
+    }
+    printImportReport(file, result, design, err);
+    const QString output = parser.value(outputOption);
+    if (output.isEmpty() || output == "-") {
+        out << saveDesign(design);
+        return Success;
+    }
+    if (const SaveResult saved = saveDesignFile(design, local(output)); !saved.ok) {
+        err << "napkin import: cannot write " << local(output) << ": " << saved.error << "\n";
+        return Failure;
+    }
+    return Success;
+}
+
+} // namespace napkin::cli

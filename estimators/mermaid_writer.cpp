@@ -1,0 +1,174 @@
+#include "estimators/mermaid_writer.h"
+
+#include "estimators/text_escape.h"
+
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace napkin {
+namespace {
+
+struct ShapeBrackets {
+    MermaidShape shape;
+    std::string_view open;
+    std::string_view close;
+};
+
+constexpr std::array shapeBrackets{
+    ShapeBrackets{MermaidShape::Rectangle, "[", "]"},      ShapeBrackets{MermaidShape::Rounded, "(", ")"},
+    ShapeBrackets{MermaidShape::Stadium, "([", "])"},      ShapeBrackets{MermaidShape::Subroutine, "[[", "]]"},
+    ShapeBrackets{MermaidShape::Cylinder, "[(", ")]"},     ShapeBrackets{MermaidShape::Circle, "((", "))"},
+    ShapeBrackets{MermaidShape::Asymmetric, ">", "]"},     ShapeBrackets{MermaidShape::Rhombus, "{", "}"},
+    ShapeBrackets{MermaidShape::Hexagon, "{{", "}}"},      ShapeBrackets{MermaidShape::Parallelogram, "[/", "/]"},
+};
+
+const ShapeBrackets& bracketsOf(MermaidShape shape) {
+    for (const ShapeBrackets& entry : shapeBrackets)
+        if (entry.shape == shape)
+            return entry;
+    return shapeBrackets.front();
+}
+
+// Words Mermaid reads as keywords when they stand where a node id is expected.
+bool isMermaidKeyword(const std::string& id) {
+    static const std::set<std::string> keywords{"end", "graph", "flowchart", "subgraph", "style", "class",
+                                                "classDef", "click", "linkStyle", "direction", "default", "call",
+                                                "href"};
+    return keywords.contains(id);
+}
+
+// Design ids may hold - . : which Mermaid's lexer can read as parts of an arrow; map each to a plain,
+// unique identifier.
+class MermaidIds {
+public:
+    std::string assign(const std::string& designId) {
+        std::string base;
+        for (char c : designId) {
+            const auto u = static_cast<unsigned char>(c);
+            base += (std::isalnum(u) || c == '_') ? c : '_';
+        }
+        if (base.empty() || isMermaidKeyword(base))
+            base += "_";
+        std::string id = base;
+        for (int n = 2; m_used.contains(id); ++n)
+            id = base + "_" + std::to_string(n);
+        m_used.insert(id);
+        m_byDesignId[designId] = id;
+        return id;
+    }
+    const std::string& of(const std::string& designId) const { return m_byDesignId.at(designId); }
+    bool has(const std::string& designId) const { return m_byDesignId.contains(designId); }
+
+private:
+    std::set<std::string> m_used;
+    std::map<std::string, std::string> m_byDesignId;
+};
+
+class MermaidWriter {
+public:
+    MermaidWriter(const Design& design, const Catalog& catalog) : m_design(design), m_catalog(catalog) {}
+
+    std::string write() {
+        assignIds();
+        m_out << "flowchart LR\n";
+        for (const Component& component : m_design.components())
+            if (!m_design.zone(component.zone))
+                writeNode(component, 1);
+        for (const Zone& zone : m_design.zones())
+            if (!m_design.zone(zone.parent))
+                writeZone(zone, 1);
+        for (const Link& link : m_design.links())
+            writeLink(link);
+        return m_out.str();
+    }
+
+private:
+    void assignIds() {
+        for (const Component& component : m_design.components())
+            m_ids.assign(component.id);
+        for (const Zone& zone : m_design.zones())
+            m_ids.assign(zone.id);
+    }
+
+    void indent(int depth) { m_out << std::string(static_cast<std::size_t>(depth) * 4, ' '); }
+
+    void writeNode(const Component& component, int depth) {
+        const KindSpec* kind = m_catalog.kind(component.kind);
+        const ShapeBrackets& brackets = bracketsOf(mermaidShapeForRole(kind ? kind->role : ""));
+        indent(depth);
+        m_out << m_ids.of(component.id) << brackets.open << '"' << mermaidText(component.label) << '"'
+              << brackets.close << "\n";
+    }
+
+    void writeZone(const Zone& zone, int depth) {
+        indent(depth);
+        m_out << "subgraph " << m_ids.of(zone.id) << " [\"" << mermaidText(zone.label) << "\"]\n";
+        for (const Component& component : m_design.components())
+            if (component.zone == zone.id)
+                writeNode(component, depth + 1);
+        for (const Zone& child : m_design.zones())
+            if (child.parent == zone.id && child.id != zone.id)
+                writeZone(child, depth + 1);
+        indent(depth);
+        m_out << "end\n";
+    }
+
+    void writeLink(const Link& link) {
+        if (!m_design.component(link.from) || !m_design.component(link.to))
+            return;
+        indent(1);
+        m_out << m_ids.of(link.from) << " " << arrowFor(link.protocol);
+        if (!link.label.empty())
+            m_out << "|\"" << mermaidText(link.label) << "\"|";
+        m_out << " " << m_ids.of(link.to) << "\n";
+    }
+
+    static std::string_view arrowFor(Protocol protocol) {
+        switch (protocol) {
+        case Protocol::AsyncMessage:
+        case Protocol::Cdc:
+            return "-.->";
+        case Protocol::Replication:
+            return "==>";
+        default:
+            return "-->";
+        }
+    }
+
+    const Design& m_design;
+    const Catalog& m_catalog;
+    MermaidIds m_ids;
+    std::ostringstream m_out;
+};
+
+} // namespace
+
+MermaidShape mermaidShapeForRole(std::string_view role) {
+    if (role == "client")
+        return MermaidShape::Stadium;
+    if (role == "dns" || role == "cdn")
+        return MermaidShape::Circle;
+    if (role == "balancer" || role == "gateway" || role == "rate_limiter" || role == "sidecar")
+        return MermaidShape::Hexagon;
+    if (role == "database" || role == "object_store" || role == "search" || role == "cache")
+        return MermaidShape::Cylinder;
+    if (role == "queue")
+        return MermaidShape::Asymmetric;
+    if (role == "stream_processor" || role == "batch" || role == "cdc")
+        return MermaidShape::Parallelogram;
+    if (role == "coordination" || role == "monitoring")
+        return MermaidShape::Rounded;
+    return MermaidShape::Rectangle;
+}
+
+std::string_view mermaidShapeOpen(MermaidShape shape) { return bracketsOf(shape).open; }
+std::string_view mermaidShapeClose(MermaidShape shape) { return bracketsOf(shape).close; }
+
+std::string toMermaid(const Design& design, const Catalog& catalog) {
+    return MermaidWriter(design, catalog).write();
+}
+
+} // namespace napkin

@@ -1,0 +1,473 @@
+// Mermaid: export of every example (structure and labels), hostile labels, the round trip export → import,
+// the importer's syntax subset, kind guessing, layout, and its reports on what it cannot read.
+#include "estimators/mermaid_import.h"
+#include "estimators/mermaid_writer.h"
+#include "estimators/text_escape.h"
+#include "model/napkin_file.h"
+#include "report_golden.h"
+
+#include <QTest>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace napkin;
+
+namespace {
+
+Design loadExample(const QString& file) {
+    LoadResult result = loadDesignFile(testing::examplePath(file).toStdString());
+    if (!result.ok())
+        qFatal("cannot load example %s", qPrintable(file));
+    return std::move(*result.design);
+}
+
+Component component(std::string id, std::string kind, std::string label, std::string zone = {}) {
+    Component c;
+    c.id = std::move(id);
+    c.kind = std::move(kind);
+    c.label = std::move(label);
+    c.zone = std::move(zone);
+    return c;
+}
+
+Link link(std::string from, std::string to, std::string label) {
+    Link l;
+    l.id = from + "-" + to;
+    l.from = std::move(from);
+    l.to = std::move(to);
+    l.label = std::move(label);
+    return l;
+}
+
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+// The statement kinds the writer emits; a label that escaped its quotes would break one of these patterns.
+enum class LineKind { Node, Subgraph, End, Edge, Other };
+
+LineKind kindOfLine(const std::string& line) {
+    static const std::regex node("^ +[A-Za-z0-9_]+(\\[|\\(|\\(\\[|\\[\\[|\\[\\(|\\(\\(|>|\\{|\\{\\{|\\[/)\"[^\"]*\"(\\]|\\)|\\]\\)|\\]\\]|\\)\\]|\\)\\)|\\}|\\}\\}|/\\])$");
+    static const std::regex subgraph("^ +subgraph [A-Za-z0-9_]+ \\[\"[^\"]*\"\\]$");
+    static const std::regex end("^ +end$");
+    static const std::regex edge("^ +[A-Za-z0-9_]+ (-->|-\\.->|==>)(\\|\"[^\"|]*\"\\|)? [A-Za-z0-9_]+$");
+    if (std::regex_match(line, node))
+        return LineKind::Node;
+    if (std::regex_match(line, subgraph))
+        return LineKind::Subgraph;
+    if (std::regex_match(line, end))
+        return LineKind::End;
+    if (std::regex_match(line, edge))
+        return LineKind::Edge;
+    return LineKind::Other;
+}
+
+std::map<LineKind, std::size_t> lineKinds(const std::string& mermaid) {
+    std::map<LineKind, std::size_t> counts;
+    const std::vector<std::string> lines = linesOf(mermaid);
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        ++counts[kindOfLine(lines[i])];
+    return counts;
+}
+
+std::string labelOf(const Design& design, const std::string& id) {
+    const Component* c = design.component(id);
+    return c ? c->label : "?";
+}
+
+std::string zoneLabel(const Design& design, const std::string& id) {
+    const Zone* z = design.zone(id);
+    return z ? z->label : "";
+}
+
+// What a round trip must keep: component labels with their zone, links by end labels, zones with their parent.
+std::multiset<std::string> componentFacts(const Design& design) {
+    std::multiset<std::string> facts;
+    for (const Component& c : design.components())
+        facts.insert(c.label + " @ " + zoneLabel(design, c.zone));
+    return facts;
+}
+
+std::multiset<std::string> linkFacts(const Design& design) {
+    std::multiset<std::string> facts;
+    for (const Link& l : design.links())
+        facts.insert(labelOf(design, l.from) + " -> " + labelOf(design, l.to) + " : " + l.label);
+    return facts;
+}
+
+std::multiset<std::string> zoneFacts(const Design& design) {
+    std::multiset<std::string> facts;
+    for (const Zone& z : design.zones())
+        facts.insert(z.label + " in " + zoneLabel(design, z.parent));
+    return facts;
+}
+
+const Component* byLabel(const Design& design, std::string_view label) {
+    for (const Component& c : design.components())
+        if (c.label == label)
+            return &c;
+    return nullptr;
+}
+
+bool overlaps(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+bool inside(const Rect& inner, const Rect& outer) {
+    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
+           inner.y + inner.height <= outer.y + outer.height;
+}
+
+Rect boxOf(const Component& c) { return {c.position.x, c.position.y, 160, 64}; }
+
+MermaidImportResult importOk(const std::string& text) {
+    MermaidImportResult result = importMermaid(text);
+    if (!result.ok())
+        qWarning("import failed: %s", result.error.c_str());
+    return result;
+}
+
+std::vector<std::string> warningTexts(const MermaidImportResult& result) {
+    std::vector<std::string> texts;
+    for (const ImportMessage& warning : result.warnings)
+        texts.push_back(warning.toString());
+    return texts;
+}
+
+} // namespace
+
+class TestMermaid : public QObject {
+    Q_OBJECT
+private slots:
+    void everyExampleExportsItsStructure_data() {
+        QTest::addColumn<QString>("file");
+        for (const QString& file : testing::exampleFiles())
+            QTest::newRow(qPrintable(file)) << file;
+    }
+
+    void everyExampleExportsItsStructure() {
+        QFETCH(QString, file);
+        const Design design = loadExample(file);
+        const std::string mermaid = toMermaid(design);
+        QVERIFY(mermaid.starts_with("flowchart LR\n"));
+        const auto counts = lineKinds(mermaid);
+        QCOMPARE(counts.count(LineKind::Other), std::size_t(0));
+        QCOMPARE(counts.at(LineKind::Node), design.components().size());
+        QCOMPARE(counts.at(LineKind::Edge), design.links().size());
+        QCOMPARE(counts.count(LineKind::Subgraph) ? counts.at(LineKind::Subgraph) : 0, design.zones().size());
+        QCOMPARE(counts.count(LineKind::End) ? counts.at(LineKind::End) : 0, design.zones().size());
+        for (const Zone& zone : design.zones())
+            QVERIFY2(mermaid.find(" [\"" + mermaidText(zone.label) + "\"]\n") != std::string::npos, zone.label.c_str());
+        for (const Component& c : design.components())
+            QVERIFY2(mermaid.find("\"" + mermaidText(c.label) + "\"") != std::string::npos, c.label.c_str());
+        for (const Link& l : design.links())
+            if (!l.label.empty())
+                QVERIFY2(mermaid.find("|\"" + mermaidText(l.label) + "\"|") != std::string::npos, l.label.c_str());
+    }
+
+    void writesShapesSubgraphsAndArrows() {
+        Design design;
+        Zone zone;
+        zone.id = "az-a";
+        zone.kind = ZoneKind::AvailabilityZone;
+        zone.label = "us-east-1a";
+        design.appendZone(zone);
+        design.appendComponent(component("web", "web_client", "Web"));
+        design.appendComponent(component("end", "service", "API", "az-a"));
+        design.appendComponent(component("db", "relational_db", "Orders DB", "az-a"));
+        design.appendComponent(component("q", "message_queue", "Events"));
+        design.appendLink(link("web", "end", "HTTPS"));
+        design.appendLink(link("end", "db", ""));
+        Link async = link("end", "q", "publish");
+        async.protocol = Protocol::AsyncMessage;
+        design.appendLink(async);
+        QCOMPARE(toMermaid(design), std::string("flowchart LR\n"
+                                                "    web([\"Web\"])\n"
+                                                "    q>\"Events\"]\n"
+                                                "    subgraph az_a [\"us-east-1a\"]\n"
+                                                "        end_[\"API\"]\n"
+                                                "        db[(\"Orders DB\")]\n"
+                                                "    end\n"
+                                                "    web -->|\"HTTPS\"| end_\n"
+                                                "    end_ --> db\n"
+                                                "    end_ -.->|\"publish\"| q\n"));
+    }
+
+    void hostileLabelsStayText_data() {
+        QTest::addColumn<QString>("label");
+        for (const char* label : {"<script>alert(1)</script>", "a|b", "\"x\"", "line1\nline2", "]", "}", "-->", "%%",
+                                  "#quot; & #35;", "`md`", "end", "A[\"x\"] --> B"})
+            QTest::newRow(label) << QString::fromUtf8(label);
+    }
+
+    void hostileLabelsStayText() {
+        QFETCH(QString, label);
+        const std::string text = label.toStdString();
+        Design design;
+        Zone zone;
+        zone.id = "z";
+        zone.label = text;
+        design.appendZone(zone);
+        design.appendComponent(component("a", "service", text, "z"));
+        design.appendComponent(component("b", "cache", text));
+        design.appendLink(link("a", "b", text));
+        const std::string mermaid = toMermaid(design);
+        const auto counts = lineKinds(mermaid);
+        QVERIFY2(counts.count(LineKind::Other) == 0, mermaid.c_str());
+        QCOMPARE(counts.at(LineKind::Node), std::size_t(2));
+        QCOMPARE(counts.at(LineKind::Edge), std::size_t(1));
+        QVERIFY(mermaid.find("<script") == std::string::npos);
+        // And the importer reads every label back exactly.
+        const MermaidImportResult back = importOk(mermaid);
+        QVERIFY(back.ok());
+        QCOMPARE(back.warnings.size(), std::size_t(0));
+        QCOMPARE(back.design->components().size(), std::size_t(2));
+        for (const Component& c : back.design->components())
+            QCOMPARE(c.label, text);
+        QCOMPARE(back.design->links().at(0).label, text);
+        QCOMPARE(back.design->zones().at(0).label, text);
+    }
+
+    void roundTripKeepsLabelsLinksAndZones_data() {
+        everyExampleExportsItsStructure_data();
+    }
+
+    void roundTripKeepsLabelsLinksAndZones() {
+        QFETCH(QString, file);
+        const Design design = loadExample(file);
+        const MermaidImportResult back = importOk(toMermaid(design));
+        QVERIFY(back.ok());
+        QCOMPARE(warningTexts(back), std::vector<std::string>());
+        QCOMPARE(componentFacts(*back.design), componentFacts(design));
+        QCOMPARE(linkFacts(*back.design), linkFacts(design));
+        QCOMPARE(zoneFacts(*back.design), zoneFacts(design));
+        QCOMPARE(back.guesses.size(), design.components().size());
+    }
+
+    void roundTripGuessesKindsBack() {
+        const Design design = loadExample("tiny-url.napkin");
+        const MermaidImportResult back = importOk(toMermaid(design));
+        QVERIFY(back.ok());
+        const std::map<std::string, std::string> expected{
+            {"Browser", "web_client"},       {"Route 53", "dns"},      {"Load Balancer", "load_balancer"},
+            {"URL Service", "service"},      {"Redis", "cache"},       {"URL Store", "relational_db"},
+            {"Key Generation", "service"},   {"User DB", "relational_db"}, {"ZooKeeper", "coordination"},
+            {"Monitoring", "monitoring"}};
+        for (const auto& [label, kind] : expected) {
+            const Component* c = byLabel(*back.design, label);
+            QVERIFY2(c, label.c_str());
+            QCOMPARE(c->kind, kind);
+        }
+        for (const Zone& zone : back.design->zones())
+            QCOMPARE(std::string(toString(zone.kind)), zone.label == "us-east-1" ? "region" : "availability_zone");
+    }
+
+    void readsShapesEdgesChainsAndSubgraphs() {
+        const std::string text = "%% a comment\n"
+                                 "graph TD\n"
+                                 "  A[Web App] --> B(API Server)\n"
+                                 "  B -->|cache lookups| C[(Redis)]\n"
+                                 "  B -- \"writes\" --> D[(Orders)]\n"
+                                 "  B -.-> E>Kafka]\n"
+                                 "  E ==> F{{Workers}}\n"
+                                 "  G((DNS)) --- A\n"
+                                 "  H{Route?} --> I([Phone]) --> J[[Batch]]\n"
+                                 "  subgraph eu [Region eu-west-1]\n"
+                                 "    subgraph az1 [\"AZ 1\"]\n"
+                                 "      B & D\n"
+                                 "    end\n"
+                                 "  end\n";
+        const MermaidImportResult result = importOk(text);
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result), std::vector<std::string>());
+        const Design& d = *result.design;
+        QCOMPARE(d.components().size(), std::size_t(10));
+        const std::map<std::string, std::string> kinds{
+            {"Web App", "web_client"}, {"API Server", "service"}, {"Redis", "cache"},
+            {"Orders", "relational_db"}, {"Kafka", "message_queue"}, {"Workers", "stream_processor"},
+            {"DNS", "dns"}, {"Route?", "service"}, {"Phone", "mobile_client"}, {"Batch", "batch_job"}};
+        for (const auto& [label, kind] : kinds) {
+            const Component* c = byLabel(d, label);
+            QVERIFY2(c, label.c_str());
+            QCOMPARE(c->kind, kind);
+        }
+        QCOMPARE(linkFacts(d), (std::multiset<std::string>{
+                                   "API Server -> Orders : writes", "API Server -> Redis : cache lookups",
+                                   "API Server -> Kafka : ", "DNS -> Web App : ", "Kafka -> Workers : ",
+                                   "Phone -> Batch : ", "Route? -> Phone : ", "Web App -> API Server : "}));
+        const Link* async = nullptr;
+        for (const Link& l : d.links())
+            if (labelOf(d, l.to) == "Kafka")
+                async = &l;
+        QVERIFY(async);
+        QCOMPARE(std::string(toString(async->protocol)), std::string("async"));
+        QCOMPARE(zoneFacts(d), (std::multiset<std::string>{"Region eu-west-1 in ", "AZ 1 in Region eu-west-1"}));
+        QCOMPARE(std::string(toString(d.zone(byLabel(d, "API Server")->zone)->kind)), std::string("availability_zone"));
+        QCOMPARE(std::string(toString(d.zone(d.zone(byLabel(d, "Orders")->zone)->parent)->kind)), std::string("region"));
+        QCOMPARE(byLabel(d, "Redis")->zone, std::string());
+    }
+
+    void reportsUnsupportedLinesAndStillImports() {
+        const std::string text = "flowchart LR\n"
+                                 "  A[Client] --> B[Service]\n"
+                                 "\n"
+                                 "  classDef hot fill:#f96\n"
+                                 "  class A hot\n"
+                                 "  style B fill:#bbf\n"
+                                 "  linkStyle 0 stroke:#ff3\n"
+                                 "  click A callback\n"
+                                 "  B ~~~ C\n"
+                                 "  end\n"
+                                 "  A --> \n";
+        const MermaidImportResult result = importMermaid(text);
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result), (std::vector<std::string>{
+                                           "line 4: unsupported: classDef hot fill:#f96",
+                                           "line 5: unsupported: class A hot",
+                                           "line 6: unsupported: style B fill:#bbf",
+                                           "line 7: unsupported: linkStyle 0 stroke:#ff3",
+                                           "line 8: unsupported: click A callback",
+                                           "line 9: unsupported: ~~~ C",
+                                           "line 10: 'end' without a subgraph",
+                                           "line 11: an edge needs a node after it: A -->"}));
+        QCOMPARE(result.design->components().size(), std::size_t(2));
+        QCOMPARE(result.design->links().size(), std::size_t(1));
+    }
+
+    void failsClearlyOnFilesWithoutNodes_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("empty") << "" << "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
+        QTest::newRow("only comments") << "%% nothing\n" << "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
+        QTest::newRow("header only") << "flowchart LR\n" << "no nodes found";
+        QTest::newRow("sequence diagram") << "sequenceDiagram\n  A->>B: hi\n"
+                                          << "line 1: not a Mermaid flowchart: expected 'flowchart' or 'graph', got 'sequenceDiagram'";
+        QTest::newRow("only unsupported") << "graph LR\n  classDef x fill:#fff\n" << "no nodes found";
+        QTest::newRow("bad utf-8") << QString::fromLatin1("graph LR\n  A[caf\xE9]\n") << "";
+    }
+
+    void failsClearlyOnFilesWithoutNodes() {
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        std::string bytes = text.toStdString();
+        if (QString(QTest::currentDataTag()) == "bad utf-8") {
+            bytes = std::string("graph LR\n  A[caf") + char(0xE9) + "]\n";
+            error = "line 2: not valid UTF-8 text";
+        }
+        const MermaidImportResult result = importMermaid(bytes);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error, error.toStdString());
+    }
+
+    void unclosedSubgraphsAndLinksToSubgraphsAreReported() {
+        const MermaidImportResult result = importMermaid("graph LR\n  A --> B\n  subgraph S [Group]\n    B\n  end\n"
+                                                         "  A --> S\n  subgraph T\n    C\n");
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result), (std::vector<std::string>{
+                                           "line 6: unsupported: a link to subgraph 'S' (links join components); dropped",
+                                           "line 7: subgraph 'T' is not closed with 'end'"}));
+        QCOMPARE(result.design->components().size(), std::size_t(3));
+        QCOMPARE(result.design->links().size(), std::size_t(1));
+    }
+
+    void idsAreUniqueAndTheDesignLoadsBack() {
+        const MermaidImportResult result = importOk("graph LR\n  subgraph cache\n    cache[Redis]\n  end\n"
+                                                    "  cache --> cache\n  x-y --> x_y\n");
+        QVERIFY2(result.ok(), result.error.c_str());
+        const Design& d = *result.design;
+        std::set<std::string> ids;
+        for (const Component& c : d.components())
+            ids.insert(c.id);
+        for (const Zone& z : d.zones())
+            ids.insert(z.id);
+        for (const Link& l : d.links())
+            ids.insert(l.id);
+        QCOMPARE(ids.size(), d.components().size() + d.zones().size() + d.links().size());
+        QCOMPARE(warningTexts(result),
+                 std::vector<std::string>{"line 5: unsupported: a link from 'cache' to itself (links join two components); dropped"});
+        QCOMPARE(d.links().size(), std::size_t(1));
+        QVERIFY(d.invariantViolations().empty());
+        QVERIFY(loadDesign(saveDesign(d)).ok());
+    }
+
+    void longLabelsAreShortenedWithAWarning() {
+        const std::string label(250, 'x');
+        const MermaidImportResult result = importOk("graph LR\n  A[" + label + "]\n");
+        QVERIFY(result.ok());
+        QCOMPARE(result.design->components().at(0).label, std::string(200, 'x'));
+        QCOMPARE(result.warnings.size(), std::size_t(1));
+        QCOMPARE(result.warnings[0].line, 2);
+    }
+
+    void layoutIsLayeredWithoutOverlaps() {
+        const MermaidImportResult result = importOk(toMermaid(loadExample("tiny-url.napkin")));
+        QVERIFY(result.ok());
+        const Design& d = *result.design;
+        const auto& components = d.components();
+        for (std::size_t i = 0; i < components.size(); ++i)
+            for (std::size_t j = i + 1; j < components.size(); ++j)
+                QVERIFY2(!overlaps(boxOf(components[i]), boxOf(components[j])),
+                         (components[i].label + " / " + components[j].label).c_str());
+        for (const Component& c : components)
+            if (const Zone* zone = d.zone(c.zone))
+                QVERIFY2(inside(boxOf(c), zone->rect), c.label.c_str());
+        for (const Zone& zone : d.zones()) {
+            if (const Zone* parent = d.zone(zone.parent))
+                QVERIFY2(inside(zone.rect, parent->rect), zone.label.c_str());
+            for (const Zone& other : d.zones())
+                if (&other != &zone && other.parent == zone.parent)
+                    QVERIFY2(!overlaps(zone.rect, other.rect), (zone.label + " / " + other.label).c_str());
+            for (const Component& c : components)
+                if (!d.zoneWithin(c.zone, zone.id))
+                    QVERIFY2(!overlaps(boxOf(c), zone.rect), (c.label + " in " + zone.label).c_str());
+        }
+        for (const Link& l : d.links())
+            QVERIFY2(d.component(l.from)->position.x < d.component(l.to)->position.x, l.id.c_str());
+    }
+
+    void guessesKindsFromLabelsAndShapes_data() {
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<int>("shape");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("reason");
+        const int rect = int(MermaidShape::Rectangle);
+        const int cylinder = int(MermaidShape::Cylinder);
+        QTest::newRow("alias") << "Redis" << rect << "cache" << "label matches \"redis\"";
+        QTest::newRow("last word wins") << "User DB" << rect << "relational_db" << "label matches \"db\"";
+        QTest::newRow("longest phrase") << "Notification Service" << rect << "notification_service"
+                                        << "label matches \"notification service\"";
+        QTest::newRow("punctuation") << "Pub/Sub" << rect << "message_queue" << "label matches \"pub/sub\"";
+        QTest::newRow("abbreviation") << "LB" << rect << "load_balancer" << "label matches \"lb\"";
+        QTest::newRow("shape family first") << "User store" << cylinder << "relational_db" << "cylinder shape";
+        QTest::newRow("cylinder alias") << "Users (Mongo)" << cylinder << "document_db" << "label matches \"mongo\"";
+        QTest::newRow("shape only") << "Ledger" << cylinder << "relational_db" << "cylinder shape";
+        QTest::newRow("queue shape") << "Jobs" << int(MermaidShape::Asymmetric) << "message_queue" << "flag shape";
+        QTest::newRow("fallback") << "Key Generation" << rect << "service" << "no match";
+    }
+
+    void guessesKindsFromLabelsAndShapes() {
+        QFETCH(QString, label);
+        QFETCH(int, shape);
+        QFETCH(QString, kind);
+        QFETCH(QString, reason);
+        const KindGuess guess = guessKind(label.toStdString(), static_cast<MermaidShape>(shape));
+        QCOMPARE(guess.kind, kind.toStdString());
+        QCOMPARE(guess.reason, reason.toStdString());
+    }
+
+    void decodesEntitiesAndLineBreaks() {
+        QCOMPARE(decodeMermaidText("a#quot;b#35;c#lt;d#gt;e#amp;f#124;g#9829;h<br/>i&lt;j&#35;k<BR>l#bogus;"),
+                 std::string("a\"b#c<d>e&f|g♥h\ni<j#k\nl#bogus;"));
+        QCOMPARE(mermaidText("say \"hi\" <b>#1</b> | `x` 50%\nnext"),
+                 std::string("say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #124; #96;x#96; 50#37;<br>next"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMermaid)
+#include "tst_mermaid.moc"
