@@ -139,9 +139,6 @@ std::string envelopeToText(const Envelope& envelope) {
         out << stepsToText(op.steps, "  ");
     }
     out << "\nTotals\n" << stepsToText(envelope.steps, "  ");
-    out << "  reads " << formatSignificant(envelope.readQpsAverage) << " /s avg, "
-        << formatSignificant(envelope.readQpsPeak) << " /s peak; writes " << formatSignificant(envelope.writeQpsAverage)
-        << " /s avg, " << formatSignificant(envelope.writeQpsPeak) << " /s peak\n";
     out << "  " << formatCount(envelope.recordsTotal) << " records, " << formatBytes(envelope.storageBytesTotal, binary)
         << " stored, " << formatBytes(envelope.storageBytes.perDay, binary) << "/day new\n";
     return out.str();
@@ -155,12 +152,12 @@ std::string componentsToText(const LoadReport& load, const CostReport& cost, boo
         const ComponentCost* price = i < cost.components.size() ? &cost.components[i] : nullptr;
         if (c.offeredQps <= 0 && !c.storesData && (!price || price->total <= 0))
             continue;
-        out << "  " << c.id << " (" << c.kind << "): " << formatSignificant(c.offeredQps) << " QPS peak, "
+        out << "  " << c.id << " (" << c.kind << "): " << formatCount(c.offeredQps) << " QPS peak, "
             << formatBytes(c.ingressBytesPerSecond, binaryUnits) << "/s in, "
             << formatBytes(c.egressBytesPerSecond, binaryUnits) << "/s out";
         if (c.hasCapacity)
-            out << "; capacity " << formatNumber(c.instances) << " × " << formatSignificant(c.capacityPerInstance)
-                << " = " << formatSignificant(c.capacityQps) << " QPS, " << percent(c.utilization) << " used"
+            out << "; capacity " << formatNumber(c.instances) << " × " << formatCount(c.capacityPerInstance)
+                << " = " << formatCount(c.capacityQps) << " QPS, " << percent(c.utilization) << " used"
                 << (c.instancesNeeded ? ", needs " + formatNumber(*c.instancesNeeded) : std::string());
         if (c.storesData)
             out << "; stores " << formatBytes(c.storageBytes, binaryUnits)

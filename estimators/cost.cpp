@@ -94,7 +94,7 @@ private:
         const double busy = m_load.capacityPerInstance > 0 ? m_load.offeredQpsAverage / m_load.capacityPerInstance : 0;
         m_cost.instancesPerMonth = busy * hourly * m_prices.hoursPerMonth;
         m_cost.steps.push_back({m_component.id + " busy environments",
-                                formatSignificant(m_load.offeredQpsAverage) + " /s ÷ " +
+                                formatCount(m_load.offeredQpsAverage) + " /s ÷ " +
                                     formatSignificant(m_load.capacityPerInstance) + " /s each × " + money(hourly) +
                                     "/h × " + formatNumber(m_prices.hoursPerMonth) + " h",
                                 money(m_cost.instancesPerMonth) + "/month"});

@@ -135,9 +135,9 @@ public:
             e.steps.push_back({op.name + unit, count(rate.count) + perPeriodName(rate.period) + " ÷ " +
                                                    count(secondsIn(rate.period, time)) + " s",
                                sayRate(e.qpsAverage)});
-        e.steps.push_back({op.name + " peak", formatSignificant(e.qpsAverage) + " /s × " +
+        e.steps.push_back({op.name + " peak", formatCount(e.qpsAverage) + " /s × " +
                                                   formatSignificant(m_envelope.peakFactor) + " (peak factor)",
-                           formatSignificant(e.qpsPeak) + " /s"});
+                           formatCount(e.qpsPeak) + " /s"});
         bandwidth(op, e, binary);
         if (op.type == OperationType::Write)
             storage(op, e, binary);
@@ -156,11 +156,11 @@ private:
         e.ingressBytesPerSecondPeak = e.ingressBytesPerSecond * peak;
         e.egressBytesPerSecondPeak = e.egressBytesPerSecond * peak;
         if (op.requestBytes > 0)
-            e.steps.push_back({op.name + " ingress", formatSignificant(e.qpsAverage) + " /s × " +
+            e.steps.push_back({op.name + " ingress", formatCount(e.qpsAverage) + " /s × " +
                                                          formatBytes(op.requestBytes, binary),
                                formatBytes(e.ingressBytesPerSecond, binary) + "/s"});
         if (op.responseBytes > 0)
-            e.steps.push_back({op.name + " egress", formatSignificant(e.qpsAverage) + " /s × " +
+            e.steps.push_back({op.name + " egress", formatCount(e.qpsAverage) + " /s × " +
                                                         formatBytes(op.responseBytes, binary),
                                formatBytes(e.egressBytesPerSecond, binary) + "/s"});
     }
@@ -169,7 +169,7 @@ private:
         if (op.fanout != 1) {
             e.fanoutQpsAverage = e.qpsAverage * op.fanout;
             e.fanoutQpsPeak = e.qpsPeak * op.fanout;
-            e.steps.push_back({op.name + " fan-out", formatSignificant(e.qpsAverage) + " /s × " +
+            e.steps.push_back({op.name + " fan-out", formatCount(e.qpsAverage) + " /s × " +
                                                          formatSignificant(op.fanout) + " (fan-out)",
                                sayRate(e.fanoutQpsAverage)});
         }
@@ -199,7 +199,7 @@ private:
             perYear = count(e.records.perMonth) + "/month × " + formatSignificant(time.monthsPerYear);
             break;
         case RatePer::Second:
-            perYear = formatSignificant(e.records.perSecond) + " /s × " + count(time.secondsPerYear) + " s";
+            perYear = formatCount(e.records.perSecond) + " /s × " + count(time.secondsPerYear) + " s";
             break;
         default:
             perYear = count(e.records.perDay) + "/day × " + formatSignificant(time.daysPerYear);
@@ -256,11 +256,11 @@ void addToTotals(Envelope& envelope, const OperationEstimate& e) {
 void totalSteps(Envelope& envelope) {
     const bool binary = envelope.binaryUnits;
     envelope.steps.push_back({"reads", "sum over read operations",
-                              sayRate(envelope.readQpsAverage) + ", peak " + formatSignificant(envelope.readQpsPeak) +
+                              sayRate(envelope.readQpsAverage) + ", peak " + formatCount(envelope.readQpsPeak) +
                                   " /s"});
     envelope.steps.push_back({"writes", "sum over write operations",
                               sayRate(envelope.writeQpsAverage) + ", peak " +
-                                  formatSignificant(envelope.writeQpsPeak) + " /s"});
+                                  formatCount(envelope.writeQpsPeak) + " /s"});
     envelope.steps.push_back({"bandwidth", "sum of requests × sizes",
                               formatBytes(envelope.ingressBytesPerSecond, binary) + "/s in, " +
                                   formatBytes(envelope.egressBytesPerSecond, binary) + "/s out"});

@@ -52,7 +52,8 @@ struct Edge {
     double calls = 1;
     bool writesOnly = false;    // replication and CDC links carry writes only
     std::vector<char> carries;  // per operation
-    bool ignored = false;       // back edge of a cycle
+    bool ignored = false;       // carries nothing: a back edge, or a link with a missing end
+    bool backEdge = false;      // closes a cycle
 };
 
 double numberProp(const Properties& props, const KindSpec* kind, std::string_view key, double fallback) {
@@ -90,9 +91,9 @@ public:
         report.components.reserve(m_nodes.size());
         for (std::size_t v = 0; v < m_nodes.size(); ++v)
             report.components.push_back(summarize(v));
-        for (const Edge& edge : m_edges)
-            if (edge.ignored)
-                report.ignoredLinks.push_back(m_design.links()[&edge - m_edges.data()].id);
+        for (std::size_t i = 0; i < m_edges.size(); ++i)
+            if (m_edges[i].backEdge)
+                report.ignoredLinks.push_back(m_design.links()[i].id);
         m_report = &report;
         addFindings();
         return report;
@@ -120,32 +121,32 @@ private:
     void readEdges() {
         const auto& links = m_design.links();
         m_edges.resize(links.size());
+        for (Edge& edge : m_edges)
+            edge.ignored = true; // until the graph view shows both ends exist
         m_outEdges.assign(m_nodes.size(), {});
-        for (std::size_t i = 0; i < links.size(); ++i) {
-            const Link& link = links[i];
-            Edge& edge = m_edges[i];
-            const int from = m_design.componentIndex(link.from);
-            const int to = m_design.componentIndex(link.to);
-            if (from < 0 || to < 0) {
-                edge.ignored = true;
-                continue;
-            }
-            edge.from = static_cast<std::size_t>(from);
-            edge.to = static_cast<std::size_t>(to);
-            edge.weight = std::max(0.0, numberProp(link.props, nullptr, "weight", 1));
-            edge.calls = std::max(0.0, numberProp(link.props, nullptr, "calls_per_request", 1));
-            edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
-            edge.carries.assign(m_operationCount, 1);
-            if (auto found = link.props.find("operations"); found != link.props.end() && found->second.is_array() &&
-                                                            !found->second.empty())
-                for (std::size_t o = 0; o < m_operationCount; ++o)
-                    edge.carries[o] = std::find(found->second.begin(), found->second.end(),
-                                                Json(m_envelope.operations[o].name)) != found->second.end();
-        }
         const GraphView::Graph& g = m_graph.graph();
         for (std::size_t v = 0; v < m_nodes.size(); ++v)
-            for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-                m_outEdges[v].push_back(g[*it].link);
+            for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+                const std::size_t i = g[*it].link;
+                readEdge(links[i], v, boost::target(*it, g), m_edges[i]);
+                m_outEdges[v].push_back(i);
+            }
+    }
+
+    void readEdge(const Link& link, std::size_t from, std::size_t to, Edge& edge) const {
+        edge.ignored = false;
+        edge.from = from;
+        edge.to = to;
+        edge.weight = std::max(0.0, numberProp(link.props, nullptr, "weight", 1));
+        edge.calls = std::max(0.0, numberProp(link.props, nullptr, "calls_per_request", 1));
+        edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
+        edge.carries.assign(m_operationCount, 1);
+        const auto found = link.props.find("operations");
+        if (found == link.props.end() || !found->second.is_array() || found->second.empty())
+            return;
+        for (std::size_t o = 0; o < m_operationCount; ++o)
+            edge.carries[o] = std::find(found->second.begin(), found->second.end(),
+                                        Json(m_envelope.operations[o].name)) != found->second.end();
     }
 
     // Envelope operation o was estimated from workload operation o.
@@ -182,6 +183,7 @@ private:
                 Edge& edge = m_edges[m_outEdges[v][next++]];
                 if (color[edge.to] == Grey) {
                     edge.ignored = true;
+                    edge.backEdge = true;
                 } else if (color[edge.to] == White) {
                     color[edge.to] = Grey;
                     stack.emplace_back(edge.to, 0);
@@ -249,12 +251,14 @@ private:
         bool callsStore = false;
         double missFactor = 1;
         bool writeBackCache = false;
+        bool callsBeyondDns = false;
         for (std::size_t e : m_outEdges[v]) {
             const Edge& edge = m_edges[e];
             if (!carries(edge, o) || edge.writesOnly)
                 continue;
             weightSum += edge.weight;
             const Node& target = m_nodes[edge.to];
+            callsBeyondDns = callsBeyondDns || target.role != Role::Dns;
             callsStore = callsStore || isStore(target.role);
             if (target.role == Role::Cache) {
                 callsCache = true;
@@ -284,6 +288,10 @@ private:
             }
             if (cacheAside && !isRead && target.role == Role::Cache && !edge.writesOnly &&
                 target.writePolicy == WritePolicy::WriteAround)
+                continue;
+            // A client that also links past the DNS only looks names up there (answers are cached for
+            // ttl_s): the lookups are not requests and carry no load.
+            if (node.role == Role::Client && target.role == Role::Dns && callsBeyondDns)
                 continue;
             const double factor = share * edge.calls;
             m_peak[edge.to * m_operationCount + o] += edgePeak * factor;
@@ -397,9 +405,10 @@ private:
             {std::move(rule), severity, std::move(ids), std::move(message), std::move(fix), {}});
     }
 
+    // Loads are in design order, so the component is found by position rather than by id.
     std::string name(const ComponentLoad& load) const {
-        const Component* c = m_design.component(load.id);
-        return c && !c->label.empty() ? c->label + " (" + load.id + ")" : load.id;
+        const Component& c = m_design.components()[static_cast<std::size_t>(&load - m_report->components.data())];
+        return c.label.empty() ? c.id : c.label + " (" + c.id + ")";
     }
 
     void addFindings() {
@@ -415,7 +424,8 @@ private:
             overCapacity(load);
             storageFindings(load, binary);
             memoryFindings(load, binary);
-            if (anyTraffic && m_clientCount > 0 && load.offeredQps == 0 && !isOffRequestPath(load.role))
+            if (anyTraffic && m_clientCount > 0 && load.offeredQps == 0 && !isOffRequestPath(load.role) &&
+                load.role != Role::Dns)
                 add("capacity.no-traffic", Severity::Info, {load.id},
                     name(load) + " receives no traffic from the workload.",
                     "Link it into a request path, or check the links' operations lists.");
@@ -434,11 +444,11 @@ private:
             load.instancesNeeded ? formatNumber(*load.instancesNeeded) + " instances at " +
                                        formatSignificant(m_workload.targetUtilization * 100) + " % utilisation"
                                  : "a non-zero capacity_qps";
-        const std::string offered = name(load) + " gets " + formatSignificant(load.offeredQps) + " QPS at peak";
+        const std::string offered = name(load) + " gets " + formatCount(load.offeredQps) + " QPS at peak";
         if (!load.utilization || *load.utilization > 1)
             add("capacity.over", Severity::Error, {load.id},
-                offered + " but serves " + formatSignificant(load.capacityQps) + " (" + formatNumber(load.instances) +
-                    " × " + formatSignificant(load.capacityPerInstance) + "): it is the bottleneck.",
+                offered + " but serves " + formatCount(load.capacityQps) + " (" + formatNumber(load.instances) +
+                    " × " + formatCount(load.capacityPerInstance) + "): it is the bottleneck.",
                 "Needs " + needed + ".");
         else if (*load.utilization > m_workload.targetUtilization)
             add("capacity.above-target", Severity::Warning, {load.id},
@@ -483,8 +493,8 @@ private:
                 const ComponentLoad& consumer = m_report->components[m_edges[e].to];
                 if (consumer.hasCapacity && consumer.offeredQpsAverage > consumer.capacityQps)
                     add("capacity.queue-never-drains", Severity::Error, {queue.id, consumer.id},
-                        name(consumer) + " consumes " + formatSignificant(consumer.capacityQps) + "/s but " +
-                            formatSignificant(consumer.offeredQpsAverage) + "/s arrive on average: " + name(queue) +
+                        name(consumer) + " consumes " + formatCount(consumer.capacityQps) + "/s but " +
+                            formatCount(consumer.offeredQpsAverage) + "/s arrive on average: " + name(queue) +
                             " grows until messages expire.",
                         "Give the consumer at least " +
                             formatNumber(std::ceil(ratio(consumer.offeredQpsAverage, consumer.capacityPerInstance))) +
@@ -492,7 +502,7 @@ private:
             }
             if (!hasConsumer)
                 add("capacity.queue-never-drains", Severity::Error, {queue.id},
-                    name(queue) + " receives " + formatSignificant(queue.offeredQpsAverage) +
+                    name(queue) + " receives " + formatCount(queue.offeredQpsAverage) +
                         " messages/s but has no consumer.",
                     "Link it to the workers that consume it.");
         }

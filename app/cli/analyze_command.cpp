@@ -1,7 +1,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 
-#include "estimators/summary.h"
+#include "estimators/analysis.h"
 
 #include <QFileInfo>
 #include <ostream>
@@ -10,7 +10,8 @@ namespace napkin::cli {
 
 int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
     QCommandLineParser parser;
-    parser.setApplicationDescription("Summarize and analyze a design.");
+    parser.setApplicationDescription(
+        "Summarize a design and estimate it: QPS, bandwidth, storage, cache, load on every component, cost, findings.");
     parser.addPositionalArgument("file", "The design to analyze.", "FILE");
     const QCommandLineOption json("json", "Print one JSON document instead of a readable report.");
     parser.addOption(json);
@@ -27,14 +28,15 @@ int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream
     const std::optional<Design> design = loadForCommand(file, err);
     if (!design)
         return Failure;
-    const DesignSummary summary = summarize(*design);
+    const Analysis analysis = analyze(*design);
     if (parser.isSet(json)) {
         Json document = Json::object();
         document["file"] = local(QFileInfo(file).fileName());
-        document["summary"] = toJson(summary);
+        for (const auto& section : analysisToJson(analysis).items())
+            document[section.key()] = section.value();
         out << document.dump(2) << "\n";
     } else {
-        out << toText(summary, Catalog::builtin());
+        out << analysisToText(analysis);
     }
     return Success;
 }
