@@ -15,6 +15,9 @@ int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream
     parser.addPositionalArgument("file", "The design to analyze.", "FILE");
     const QCommandLineOption json("json", "Print one JSON document instead of a readable report.");
     parser.addOption(json);
+    const QCommandLineOption fail("fail", "What if these components, zones or links fail (comma-separated ids).",
+                                  "ID[,ID...]");
+    parser.addOption(fail);
     bool helpShown = false;
     if (!parseCommand(parser, arguments, out, err, helpShown))
         return UsageError;
@@ -28,7 +31,10 @@ int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream
     const std::optional<Design> design = loadForCommand(file, err);
     if (!design)
         return Failure;
-    const Analysis analysis = analyze(*design);
+    std::vector<std::string> failedIds;
+    for (const QString& id : parser.values(fail).join(',').split(',', Qt::SkipEmptyParts))
+        failedIds.push_back(id.trimmed().toStdString());
+    const Analysis analysis = analyze(*design, Catalog::builtin(), PriceTable::builtin(), failedIds);
     if (parser.isSet(json)) {
         Json document = Json::object();
         document["file"] = local(QFileInfo(file).fileName());
