@@ -1,6 +1,7 @@
 #include "estimators/spof.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace napkin {
@@ -281,7 +282,10 @@ private:
         } else {
             f.rule = "spof.zone";
             f.severity = Severity::Error;
-            f.message = "Losing " + std::string(displayName(zone.kind)) + " " + zoneName + " means " + breaks
+            std::string kindName(displayName(zone.kind));
+            if (!kindName.empty())
+                kindName[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(kindName[0])));
+            f.message = "Losing " + kindName + " " + zoneName + " means " + breaks
                         + ": " + whyZoneMatters(culprits, whollyInside) + ".";
             f.fix = "Spread the instances of " + joinAnd(names) + " over two or more availability zones.";
         }

@@ -2,6 +2,7 @@
 
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
+#include "app/gui/findings_dock.h"
 #include "app/gui/inspector_panel.h"
 #include "app/gui/mime_types.h"
 #include "app/gui/overview_view.h"
@@ -100,6 +101,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_autosave->start();
 
+    addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
     readSettings();
     updateTitle();
     updateStatus();

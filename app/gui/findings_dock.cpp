@@ -1,0 +1,243 @@
+#include "app/gui/findings_dock.h"
+
+#include "app/gui/canvas_items.h"
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/main_window.h"
+#include "estimators/analysis.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace napkin::gui {
+
+namespace {
+
+constexpr int refreshDelayMs = 250;
+constexpr double greyedOpacity = 0.3;
+
+enum Column { SeverityColumn, RuleColumn, ComponentsColumn, MessageColumn };
+constexpr int findingIndexRole = Qt::UserRole;
+constexpr int failureIdRole = Qt::UserRole;
+
+QString severityText(const Finding& finding) {
+    if (!finding.acceptedReason.empty())
+        return FindingsDock::tr("accepted");
+    return QString::fromUtf8(toString(finding.severity).data(), qsizetype(toString(finding.severity).size()));
+}
+
+QString q(const std::string& text) { return QString::fromStdString(text); }
+
+} // namespace
+
+FindingsDock::FindingsDock(MainWindow& window)
+    : QDockWidget(tr("Findings"), &window), m_window(window), m_filter(new QLineEdit),
+      m_severity(new QComboBox), m_summary(new QLabel), m_list(new QTreeWidget), m_whatIf(new QListWidget),
+      m_refreshTimer(new QTimer(this)) {
+    setObjectName("findingsDock");
+
+    m_filter->setPlaceholderText(tr("Filter findings"));
+    m_filter->setClearButtonEnabled(true);
+    m_severity->addItems({tr("All"), tr("Warnings and errors"), tr("Errors")});
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_severity);
+    filters->addWidget(m_summary);
+
+    m_list->setColumnCount(4);
+    m_list->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Components"), tr("Finding")});
+    m_list->setRootIsDecorated(false);
+    m_list->setWordWrap(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->header()->setStretchLastSection(true);
+
+    auto* findingsPane = new QWidget;
+    auto* findingsLayout = new QVBoxLayout(findingsPane);
+    findingsLayout->setContentsMargins(0, 0, 0, 0);
+    findingsLayout->addLayout(filters);
+    findingsLayout->addWidget(m_list, 1);
+
+    auto* whatIfPane = new QWidget;
+    auto* whatIfLayout = new QVBoxLayout(whatIfPane);
+    whatIfLayout->setContentsMargins(0, 0, 0, 0);
+    whatIfLayout->addWidget(new QLabel(tr("What if these fail?")));
+    whatIfLayout->addWidget(m_whatIf, 1);
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(findingsPane);
+    splitter->addWidget(whatIfPane);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    setWidget(splitter);
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(refreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &FindingsDock::refresh);
+    connect(&window.document(), &Document::edited, this, &FindingsDock::scheduleRefresh);
+    connect(&window.document(), &Document::designReset, this, [this] {
+        m_failed.clear();
+        scheduleRefresh();
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &FindingsDock::applyFilter);
+    connect(m_severity, &QComboBox::currentIndexChanged, this, &FindingsDock::applyFilter);
+    connect(m_list, &QTreeWidget::itemClicked, this, &FindingsDock::showFinding);
+    connect(m_list, &QTreeWidget::itemActivated, this, &FindingsDock::showFinding);
+    connect(m_whatIf, &QListWidget::itemChanged, this, &FindingsDock::whatIfToggled);
+    refresh();
+}
+
+void FindingsDock::scheduleRefresh() { m_refreshTimer->start(); }
+
+void FindingsDock::refresh() {
+    m_refreshTimer->stop();
+    const Design& design = m_window.document().design();
+    std::vector<std::string> failed;
+    for (const QString& id : std::as_const(m_failed))
+        if (design.component(id.toStdString()) || design.zone(id.toStdString()))
+            failed.push_back(id.toStdString());
+    std::sort(failed.begin(), failed.end());
+    const Analysis analysis = analyze(design, Catalog::builtin(), PriceTable::builtin(), failed);
+    m_findings = analysis.findings;
+    rebuildList();
+    rebuildWhatIfChoices();
+    greyOut(analysis.resilience.unreachable);
+    emit refreshed();
+}
+
+void FindingsDock::rebuildList() {
+    m_list->clear();
+    int counts[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < m_findings.size(); ++i) {
+        const Finding& f = m_findings[i];
+        ++counts[static_cast<int>(f.severity)];
+        QStringList ids;
+        for (const std::string& id : f.componentIds)
+            ids << q(id);
+        QString message = q(f.message);
+        if (!f.fix.empty())
+            message += "\n→ " + q(f.fix);
+        if (!f.acceptedReason.empty())
+            message += "\n" + tr("Accepted: %1").arg(q(f.acceptedReason));
+        auto* item = new QTreeWidgetItem({severityText(f), q(f.rule), ids.join(", "), message});
+        item->setData(SeverityColumn, findingIndexRole, qulonglong(i));
+        item->setToolTip(MessageColumn, message);
+        m_list->addTopLevelItem(item);
+    }
+    m_summary->setText(tr("%1 errors, %2 warnings, %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]));
+    applyFilter();
+}
+
+void FindingsDock::rebuildWhatIfChoices() {
+    const Design& design = m_window.document().design();
+    m_rebuildingChoices = true;
+    m_whatIf->clear();
+    auto addChoice = [this](const std::string& id, const QString& text) {
+        auto* item = new QListWidgetItem(text, m_whatIf);
+        item->setData(failureIdRole, q(id));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_failed.contains(q(id)) ? Qt::Checked : Qt::Unchecked);
+    };
+    for (const Zone& zone : design.zones())
+        if (zone.kind == ZoneKind::AvailabilityZone || zone.kind == ZoneKind::Region
+            || zone.kind == ZoneKind::KubernetesCluster)
+            addChoice(zone.id, tr("Zone %1").arg(q(zone.label.empty() ? zone.id : zone.label)));
+    for (const Component& component : design.components()) {
+        const KindSpec* kind = Catalog::builtin().kind(component.kind);
+        if (kind && kind->role == "client")
+            continue;
+        addChoice(component.id, q(component.label.empty() ? component.id : component.label));
+    }
+    m_rebuildingChoices = false;
+}
+
+void FindingsDock::whatIfToggled(QListWidgetItem* item) {
+    if (m_rebuildingChoices || !item)
+        return;
+    setFailed(item->data(failureIdRole).toString(), item->checkState() == Qt::Checked);
+}
+
+void FindingsDock::setFailed(const QString& id, bool failed) {
+    if (failed == m_failed.contains(id))
+        return;
+    if (failed)
+        m_failed.insert(id);
+    else
+        m_failed.remove(id);
+    refresh();
+}
+
+QStringList FindingsDock::failedIds() const {
+    QStringList ids(m_failed.begin(), m_failed.end());
+    ids.sort();
+    return ids;
+}
+
+void FindingsDock::applyFilter() {
+    const QString text = m_filter->text().trimmed();
+    const int minimum = m_severity->currentIndex();
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem* item = m_list->topLevelItem(row);
+        const auto index = item->data(SeverityColumn, findingIndexRole).toULongLong();
+        const Finding& f = m_findings[index];
+        bool visible = static_cast<int>(f.severity) >= minimum;
+        if (visible && !text.isEmpty()) {
+            visible = false;
+            for (int column = 0; column < m_list->columnCount() && !visible; ++column)
+                visible = item->text(column).contains(text, Qt::CaseInsensitive);
+        }
+        item->setHidden(!visible);
+    }
+}
+
+void FindingsDock::setFilterText(const QString& text) { m_filter->setText(text); }
+
+void FindingsDock::setMinimumSeverity(int level) { m_severity->setCurrentIndex(std::clamp(level, 0, 2)); }
+
+int FindingsDock::visibleCount() const {
+    int visible = 0;
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row)
+        visible += m_list->topLevelItem(row)->isHidden() ? 0 : 1;
+    return visible;
+}
+
+void FindingsDock::showFinding(QTreeWidgetItem* item) {
+    if (!item)
+        return;
+    const auto index = item->data(SeverityColumn, findingIndexRole).toULongLong();
+    if (index >= m_findings.size())
+        return;
+    Selection selection;
+    QRectF area;
+    for (const std::string& id : m_findings[index].componentIds) {
+        if (ComponentItem* component = m_window.canvasScene()->componentItem(q(id))) {
+            selection.components.push_back(id);
+            area = area.united(component->sceneBoundingRect());
+        }
+    }
+    if (selection.empty())
+        return;
+    m_window.canvasScene()->select(selection);
+    m_window.canvasView()->centerOn(area.center());
+}
+
+void FindingsDock::greyOut(const std::vector<std::string>& unreachable) {
+    for (const QString& id : std::as_const(m_greyed))
+        if (ComponentItem* item = m_window.canvasScene()->componentItem(id))
+            item->setOpacity(1.0);
+    m_greyed.clear();
+    for (const std::string& id : unreachable)
+        if (ComponentItem* item = m_window.canvasScene()->componentItem(q(id))) {
+            item->setOpacity(greyedOpacity);
+            m_greyed << q(id);
+        }
+}
+
+} // namespace napkin::gui

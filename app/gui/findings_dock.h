@@ -1,0 +1,75 @@
+#pragma once
+// The Findings dock: everything every analyzer found (capacity, single points of failure, lint, the
+// failure what-if), most severe first, filterable by text and severity. Clicking a finding selects its
+// components on the canvas and centres them. The "What if" list fails components and zones: broken
+// operations appear as findings and components no client reaches any more are greyed out on the canvas.
+
+#include "estimators/finding.h"
+
+#include <QDockWidget>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace napkin::gui {
+
+class MainWindow;
+
+class FindingsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit FindingsDock(MainWindow& window);
+
+    /// Runs every analyzer now (the dock does it by itself shortly after each edit).
+    void refresh();
+    const std::vector<Finding>& findings() const { return m_findings; }
+    /// Rows the filter leaves visible.
+    int visibleCount() const;
+    /// The finding list, for tests.
+    QTreeWidget* list() const { return m_list; }
+    void setFilterText(const QString& text);
+    /// 0 all, 1 warnings and errors, 2 errors only.
+    void setMinimumSeverity(int level);
+
+    /// Fails (or restores) a component or zone in the what-if, and re-analyzes.
+    void setFailed(const QString& id, bool failed);
+    QStringList failedIds() const;
+    /// Components greyed out on the canvas by the what-if.
+    QStringList greyedOut() const { return m_greyed; }
+
+signals:
+    void refreshed();
+
+private:
+    void scheduleRefresh();
+    void rebuildList();
+    void rebuildWhatIfChoices();
+    void applyFilter();
+    void showFinding(QTreeWidgetItem* item);
+    void greyOut(const std::vector<std::string>& unreachable);
+    void whatIfToggled(QListWidgetItem* item);
+
+    MainWindow& m_window;
+    QLineEdit* m_filter;
+    QComboBox* m_severity;
+    QLabel* m_summary;
+    QTreeWidget* m_list;
+    QListWidget* m_whatIf;
+    QTimer* m_refreshTimer;
+    std::vector<Finding> m_findings;
+    QSet<QString> m_failed;
+    QStringList m_greyed;
+    bool m_rebuildingChoices = false;
+};
+
+} // namespace napkin::gui
