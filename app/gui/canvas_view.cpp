@@ -42,7 +42,10 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent) : QGraphicsView(scen
     setMouseTracking(true);
     viewport()->grabGesture(Qt::PinchGesture);
     connect(&scene->document(), &Document::edited, this, &CanvasView::growSceneRect);
-    connect(&scene->document(), &Document::designReset, this, &CanvasView::growSceneRect);
+    connect(&scene->document(), &Document::designReset, this, [this] {
+        growSceneRect();
+        m_fitOnResize = true;
+    });
     growSceneRect();
 }
 
@@ -54,6 +57,7 @@ void CanvasView::growSceneRect() {
 }
 
 void CanvasView::setZoom(double zoom) {
+    m_fitOnResize = false;
     const double clamped = std::clamp(zoom, minimumZoom, maximumZoom);
     setTransform(QTransform::fromScale(clamped, clamped));
     emit zoomChanged(clamped);
@@ -61,6 +65,7 @@ void CanvasView::setZoom(double zoom) {
 }
 
 void CanvasView::zoomBy(double factor, const QPoint& anchor) {
+    m_fitOnResize = false;
     const double target = std::clamp(zoom() * factor, minimumZoom, maximumZoom);
     const QPointF before = mapToScene(anchor);
     setTransform(QTransform::fromScale(target, target));
@@ -169,6 +174,10 @@ void CanvasView::scrollContentsBy(int dx, int dy) {
 
 void CanvasView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
+    if (m_fitOnResize) {
+        fitToContents();
+        m_fitOnResize = true;
+    }
     emit visibleAreaChanged();
 }
 
@@ -177,6 +186,7 @@ void CanvasView::resizeEvent(QResizeEvent* event) {
 void CanvasView::mousePressEvent(QMouseEvent* event) {
     if (m_inlineEditor)
         m_inlineEditor->clearFocus();
+    m_fitOnResize = false;
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_gesture = Gesture::Pan;
         m_panLast = event->position().toPoint();

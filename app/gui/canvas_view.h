@@ -80,6 +80,7 @@ private:
     QGraphicsLineItem* m_connectLine = nullptr;
     bool m_spaceHeld = false;
     QPointer<QLineEdit> m_inlineEditor;
+    bool m_fitOnResize = true; // until the user zooms or pans, the first layouts keep the design fitted
 };
 
 } // namespace napkin::gui

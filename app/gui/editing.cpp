@@ -32,12 +32,24 @@ int zoneDepth(const Design& design, const std::string& zoneId) {
     return depth;
 }
 
+/// "cache-12" → "cache" for separator '-'; text without such a suffix is returned as it is.
+std::string withoutNumberSuffix(const std::string& text, char separator) {
+    const std::size_t cut = text.find_last_of(separator);
+    if (cut == std::string::npos || cut == 0 || cut + 1 == text.size())
+        return text;
+    const bool digits = std::all_of(text.begin() + static_cast<std::ptrdiff_t>(cut) + 1, text.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+    return digits ? text.substr(0, cut) : text;
+}
+
 /// Ids taken by the design or already handed out in this paste.
 class IdAllocator {
 public:
     explicit IdAllocator(const Design& design) : m_design(design) {}
-    std::string take(const std::string& stem) {
-        std::string candidate = stem.empty() ? std::string("item") : stem;
+    std::string take(const std::string& id) {
+        // "cache-2" copied again becomes "cache-3", not "cache-2-2".
+        const std::string stem = id.empty() ? std::string("item") : withoutNumberSuffix(id, '-');
+        std::string candidate = id.empty() ? stem : id;
         for (int n = 2; m_design.hasId(candidate) || m_taken.contains(candidate); ++n)
             candidate = stem + "-" + std::to_string(n);
         m_taken.insert(candidate);
@@ -239,8 +251,9 @@ Compound pasteEdit(const Design& design, Fragment fragment, Point offset, Select
         component.zone = component.zone.empty() ? innermostZoneAt(design, componentCentre(component))
                                                 : renamed[component.zone];
         std::string label = component.label;
+        const std::string stem = withoutNumberSuffix(component.label, ' ');
         for (int n = 2; labels.contains(label); ++n)
-            label = component.label + " " + std::to_string(n);
+            label = stem + " " + std::to_string(n);
         labels.insert(label);
         component.label = label;
         added.components.push_back(component.id);

@@ -1,6 +1,7 @@
 #include "app/gui/gui_main.h"
 
 #include "app/gui/canvas_view.h"
+#include "app/gui/export_actions.h"
 #include "app/gui/main_window.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@ int runEditor(int argc, char* argv[]) {
     QApplication::setApplicationName("Napkin");
     QApplication::setApplicationDisplayName("Napkin");
     MainWindow window;
+    installExportActions(window);
     const QStringList arguments = QApplication::arguments();
     if (arguments.size() > 1) {
         QString error;

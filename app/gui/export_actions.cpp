@@ -1,0 +1,199 @@
+#include "app/gui/export_actions.h"
+
+#include "app/gui/canvas_scene.h"
+#include "app/gui/export_diagram.h"
+#include "app/gui/main_window.h"
+#include "estimators/dot_writer.h"
+#include "estimators/mermaid_writer.h"
+#include "model/napkin_file.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <functional>
+#include <map>
+
+namespace napkin::gui {
+namespace {
+
+QString suggestedPath(MainWindow& window, const QString& extension) {
+    const QString current = window.document().filePath();
+    if (current.isEmpty())
+        return QObject::tr("design") + "." + extension;
+    const QFileInfo info(current);
+    return info.dir().filePath(info.completeBaseName() + "." + extension);
+}
+
+void reportResult(MainWindow& window, const QString& error) {
+    if (!error.isEmpty())
+        QMessageBox::warning(&window, QObject::tr("Export failed"), error);
+}
+
+QString writeText(const QString& path, const std::string& text) {
+    const SaveResult saved = writeFileAtomically(path.toStdString(), text);
+    return saved.ok ? QString() : QObject::tr("cannot write %1: %2").arg(path, QString::fromStdString(saved.error));
+}
+
+// Asks for a file name, then runs `write` on it and reports a failure.
+void addExport(MainWindow& window, QMenu* menu, const QString& text, const QString& extension, const QString& filter,
+               std::function<QString(const QString&)> write) {
+    QAction* action = menu->addAction(text);
+    QObject::connect(action, &QAction::triggered, &window, [&window, text, extension, filter, write] {
+        const QString path = QFileDialog::getSaveFileName(&window, text, suggestedPath(window, extension), filter);
+        if (!path.isEmpty())
+            reportResult(window, write(path));
+    });
+}
+
+void importMermaid(MainWindow& window) {
+    const QString path = QFileDialog::getOpenFileName(&window, QObject::tr("Import Mermaid flowchart"), {},
+                                                      QObject::tr("Mermaid (*.mmd *.mermaid *.md);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(&window, QObject::tr("Import failed"), file.errorString());
+        return;
+    }
+    MermaidImportResult result = napkin::importMermaid(file.readAll().toStdString());
+    QStringList warnings;
+    for (const ImportMessage& warning : result.warnings)
+        warnings << QString::fromStdString(warning.toString());
+    if (!result.ok()) {
+        QMessageBox box(QMessageBox::Warning, QObject::tr("Import failed"), QString::fromStdString(result.error),
+                        QMessageBox::Ok, &window);
+        box.setDetailedText(warnings.join('\n'));
+        box.exec();
+        return;
+    }
+    MermaidKindsDialog dialog(result, &window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (window.document().isModified() &&
+        QMessageBox::question(&window, QObject::tr("Discard changes?"),
+                              QObject::tr("The imported flowchart replaces the current design, which has unsaved "
+                                          "changes. Discard them?")) != QMessageBox::Yes)
+        return;
+    Design design = dialog.design();
+    if (design.brief().title.empty()) {
+        Brief brief = design.brief();
+        brief.title = QFileInfo(path).completeBaseName().toStdString();
+        design.setBrief(brief);
+    }
+    window.document().reset(design, {});
+    if (!warnings.isEmpty()) {
+        QMessageBox box(QMessageBox::Information, QObject::tr("Imported with warnings"),
+                        QObject::tr("Some lines were not imported."), QMessageBox::Ok, &window);
+        box.setDetailedText(warnings.join('\n'));
+        box.exec();
+    }
+}
+
+} // namespace
+
+MermaidKindsDialog::MermaidKindsDialog(const MermaidImportResult& result, QWidget* parent)
+    : QDialog(parent), m_design(*result.design), m_table(new QTableWidget(this)) {
+    setWindowTitle(tr("Confirm component kinds"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Napkin guessed each component's kind from its label and shape. Check them:"), this));
+    m_table->setColumnCount(3);
+    m_table->setHorizontalHeaderLabels({tr("Component"), tr("Kind"), tr("Why")});
+    m_table->setRowCount(static_cast<int>(result.guesses.size()));
+    m_table->verticalHeader()->hide();
+    const Catalog& catalog = Catalog::builtin();
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const auto& [id, guess] = result.guesses[static_cast<std::size_t>(row)];
+        const Component* component = m_design.component(id);
+        auto* label = new QTableWidgetItem(QString::fromStdString(component ? component->label : id));
+        label->setData(Qt::UserRole, QString::fromStdString(id));
+        label->setFlags(label->flags() & ~Qt::ItemIsEditable);
+        m_table->setItem(row, 0, label);
+        auto* kinds = new QComboBox(m_table);
+        for (const KindSpec& kind : catalog.kinds())
+            kinds->addItem(QString::fromStdString(kind.name), QString::fromStdString(kind.id));
+        kinds->setCurrentIndex(kinds->findData(QString::fromStdString(guess.kind)));
+        m_table->setCellWidget(row, 1, kinds);
+        auto* reason = new QTableWidgetItem(QString::fromStdString(guess.reason));
+        reason->setFlags(reason->flags() & ~Qt::ItemIsEditable);
+        m_table->setItem(row, 2, reason);
+    }
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(m_table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(640, 480);
+}
+
+Design MermaidKindsDialog::design() const {
+    Design design;
+    design.setBrief(m_design.brief());
+    design.setWorkload(m_design.workload());
+    for (const Zone& zone : m_design.zones())
+        design.appendZone(zone);
+    std::map<std::string, std::string> chosen;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const auto* kinds = qobject_cast<const QComboBox*>(m_table->cellWidget(row, 1));
+        if (kinds)
+            chosen[m_table->item(row, 0)->data(Qt::UserRole).toString().toStdString()] =
+                kinds->currentData().toString().toStdString();
+    }
+    for (Component component : m_design.components()) {
+        if (const auto found = chosen.find(component.id); found != chosen.end())
+            component.kind = found->second;
+        design.appendComponent(component);
+    }
+    for (const Link& link : m_design.links())
+        design.appendLink(link);
+    return design;
+}
+
+void installExportActions(MainWindow& window) {
+    QMenu* menu = window.menu(MenuId::Export);
+    CanvasScene& scene = *window.canvasScene();
+    const Design& design = window.document().design();
+    addExport(window, menu, QObject::tr("Markdown write-up…"), "md", QObject::tr("Markdown (*.md)"),
+              [&scene](const QString& path) { return exportWriteupWithDiagram(scene, path); });
+    addExport(window, menu, QObject::tr("Write-up as PDF…"), "pdf", QObject::tr("PDF (*.pdf)"),
+              [&scene](const QString& path) { return exportWriteupPdf(scene, path); });
+    menu->addSeparator();
+    addExport(window, menu, QObject::tr("Diagram as SVG…"), "svg", QObject::tr("SVG (*.svg)"),
+              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Svg, path); });
+    addExport(window, menu, QObject::tr("Diagram as PNG…"), "png", QObject::tr("PNG (*.png)"),
+              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Png, path, 1); });
+    addExport(window, menu, QObject::tr("Diagram as PNG (2×)…"), "png", QObject::tr("PNG (*.png)"),
+              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Png, path, 2); });
+    addExport(window, menu, QObject::tr("Diagram as PDF…"), "pdf", QObject::tr("PDF (*.pdf)"),
+              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Pdf, path); });
+    menu->addSeparator();
+    addExport(window, menu, QObject::tr("Mermaid flowchart…"), "mmd", QObject::tr("Mermaid (*.mmd)"),
+              [&design](const QString& path) { return writeText(path, toMermaid(design)); });
+    addExport(window, menu, QObject::tr("Graphviz DOT…"), "dot", QObject::tr("Graphviz (*.dot *.gv)"),
+              [&design](const QString& path) { return writeText(path, toDot(design)); });
+    menu->menuAction()->setVisible(true);
+
+    QMenu* file = window.menu(MenuId::File);
+    QMenu* import = new QMenu(QObject::tr("&Import"), file);
+    QObject::connect(import->addAction(QObject::tr("Mermaid flowchart…")), &QAction::triggered, &window,
+                     [&window] { importMermaid(window); });
+    // Above the last group (Close, Quit), after the file operations.
+    QAction* before = nullptr;
+    const QList<QAction*> actions = file->actions();
+    for (auto it = actions.rbegin(); it != actions.rend() && !before; ++it)
+        if ((*it)->isSeparator())
+            before = *it;
+    file->insertMenu(before, import);
+}
+
+} // namespace napkin::gui

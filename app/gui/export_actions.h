@@ -1,0 +1,31 @@
+#pragma once
+// The editor's Export menu (Markdown write-up, Mermaid, DOT, SVG, PNG 1× and 2×, PDF of the diagram, PDF
+// of the write-up) and File ▸ Import ▸ Mermaid, which asks the user to confirm the guessed kinds in one list.
+
+#include "estimators/mermaid_import.h"
+
+#include <QDialog>
+
+class QTableWidget;
+
+namespace napkin::gui {
+
+class MainWindow;
+
+/// Adds the export and import actions to `window`'s menus.
+void installExportActions(MainWindow& window);
+
+/// Lists every imported component with its guessed kind (a drop-down of all kinds) and why it was guessed;
+/// design() returns the import with the kinds the user chose.
+class MermaidKindsDialog : public QDialog {
+    Q_OBJECT
+public:
+    MermaidKindsDialog(const MermaidImportResult& result, QWidget* parent = nullptr);
+    Design design() const;
+
+private:
+    Design m_design;
+    QTableWidget* m_table;
+};
+
+} // namespace napkin::gui

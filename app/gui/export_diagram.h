@@ -1,0 +1,37 @@
+#pragma once
+// Exports that need the canvas: the diagram as SVG, PNG (1× or 2×) or PDF, the write-up with its diagram as
+// an image beside it, and the write-up as one PDF with the diagram inline. The scene is rendered as the
+// model draws it, without the view's grid, selection handles or other helpers. Every function writes through
+// QSaveFile, so a failure never leaves a half-written file, and returns an empty string or the reason.
+//
+// The editor's Export menu and `napkin export --format svg|png|pdf` both call these, so they give the same
+// bytes (PDF files carry their creation time, so two PDFs differ there).
+
+#include "model/design.h"
+
+#include <QString>
+#include <string>
+
+namespace napkin::gui {
+
+class CanvasScene;
+
+enum class DiagramFormat { Svg, Png, Pdf };
+
+/// The diagram of `scene` as `format`; `scale` multiplies the pixel size of a PNG (1 or 2).
+QString exportDiagram(CanvasScene& scene, DiagramFormat format, const QString& path, double scale = 1);
+
+/// The Markdown write-up at `markdownPath` with the diagram as a PNG beside it (same name, ".png"), which
+/// the write-up shows as an image. `templateText` empty means the built-in template.
+QString exportWriteupWithDiagram(CanvasScene& scene, const QString& markdownPath, const std::string& templateText = {});
+
+/// The whole write-up as a PDF, the diagram inline.
+QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::string& templateText = {});
+
+/// For the command line (needs a QApplication, e.g. with the offscreen platform): loads `design` into a
+/// scene of its own and exports it like the editor. `what` is "svg", "png", "pdf" (write-up),
+/// "diagram-pdf" or "md" (write-up with the PNG beside it). Returns empty or the reason.
+std::string exportDesignHeadless(const Design& design, const std::string& what, const std::string& path,
+                                 double scale, const std::string& templateText);
+
+} // namespace napkin::gui

@@ -1,0 +1,230 @@
+// The editing rules as pure functions: placement, default protocols, unique names, paste renaming,
+// delete, auto-arrange.
+#include "app/gui/editing.h"
+
+#include <QTest>
+
+using namespace napkin;
+using namespace napkin::gui;
+
+namespace {
+
+Component component(const std::string& id, const std::string& kind, double x = 0, double y = 0,
+                    const std::string& zone = {}) {
+    Component c;
+    c.id = id;
+    c.kind = kind;
+    c.label = id;
+    c.position = {x, y};
+    c.zone = zone;
+    return c;
+}
+
+Link makeLink(const std::string& from, const std::string& to) {
+    Link l;
+    l.id = from + "-" + to;
+    l.from = from;
+    l.to = to;
+    return l;
+}
+
+Zone zone(const std::string& id, Rect rect, const std::string& parent = {}) {
+    Zone z;
+    z.id = id;
+    z.label = id;
+    z.rect = rect;
+    z.parent = parent;
+    return z;
+}
+
+bool overlap(const Component& a, const Component& b) {
+    const Rect ra = componentRect(a);
+    const Rect rb = componentRect(b);
+    return ra.x < rb.x + rb.width && rb.x < ra.x + ra.width && ra.y < rb.y + rb.height && rb.y < ra.y + ra.height;
+}
+
+} // namespace
+
+class TestEditing : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultProtocol_data();
+    void defaultProtocol();
+    void newComponentIsSnappedLabelledAndPlacedInInnermostZone();
+    void secondComponentOfAKindGetsNumberedLabel();
+    void newLinkRefusesSelfLinks();
+    void pasteRenamesIdsAndLabelsAndKeepsInternalLinks();
+    void copyLeavesOutLinksToTheOutside();
+    void deleteRemovesTouchingLinks();
+    void arrangeLayersByRequestFlowWithoutOverlaps();
+    void arrangeBreaksCycles();
+    void arrangeGrowsZonesAroundTheirMembers();
+    void keyNumbersShowReplicasShardsAndReplicationFactor();
+};
+
+void TestEditing::defaultProtocol_data() {
+    QTest::addColumn<QString>("fromKind");
+    QTest::addColumn<QString>("toKind");
+    QTest::addColumn<QString>("protocol");
+    QTest::newRow("client→balancer") << "web_client" << "load_balancer" << "http";
+    QTest::newRow("service→queue") << "service" << "message_queue" << "async";
+    QTest::newRow("database→database") << "relational_db" << "relational_db" << "replication";
+    QTest::newRow("cdc→queue") << "cdc" << "message_queue" << "cdc";
+    QTest::newRow("client→realtime") << "mobile_client" << "realtime_gateway" << "websocket";
+    QTest::newRow("service→cache") << "service" << "cache" << "tcp";
+    QTest::newRow("service→db") << "service" << "kv_store" << "tcp";
+    QTest::newRow("balancer→service") << "load_balancer" << "service" << "http";
+}
+
+void TestEditing::defaultProtocol() {
+    QFETCH(QString, fromKind);
+    QFETCH(QString, toKind);
+    QFETCH(QString, protocol);
+    const Protocol result = gui::defaultProtocol(Catalog::builtin(), component("a", fromKind.toStdString()),
+                                                 component("b", toKind.toStdString()));
+    QCOMPARE(QString::fromUtf8(toString(result).data(), static_cast<qsizetype>(toString(result).size())), protocol);
+}
+
+void TestEditing::newComponentIsSnappedLabelledAndPlacedInInnermostZone() {
+    Design design;
+    design.appendZone(zone("region", {0, 0, 1000, 1000}));
+    design.appendZone(zone("az", {100, 100, 400, 400}, "region"));
+    const auto c = newComponent(design, Catalog::builtin(), "cache", {207, 193});
+    QVERIFY(c);
+    QCOMPARE(c->id, std::string("cache"));
+    QCOMPARE(c->label, std::string("Cache"));
+    QCOMPARE(c->position, (Point{120, 160})); // 207-80=127 → 120, 193-32=161 → 160
+    QCOMPARE(c->zone, std::string("az"));
+    const auto outside = newComponent(design, Catalog::builtin(), "cache", {700, 700});
+    QCOMPARE(outside->zone, std::string("region"));
+    QVERIFY(!newComponent(design, Catalog::builtin(), "no_such_kind", {0, 0}));
+}
+
+void TestEditing::secondComponentOfAKindGetsNumberedLabel() {
+    Design design;
+    Component first = component("cache", "cache");
+    first.label = "Cache";
+    design.appendComponent(first);
+    const auto second = newComponent(design, Catalog::builtin(), "cache", {0, 0});
+    QCOMPARE(second->label, std::string("Cache 2"));
+    QCOMPARE(second->id, std::string("cache-2"));
+}
+
+void TestEditing::newLinkRefusesSelfLinks() {
+    Design design;
+    design.appendComponent(component("svc", "service"));
+    design.appendComponent(component("db", "relational_db"));
+    QVERIFY(!newLink(design, Catalog::builtin(), "svc", "svc"));
+    QVERIFY(!newLink(design, Catalog::builtin(), "svc", "missing"));
+    const auto l = newLink(design, Catalog::builtin(), "svc", "db");
+    QCOMPARE(l->id, std::string("svc-db"));
+    QVERIFY(l->protocol == Protocol::Tcp);
+}
+
+void TestEditing::pasteRenamesIdsAndLabelsAndKeepsInternalLinks() {
+    Design design;
+    design.appendComponent(component("svc", "service", 0, 0));
+    design.appendComponent(component("db", "relational_db", 200, 0));
+    design.appendLink(makeLink("svc", "db"));
+    const Fragment fragment = copyFragment(design, Selection{{"svc", "db"}, {}, {}, {}});
+    QCOMPARE(fragment.links.size(), std::size_t(1));
+    Selection pasted;
+    const Compound edit = pasteEdit(design, fragment, {40, 40}, &pasted);
+    design.apply(edit);
+    QCOMPARE(pasted.components, (std::vector<std::string>{"svc-2", "db-2"}));
+    QCOMPARE(pasted.links, (std::vector<std::string>{"svc-db-2"}));
+    QCOMPARE(design.component("svc-2")->label, std::string("svc 2"));
+    QCOMPARE(design.component("db-2")->position, (Point{240, 40}));
+    QCOMPARE(design.link("svc-db-2")->from, std::string("svc-2"));
+    QCOMPARE(design.link("svc-db-2")->to, std::string("db-2"));
+    QVERIFY(design.invariantViolations().empty());
+}
+
+void TestEditing::copyLeavesOutLinksToTheOutside() {
+    Design design;
+    design.appendZone(zone("az", {0, 0, 500, 500}));
+    design.appendComponent(component("svc", "service", 0, 0, "az"));
+    design.appendComponent(component("db", "relational_db", 200, 0));
+    design.appendLink(makeLink("svc", "db"));
+    const Fragment fragment = copyFragment(design, Selection{{"svc"}, {}, {}, {}});
+    QCOMPARE(fragment.components.size(), std::size_t(1));
+    QVERIFY(fragment.links.empty());
+    QCOMPARE(fragment.components.front().zone, std::string()); // the zone was not copied
+}
+
+void TestEditing::deleteRemovesTouchingLinks() {
+    Design design;
+    design.appendComponent(component("a", "service"));
+    design.appendComponent(component("b", "service"));
+    design.appendComponent(component("c", "service"));
+    design.appendLink(makeLink("a", "b"));
+    design.appendLink(makeLink("b", "c"));
+    const std::string before = saveDesign(design);
+    const Edit inverse = design.apply(deleteEdit(design, Selection{{"b"}, {"a-b"}, {}, {}}));
+    QCOMPARE(design.components().size(), std::size_t(2));
+    QVERIFY(design.links().empty());
+    design.apply(inverse);
+    QCOMPARE(saveDesign(design), before);
+}
+
+void TestEditing::arrangeLayersByRequestFlowWithoutOverlaps() {
+    Design design;
+    // Deliberately scrambled positions, all on top of each other.
+    for (const char* id : {"db", "svc", "lb", "client", "cache"})
+        design.appendComponent(component(id, "service", 100, 100));
+    design.appendLink(makeLink("client", "lb"));
+    design.appendLink(makeLink("lb", "svc"));
+    design.appendLink(makeLink("svc", "cache"));
+    design.appendLink(makeLink("svc", "db"));
+    design.apply(arrangeEdit(design));
+    const double x0 = design.component("client")->position.x;
+    const double step = componentWidth + 100;
+    QCOMPARE(design.component("lb")->position.x, x0 + step);
+    QCOMPARE(design.component("svc")->position.x, x0 + 2 * step);
+    QCOMPARE(design.component("db")->position.x, x0 + 3 * step);
+    QCOMPARE(design.component("cache")->position.x, x0 + 3 * step);
+    for (const Component& a : design.components())
+        for (const Component& b : design.components())
+            if (a.id != b.id)
+                QVERIFY2(!overlap(a, b), (a.id + " overlaps " + b.id).c_str());
+    QVERIFY(arrangeEdit(design).edits.empty()); // arranging twice changes nothing
+}
+
+void TestEditing::arrangeBreaksCycles() {
+    Design design;
+    design.appendComponent(component("a", "service", 0, 0));
+    design.appendComponent(component("b", "service", 0, 0));
+    design.appendComponent(component("c", "service", 0, 0));
+    design.appendLink(makeLink("a", "b"));
+    design.appendLink(makeLink("b", "c"));
+    design.appendLink(makeLink("c", "a"));
+    design.apply(arrangeEdit(design));
+    QCOMPARE(design.component("b")->position.x - design.component("a")->position.x, componentWidth + 100);
+    QCOMPARE(design.component("c")->position.x - design.component("b")->position.x, componentWidth + 100);
+}
+
+void TestEditing::arrangeGrowsZonesAroundTheirMembers() {
+    Design design;
+    design.appendZone(zone("az", {0, 0, 100, 100}));
+    design.appendComponent(component("a", "service", 0, 0, "az"));
+    design.appendComponent(component("b", "service", 0, 0, "az"));
+    design.appendLink(makeLink("a", "b"));
+    design.apply(arrangeEdit(design));
+    const Rect r = design.zone("az")->rect;
+    for (const Component& c : design.components()) {
+        QVERIFY(r.contains(c.position));
+        QVERIFY(r.contains({c.position.x + componentWidth, c.position.y + componentHeight}));
+    }
+}
+
+void TestEditing::keyNumbersShowReplicasShardsAndReplicationFactor() {
+    Component store = component("s", "relational_db");
+    store.props["replicas"] = 3;
+    store.props["shards"] = 16;
+    store.props["replication_factor"] = 3;
+    QCOMPARE(keyNumbers(Catalog::builtin(), store), std::string("×3 · 16 shards · RF 3"));
+    QCOMPARE(keyNumbers(Catalog::builtin(), component("w", "web_client")), std::string());
+}
+
+QTEST_GUILESS_MAIN(TestEditing)
+#include "tst_editing.moc"
