@@ -1,7 +1,10 @@
 // The napkin executable: a command (validate, analyze, …) runs headless; anything else opens the editor.
 #include "app/cli/command_line.h"
+#include "app/cli/export_command.h"
+#include "app/gui/export_diagram.h"
 #include "app/gui/gui_main.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <iostream>
 
@@ -10,6 +13,14 @@ int main(int argc, char* argv[]) {
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     if (napkin::cli::isCommandLineInvocation(arguments)) {
+        if (arguments.value(1) == "export") {
+            // SVG, PNG and PDF render the editor's scene, which needs a QApplication; the offscreen platform
+            // keeps the command line free of any display.
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            napkin::cli::setSceneExporter(&napkin::gui::exportDesignHeadless);
+            return napkin::cli::run(arguments, std::cout, std::cerr);
+        }
         QCoreApplication app(argc, argv);
         return napkin::cli::run(arguments, std::cout, std::cerr);
     }

@@ -1,5 +1,6 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/export_command.h"
 
 #include "estimators/dot_writer.h"
 #include "estimators/markdown_writeup.h"
@@ -13,6 +14,8 @@ namespace napkin::cli {
 namespace {
 
 enum class ExportFormat { Markdown, Mermaid, Dot, Svg, Png, Pdf };
+
+SceneExporter sceneExporter = nullptr;
 
 std::optional<ExportFormat> formatFromName(const QString& name) {
     const QString lower = name.toLower();
@@ -45,8 +48,18 @@ std::optional<std::string> readTextFile(const QString& path, std::string& error)
     return bytes.toStdString();
 }
 
+std::optional<std::string> templateFrom(const QString& templatePath, std::ostream& err) {
+    if (templatePath.isEmpty())
+        return defaultWriteupTemplate();
+    std::string error;
+    std::optional<std::string> text = readTextFile(templatePath, error);
+    if (!text)
+        err << "napkin export: cannot read template " << local(templatePath) << ": " << error << "\n";
+    return text;
+}
+
 std::optional<std::string> exportText(const Design& design, ExportFormat format, const QString& templatePath,
-                                      std::ostream& err) {
+                                      const std::string& templateText, std::ostream& err) {
     switch (format) {
     case ExportFormat::Mermaid:
         return toMermaid(design);
@@ -57,16 +70,6 @@ std::optional<std::string> exportText(const Design& design, ExportFormat format,
     default:
         return std::nullopt;
     }
-    std::string templateText = defaultWriteupTemplate();
-    if (!templatePath.isEmpty()) {
-        std::string error;
-        const std::optional<std::string> text = readTextFile(templatePath, error);
-        if (!text) {
-            err << "napkin export: cannot read template " << local(templatePath) << ": " << error << "\n";
-            return std::nullopt;
-        }
-        templateText = *text;
-    }
     try {
         return writeupForDesign(design, templateText);
     } catch (const WriteupTemplateError& problem) {
@@ -75,7 +78,24 @@ std::optional<std::string> exportText(const Design& design, ExportFormat format,
     }
 }
 
+// Formats rendered from the editor's scene: images, PDF, and Markdown written to a file with its image.
+int exportThroughScene(const Design& design, ExportFormat format, const QString& output, double scale, bool diagramOnly,
+                       const std::string& templateText, std::ostream& err) {
+    const char* what = format == ExportFormat::Svg   ? "svg"
+                       : format == ExportFormat::Png ? "png"
+                       : format == ExportFormat::Pdf ? (diagramOnly ? "diagram-pdf" : "pdf")
+                                                     : "md";
+    const std::string error = sceneExporter(design, what, local(output), scale, templateText);
+    if (!error.empty()) {
+        err << "napkin export: " << error << "\n";
+        return Failure;
+    }
+    return Success;
+}
+
 } // namespace
+
+void setSceneExporter(SceneExporter exporter) { sceneExporter = exporter; }
 
 int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
     QCommandLineParser parser;
@@ -84,8 +104,10 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     const QCommandLineOption formatOption("format", "md, mermaid, dot, svg, png or pdf (default: from -o's extension).",
                                           "FORMAT");
     const QCommandLineOption outputOption({"o", "output"}, "Write to FILE instead of standard output.", "FILE");
-    const QCommandLineOption templateOption("template", "Markdown template with {{placeholders}} (md only).", "FILE");
-    parser.addOptions({formatOption, outputOption, templateOption});
+    const QCommandLineOption templateOption("template", "Markdown template with {{placeholders}} (md, pdf).", "FILE");
+    const QCommandLineOption scaleOption("scale", "Pixel scale of a PNG: 1 or 2 (default 1).", "N", "1");
+    const QCommandLineOption diagramOption("diagram", "With --format pdf: the diagram alone, not the write-up.");
+    parser.addOptions({formatOption, outputOption, templateOption, scaleOption, diagramOption});
     bool helpShown = false;
     if (!parseCommand(parser, arguments, out, err, helpShown))
         return UsageError;
@@ -106,19 +128,36 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         err << "napkin export: unknown format '" << local(formatName) << "'; use md, mermaid, dot, svg, png or pdf\n";
         return UsageError;
     }
-    if (parser.isSet(templateOption) && *format != ExportFormat::Markdown) {
-        err << "napkin export: --template applies to --format md only\n";
+    if (parser.isSet(templateOption) && *format != ExportFormat::Markdown && *format != ExportFormat::Pdf) {
+        err << "napkin export: --template applies to --format md and pdf only\n";
         return UsageError;
     }
-    if (isImageFormat(*format)) {
+    const QString scaleText = parser.value(scaleOption);
+    if (scaleText != "1" && scaleText != "2") {
+        err << "napkin export: --scale must be 1 or 2, got '" << local(scaleText) << "'\n";
+        return UsageError;
+    }
+    if (isImageFormat(*format) && !sceneExporter) {
         err << "napkin export: --format " << local(formatName.toLower())
             << " is not available yet: SVG, PNG and PDF need the editor's renderer; use md, mermaid or dot\n";
         return Failure;
     }
+    if (isImageFormat(*format) && (output.isEmpty() || output == "-")) {
+        err << "napkin export: --format " << local(formatName.toLower()) << " needs -o FILE\n";
+        return UsageError;
+    }
     const std::optional<Design> design = loadForCommand(parser.positionalArguments().first(), err);
     if (!design)
         return Failure;
-    const std::optional<std::string> text = exportText(*design, *format, parser.value(templateOption), err);
+    const std::optional<std::string> templateText = templateFrom(parser.value(templateOption), err);
+    if (!templateText)
+        return Failure;
+    const bool toFile = !output.isEmpty() && output != "-";
+    if (isImageFormat(*format) || (*format == ExportFormat::Markdown && toFile && sceneExporter))
+        return exportThroughScene(*design, *format, output, scaleText.toDouble(), parser.isSet(diagramOption),
+                                  *templateText, err);
+    const std::optional<std::string> text =
+        exportText(*design, *format, parser.value(templateOption), *templateText, err);
     if (!text)
         return Failure;
     if (output.isEmpty() || output == "-") {

@@ -100,7 +100,7 @@ private slots:
         QTest::newRow("unknown format") << QStringList{"export", tinyUrl, "--format", "docx"}
                                         << "napkin export: unknown format 'docx'; use md, mermaid, dot, svg, png or pdf\n";
         QTest::newRow("template for a diagram") << QStringList{"export", tinyUrl, "--format", "dot", "--template", "t.md"}
-                                                << "napkin export: --template applies to --format md only\n";
+                                                << "napkin export: --template applies to --format md and pdf only\n";
         QTest::newRow("unknown option") << QStringList{"export", tinyUrl, "--colour"}
                                         << "napkin: Unknown option 'colour'.\n";
         QTest::newRow("import without file") << QStringList{"import"} << "napkin import: give exactly one file\n";

@@ -1,0 +1,141 @@
+// Exports through the editor's scene, headless: napkin export --format svg|png|pdf and md with its image,
+// as the napkin executable wires them (offscreen platform). Checks the files, not pixels.
+#include "app/cli/command_line.h"
+#include "app/cli/export_command.h"
+#include "app/gui/export_diagram.h"
+#include "model/napkin_file.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+#include <sstream>
+
+using namespace napkin;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Run run(QStringList arguments) {
+    arguments.prepend("napkin");
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = cli::run(arguments, out, err);
+    return {code, out.str(), err.str()};
+}
+
+const QString tinyUrl = NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin";
+
+QByteArray readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Parses the whole document; returns the XML error, or empty, and collects the text of <text> elements.
+QString parseSvg(const QByteArray& svg, QStringList& texts) {
+    QXmlStreamReader reader(svg);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == QLatin1String("text"))
+            texts << reader.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    return reader.hasError() ? reader.errorString() : QString();
+}
+
+} // namespace
+
+class TestExportImages : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { cli::setSceneExporter(&gui::exportDesignHeadless); }
+
+    void svgKeepsTextAsText() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tiny.svg");
+        const Run r = run({"export", tinyUrl, "--format", "svg", "-o", path});
+        QCOMPARE(r.err, std::string());
+        QCOMPARE(r.code, 0);
+        QStringList texts;
+        const QString error = parseSvg(readFile(path), texts);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (const char* label : {"URL Service", "Redis", "us-east-1a", "Load Balancer"})
+            QVERIFY2(texts.contains(label), label);
+    }
+
+    void hostileLabelsStayTextInSvg() {
+        Design design;
+        Component component;
+        component.id = "x";
+        component.kind = "service";
+        component.label = "<script>alert(1)</script> & \"x\"";
+        design.appendComponent(component);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("hostile.svg");
+        QCOMPARE(gui::exportDesignHeadless(design, "svg", path.toStdString(), 1, {}), std::string());
+        const QByteArray svg = readFile(path);
+        QVERIFY(!svg.contains("<script"));
+        QStringList texts;
+        QCOMPARE(parseSvg(svg, texts), QString());
+        QVERIFY(texts.join(' ').contains("<script>")); // the editor elides long labels
+    }
+
+    void pngAtOneAndTwoTimes() {
+        QTemporaryDir dir;
+        const QString one = dir.filePath("one.png");
+        const QString two = dir.filePath("two.png");
+        QCOMPARE(run({"export", tinyUrl, "--format", "png", "-o", one}).code, 0);
+        QCOMPARE(run({"export", tinyUrl, "--format", "png", "--scale", "2", "-o", two}).code, 0);
+        const QImage small(one);
+        const QImage large(two);
+        QVERIFY(!small.isNull());
+        QVERIFY(small.width() > 200);
+        QCOMPARE(large.size(), small.size() * 2);
+    }
+
+    void pdfOfTheDiagramAndOfTheWriteup() {
+        QTemporaryDir dir;
+        for (const QStringList& extra : {QStringList{}, QStringList{"--diagram"}}) {
+            const QString path = dir.filePath(extra.isEmpty() ? "writeup.pdf" : "diagram.pdf");
+            const Run r = run(QStringList{"export", tinyUrl, "--format", "pdf", "-o", path} + extra);
+            QCOMPARE(r.code, 0);
+            QVERIFY(readFile(path).startsWith("%PDF-"));
+        }
+        QCOMPARE(readFile(dir.filePath("diagram.pdf")).count("/Type /Page\n"), 1);
+        QVERIFY(readFile(dir.filePath("writeup.pdf")).count("/Type /Page\n") > 1);
+    }
+
+    void markdownGetsItsDiagramBesideIt() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("tiny url.md");
+        const Run r = run({"export", tinyUrl, "--format", "md", "-o", path});
+        QCOMPARE(r.code, 0);
+        const QByteArray markdown = readFile(path);
+        QVERIFY(markdown.contains("\n![Architecture diagram of Tiny URL](tiny%20url.png)\n"));
+        QVERIFY(!markdown.contains("```mermaid"));
+        QVERIFY(!QImage(dir.filePath("tiny url.png")).isNull());
+    }
+
+    void imageFormatsNeedAnOutputFile() {
+        const Run r = run({"export", tinyUrl, "--format", "png"});
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.err, std::string("napkin export: --format png needs -o FILE\n"));
+    }
+
+    void failuresAreReported() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("missing/dir/out.svg");
+        const Run r = run({"export", tinyUrl, "--format", "svg", "-o", path});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.starts_with("napkin export: cannot write " + path.toStdString()));
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_MAIN(TestExportImages)
+#include "tst_export_images.moc"
