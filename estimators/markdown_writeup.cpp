@@ -3,7 +3,6 @@
 #include "estimators/analysis.h"
 #include "estimators/capacity_report.h"
 #include "estimators/mermaid_writer.h"
-#include "estimators/resilience.h"
 #include "estimators/text_escape.h"
 #include "model/units.h"
 
@@ -444,19 +443,13 @@ const std::vector<std::string>& writeupPlaceholders() {
     return names;
 }
 
-WriteupInputs writeupInputs(const Design& design, const Analysis& analysis, const ResilienceReport& resilience,
-                            const Catalog& catalog) {
+WriteupInputs writeupInputs(const Design& design, const Analysis& analysis, const Catalog& catalog) {
     WriteupInputs inputs(design, catalog);
     if (!design.workload().operations.empty())
         inputs.capacityMarkdown = fencedBlock(envelopeToText(analysis.envelope) + "\n" +
                                                   componentsToText(analysis.load, analysis.cost, design.workload().binaryUnits),
                                               "text");
-    std::vector<Finding> findings = analysis.findings;
-    for (const Finding& finding : resilience.findings)
-        if (std::find(findings.begin(), findings.end(), finding) == findings.end())
-            findings.push_back(finding);
-    sortFindings(findings);
-    inputs.findings = std::move(findings);
+    inputs.findings = analysis.findings;
     for (const ComponentLoad& load : analysis.load.components)
         inputs.perComponent[load.id] = WriteupLoad{load.offeredQps, load.utilization};
     return inputs;
@@ -465,11 +458,7 @@ WriteupInputs writeupInputs(const Design& design, const Analysis& analysis, cons
 std::string writeupForDesign(const Design& design, std::string_view templateText, const std::string& diagramImagePath,
                              const Catalog& catalog) {
     const Analysis analysis = analyze(design, catalog);
-    ResilienceInputs resilienceInputs;
-    for (const ComponentLoad& load : analysis.load.components)
-        resilienceInputs.offeredQps[load.id] = load.offeredQps;
-    const ResilienceReport resilience = analyzeResilience(design, catalog, resilienceInputs);
-    WriteupInputs inputs = writeupInputs(design, analysis, resilience, catalog);
+    WriteupInputs inputs = writeupInputs(design, analysis, catalog);
     inputs.diagramImagePath = diagramImagePath;
     return renderWriteup(inputs, templateText);
 }

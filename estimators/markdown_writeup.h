@@ -20,7 +20,6 @@
 namespace napkin {
 
 struct Analysis;
-struct ResilienceReport;
 
 /// What the load model computed for one component.
 struct WriteupLoad {
@@ -54,14 +53,12 @@ const std::string& defaultWriteupTemplate();
 /// Every placeholder a template may use, without braces, in document order.
 const std::vector<std::string>& writeupPlaceholders();
 
-/// Inputs with the computed parts taken from the analyzers: the capacity working as a text block, every
-/// finding of both (once each, sorted) and the peak load of each component. `design` and `catalog` must
-/// outlive the result.
-WriteupInputs writeupInputs(const Design& design, const Analysis& analysis, const ResilienceReport& resilience,
-                            const Catalog& catalog = Catalog::builtin());
+/// Inputs with the computed parts taken from analyze(): the capacity working as a text block, every
+/// analyzer's findings and the peak load of each component. `design` and `catalog` must outlive the result.
+WriteupInputs writeupInputs(const Design& design, const Analysis& analysis, const Catalog& catalog = Catalog::builtin());
 
-/// The write-up exactly as `napkin export --format md` and the editor's export write it: analyze() and
-/// analyzeResilience() (fed the offered load), then renderWriteup(). Throws WriteupTemplateError for a bad template.
+/// The write-up exactly as `napkin export --format md` and the editor's export write it: analyze(), then
+/// renderWriteup(). Throws WriteupTemplateError for a bad template.
 std::string writeupForDesign(const Design& design, std::string_view templateText = defaultWriteupTemplate(),
                              const std::string& diagramImagePath = {}, const Catalog& catalog = Catalog::builtin());
 
