@@ -38,7 +38,8 @@ int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream
     if (parser.isSet(json)) {
         Json document = Json::object();
         document["file"] = local(QFileInfo(file).fileName());
-        for (const auto& section : analysisToJson(analysis).items())
+        const Json sections = analysisToJson(analysis); // items() must not outlive the document it walks
+        for (const auto& section : sections.items())
             document[section.key()] = section.value();
         out << document.dump(2) << "\n";
     } else {
