@@ -10,11 +10,16 @@
 namespace napkin::cli {
 namespace {
 
+std::string counted(std::size_t count, const char* singular, const char* plural) {
+    return std::to_string(count) + " " + (count == 1 ? singular : plural);
+}
+
 void printImportReport(const QString& file, const MermaidImportResult& result, const Design& design, std::ostream& err) {
     for (const ImportMessage& warning : result.warnings)
         err << local(file) << ": " << warning.toString() << "\n";
-    err << local(file) << ": imported " << design.components().size() << " components, " << design.links().size()
-        << " links, " << design.zones().size() << " zones; guessed kinds (check them in the editor):\n";
+    err << local(file) << ": imported " << counted(design.components().size(), "component", "components") << ", "
+        << counted(design.links().size(), "link", "links") << ", " << counted(design.zones().size(), "zone", "zones")
+        << "; guessed kinds (check them in the editor):\n";
     for (const auto& [id, guess] : result.guesses)
         err << "  " << id << ": " << guess.kind << " (" << guess.reason << ")\n";
 }

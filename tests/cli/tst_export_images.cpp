@@ -2,10 +2,15 @@
 // as the napkin executable wires them (offscreen platform). Checks the files, not pixels.
 #include "app/cli/command_line.h"
 #include "app/cli/export_command.h"
+#include "app/gui/export_actions.h"
 #include "app/gui/export_diagram.h"
+#include "app/gui/main_window.h"
 #include "model/napkin_file.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QMenu>
+#include <QTableWidget>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +139,44 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.starts_with("napkin export: cannot write " + path.toStdString()));
         QVERIFY(!QFile::exists(path));
+    }
+
+    void kindsDialogAppliesTheUsersChoice() {
+        const MermaidImportResult result = importMermaid("graph LR\n  a[Redis] --> b[Ledger]\n");
+        QVERIFY(result.ok());
+        gui::MermaidKindsDialog dialog(result);
+        auto* table = dialog.findChild<QTableWidget*>();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 0)->text(), QString("Redis"));
+        QCOMPARE(table->item(0, 2)->text(), QString("label matches \"redis\""));
+        auto* ledgerKind = qobject_cast<QComboBox*>(table->cellWidget(1, 1));
+        QVERIFY(ledgerKind);
+        QCOMPARE(ledgerKind->currentData().toString(), QString("service"));
+        ledgerKind->setCurrentIndex(ledgerKind->findData(QString("relational_db")));
+        const Design design = dialog.design();
+        QCOMPARE(design.component("a")->kind, std::string("cache"));
+        QCOMPARE(design.component("b")->kind, std::string("relational_db"));
+        QCOMPARE(design.links().size(), std::size_t(1));
+        QVERIFY(loadDesign(saveDesign(design)).ok());
+    }
+
+    void menusListEveryExport() {
+        gui::MainWindow window;
+        gui::installExportActions(window);
+        QStringList texts;
+        for (const QAction* action : window.menu(gui::MenuId::Export)->actions())
+            if (!action->isSeparator())
+                texts << action->text();
+        QCOMPARE(texts, (QStringList{"Markdown write-up…", "Write-up as PDF…", "Diagram as SVG…", "Diagram as PNG…",
+                                     "Diagram as PNG (2×)…", "Diagram as PDF…", "Mermaid flowchart…", "Graphviz DOT…"}));
+        QMenu* import = nullptr;
+        for (const QAction* action : window.menu(gui::MenuId::File)->actions())
+            if (action->menu() && action->text() == "&Import")
+                import = action->menu();
+        QVERIFY(import);
+        QCOMPARE(import->actions().size(), qsizetype(1));
+        QCOMPARE(import->actions().first()->text(), QString("Mermaid flowchart…"));
     }
 };
 
