@@ -39,6 +39,7 @@ CanvasScene::CanvasScene(Document& document, QObject* parent) : QGraphicsScene(p
 }
 
 CanvasScene::~CanvasScene() {
+    blockSignals(true);
     clear(); // items call back into the scene while they are destroyed; do it while the tables exist
     qDeleteAll(m_icons);
 }
@@ -263,7 +264,8 @@ Compound CanvasScene::pendingMoveEdit() const {
         const ZoneItem* item = m_zones.value(qs(zone.id));
         if (!item)
             continue;
-        const Rect now{snapToGrid(item->pos().x()), snapToGrid(item->pos().y()), item->size().width(),
+        const Rect now{zone.rect.x + snapToGrid(item->pos().x() - zone.rect.x),
+                       zone.rect.y + snapToGrid(item->pos().y() - zone.rect.y), item->size().width(),
                        item->size().height()};
         if (now == zone.rect)
             continue;
@@ -279,7 +281,8 @@ Compound CanvasScene::pendingMoveEdit() const {
         const ComponentItem* item = m_components.value(qs(component.id));
         if (!item)
             continue;
-        const Point now{snapToGrid(item->pos().x()), snapToGrid(item->pos().y())};
+        const Point now{component.position.x + snapToGrid(item->pos().x() - component.position.x),
+                        component.position.y + snapToGrid(item->pos().y() - component.position.y)};
         if (now == component.position)
             continue;
         Component moved = component;
@@ -295,8 +298,8 @@ Compound CanvasScene::pendingMoveEdit() const {
         if (!item)
             continue;
         Note moved = note;
-        moved.rect.x = snapToGrid(item->pos().x());
-        moved.rect.y = snapToGrid(item->pos().y());
+        moved.rect.x += snapToGrid(item->pos().x() - note.rect.x);
+        moved.rect.y += snapToGrid(item->pos().y() - note.rect.y);
         if (moved.rect != note.rect)
             edit.edits.push_back(UpdateNote{std::move(moved)});
     }

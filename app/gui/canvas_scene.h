@@ -38,8 +38,8 @@ public:
     bool orthogonalLinks() const { return m_orthogonal; }
     void setOrthogonalLinks(bool orthogonal);
 
-    /// The edit that turns the items' current positions (after a drag or nudge) into the model: positions
-    /// snapped to the grid, zone membership recomputed for components and zones moved on their own. Empty
+    /// The edit that turns the items' current positions (after a drag or nudge) into the model: each move
+    /// snapped to whole grid steps (so relative layout is kept), zone membership recomputed for components and zones moved on their own. Empty
     /// when nothing moved.
     Compound pendingMoveEdit() const;
     /// Puts every item back where the model says (after a refused edit).

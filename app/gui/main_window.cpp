@@ -101,13 +101,17 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_autosave->start();
 
-    addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
+    // addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
     readSettings();
     updateTitle();
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The scene dies after the docks: its last selectionChanged must not reach a destroyed inspector.
+    m_scene->blockSignals(true);
+    m_document->blockSignals(true);
+}
 
 // ---- structure ----
 

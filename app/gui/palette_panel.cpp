@@ -36,6 +36,28 @@ protected:
     }
 };
 
+int kindMatchScore(const QString& kindId, const QString& text) {
+    if (!kindMatches(kindId, text))
+        return -1;
+    const QString needle = text.trimmed();
+    const KindSpec* spec = Catalog::builtin().kind(kindId.toStdString());
+    if (!spec || needle.isEmpty())
+        return 2;
+    std::vector<std::string> names = spec->aliases;
+    names.push_back(spec->name);
+    names.push_back(spec->id);
+    names.push_back(spec->shortName);
+    int best = 2;
+    for (const std::string& name : names) {
+        const QString candidate = QString::fromStdString(name);
+        if (candidate.compare(needle, Qt::CaseInsensitive) == 0)
+            return 0;
+        if (candidate.startsWith(needle, Qt::CaseInsensitive))
+            best = 1;
+    }
+    return best;
+}
+
 bool kindMatches(const QString& kindId, const QString& text) {
     const QString needle = text.trimmed();
     if (kindId.startsWith(zoneKindPrefix)) {

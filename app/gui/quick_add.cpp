@@ -50,15 +50,18 @@ void QuickAddPopup::popup() {
 }
 
 void QuickAddPopup::refilter(const QString& text) {
-    QListWidgetItem* firstVisible = nullptr;
+    QListWidgetItem* best = nullptr;
+    int bestScore = 3;
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem* item = m_list->item(i);
-        const bool visible = kindMatches(item->data(Qt::UserRole).toString(), text);
-        item->setHidden(!visible);
-        if (visible && !firstVisible)
-            firstVisible = item;
+        const int score = kindMatchScore(item->data(Qt::UserRole).toString(), text);
+        item->setHidden(score < 0);
+        if (score >= 0 && score < bestScore) { // "kafka" picks the queue (an alias), not "kafka streams"
+            best = item;
+            bestScore = score;
+        }
     }
-    m_list->setCurrentItem(firstVisible);
+    m_list->setCurrentItem(best);
 }
 
 void QuickAddPopup::choose() {

@@ -1,0 +1,358 @@
+// The editor driven like a user drives it: drops on the canvas viewport, mouse drags on the view, keyboard
+// input in the inspector and quick-add, the clipboard, files and crash recovery.
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/inspector_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/mime_types.h"
+#include "app/gui/quick_add.h"
+#include "model/napkin_file.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace napkin;
+using namespace napkin::gui;
+
+namespace {
+
+const QString examplePath = QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+
+void sendMouse(QWidget* target, QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+    QMouseEvent event(type, QPointF(pos), QPointF(target->mapToGlobal(pos)), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(target, &event);
+}
+
+/// Press at `from`, move in a few steps, release at `to` (scene coordinates), with the left button.
+void dragInView(CanvasView* view, QPointF from, QPointF to) {
+    QWidget* viewport = view->viewport();
+    const QPoint start = view->mapFromScene(from);
+    const QPoint end = view->mapFromScene(to);
+    sendMouse(viewport, QEvent::MouseMove, start, Qt::NoButton, Qt::NoButton);
+    sendMouse(viewport, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    for (int step = 1; step <= 4; ++step)
+        sendMouse(viewport, QEvent::MouseMove, start + (end - start) * step / 4, Qt::NoButton, Qt::LeftButton);
+    sendMouse(viewport, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+}
+
+/// A palette drag arriving on the canvas: enter, move and drop on the view's viewport.
+bool dropKind(CanvasView* view, const QByteArray& kind, QPointF scenePoint) {
+    const QPoint pos = view->mapFromScene(scenePoint);
+    QMimeData mime;
+    mime.setData(kindMimeType, kind);
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+    return enter.isAccepted() && drop.isAccepted();
+}
+
+/// The line edit of an inspector field (alone, or beside its unit).
+QLineEdit* lineEditOf(QWidget* field) {
+    if (auto* line = qobject_cast<QLineEdit*>(field))
+        return line;
+    return field ? field->findChild<QLineEdit*>() : nullptr;
+}
+
+QPointF centreOf(const Component& c) { return {c.position.x + componentWidth / 2, c.position.y + componentHeight / 2}; }
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void paletteDropCreatesComponentAtDropPoint();
+    void dragFromHandleCreatesLink();
+    void moveIsOneStepAndUndoRestoresPosition();
+    void deleteAndUndoRestoresLinks();
+    void copyPasteKeepsInternalLinks();
+    void propertyEditMergesRejectsBadValuesAndUndoes();
+    void editingSeveralComponentsSetsThemAll();
+    void quickAddPlacesAndConnects();
+    void movingIntoAZoneChangesMembership();
+    void movingAZoneCarriesItsMembers();
+    void saveThenOpenGivesTheSameDesign();
+    void badFileShowsDiagnosticsAndChangesNothing();
+    void recoveryAfterACrash();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    CanvasView* view() const { return m_window->canvasView(); }
+    const Design& design() const { return m_window->document().design(); }
+};
+
+void TestMainWindow::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName("NapkinTest");
+    QApplication::setApplicationName("NapkinTest");
+}
+
+void TestMainWindow::init() {
+    QSettings().clear();
+    QFile::remove(MainWindow::recoveryFilePath());
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup() {
+    m_window->document().markSaved(); // no "save changes?" question when the window closes
+    m_window.reset();
+}
+
+void TestMainWindow::paletteDropCreatesComponentAtDropPoint() {
+    view()->setZoom(1);
+    QVERIFY(dropKind(view(), "cache", QPointF(300, 200)));
+    const Component* cache = design().component("cache");
+    QVERIFY(cache);
+    QCOMPARE(cache->label, std::string("Cache"));
+    QCOMPARE(cache->position, (Point{220, 160})); // centred on the drop point, snapped to the 20 px grid
+    QCOMPARE(m_window->selection().components, std::vector<std::string>{"cache"});
+    QVERIFY(dropKind(view(), "cache", QPointF(300, 400)));
+    QVERIFY(design().component("cache-2"));
+    QCOMPARE(design().component("cache-2")->label, std::string("Cache 2"));
+    QCOMPARE(m_window->document().undoStack()->count(), 2);
+}
+
+void TestMainWindow::dragFromHandleCreatesLink() {
+    QVERIFY(m_window->openFile(examplePath));
+    view()->setZoom(1);
+    const Component& from = *design().component("monitoring");
+    const Component& to = *design().component("dns");
+    view()->centerOn(centreOf(from));
+    ComponentItem* item = m_window->canvasScene()->componentItem("monitoring");
+    const QPointF handle = item->mapToScene(item->handleCentre());
+    view()->setZoom(0.5);
+    view()->centerOn((centreOf(from) + centreOf(to)) / 2);
+    dragInView(view(), handle, centreOf(to));
+    const Link* link = design().link("monitoring-dns");
+    QVERIFY(link);
+    QCOMPARE(link->from, std::string("monitoring"));
+    QCOMPARE(link->to, std::string("dns"));
+    QVERIFY(link->protocol == Protocol::Http);
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+    QVERIFY(m_window->canvasScene()->linkItem("monitoring-dns"));
+}
+
+void TestMainWindow::moveIsOneStepAndUndoRestoresPosition() {
+    QVERIFY(m_window->openFile(examplePath));
+    view()->setZoom(1);
+    const Point before = design().component("monitoring")->position;
+    view()->centerOn(centreOf(*design().component("monitoring")));
+    const QPointF grab = centreOf(*design().component("monitoring")) + QPointF(-30, 0);
+    dragInView(view(), grab, grab + QPointF(100, 60));
+    QCOMPARE(design().component("monitoring")->position, (Point{before.x + 100, before.y + 60}));
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+    m_window->document().undoStack()->undo();
+    QCOMPARE(design().component("monitoring")->position, before);
+    QCOMPARE(m_window->canvasScene()->componentItem("monitoring")->pos(), QPointF(before.x, before.y));
+}
+
+void TestMainWindow::deleteAndUndoRestoresLinks() {
+    QVERIFY(m_window->openFile(examplePath));
+    const std::string before = saveDesign(design());
+    m_window->canvasScene()->select(Selection{{"shortener"}, {}, {}, {}});
+    m_window->deleteSelection();
+    QVERIFY(!design().component("shortener"));
+    QCOMPARE(design().links().size(), std::size_t(3));
+    QVERIFY(!m_window->canvasScene()->linkItem("lb-shortener"));
+    m_window->document().undoStack()->undo();
+    QCOMPARE(saveDesign(design()), before);
+    QVERIFY(m_window->canvasScene()->linkItem("lb-shortener"));
+    QVERIFY(m_window->canvasScene()->componentItem("shortener"));
+}
+
+void TestMainWindow::copyPasteKeepsInternalLinks() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->canvasScene()->select(Selection{{"shortener", "cache", "dns"}, {}, {}, {}});
+    m_window->copySelection();
+    const QMimeData* clipboard = QApplication::clipboard()->mimeData();
+    QVERIFY(clipboard->hasFormat(fragmentMimeType));
+    QVERIFY(clipboard->text().contains("\"shortener-cache\""));
+    QVERIFY(m_window->paste());
+    QCOMPARE(m_window->selection().components, (std::vector<std::string>{"dns-2", "shortener-2", "cache-2"}));
+    const Link* copied = design().link("shortener-cache-2");
+    QVERIFY(copied);
+    QCOMPARE(copied->from, std::string("shortener-2"));
+    QCOMPARE(copied->to, std::string("cache-2"));
+    QCOMPARE(copied->label, std::string("read alias"));
+    QCOMPARE(design().links().size(), std::size_t(9)); // only the link inside the selection came along
+    QCOMPARE(design().component("cache-2")->label, std::string("Redis 2"));
+    QCOMPARE(design().component("cache-2")->position.x, design().component("cache")->position.x + 40);
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+
+    // Pasting the plain-text JSON (another application, another window) works too.
+    auto* textOnly = new QMimeData;
+    textOnly->setText(clipboard->text());
+    QApplication::clipboard()->setMimeData(textOnly);
+    QVERIFY(m_window->paste());
+    QVERIFY(design().component("shortener-3"));
+}
+
+void TestMainWindow::propertyEditMergesRejectsBadValuesAndUndoes() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->canvasScene()->select(Selection{{"cache"}, {}, {}, {}});
+    auto* field = lineEditOf(m_window->inspectorPanel()->field("replicas"));
+    QVERIFY(field);
+    QCOMPARE(field->text(), QString("2"));
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, "12");
+    QVERIFY(design().component("cache")->props.at("replicas") == Json(12));
+    QCOMPARE(m_window->document().undoStack()->count(), 1); // "1" then "12": one step
+
+    QTest::keyClicks(field, "x");
+    QVERIFY(design().component("cache")->props.at("replicas") == Json(12));
+    QVERIFY(!m_window->inspectorPanel()->fieldError("replicas").isEmpty());
+
+    auto* memory = lineEditOf(m_window->inspectorPanel()->field("memory_per_node"));
+    memory->setFocus();
+    memory->selectAll();
+    QTest::keyClicks(memory, "-5");
+    QVERIFY(!m_window->inspectorPanel()->fieldError("memory_per_node").isEmpty());
+    QVERIFY(design().component("cache")->props.at("memory_per_node") == Json(64)); // never clamped
+
+    m_window->document().undoStack()->undo();
+    QVERIFY(design().component("cache")->props.at("replicas") == Json(2));
+}
+
+void TestMainWindow::editingSeveralComponentsSetsThemAll() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->canvasScene()->select(Selection{{"shortener", "key-service"}, {}, {}, {}});
+    auto* field = lineEditOf(m_window->inspectorPanel()->field("capacity_qps"));
+    QVERIFY(field);
+    field->setFocus();
+    QTest::keyClicks(field, "10k");
+    QVERIFY(design().component("shortener")->props.at("capacity_qps") == Json(10000));
+    QVERIFY(design().component("key-service")->props.at("capacity_qps") == Json(10000));
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+}
+
+void TestMainWindow::quickAddPlacesAndConnects() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->canvasScene()->select(Selection{{"shortener"}, {}, {}, {}});
+    QuickAddPopup* popup = m_window->quickAddPopup();
+    popup->popup();
+    QTest::keyClicks(popup->searchField(), "kafka");
+    QTest::keyClick(popup->searchField(), Qt::Key_Return);
+    QVERIFY(!popup->isVisible());
+    const Component* queue = design().component("message-queue");
+    QVERIFY(queue);
+    const Link* link = design().link("shortener-message-queue");
+    QVERIFY(link);
+    QVERIFY(link->protocol == Protocol::AsyncMessage);
+    QCOMPARE(m_window->selection().components, std::vector<std::string>{"message-queue"});
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+    m_window->document().undoStack()->undo();
+    QVERIFY(!design().component("message-queue"));
+    QVERIFY(!design().link("shortener-message-queue"));
+}
+
+void TestMainWindow::movingIntoAZoneChangesMembership() {
+    QVERIFY(m_window->openFile(examplePath));
+    view()->setZoom(0.5);
+    view()->centerOn(900, 250);
+    QCOMPARE(design().component("monitoring")->zone, std::string());
+    const QPointF grab = centreOf(*design().component("monitoring")) + QPointF(-30, 0);
+    // An empty spot of us-east-1a (x 420..1120, y 20..250): right of Redis, above the ZooKeeper row.
+    const QPointF target(1020, 60);
+    dragInView(view(), grab, target);
+    QCOMPARE(design().component("monitoring")->zone, std::string("az-a"));
+    m_window->document().undoStack()->undo();
+    QCOMPARE(design().component("monitoring")->zone, std::string());
+}
+
+void TestMainWindow::movingAZoneCarriesItsMembers() {
+    QVERIFY(m_window->openFile(examplePath));
+    view()->setZoom(0.5);
+    view()->centerOn(700, 300);
+    const Point member = design().component("key-service")->position;
+    const Rect zoneBefore = design().zone("az-b")->rect;
+    ZoneItem* zone = m_window->canvasScene()->zoneItem("az-b");
+    const QPointF title = zone->mapToScene(zone->labelRect().center());
+    dragInView(view(), title, title + QPointF(0, 100));
+    QCOMPARE(design().zone("az-b")->rect.y, zoneBefore.y + 100);
+    QCOMPARE(design().component("key-service")->position, (Point{member.x, member.y + 100}));
+    QCOMPARE(design().component("key-service")->zone, std::string("az-b"));
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+    m_window->document().undoStack()->undo();
+    QCOMPARE(design().component("key-service")->position, member);
+    QCOMPARE(design().zone("az-b")->rect, zoneBefore);
+}
+
+void TestMainWindow::saveThenOpenGivesTheSameDesign() {
+    QVERIFY(m_window->openFile(examplePath));
+    QVERIFY(!m_window->isWindowModified());
+    m_window->canvasScene()->select(Selection{{"dns"}, {}, {}, {}});
+    m_window->deleteSelection();
+    QVERIFY(m_window->document().isModified());
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().startsWith("tiny-url.napkin[*]"));
+    QTemporaryDir directory;
+    const QString path = directory.filePath("saved.napkin");
+    QString error;
+    QVERIFY2(m_window->saveFile(path, &error), qPrintable(error));
+    QVERIFY(!m_window->document().isModified());
+    QVERIFY(!m_window->isWindowModified());
+    QCOMPARE(m_window->document().filePath(), path);
+    const std::string saved = saveDesign(design());
+    MainWindow other;
+    QVERIFY(other.openFile(path));
+    QCOMPARE(saveDesign(other.document().design()), saved);
+    QCOMPARE(QSettings().value("recentFiles").toStringList().front(), path);
+}
+
+void TestMainWindow::badFileShowsDiagnosticsAndChangesNothing() {
+    QVERIFY(m_window->openFile(examplePath));
+    const std::string before = saveDesign(design());
+    QTemporaryDir directory;
+    const QString path = directory.filePath("bad.napkin");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "napkin", "version": 1, "components": [{"id": "a", "kind": "cache", "x": 0, "y": 0,
+                 "props": {"replicas": -2}}]})");
+    file.close();
+    QString error;
+    QVERIFY(!m_window->openFile(path, &error));
+    QVERIFY2(error.contains("components[0].props.replicas"), qPrintable(error));
+    QCOMPARE(saveDesign(design()), before);
+    QCOMPARE(m_window->document().filePath(), QFileInfo(examplePath).absoluteFilePath());
+}
+
+void TestMainWindow::recoveryAfterACrash() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->canvasScene()->select(Selection{{"zk"}, {}, {}, {}});
+    m_window->deleteSelection();
+    QVERIFY(m_window->writeRecoveryFile());
+    const std::string lost = saveDesign(design());
+    m_window.reset(); // a crash: no close event, no clean-up
+
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(m_window->hasRecoveryFile());
+    QString error;
+    QVERIFY2(m_window->restoreRecovery(&error), qPrintable(error));
+    QCOMPARE(saveDesign(design()), lost);
+    QVERIFY(m_window->document().isModified());
+    QCOMPARE(m_window->document().filePath(), QFileInfo(examplePath).absoluteFilePath());
+    m_window->discardRecovery();
+    QVERIFY(!m_window->hasRecoveryFile());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
