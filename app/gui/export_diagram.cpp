@@ -13,7 +13,11 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace napkin::gui {
 namespace {
@@ -109,6 +113,34 @@ QString writeDiagramPdf(CanvasScene& scene, QSaveFile& file) {
     return {};
 }
 
+// The diagram is rendered at 2× for sharpness; shown at the page's text width at most. Code blocks (the
+// capacity working) wrap rather than run off the page.
+void fitToPage(QTextDocument& document) {
+    const qreal available = document.pageSize().width() - 2 * document.documentMargin();
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().nonBreakableLines()) {
+            QTextBlockFormat format = block.blockFormat();
+            format.setNonBreakableLines(false);
+            QTextCursor(block).setBlockFormat(format);
+        }
+        for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment) {
+            QTextImageFormat image = fragment.fragment().charFormat().toImageFormat();
+            if (!image.isValid())
+                continue;
+            const QImage pixels = document.resource(QTextDocument::ImageResource, QUrl(image.name())).value<QImage>();
+            if (pixels.isNull())
+                continue;
+            const qreal width = std::min<qreal>(available, pixels.width() / 2.0);
+            image.setWidth(width);
+            image.setHeight(width * pixels.height() / pixels.width());
+            QTextCursor cursor(&document);
+            cursor.setPosition(fragment.fragment().position());
+            cursor.setPosition(fragment.fragment().position() + fragment.fragment().length(), QTextCursor::KeepAnchor);
+            cursor.setCharFormat(image);
+        }
+    }
+}
+
 std::string templateOrDefault(const std::string& templateText) {
     return templateText.empty() ? defaultWriteupTemplate() : templateText;
 }
@@ -158,10 +190,6 @@ QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::str
     } catch (const WriteupTemplateError& error) {
         return QString::fromStdString(error.what());
     }
-    QTextDocument document;
-    const QImage diagram = renderImage(scene, 2);
-    document.addResource(QTextDocument::ImageResource, QUrl(imageName), diagram);
-    document.setMarkdown(QString::fromStdString(markdown));
     QSaveFile file(path);
     if (QString error = openForWriting(file); !error.isEmpty())
         return error;
@@ -169,6 +197,11 @@ QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::str
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setTitle(QString::fromStdString(scene.document().design().brief().title));
     writer.setCreator(QStringLiteral("Napkin"));
+    QTextDocument document;
+    document.setMarkdown(QString::fromStdString(markdown)); // clears resources, so the image comes after
+    document.setPageSize(writer.pageLayout().paintRectPoints().size());
+    document.addResource(QTextDocument::ImageResource, QUrl(imageName), renderImage(scene, 2));
+    fitToPage(document);
     document.print(&writer);
     return commit(file);
 }
