@@ -113,6 +113,7 @@ private slots:
         }
         QCOMPARE(readFile(dir.filePath("diagram.pdf")).count("/Type /Page\n"), 1);
         QVERIFY(readFile(dir.filePath("writeup.pdf")).count("/Type /Page\n") > 1);
+        QVERIFY(readFile(dir.filePath("writeup.pdf")).contains("/Subtype /Image")); // the diagram, inline
     }
 
     void markdownGetsItsDiagramBesideIt() {
