@@ -118,7 +118,7 @@ void InspectorPanel::rebuild() {
     m_form->setContentsMargins(12, 12, 12, 12);
     m_form->setVerticalSpacing(6);
     m_form->setHorizontalSpacing(10);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
@@ -156,6 +156,10 @@ void InspectorPanel::addHeading(const QString& title, const QString& subtitle) {
 }
 
 void InspectorPanel::addRow(const QString& key, const QString& name, QWidget* editor, const QString& help) {
+    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
     auto* column = new QWidget;
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -271,7 +275,7 @@ QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vec
         submit(std::move(value));
     });
     connect(line, &QLineEdit::editingFinished, this, [this] { ++m_mergeSession; });
-    if (spec.unit.empty())
+    if (!numeric)
         return line;
     auto* box = new QWidget;
     auto* layout = new QHBoxLayout(box);
@@ -280,6 +284,7 @@ QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vec
     layout->addWidget(line, 1);
     auto* unit = secondaryLabel(qs(spec.unit));
     unit->setWordWrap(false);
+    unit->setFixedWidth(unit->fontMetrics().horizontalAdvance("USD/h") + 4); // numbers line up, unit or not
     layout->addWidget(unit);
     box->setFocusProxy(line);
     line->setObjectName("valueEdit");

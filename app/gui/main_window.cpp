@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -101,7 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_autosave->start();
 
-    // addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
+    addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
     readSettings();
     updateTitle();
     updateStatus();
@@ -142,7 +143,7 @@ void MainWindow::createDocks() {
     overviewDock->setObjectName("overviewDock");
     overviewDock->setWidget(m_overview);
     addDockWidget(Qt::LeftDockWidgetArea, overviewDock);
-    resizeDocks({paletteDock, inspectorDock}, {240, 320}, Qt::Horizontal);
+    resizeDocks({paletteDock, inspectorDock}, {230, 300}, Qt::Horizontal);
     resizeDocks({paletteDock, overviewDock}, {600, 180}, Qt::Vertical);
 }
 
@@ -152,10 +153,11 @@ void MainWindow::createActions() {
     QMenu* insert = m_menus[MenuId::Insert] = menuBar()->addMenu(tr("&Insert"));
     QMenu* view = m_menus[MenuId::View] = menuBar()->addMenu(tr("&View"));
     QMenu* arrange = m_menus[MenuId::Arrange] = menuBar()->addMenu(tr("&Arrange"));
-    QMenu* exportMenu = m_menus[MenuId::Export] = menuBar()->addMenu(tr("E&xport"));
     QMenu* help = m_menus[MenuId::Help] = menuBar()->addMenu(tr("&Help"));
-    exportMenu->menuAction()->setVisible(false);
-    connect(exportMenu, &QMenu::aboutToShow, exportMenu, [] {});
+    // Export joins the menu bar (before Help) when the first exporter adds an action to it.
+    auto* exportMenu = new QMenu(tr("E&xport"), this);
+    m_menus[MenuId::Export] = exportMenu;
+    exportMenu->installEventFilter(this);
 
     QAction* newAction = addAction(file, tr("&New"), QKeySequence::New, "document-new");
     connect(newAction, &QAction::triggered, this, [this] {
@@ -289,6 +291,14 @@ void MainWindow::createActions() {
 
 QMenu* MainWindow::menu(MenuId id) const { return m_menus.value(id); }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    QMenu* exportMenu = m_menus.value(MenuId::Export);
+    if (watched == exportMenu && event->type() == QEvent::ActionAdded &&
+        !menuBar()->actions().contains(exportMenu->menuAction()))
+        menuBar()->insertMenu(m_menus.value(MenuId::Help)->menuAction(), exportMenu);
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::addDockPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
     dock->setParent(this);
     addDockWidget(area, dock);
@@ -302,8 +312,10 @@ Selection MainWindow::selection() const { return m_scene->selection(); }
 
 void MainWindow::readSettings() {
     QSettings settings;
-    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
-        resize(1440, 900);
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) {
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1600, available.width() * 9 / 10), std::min(1000, available.height() * 9 / 10));
+    }
     restoreState(settings.value("mainWindow/state").toByteArray());
     rebuildRecentMenu();
 }

@@ -6,8 +6,8 @@
 //     change the design only through document().execute(edit, text), which makes the change undoable.
 //   * addDockPanel(dock, area) adds a dock (give it a unique objectName: its place is saved and restored)
 //     and a toggle for it in View ▸ Panels.
-//   * menu(MenuId) returns a top-level menu to add actions to (MenuId::Export is created empty, hidden until
-//     something is added to it).
+//   * menu(MenuId) returns a top-level menu to add actions to (MenuId::Export appears in the menu bar, before
+//     Help, once something is added to it).
 //   * canvasView() / canvasScene() for rendering (export) and selectionChanged() for selection-aware panels.
 
 #include "app/gui/document.h"
@@ -79,6 +79,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;

@@ -1,0 +1,125 @@
+// Editor speed: open + first paint of a generated design (1,000 components / 2,000 links, and 10,000
+// components), and one full repaint of the canvas while panning at 1,000 components. Runs on Qt's offscreen
+// platform unless QT_QPA_PLATFORM says otherwise. docs/performance-editor.md has the figures.
+#include "app/gui/canvas_view.h"
+#include "app/gui/main_window.h"
+#include "model/napkin_file.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+namespace {
+
+using namespace napkin;
+
+/// `count` components on a grid in zones of 50, each linked to two later components (2 × count links).
+Design generatedDesign(int count) {
+    const auto& kinds = Catalog::builtin().kinds();
+    std::mt19937 random(42);
+    Design design;
+    constexpr int perRow = 40;
+    constexpr int perZone = 50;
+    for (int z = 0; z * perZone < count; ++z) {
+        Zone zone;
+        zone.id = "zone-" + std::to_string(z);
+        zone.label = "Zone " + std::to_string(z);
+        zone.kind = ZoneKind::AvailabilityZone;
+        const int first = z * perZone;
+        zone.rect = {-20.0 + (first % perRow) * 260, -40.0 + (first / perRow) * 140, 260.0 * perZone, 200};
+        design.appendZone(zone);
+    }
+    for (int i = 0; i < count; ++i) {
+        Component c;
+        c.id = "c" + std::to_string(i);
+        c.kind = kinds[static_cast<std::size_t>(i) % kinds.size()].id;
+        c.label = "Component " + std::to_string(i);
+        c.position = {static_cast<double>((i % perRow) * 260), static_cast<double>((i / perRow) * 140)};
+        c.props["replicas"] = 1 + i % 4;
+        design.appendComponent(c);
+    }
+    for (int i = 0; i < count; ++i)
+        for (int k = 1; k <= 2; ++k) {
+            Link link;
+            link.id = "l" + std::to_string(i) + "-" + std::to_string(k);
+            link.from = "c" + std::to_string(i);
+            const int target = (i + k + static_cast<int>(random() % 40)) % count;
+            link.to = "c" + std::to_string(target == i ? (i + 1) % count : target);
+            design.appendLink(link);
+        }
+    return design;
+}
+
+QString writeDesign(const QTemporaryDir& directory, int count) {
+    const QString path = directory.filePath(QString("generated-%1.napkin").arg(count));
+    const SaveResult saved = saveDesignFile(generatedDesign(count), path.toStdString());
+    if (!saved.ok)
+        qFatal("cannot write the generated design: %s", saved.error.c_str());
+    return path;
+}
+
+void paintOnce(QWidget& widget, QImage& target) {
+    QPainter painter(&target);
+    widget.render(&painter);
+}
+
+void BM_OpenAndFirstPaint(benchmark::State& state) {
+    const QTemporaryDir directory;
+    const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
+    QImage target(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        gui::MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        if (!window.openFile(path))
+            state.SkipWithError("the generated design did not open");
+        paintOnce(window, target);
+        benchmark::DoNotOptimize(target.bits());
+        state.PauseTiming(); // closing the window is not part of opening it
+        window.document().markSaved();
+        window.close();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_OpenAndFirstPaint)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_PanRepaint(benchmark::State& state) {
+    const QTemporaryDir directory;
+    const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
+    gui::MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    window.openFile(path);
+    gui::CanvasView* view = window.canvasView();
+    view->setZoom(state.range(1) / 100.0);
+    QWidget* viewport = view->viewport();
+    QImage target(viewport->size(), QImage::Format_ARGB32_Premultiplied);
+    int step = 0;
+    for (auto _ : state) {
+        QScrollBar* bar = view->horizontalScrollBar();
+        bar->setValue(bar->minimum() + (step++ * 37) % std::max(1, bar->maximum() - bar->minimum()));
+        paintOnce(*viewport, target);
+        benchmark::DoNotOptimize(target.bits());
+    }
+    window.document().markSaved();
+}
+// At 100 % (about 30 components on screen) and at 25 % (several hundred on screen).
+BENCHMARK(BM_PanRepaint)->Args({1000, 100})->Args({1000, 25})->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
