@@ -284,7 +284,7 @@ QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vec
     layout->addWidget(line, 1);
     auto* unit = secondaryLabel(qs(spec.unit));
     unit->setWordWrap(false);
-    unit->setFixedWidth(unit->fontMetrics().horizontalAdvance("USD/h") + 4); // numbers line up, unit or not
+    unit->setMinimumWidth(unit->fontMetrics().horizontalAdvance("USD/h") + 4); // numbers line up, unit or not
     layout->addWidget(unit);
     box->setFocusProxy(line);
     line->setObjectName("valueEdit");
