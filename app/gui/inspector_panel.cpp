@@ -321,6 +321,7 @@ void InspectorPanel::buildComponents() {
         setFieldError("label", error);
     });
     connect(label, &QLineEdit::editingFinished, this, [this] { ++m_mergeSession; });
+    label->setCursorPosition(0);
     addRow("label", tr("Label"), label);
 
     auto* kind = new QComboBox;

@@ -641,10 +641,14 @@ QString MainWindow::quickAdd(const QString& kind) {
     if (from) { // beside the component it connects from, so a chain of Ctrl+K reads left to right
         const Point centre = componentCentre(*from);
         point = QPointF(centre.x + componentWidth + 100, centre.y);
-        while (!m_scene->items(QRectF(point - QPointF(componentWidth / 2, componentHeight / 2),
-                                      QSizeF(componentWidth, componentHeight)))
-                    .isEmpty() &&
-               point.y() < centre.y + 2000)
+        auto occupied = [this](const QPointF& centrePoint) {
+            const QRectF box(centrePoint - QPointF(componentWidth / 2 + 20, componentHeight / 2 + 20),
+                             QSizeF(componentWidth + 40, componentHeight + 40));
+            const QList<QGraphicsItem*> items = m_scene->items(box);
+            return std::any_of(items.begin(), items.end(),
+                               [](const QGraphicsItem* item) { return item->type() == ComponentItemType; });
+        };
+        while (occupied(point) && point.y() < centre.y + 2000)
             point.ry() += componentHeight + 40;
     }
     auto component = newComponent(design, Catalog::builtin(), kind.toStdString(), {point.x(), point.y()});

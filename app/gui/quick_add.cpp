@@ -70,6 +70,8 @@ void QuickAddPopup::choose() {
         return;
     const QString kind = item->data(Qt::UserRole).toString();
     hide();
+    if (parentWidget())
+        parentWidget()->activateWindow(); // hand the keyboard back, so that Ctrl+K works again at once
     emit kindChosen(kind);
 }
 
@@ -88,6 +90,8 @@ bool QuickAddPopup::eventFilter(QObject* watched, QEvent* event) {
         }
         if (key == Qt::Key_Escape) {
             hide();
+            if (parentWidget())
+                parentWidget()->activateWindow();
             return true;
         }
     }
