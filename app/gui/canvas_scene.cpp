@@ -4,6 +4,8 @@
 
 #include <QSvgRenderer>
 
+#include <unordered_set>
+
 namespace napkin::gui {
 
 namespace {
@@ -329,9 +331,12 @@ Selection CanvasScene::selection() const {
     }
     // Model order, so that every consumer (inspector, copy, delete) sees a stable order.
     auto byModelOrder = [](std::vector<std::string>& ids, const auto& entities) {
+        if (ids.size() < 2)
+            return;
+        const std::unordered_set<std::string> selected(ids.begin(), ids.end());
         std::vector<std::string> ordered;
         for (const auto& entity : entities)
-            if (std::find(ids.begin(), ids.end(), entity.id) != ids.end())
+            if (selected.contains(entity.id))
                 ordered.push_back(entity.id);
         ids = std::move(ordered);
     };

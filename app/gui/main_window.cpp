@@ -616,9 +616,13 @@ void MainWindow::deleteSelection() {
 }
 
 void MainWindow::selectAll() {
-    for (QGraphicsItem* item : m_scene->items())
-        if (item->flags() & QGraphicsItem::ItemIsSelectable)
-            item->setSelected(true);
+    {
+        const QSignalBlocker blocker(m_scene); // one selectionChanged, not one per item
+        for (QGraphicsItem* item : m_scene->items())
+            if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                item->setSelected(true);
+    }
+    emit m_scene->selectionChanged();
 }
 
 void MainWindow::autoArrange() {
