@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 namespace napkin {
@@ -39,8 +40,12 @@ public:
     SpofSearch(const RequestGraph& graph, const std::vector<ReplicaModel>& models) : m_graph(graph), m_models(models) {
         const std::vector<InstanceLoss> none(graph.vertexCount());
         for (const RequestPath& path : graph.paths())
-            if (graph.lostTargetGroups(path, working(none, {}, path)).empty())
+            if (graph.lostTargetGroups(path, working(none, {}, path)).empty()) {
                 m_healthy.push_back(&path);
+                std::vector<bool>& on = m_onPath.emplace_back(graph.vertexCount(), false);
+                for (std::size_t v : path.relevant)
+                    on[v] = true;
+            }
     }
 
     SpofAnalysis run() {
@@ -59,9 +64,14 @@ private:
         return Working{workingVertices(m_models, losses, path.operation.type), linkUp};
     }
 
-    std::vector<BrokenPath> broken(const std::vector<InstanceLoss>& losses, const std::vector<bool>& linkUp = {}) const {
+    // Paths the losses break; with `through`, only the paths that vertex lies on (no other can break).
+    std::vector<BrokenPath> broken(const std::vector<InstanceLoss>& losses, const std::vector<bool>& linkUp = {},
+                                   std::optional<std::size_t> through = std::nullopt) const {
         std::vector<BrokenPath> result;
-        for (const RequestPath* path : m_healthy) {
+        for (std::size_t p = 0; p < m_healthy.size(); ++p) {
+            const RequestPath* path = m_healthy[p];
+            if (through && !m_onPath[p][*through])
+                continue;
             std::vector<std::size_t> lost = m_graph.lostTargetGroups(*path, working(losses, linkUp, *path));
             if (!lost.empty())
                 result.push_back({path, std::move(lost)});
@@ -70,9 +80,7 @@ private:
     }
 
     bool onSomePath(std::size_t v) const {
-        return std::any_of(m_healthy.begin(), m_healthy.end(), [&](const RequestPath* path) {
-            return std::find(path->relevant.begin(), path->relevant.end(), v) != path->relevant.end();
-        });
+        return std::any_of(m_onPath.begin(), m_onPath.end(), [&](const std::vector<bool>& on) { return on[v]; });
     }
 
     // "\"redirect\" and \"shorten URL\" lose URL Store"
@@ -117,14 +125,14 @@ private:
                 continue;
             std::vector<InstanceLoss> losses(m_graph.vertexCount());
             losses[v] = oneInstanceLoss(model, false);
-            std::vector<BrokenPath> brokenPaths = broken(losses);
+            std::vector<BrokenPath> brokenPaths = broken(losses, {}, v);
             SpofKind kind = SpofKind::Component;
             if (!brokenPaths.empty()) {
                 if (model.instances > 1 && (model.replication == "leaderless" || model.role == "coordination"))
                     kind = SpofKind::Quorum;
             } else if (model.replication == "single_leader") {
                 losses[v] = oneInstanceLoss(model, true);
-                brokenPaths = broken(losses);
+                brokenPaths = broken(losses, {}, v);
                 kind = SpofKind::Leader;
             }
             if (brokenPaths.empty())
@@ -326,6 +334,7 @@ private:
     const RequestGraph& m_graph;
     const std::vector<ReplicaModel>& m_models;
     std::vector<const RequestPath*> m_healthy;
+    std::vector<std::vector<bool>> m_onPath; // per healthy path: which vertices lie on it
     std::set<std::string> m_componentSpofs;
     SpofAnalysis m_result;
 };
