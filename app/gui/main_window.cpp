@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/brief_dock.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/findings_dock.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_autosave->start();
 
     addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
+    addDockPanel(new BriefDock(*this), Qt::BottomDockWidgetArea);
     readSettings();
     updateTitle();
     updateStatus();
