@@ -10,7 +10,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTabWidget>
-#include <QVBoxLayout>
 
 namespace napkin::gui {
 
@@ -22,23 +21,16 @@ QString componentName(const Component& component) {
     return component.label.empty() ? qs(component.id) : qs(component.label);
 }
 
-QWidget* page(QWidget* content, const QString& hint) {
-    auto* widget = new QWidget;
-    auto* layout = new QVBoxLayout(widget);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(4);
-    auto* label = new QLabel(hint);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(label);
-    layout->addWidget(content, 1);
-    return widget;
-}
+/// Tall enough for a few rows, wide enough for the API's five columns, where the main window asks.
+class BriefTabs : public QTabWidget {
+public:
+    QSize sizeHint() const override { return {560, 260}; }
+};
 
 } // namespace
 
 BriefDock::BriefDock(MainWindow& window)
-    : QDockWidget(tr("Brief"), &window), m_document(window.document()), m_tabs(new QTabWidget),
+    : QDockWidget(tr("Brief"), &window), m_document(window.document()), m_tabs(new BriefTabs),
       m_title(new QLineEdit), m_problem(new QPlainTextEdit), m_notesComponent(new QComboBox),
       m_notes(new QPlainTextEdit) {
     setObjectName("briefDock");
@@ -50,13 +42,18 @@ BriefDock::BriefDock(MainWindow& window)
     m_tabs->setDocumentMode(true);
     m_tabs->setUsesScrollButtons(true);
     m_tabs->addTab(createProblemPage(), tr("Problem"));
-    m_tabs->addTab(page(table(Table::Functional), tr("What the system does, one line each.")), tr("Functional"));
-    m_tabs->addTab(page(table(Table::NonFunctional), tr("The qualities it must have, with a measurable target.")),
-                   tr("Non-functional"));
-    m_tabs->addTab(page(table(Table::Api), tr("The endpoints clients call.")), tr("API"));
-    m_tabs->addTab(page(table(Table::Entities), tr("The data, where it lives and how it is partitioned.")),
-                   tr("Entities"));
+    m_tabs->addTab(table(Table::Functional), tr("Functional"));
+    m_tabs->addTab(table(Table::NonFunctional), tr("Non-functional"));
+    m_tabs->addTab(table(Table::Api), tr("API"));
+    m_tabs->addTab(table(Table::Entities), tr("Entities"));
     m_tabs->addTab(createNotesPage(), tr("Notes"));
+    const QStringList hints{tr("The title and the problem statement"), tr("What the system does, one line each"),
+                            tr("The qualities it must have, each with a measurable target"),
+                            tr("The endpoints clients call"),
+                            tr("The data: its fields, where it is stored and how it is partitioned"),
+                            tr("Deep-dive notes for each component")};
+    for (int tab = 0; tab < m_tabs->count(); ++tab)
+        m_tabs->setTabToolTip(tab, hints[tab]);
     setWidget(m_tabs);
 
     connect(&m_document, &Document::briefChanged, this, &BriefDock::refreshProblem);

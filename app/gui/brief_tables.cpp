@@ -98,9 +98,7 @@ std::vector<Choice> categoryChoices(const Design&) {
 }
 
 QString componentText(const Component& component) {
-    return component.label.empty() || component.label == component.id
-               ? qs(component.id)
-               : QStringLiteral("%1 (%2)").arg(qs(component.label), qs(component.id));
+    return component.label.empty() ? qs(component.id) : qs(component.label);
 }
 
 std::vector<Choice> componentChoices(const Design& design) {
@@ -241,7 +239,7 @@ std::unique_ptr<BriefSection> apiSection() {
     return std::make_unique<ListSection<Row>>(
         BriefTable::tr("API endpoint"), &Brief::api,
         std::vector<Column<Row>>{
-            {BriefTable::tr("Method"), 7, [](const Row& r) { return qs(r.method); },
+            {BriefTable::tr("Method"), 6, [](const Row& r) { return qs(r.method); },
              [](Row& r, const QString& v) { r.method = ss(v.toUpper()); }},
             {BriefTable::tr("Path"), 16, [](const Row& r) { return qs(r.path); },
              [](Row& r, const QString& v) { r.path = ss(v); }},
@@ -260,15 +258,15 @@ std::unique_ptr<BriefSection> entitySection() {
     return std::make_unique<ListSection<Row>>(
         BriefTable::tr("entity"), &Brief::entities,
         std::vector<Column<Row>>{
-            {BriefTable::tr("Entity"), 9, [](const Row& r) { return qs(r.name); },
+            {BriefTable::tr("Entity"), 7, [](const Row& r) { return qs(r.name); },
              [](Row& r, const QString& v) { r.name = ss(v); }},
-            {BriefTable::tr("Fields (name: type, …)"), 24, [](const Row& r) { return formatEntityFields(r.fields); },
+            {BriefTable::tr("Fields"), 20, [](const Row& r) { return formatEntityFields(r.fields); },
              [](Row& r, const QString& v) { r.fields = parseEntityFields(v); }},
-            {BriefTable::tr("Stored in"), 12, [](const Row& r) { return qs(r.storedIn); },
+            {BriefTable::tr("Stored in"), 9, [](const Row& r) { return qs(r.storedIn); },
              [](Row& r, const QString& v) { r.storedIn = ss(v); }, componentChoices},
             {BriefTable::tr("Partition key"), 10, [](const Row& r) { return qs(r.partitionKey); },
              [](Row& r, const QString& v) { r.partitionKey = ss(v); }},
-            {BriefTable::tr("Indexes"), 10, [](const Row& r) { return joinStrings(r.indexes); },
+            {BriefTable::tr("Indexes"), 8, [](const Row& r) { return joinStrings(r.indexes); },
              [](Row& r, const QString& v) { r.indexes = splitStrings(v); }},
             {BriefTable::tr("Notes"), 14, [](const Row& r) { return qs(r.notes); },
              [](Row& r, const QString& v) { r.notes = ss(v); }},
@@ -297,9 +295,10 @@ BriefTable::BriefTable(Document& document, std::unique_ptr<BriefSection> section
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const std::vector<int> widths = m_section->widthsInCharacters();
-    const int characterWidth = m_table->fontMetrics().averageCharWidth();
+    constexpr int cellPadding = 12;
     for (std::size_t column = 0; column + 1 < widths.size(); ++column)
-        m_table->setColumnWidth(int(column), widths[column] * characterWidth);
+        m_table->setColumnWidth(int(column), m_table->fontMetrics().horizontalAdvance(QString(widths[column], 'n'))
+                                                 + cellPadding);
     m_table->installEventFilter(this);
 
     const QString name = m_section->rowName();
@@ -318,7 +317,7 @@ BriefTable::BriefTable(Document& document, std::unique_ptr<BriefSection> section
         buttons->addWidget(button);
     buttons->addStretch(1);
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(4, 4, 2, 4);
     layout->setSpacing(4);
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
