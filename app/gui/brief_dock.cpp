@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -82,6 +83,7 @@ QWidget* BriefDock::createProblemPage() {
     connect(m_title, &QLineEdit::textEdited, this, &BriefDock::titleEdited);
     connect(m_title, &QLineEdit::editingFinished, this, [this] { ++m_mergeSession; });
     connect(m_problem, &QPlainTextEdit::textChanged, this, &BriefDock::problemEdited);
+    m_title->installEventFilter(this);
     m_problem->installEventFilter(this);
 
     auto* widget = new QWidget;
@@ -123,9 +125,20 @@ QString BriefDock::mergeKey(const QString& field) const {
 }
 
 bool BriefDock::eventFilter(QObject* watched, QEvent* event) {
+    const bool textField = watched == m_title || watched == m_problem || watched == m_notes;
+    if (!textField)
+        return QDockWidget::eventFilter(watched, event);
     // A new visit to a text field starts a new undo step.
-    if (event->type() == QEvent::FocusOut && (watched == m_problem || watched == m_notes))
+    if (event->type() == QEvent::FocusOut && watched != m_title)
         ++m_mergeSession;
+    // Ctrl+Z belongs to the design's history, not the field's own: it undoes the whole burst of typing.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore();
+            return true;
+        }
+    }
     return QDockWidget::eventFilter(watched, event);
 }
 
