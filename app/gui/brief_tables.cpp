@@ -278,29 +278,7 @@ std::unique_ptr<BriefSection> entitySection() {
 
 BriefTable::BriefTable(Document& document, std::unique_ptr<BriefSection> section, QWidget* parent)
     : QWidget(parent), m_document(document), m_section(std::move(section)), m_table(new QTableWidget) {
-    const QStringList headers = m_section->headers();
-    m_table->setColumnCount(int(headers.size()));
-    m_table->setHorizontalHeaderLabels(headers);
-    m_table->setItemDelegate(new ChoiceDelegate(document, *m_section, m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                             | QAbstractItemView::AnyKeyPressed);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const std::vector<int> widths = m_section->widthsInCharacters();
-    constexpr int cellPadding = 12;
-    for (std::size_t column = 0; column + 1 < widths.size(); ++column)
-        m_table->setColumnWidth(int(column), m_table->fontMetrics().horizontalAdvance(QString(widths[column], 'n'))
-                                                 + cellPadding);
-    m_table->installEventFilter(this);
-
+    setUpTable();
     const QString name = m_section->rowName();
     m_add = addButton("list-add", "+", tr("Add a %1 below the current one (Insert)").arg(name));
     m_remove = addButton("list-remove", "−", tr("Remove the %1 (Delete)").arg(name));
@@ -330,6 +308,31 @@ BriefTable::BriefTable(Document& document, std::unique_ptr<BriefSection> section
     connect(&document, &Document::componentChanged, this, &BriefTable::refresh);
     connect(&document, &Document::componentRemoved, this, &BriefTable::refresh);
     refresh();
+}
+
+void BriefTable::setUpTable() {
+    const QStringList headers = m_section->headers();
+    m_table->setColumnCount(int(headers.size()));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setItemDelegate(new ChoiceDelegate(m_document, *m_section, m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const std::vector<int> widths = m_section->widthsInCharacters();
+    constexpr int cellPadding = 12;
+    for (std::size_t column = 0; column + 1 < widths.size(); ++column)
+        m_table->setColumnWidth(int(column), m_table->fontMetrics().horizontalAdvance(QString(widths[column], 'n'))
+                                                 + cellPadding);
+    m_table->installEventFilter(this);
 }
 
 BriefTable::~BriefTable() = default;
@@ -445,23 +448,25 @@ void BriefTable::updateButtons() {
     m_down->setEnabled(row >= 0 && row + 1 < m_table->rowCount());
 }
 
+std::function<void()> BriefTable::rowAction(const QKeyEvent& key) {
+    const Qt::KeyboardModifiers modifiers = key.modifiers() & ~Qt::KeypadModifier;
+    if (modifiers == Qt::AltModifier && key.key() == Qt::Key_Up)
+        return [this] { moveCurrentRow(-1); };
+    if (modifiers == Qt::AltModifier && key.key() == Qt::Key_Down)
+        return [this] { moveCurrentRow(+1); };
+    if (modifiers == Qt::NoModifier && key.key() == Qt::Key_Delete)
+        return [this] { removeCurrentRow(); };
+    if (modifiers == Qt::NoModifier && key.key() == Qt::Key_Insert)
+        return [this] { addRow(); };
+    return {};
+}
+
 bool BriefTable::eventFilter(QObject* watched, QEvent* event) {
     const bool shortcut = event->type() == QEvent::ShortcutOverride;
     if (watched != m_table || (!shortcut && event->type() != QEvent::KeyPress)
         || QApplication::focusWidget() != m_table) // keys an open cell editor passes on are not for us
         return QWidget::eventFilter(watched, event);
-    const auto* key = static_cast<QKeyEvent*>(event);
-    const std::function<void()> action = [&]() -> std::function<void()> {
-        if (key->modifiers() == Qt::AltModifier && key->key() == Qt::Key_Up)
-            return [this] { moveCurrentRow(-1); };
-        if (key->modifiers() == Qt::AltModifier && key->key() == Qt::Key_Down)
-            return [this] { moveCurrentRow(+1); };
-        if (key->modifiers() == Qt::NoModifier && key->key() == Qt::Key_Delete)
-            return [this] { removeCurrentRow(); };
-        if (key->modifiers() == Qt::NoModifier && key->key() == Qt::Key_Insert)
-            return [this] { addRow(); };
-        return {};
-    }();
+    const std::function<void()> action = rowAction(*static_cast<QKeyEvent*>(event));
     if (!action)
         return QWidget::eventFilter(watched, event);
     // Claim the key before the window's shortcuts (Delete would otherwise delete the canvas selection).

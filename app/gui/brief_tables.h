@@ -7,9 +7,11 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
+class QKeyEvent;
 class QTableWidget;
 class QTableWidgetItem;
 class QToolButton;
@@ -72,10 +74,13 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setUpTable();
     QToolButton* addButton(const QString& iconName, const QString& fallbackText, const QString& toolTip);
     void cellEdited(QTableWidgetItem* item);
     bool apply(const Brief& brief, const QString& text, int currentRow);
     void updateButtons();
+    /// What a row key (Insert, Delete, Alt+Up/Down) does, or nothing for other keys.
+    std::function<void()> rowAction(const QKeyEvent& key);
 
     Document& m_document;
     std::unique_ptr<BriefSection> m_section;
