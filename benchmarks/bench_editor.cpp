@@ -19,38 +19,44 @@ namespace {
 
 using namespace napkin;
 
-/// `count` components on a grid in zones of 50, each linked to two later components (2 × count links).
+std::string numbered(const char* prefix, int number) {
+    std::string text(prefix);
+    text += std::to_string(number);
+    return text;
+}
+
+/// `count` components on a grid, one zone per row of 40, each linked to two nearby components (2 × count
+/// links).
 Design generatedDesign(int count) {
     const auto& kinds = Catalog::builtin().kinds();
     std::mt19937 random(42);
     Design design;
     constexpr int perRow = 40;
-    constexpr int perZone = 50;
-    for (int z = 0; z * perZone < count; ++z) {
+    for (int row = 0; row * perRow < count; ++row) {
         Zone zone;
-        zone.id = "zone-" + std::to_string(z);
-        zone.label = "Zone " + std::to_string(z);
+        zone.id = numbered("zone-", row);
+        zone.label = numbered("Zone ", row);
         zone.kind = ZoneKind::AvailabilityZone;
-        const int first = z * perZone;
-        zone.rect = {-20.0 + (first % perRow) * 260, -40.0 + (first / perRow) * 140, 260.0 * perZone, 200};
+        zone.rect = {-30.0, row * 140.0 - 36, perRow * 260.0, 130};
         design.appendZone(zone);
     }
     for (int i = 0; i < count; ++i) {
         Component c;
-        c.id = "c" + std::to_string(i);
+        c.id = numbered("c", i);
         c.kind = kinds[static_cast<std::size_t>(i) % kinds.size()].id;
-        c.label = "Component " + std::to_string(i);
+        c.label = numbered("Component ", i);
         c.position = {static_cast<double>((i % perRow) * 260), static_cast<double>((i / perRow) * 140)};
         c.props["replicas"] = 1 + i % 4;
+        c.zone = numbered("zone-", i / perRow);
         design.appendComponent(c);
     }
     for (int i = 0; i < count; ++i)
         for (int k = 1; k <= 2; ++k) {
             Link link;
-            link.id = "l" + std::to_string(i) + "-" + std::to_string(k);
-            link.from = "c" + std::to_string(i);
+            link.id = numbered("l", i * 2 + k);
+            link.from = numbered("c", i);
             const int target = (i + k + static_cast<int>(random() % 40)) % count;
-            link.to = "c" + std::to_string(target == i ? (i + 1) % count : target);
+            link.to = numbered("c", target == i ? (i + 1) % count : target);
             design.appendLink(link);
         }
     return design;

@@ -258,6 +258,13 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     QColor colour = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text);
     if (!selected)
         colour.setAlphaF(0.65f);
+    const qreal detail = levelOfDetail(option, painter);
+    if (detail < 0.3) { // zoomed far out: thin hairlines are all one sees, and hundreds of them must be cheap
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(colour, 0));
+        painter->drawPath(m_path);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     QPen pen(colour, selected ? 2.2 : 1.4);
     if (m_dashed)
@@ -268,7 +275,7 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     painter->drawPolygon(m_arrow);
-    if (m_text.isEmpty() || levelOfDetail(option, painter) < 0.5)
+    if (m_text.isEmpty() || detail < 0.5)
         return;
     painter->setFont(smallFont());
     const QFontMetricsF metrics(smallFont());
@@ -335,9 +342,15 @@ QPainterPath ZoneItem::shape() const {
 void ZoneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const QPalette pal = palette();
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setRenderHint(QPainter::Antialiasing);
     QColor fill = m_tint;
     fill.setAlphaF(isDark() ? 0.10f : 0.06f);
+    if (levelOfDetail(option, painter) < 0.3) { // far out: dashes and curves cost much and show little
+        painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : m_tint, 0));
+        painter->setBrush(fill);
+        painter->drawRect(QRectF(QPointF(0, 0), m_size));
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     QPen pen(selected ? pal.color(QPalette::Highlight) : m_tint, selected ? 2 : 1.3, Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
