@@ -32,6 +32,7 @@ struct Column {
     std::function<QString(const Row&)> get;
     std::function<void(Row&, const QString&)> set;
     std::function<std::vector<Choice>(const Design&)> choices = {};
+    QString toolTip = {};
 };
 
 /// A list of `Row`s inside the Brief, one table row each.
@@ -47,6 +48,12 @@ public:
         for (const Column<Row>& column : m_columns)
             headers << column.header;
         return headers;
+    }
+    QStringList headerToolTips() const override {
+        QStringList toolTips;
+        for (const Column<Row>& column : m_columns)
+            toolTips << column.toolTip;
+        return toolTips;
     }
     std::vector<int> widthsInCharacters() const override {
         std::vector<int> widths;
@@ -261,13 +268,16 @@ std::unique_ptr<BriefSection> entitySection() {
             {BriefTable::tr("Entity"), 7, [](const Row& r) { return qs(r.name); },
              [](Row& r, const QString& v) { r.name = ss(v); }},
             {BriefTable::tr("Fields"), 20, [](const Row& r) { return formatEntityFields(r.fields); },
-             [](Row& r, const QString& v) { r.fields = parseEntityFields(v); }},
+             [](Row& r, const QString& v) { r.fields = parseEntityFields(v); }, {},
+             BriefTable::tr("name: type, name: type, … (commas inside brackets belong to the type)")},
             {BriefTable::tr("Stored in"), 9, [](const Row& r) { return qs(r.storedIn); },
-             [](Row& r, const QString& v) { r.storedIn = ss(v); }, componentChoices},
+             [](Row& r, const QString& v) { r.storedIn = ss(v); }, componentChoices,
+             BriefTable::tr("The component that stores this entity")},
             {BriefTable::tr("Partition key"), 10, [](const Row& r) { return qs(r.partitionKey); },
              [](Row& r, const QString& v) { r.partitionKey = ss(v); }},
             {BriefTable::tr("Indexes"), 8, [](const Row& r) { return joinStrings(r.indexes); },
-             [](Row& r, const QString& v) { r.indexes = splitStrings(v); }},
+             [](Row& r, const QString& v) { r.indexes = splitStrings(v); }, {},
+             BriefTable::tr("Indexed fields, separated by commas")},
             {BriefTable::tr("Notes"), 14, [](const Row& r) { return qs(r.notes); },
              [](Row& r, const QString& v) { r.notes = ss(v); }},
         },
@@ -314,6 +324,9 @@ void BriefTable::setUpTable() {
     const QStringList headers = m_section->headers();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
+    const QStringList toolTips = m_section->headerToolTips();
+    for (int column = 0; column < toolTips.size(); ++column)
+        m_table->horizontalHeaderItem(column)->setToolTip(toolTips[column]);
     m_table->setItemDelegate(new ChoiceDelegate(m_document, *m_section, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

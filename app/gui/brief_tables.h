@@ -32,6 +32,8 @@ public:
     /// "functional requirement": used in undo texts and tooltips.
     virtual QString rowName() const = 0;
     virtual QStringList headers() const = 0;
+    /// How to write a column's values, or an empty string.
+    virtual QStringList headerToolTips() const = 0;
     /// Initial column widths in average characters (the last column stretches).
     virtual std::vector<int> widthsInCharacters() const = 0;
     virtual int rowCount(const Brief& brief) const = 0;

@@ -308,6 +308,7 @@ void TestBriefDock::entityStoredInPicksAComponent() {
     QTableWidget* table = showTable(BriefDock::Table::Entities, 4);
     constexpr int storedInColumn = 2;
     QCOMPARE(table->item(0, storedInColumn)->text(), "URL Store");
+    QVERIFY(table->horizontalHeaderItem(1)->toolTip().startsWith("name: type"));
     table->setCurrentCell(0, storedInColumn);
     table->editItem(table->item(0, storedInColumn));
     auto* combo = table->viewport()->findChild<QComboBox*>();
