@@ -129,24 +129,22 @@ QAction* MainWindow::addAction(QMenu* menu, const QString& text, QKeySequence sh
 
 void MainWindow::createDocks() {
     m_palette = new PalettePanel;
-    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    auto* paletteDock = m_paletteDock = new QDockWidget(tr("Palette"), this);
     paletteDock->setObjectName("paletteDock");
     paletteDock->setWidget(m_palette);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
 
     m_inspector = new InspectorPanel(*m_document);
-    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+    auto* inspectorDock = m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName("inspectorDock");
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
 
     m_overview = new OverviewView(m_view);
-    auto* overviewDock = new QDockWidget(tr("Overview"), this);
+    auto* overviewDock = m_overviewDock = new QDockWidget(tr("Overview"), this);
     overviewDock->setObjectName("overviewDock");
     overviewDock->setWidget(m_overview);
     addDockWidget(Qt::LeftDockWidgetArea, overviewDock);
-    resizeDocks({paletteDock, inspectorDock}, {230, 300}, Qt::Horizontal);
-    resizeDocks({paletteDock, overviewDock}, {600, 180}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {
@@ -303,7 +301,18 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 
 void MainWindow::addDockPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
     dock->setParent(this);
+    // Panels sharing an area become tabs, so that the canvas keeps its room; the first panel stays in front.
+    QDockWidget* first = nullptr;
+    for (QDockWidget* other : findChildren<QDockWidget*>())
+        if (other != dock && !other->isFloating() && dockWidgetArea(other) == area && other != m_overviewDock) {
+            first = other;
+            break;
+        }
     addDockWidget(area, dock);
+    if (first) {
+        tabifyDockWidget(first, dock);
+        first->raise();
+    }
     restoreDockWidget(dock);
     m_panelsMenu->addAction(dock->toggleViewAction());
 }
@@ -318,7 +327,11 @@ void MainWindow::readSettings() {
         const QRect available = screen()->availableGeometry();
         resize(std::min(1600, available.width() * 9 / 10), std::min(1000, available.height() * 9 / 10));
     }
-    restoreState(settings.value("mainWindow/state").toByteArray());
+    if (!restoreState(settings.value("mainWindow/state").toByteArray())) {
+        // First start: room for the palette and the inspector, most of the height for the canvas.
+        resizeDocks({m_paletteDock, m_inspectorDock}, {240, 340}, Qt::Horizontal);
+        resizeDocks({m_paletteDock, m_overviewDock}, {620, 180}, Qt::Vertical);
+    }
     rebuildRecentMenu();
 }
 

@@ -106,6 +106,9 @@ private:
     PalettePanel* m_palette = nullptr;
     InspectorPanel* m_inspector = nullptr;
     OverviewView* m_overview = nullptr;
+    QDockWidget* m_overviewDock = nullptr;
+    QDockWidget* m_paletteDock = nullptr;
+    QDockWidget* m_inspectorDock = nullptr;
     QuickAddPopup* m_quickAdd = nullptr;
     QHash<MenuId, QMenu*> m_menus;
     QMenu* m_panelsMenu = nullptr;

@@ -13,6 +13,8 @@ namespace napkin::gui {
 QuickAddPopup::QuickAddPopup(QWidget* parent) : QDialog(parent), m_search(new QLineEdit), m_list(new QListWidget) {
     setWindowTitle(tr("Quick add"));
     setWindowFlag(Qt::FramelessWindowHint);
+    setObjectName("quickAddPopup");
+    setStyleSheet("#quickAddPopup { border: 1px solid palette(mid); border-radius: 6px; }");
     setModal(false);
     m_search->setPlaceholderText(tr("Type a component: cache, kafka, load balancer…"));
     m_search->setObjectName("quickAddSearch");
