@@ -84,6 +84,8 @@ private slots:
     void quickAddPlacesAndConnects();
     void movingIntoAZoneChangesMembership();
     void movingAZoneCarriesItsMembers();
+    void arrowKeysNudgeAndTabCycles();
+    void renameInPlaceWithF2();
     void saveThenOpenGivesTheSameDesign();
     void badFileShowsDiagnosticsAndChangesNothing();
     void recoveryAfterACrash();
@@ -294,6 +296,35 @@ void TestMainWindow::movingAZoneCarriesItsMembers() {
     m_window->document().undoStack()->undo();
     QCOMPARE(design().component("key-service")->position, member);
     QCOMPARE(design().zone("az-b")->rect, zoneBefore);
+}
+
+void TestMainWindow::arrowKeysNudgeAndTabCycles() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->canvasScene()->select(Selection{{"dns"}, {}, {}, {}});
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Right);
+    QTest::keyClick(view(), Qt::Key_Down);
+    QCOMPARE(design().component("dns")->position, (Point{20, 100}));
+    QCOMPARE(m_window->document().undoStack()->count(), 2);
+    QTest::keyClick(view(), Qt::Key_Tab);
+    QCOMPARE(m_window->selection().components, std::vector<std::string>{"lb"});
+    QTest::keyClick(view(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QCOMPARE(m_window->selection().components, std::vector<std::string>{"dns"});
+}
+
+void TestMainWindow::renameInPlaceWithF2() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->canvasScene()->select(Selection{{"cache"}, {}, {}, {}});
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_F2);
+    auto* editor = view()->viewport()->findChild<QLineEdit*>("inlineRenameEditor");
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QString("Redis"));
+    editor->selectAll();
+    QTest::keyClicks(editor, "Memcached");
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(design().component("cache")->label, std::string("Memcached"));
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
 }
 
 void TestMainWindow::saveThenOpenGivesTheSameDesign() {
