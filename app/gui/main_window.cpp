@@ -3,12 +3,14 @@
 #include "app/gui/brief_dock.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
+#include "app/gui/estimates_dock.h"
 #include "app/gui/findings_dock.h"
 #include "app/gui/inspector_panel.h"
 #include "app/gui/mime_types.h"
 #include "app/gui/overview_view.h"
 #include "app/gui/palette_panel.h"
 #include "app/gui/quick_add.h"
+#include "app/gui/workload_dock.h"
 #include "model/napkin_file.h"
 
 #include <QApplication>
@@ -104,6 +106,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_autosave->start();
 
     addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
+    addDockPanel(new WorkloadDock(*this), Qt::RightDockWidgetArea);
+    addDockPanel(new EstimatesDock(*this), Qt::BottomDockWidgetArea);
     addDockPanel(new BriefDock(*this), Qt::BottomDockWidgetArea);
     readSettings();
     updateTitle();

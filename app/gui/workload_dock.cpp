@@ -1,0 +1,295 @@
+#include "app/gui/workload_dock.h"
+
+#include "app/gui/main_window.h"
+#include "model/catalog.h"
+#include "model/units.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace napkin::gui {
+namespace {
+
+QString text(std::string_view value) { return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())); }
+
+QString numberText(double value) { return text(formatNumber(value)); }
+
+QString optionalText(const std::optional<double>& value) { return value ? numberText(*value) : QString(); }
+
+// Empty text clears an optional count; otherwise it must parse ("30M", "1.5e8").
+bool parseOptional(const QString& input, std::optional<double>& value, QString& error) {
+    if (input.trimmed().isEmpty()) {
+        value.reset();
+        return true;
+    }
+    const ParsedNumber parsed = parseHumanNumber(input.toStdString());
+    if (!parsed.value || *parsed.value < 0) {
+        error = parsed.value ? QObject::tr("must not be negative") : text(parsed.error);
+        return false;
+    }
+    value = parsed.value;
+    return true;
+}
+
+bool parseNumber(const QString& input, std::string_view unit, double& value, QString& error) {
+    const ParsedNumber parsed = parseHumanNumber(input.toStdString(), unit);
+    if (!parsed.value || *parsed.value < 0) {
+        error = parsed.value ? QObject::tr("must not be negative") : text(parsed.error);
+        return false;
+    }
+    value = *parsed.value;
+    return true;
+}
+
+QStringList columnTitles() {
+    return {QObject::tr("Name"),         QObject::tr("Type"),           QObject::tr("Rate"),
+            QObject::tr("Per"),          QObject::tr("Of (write)"),     QObject::tr("Request B"),
+            QObject::tr("Response B"),   QObject::tr("Stored B/write"), QObject::tr("Retention (years)"),
+            QObject::tr("Fan-out")};
+}
+
+} // namespace
+
+WorkloadDock::WorkloadDock(MainWindow& window)
+    : QDockWidget(tr("Workload"), &window), m_window(window), m_dau(new QLineEdit), m_mau(new QLineEdit),
+      m_dailyFraction(fractionBox(0, 1, 0.05)), m_peakFactor(fractionBox(1, 1000, 0.5)),
+      m_replication(fractionBox(1, 100, 1)), m_storageFill(fractionBox(0.01, 1, 0.05)),
+      m_hotFraction(fractionBox(0, 1, 0.05)), m_targetUtilization(fractionBox(0.01, 1, 0.05)),
+      m_timeConvention(new QComboBox), m_binaryUnits(new QCheckBox(tr("Binary units (KiB, MiB, …)"))),
+      m_operations(new QTableWidget(0, ColumnCount)), m_status(new QLabel) {
+    setObjectName("workloadDock");
+    m_replication->setDecimals(0);
+    m_dau->setPlaceholderText(tr("e.g. 30M"));
+    m_mau->setPlaceholderText(tr("e.g. 100M"));
+    m_timeConvention->addItem(tr("Exact (86,400 s/day, 30-day month)"), text(toString(TimeConvention::Exact)));
+    m_timeConvention->addItem(tr("Interview (10⁵ s/day, 2.5 M s/month)"), text(toString(TimeConvention::Interview)));
+    m_operations->setHorizontalHeaderLabels(columnTitles());
+    m_operations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_status->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Daily active users"), m_dau);
+    form->addRow(tr("Monthly active users"), m_mau);
+    form->addRow(tr("Daily-active fraction of MAU"), m_dailyFraction);
+    form->addRow(tr("Peak ÷ average"), m_peakFactor);
+    form->addRow(tr("Replication factor"), m_replication);
+    form->addRow(tr("Fill storage to"), m_storageFill);
+    form->addRow(tr("Cache hot fraction of a day's reads"), m_hotFraction);
+    form->addRow(tr("Target utilisation"), m_targetUtilization);
+    form->addRow(tr("Time convention"), m_timeConvention);
+    form->addRow(QString(), m_binaryUnits);
+
+    auto* add = new QPushButton(tr("Add operation"));
+    auto* remove = new QPushButton(tr("Remove operation"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(form);
+    layout->addWidget(m_operations, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+    setWidget(body);
+
+    connect(m_dau, &QLineEdit::editingFinished, this, &WorkloadDock::usersEdited);
+    connect(m_mau, &QLineEdit::editingFinished, this, &WorkloadDock::usersEdited);
+    connect(m_dailyFraction, &QDoubleSpinBox::valueChanged, this, &WorkloadDock::usersEdited);
+    for (auto [box, key] : {std::pair{m_peakFactor, "peak"}, std::pair{m_replication, "replication"},
+                            std::pair{m_storageFill, "fill"}, std::pair{m_hotFraction, "hot"},
+                            std::pair{m_targetUtilization, "utilisation"}})
+        connect(box, &QDoubleSpinBox::valueChanged, this,
+                [this, mergeKey = QString("workload.") + key] { settingsEdited(mergeKey); });
+    connect(m_timeConvention, &QComboBox::currentIndexChanged, this, [this] { settingsEdited({}); });
+    connect(m_binaryUnits, &QCheckBox::toggled, this, [this] { settingsEdited({}); });
+    connect(m_operations, &QTableWidget::cellChanged, this, &WorkloadDock::cellEdited);
+    connect(add, &QPushButton::clicked, this, &WorkloadDock::addOperation);
+    connect(remove, &QPushButton::clicked, this, &WorkloadDock::removeOperation);
+
+    Document& document = m_window.document();
+    connect(&document, &Document::workloadChanged, this, &WorkloadDock::reload);
+    connect(&document, &Document::designReset, this, &WorkloadDock::reload);
+    reload();
+}
+
+QDoubleSpinBox* WorkloadDock::fractionBox(double min, double max, double step) {
+    auto* box = new QDoubleSpinBox;
+    box->setRange(min, max);
+    box->setSingleStep(step);
+    box->setDecimals(2);
+    return box;
+}
+
+bool WorkloadDock::apply(const Workload& workload, const QString& mergeKey) {
+    if (workload == m_window.document().design().workload())
+        return true;
+    QString error;
+    if (!m_window.document().execute(SetWorkload{workload}, tr("Change workload"), &error, mergeKey)) {
+        showError(error);
+        reload();
+        return false;
+    }
+    showError({});
+    return true;
+}
+
+void WorkloadDock::showError(const QString& error) {
+    m_lastError = error;
+    m_status->setText(error);
+}
+
+void WorkloadDock::reload() {
+    m_loading = true;
+    const Workload& w = m_window.document().design().workload();
+    m_dau->setText(optionalText(w.dailyActiveUsers));
+    m_mau->setText(optionalText(w.monthlyActiveUsers));
+    m_dailyFraction->setValue(w.dailyActiveFraction.value_or(1.0));
+    m_peakFactor->setValue(w.peakFactor);
+    m_replication->setValue(w.replicationFactor);
+    m_storageFill->setValue(w.storageFill);
+    m_hotFraction->setValue(w.cacheHotFraction);
+    m_targetUtilization->setValue(w.targetUtilization);
+    m_timeConvention->setCurrentIndex(m_timeConvention->findData(text(toString(w.timeConvention))));
+    m_binaryUnits->setChecked(w.binaryUnits);
+    m_operations->setRowCount(static_cast<int>(w.operations.size()));
+    for (int row = 0; row < m_operations->rowCount(); ++row) {
+        const Operation& op = w.operations[static_cast<std::size_t>(row)];
+        const QStringList cells{text(op.name),
+                                text(toString(op.type)),
+                                numberText(op.rate),
+                                text(toString(op.per)),
+                                text(op.of),
+                                numberText(op.requestBytes),
+                                numberText(op.responseBytes),
+                                numberText(op.storedBytesPerWrite),
+                                numberText(op.retentionYears),
+                                numberText(op.fanout)};
+        for (int column = 0; column < ColumnCount; ++column)
+            m_operations->setItem(row, column, new QTableWidgetItem(cells[column]));
+    }
+    m_loading = false;
+}
+
+void WorkloadDock::usersEdited() {
+    if (m_loading)
+        return;
+    Workload w = m_window.document().design().workload();
+    QString error;
+    if (!parseOptional(m_dau->text(), w.dailyActiveUsers, error) ||
+        !parseOptional(m_mau->text(), w.monthlyActiveUsers, error)) {
+        showError(tr("Users: %1").arg(error));
+        return;
+    }
+    if (w.monthlyActiveUsers || w.dailyActiveFraction)
+        w.dailyActiveFraction = m_dailyFraction->value();
+    apply(w, "workload.users");
+}
+
+void WorkloadDock::settingsEdited(const QString& mergeKey) {
+    if (m_loading)
+        return;
+    Workload w = m_window.document().design().workload();
+    w.peakFactor = m_peakFactor->value();
+    w.replicationFactor = m_replication->value();
+    w.storageFill = m_storageFill->value();
+    w.cacheHotFraction = m_hotFraction->value();
+    w.targetUtilization = m_targetUtilization->value();
+    if (auto convention = timeConventionFromString(m_timeConvention->currentData().toString().toStdString()))
+        w.timeConvention = *convention;
+    w.binaryUnits = m_binaryUnits->isChecked();
+    apply(w, mergeKey);
+}
+
+void WorkloadDock::cellEdited(int row, int column) {
+    if (m_loading)
+        return;
+    Workload w = m_window.document().design().workload();
+    if (row < 0 || static_cast<std::size_t>(row) >= w.operations.size())
+        return;
+    Operation& op = w.operations[static_cast<std::size_t>(row)];
+    const QString input = m_operations->item(row, column)->text().trimmed();
+    QString error;
+    bool ok = true;
+    switch (column) {
+    case Name:
+        ok = !input.isEmpty() && !w.operation(input.toStdString());
+        error = input.isEmpty() ? tr("an operation needs a name") : tr("another operation has that name");
+        op.name = input.toStdString();
+        break;
+    case Type:
+        if (auto type = operationTypeFromString(input.toStdString()))
+            op.type = *type;
+        else
+            ok = false, error = tr("type must be read or write");
+        break;
+    case Per:
+        if (auto per = ratePerFromString(input.toStdString()))
+            op.per = *per;
+        else
+            ok = false, error = tr("per must be user_day, day, month, second or write_of");
+        break;
+    case Of:
+        op.of = input.toStdString();
+        break;
+    case Rate:
+        ok = parseNumber(input, "", op.rate, error);
+        break;
+    case RequestBytes:
+        ok = parseNumber(input, "B", op.requestBytes, error);
+        break;
+    case ResponseBytes:
+        ok = parseNumber(input, "B", op.responseBytes, error);
+        break;
+    case StoredBytes:
+        ok = parseNumber(input, "B", op.storedBytesPerWrite, error);
+        break;
+    case RetentionYears:
+        ok = parseNumber(input, "", op.retentionYears, error);
+        break;
+    case Fanout:
+        ok = parseNumber(input, "", op.fanout, error);
+        break;
+    default:
+        return;
+    }
+    if (!ok) {
+        showError(tr("%1: %2").arg(columnTitles().value(column), error));
+        reload();
+        return;
+    }
+    apply(w);
+}
+
+void WorkloadDock::addOperation() {
+    Workload w = m_window.document().design().workload();
+    Operation op;
+    int n = static_cast<int>(w.operations.size()) + 1;
+    do
+        op.name = "operation " + std::to_string(n++);
+    while (w.operation(op.name));
+    w.operations.push_back(op);
+    apply(w);
+}
+
+void WorkloadDock::removeOperation() {
+    const int row = m_operations->currentRow();
+    Workload w = m_window.document().design().workload();
+    if (row < 0 || static_cast<std::size_t>(row) >= w.operations.size())
+        return;
+    w.operations.erase(w.operations.begin() + row);
+    apply(w);
+}
+
+} // namespace napkin::gui

@@ -1,0 +1,63 @@
+#pragma once
+// The Workload dock: users, operations and the global estimation settings of the design. Every change is
+// one undoable napkin::SetWorkload edit through the Document; typing in one field merges into one step.
+// The fields follow the model: undo, redo and opening a file refill them.
+
+#include "model/workload.h"
+
+#include <QDockWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace napkin::gui {
+
+class MainWindow;
+
+class WorkloadDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit WorkloadDock(MainWindow& window);
+
+    QTableWidget* operationsTable() const { return m_operations; }
+    /// Why the last change was refused (empty when it was applied).
+    QString lastError() const { return m_lastError; }
+
+    /// Applies `workload` as one undoable step; false, with lastError() set, when the design refuses it.
+    bool apply(const Workload& workload, const QString& mergeKey = {});
+
+    enum Column { Name, Type, Rate, Per, Of, RequestBytes, ResponseBytes, StoredBytes, RetentionYears, Fanout,
+                  ColumnCount };
+
+private:
+    void reload();
+    void usersEdited();
+    void settingsEdited(const QString& mergeKey);
+    void cellEdited(int row, int column);
+    void addOperation();
+    void removeOperation();
+    QDoubleSpinBox* fractionBox(double min, double max, double step);
+    void showError(const QString& error);
+
+    MainWindow& m_window;
+    QLineEdit* m_dau;
+    QLineEdit* m_mau;
+    QDoubleSpinBox* m_dailyFraction;
+    QDoubleSpinBox* m_peakFactor;
+    QDoubleSpinBox* m_replication;
+    QDoubleSpinBox* m_storageFill;
+    QDoubleSpinBox* m_hotFraction;
+    QDoubleSpinBox* m_targetUtilization;
+    QComboBox* m_timeConvention;
+    QCheckBox* m_binaryUnits;
+    QTableWidget* m_operations;
+    QLabel* m_status;
+    QString m_lastError;
+    bool m_loading = false;
+};
+
+} // namespace napkin::gui

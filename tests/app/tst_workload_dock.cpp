@@ -1,0 +1,72 @@
+// The Workload and Estimates docks on the Tiny URL example: edits are undoable SetWorkload steps, bad input
+// is refused with a reason, and the estimates follow the workload.
+#include "app/gui/estimates_dock.h"
+#include "app/gui/main_window.h"
+#include "app/gui/workload_dock.h"
+
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace napkin;
+using namespace napkin::gui;
+
+class TestWorkloadDock : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsTheOperationsAndUndoesEdits() {
+        MainWindow window;
+        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        auto* dock = window.findChild<WorkloadDock*>("workloadDock");
+        QVERIFY(dock);
+        QTableWidget* table = dock->operationsTable();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, WorkloadDock::Name)->text(), QString("shorten URL"));
+        QCOMPARE(table->item(1, WorkloadDock::Per)->text(), QString("write_of"));
+
+        // Typing "1B" as the rate of "shorten URL" is one undoable step.
+        table->item(0, WorkloadDock::Rate)->setText("1B");
+        const Workload& workload = window.document().design().workload();
+        QCOMPARE(workload.operations[0].rate, 1e9);
+        QVERIFY(dock->lastError().isEmpty());
+        window.document().undoStack()->undo();
+        QCOMPARE(window.document().design().workload().operations[0].rate, 500e6);
+        QCOMPARE(table->item(0, WorkloadDock::Rate)->text(), QString("500000000"));
+    }
+
+    void refusesBadInputWithAReason() {
+        MainWindow window;
+        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        auto* dock = window.findChild<WorkloadDock*>("workloadDock");
+        const int steps = window.document().undoStack()->count();
+        dock->operationsTable()->item(0, WorkloadDock::Type)->setText("delete");
+        QVERIFY(dock->lastError().contains("read or write"));
+        dock->operationsTable()->item(0, WorkloadDock::RequestBytes)->setText("lots");
+        QVERIFY(dock->lastError().contains("Request B"));
+        QCOMPARE(window.document().undoStack()->count(), steps);
+        QCOMPARE(window.document().design().workload().operations[0].requestBytes, 500.0);
+        QCOMPARE(dock->operationsTable()->item(0, WorkloadDock::Type)->text(), QString("write"));
+    }
+
+    void estimatesFollowTheWorkload() {
+        MainWindow window;
+        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        auto* estimates = window.findChild<EstimatesDock*>("estimatesDock");
+        QVERIFY(estimates);
+        estimates->refresh();
+        QCOMPARE(estimates->envelope().writeQpsAverage, 500e6 / 2'592'000);
+        QVERIFY(estimates->tree()->topLevelItemCount() >= 3);
+        QVERIFY(estimates->load().component("shortener")->offeredQps > 0);
+
+        auto* dock = window.findChild<WorkloadDock*>("workloadDock");
+        dock->operationsTable()->item(0, WorkloadDock::Rate)->setText("1B");
+        estimates->refresh();
+        QCOMPARE(estimates->envelope().writeQpsAverage, 1e9 / 2'592'000);
+    }
+};
+
+QTEST_MAIN(TestWorkloadDock)
+#include "tst_workload_dock.moc"
