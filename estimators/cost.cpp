@@ -193,10 +193,14 @@ std::string formatMoney(double dollars) {
         return buffer;
     }
     std::snprintf(buffer, sizeof buffer, "%.0f", std::fabs(dollars));
-    std::string digits = buffer;
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
-        digits.insert(static_cast<std::size_t>(at), ",");
-    return (dollars < 0 ? "-$" : "$") + digits;
+    const std::string_view digits = buffer;
+    std::string money = dollars < 0 ? "-$" : "$";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            money += ',';
+        money += digits[i];
+    }
+    return money;
 }
 
 } // namespace napkin

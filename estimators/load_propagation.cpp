@@ -66,6 +66,11 @@ std::string stringProp(const Properties& props, const KindSpec* kind, std::strin
     return value.is_string() ? value.get<std::string>() : std::string();
 }
 
+double linkNumber(const Properties& props, std::string_view key, double fallback) {
+    const auto found = props.find(key);
+    return found != props.end() && found->second.is_number() ? found->second.get<double>() : fallback;
+}
+
 bool hasProp(const Component& c, const KindSpec* kind, std::string_view key) {
     return c.props.contains(key) || (kind && kind->property(key));
 }
@@ -137,16 +142,17 @@ private:
         edge.ignored = false;
         edge.from = from;
         edge.to = to;
-        edge.weight = std::max(0.0, numberProp(link.props, nullptr, "weight", 1));
-        edge.calls = std::max(0.0, numberProp(link.props, nullptr, "calls_per_request", 1));
+        edge.weight = std::max(0.0, linkNumber(link.props, "weight", 1));
+        edge.calls = std::max(0.0, linkNumber(link.props, "calls_per_request", 1));
         edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
         edge.carries.assign(m_operationCount, 1);
         const auto found = link.props.find("operations");
         if (found == link.props.end() || !found->second.is_array() || found->second.empty())
             return;
         for (std::size_t o = 0; o < m_operationCount; ++o)
-            edge.carries[o] = std::find(found->second.begin(), found->second.end(),
-                                        Json(m_envelope.operations[o].name)) != found->second.end();
+            edge.carries[o] = std::any_of(found->second.begin(), found->second.end(), [&](const Json& item) {
+                return item.is_string() && item.get_ref<const std::string&>() == m_envelope.operations[o].name;
+            });
     }
 
     // Envelope operation o was estimated from workload operation o.

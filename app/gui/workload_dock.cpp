@@ -231,14 +231,14 @@ void WorkloadDock::cellEdited(int row, int column) {
     case Type:
         if (auto type = operationTypeFromString(input.toStdString()))
             op.type = *type;
-        else
-            ok = false, error = tr("type must be read or write");
+        ok = operationTypeFromString(input.toStdString()).has_value();
+        error = tr("type must be read or write");
         break;
     case Per:
         if (auto per = ratePerFromString(input.toStdString()))
             op.per = *per;
-        else
-            ok = false, error = tr("per must be user_day, day, month, second or write_of");
+        ok = ratePerFromString(input.toStdString()).has_value();
+        error = tr("per must be user_day, day, month, second or write_of");
         break;
     case Of:
         op.of = input.toStdString();
