@@ -25,6 +25,8 @@ std::vector<std::string> availabilityZonesWithin(const Design& design, const std
     return result;
 }
 
+} // namespace
+
 // Instances live in the innermost availability zone; outside one, they spread over the zones of the
 // nearest enclosing zone that has any.
 std::vector<std::string> placementZones(const Design& design, const Component& component) {
@@ -46,6 +48,8 @@ bool designHasRole(const Design& design, const Catalog& catalog, std::string_vie
     return std::any_of(design.components().begin(), design.components().end(),
                        [&](const Component& c) { return roleOf(c, catalog) == role; });
 }
+
+namespace {
 
 bool withinAny(const Design& design, const std::string& zoneId, const std::vector<std::string>& zones) {
     return !zoneId.empty() && std::any_of(zones.begin(), zones.end(), [&](const std::string& failed) {
@@ -71,8 +75,9 @@ std::string enclosingZone(const Design& design, std::string_view zoneId, ZoneKin
 std::vector<ReplicaModel> replicaModels(const Design& design, const Catalog& catalog) {
     std::vector<ReplicaModel> models;
     models.reserve(design.components().size());
+    const bool coordination = designHasRole(design, catalog, "coordination");
     for (const Component& component : design.components())
-        models.push_back(replicaModel(design, catalog, component));
+        models.push_back(replicaModel(design, catalog, component, coordination));
     return models;
 }
 
@@ -83,6 +88,11 @@ std::string ReplicaModel::zoneOfInstance(int instance) const {
 }
 
 ReplicaModel replicaModel(const Design& design, const Catalog& catalog, const Component& component) {
+    return replicaModel(design, catalog, component, designHasRole(design, catalog, "coordination"));
+}
+
+ReplicaModel replicaModel(const Design& design, const Catalog& catalog, const Component& component,
+                          bool designHasCoordination) {
     ReplicaModel model;
     model.role = std::string(roleOf(component, catalog));
     model.zones = placementZones(design, component);
@@ -99,7 +109,7 @@ ReplicaModel replicaModel(const Design& design, const Catalog& catalog, const Co
     model.readQuorum = clampedCount(numberProperty(component, catalog, "read_quorum", 1));
     model.writeQuorum = clampedCount(numberProperty(component, catalog, "write_quorum", 1));
     model.failover = textProperty(component, catalog, "failover");
-    model.electionPossible = model.failover == "automatic" && designHasRole(design, catalog, "coordination");
+    model.electionPossible = model.failover == "automatic" && designHasCoordination;
     const double percent = numberProperty(component, catalog, "availability", 100);
     model.instanceAvailability = std::clamp(percent / 100.0, 0.0, 1.0);
     return model;

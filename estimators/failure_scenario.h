@@ -38,6 +38,13 @@ struct ReplicaModel {
 };
 
 ReplicaModel replicaModel(const Design& design, const Catalog& catalog, const Component& component);
+/// The same, for callers that model many components: whether the design has a coordination service
+/// (which makes automatic failover possible) is worked out once by the caller, not once per component.
+ReplicaModel replicaModel(const Design& design, const Catalog& catalog, const Component& component,
+                          bool designHasCoordination);
+/// The availability zones a component's instances spread over (round-robin), or none.
+std::vector<std::string> placementZones(const Design& design, const Component& component);
+bool designHasRole(const Design& design, const Catalog& catalog, std::string_view role);
 /// Models for every component, indexed like design.components().
 std::vector<ReplicaModel> replicaModels(const Design& design, const Catalog& catalog);
 

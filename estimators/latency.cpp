@@ -33,9 +33,9 @@ std::string regionOf(const Design& design, const Component& component) {
 }
 
 // The single availability zone a component runs in, or "" when it spreads over several or none.
-std::string singleZoneOf(const Design& design, const Catalog& catalog, const Component& component) {
-    const ReplicaModel model = replicaModel(design, catalog, component);
-    return model.zones.size() == 1 ? model.zones.front() : std::string();
+std::string singleZoneOf(const Design& design, const Component& component) {
+    const std::vector<std::string> zones = placementZones(design, component);
+    return zones.size() == 1 ? zones.front() : std::string();
 }
 
 } // namespace
@@ -59,8 +59,8 @@ HopDistance hopDistance(const Design& design, const Catalog& catalog, const Comp
     const std::string toRegion = regionOf(design, to);
     if (!fromRegion.empty() && !toRegion.empty() && fromRegion != toRegion)
         return HopDistance::CrossRegion;
-    const std::string fromZone = singleZoneOf(design, catalog, from);
-    const std::string toZone = singleZoneOf(design, catalog, to);
+    const std::string fromZone = singleZoneOf(design, from);
+    const std::string toZone = singleZoneOf(design, to);
     if (!fromZone.empty() && !toZone.empty() && fromZone != toZone)
         return HopDistance::CrossZone;
     return HopDistance::SameZone;

@@ -88,7 +88,9 @@ bool isSynchronous(Protocol protocol) {
 
 class Linter {
 public:
-    Linter(const RequestGraph& graph, const LintInputs& inputs) : m_graph(graph), m_inputs(inputs) {}
+    Linter(const RequestGraph& graph, const LintInputs& inputs)
+        : m_graph(graph), m_inputs(inputs),
+          m_hasCoordination(designHasRole(graph.design(), graph.catalog(), "coordination")) {}
 
     std::vector<Finding> run() {
         for (std::size_t v = 0; v < components().size(); ++v)
@@ -141,7 +143,7 @@ private:
                     labelOf(*m_graph.design().component(link->from)) + " talks to the database " + labelOf(c)
                         + " directly.",
                     "Put a service or an API gateway between the client and the database.");
-        const ReplicaModel model = replicaModel(m_graph.design(), catalog(), c);
+        const ReplicaModel model = replicaModel(m_graph.design(), catalog(), c, m_hasCoordination);
         const bool oneCopy = hasProperty(c, catalog(), "replication_factor") && model.copies <= 1;
         if (model.instances <= 1 || model.replication == "none" || oneCopy)
             add("lint.database-without-replica", {c.id},
@@ -211,7 +213,7 @@ private:
         const Component& c = components()[v];
         if (textProperty(c, catalog(), "replication") != "leaderless")
             return;
-        const ReplicaModel model = replicaModel(m_graph.design(), catalog(), c);
+        const ReplicaModel model = replicaModel(m_graph.design(), catalog(), c, m_hasCoordination);
         const int n = model.copies;
         const int r = model.readQuorum;
         const int w = model.writeQuorum;
@@ -406,6 +408,7 @@ private:
 
     const RequestGraph& m_graph;
     const LintInputs& m_inputs;
+    bool m_hasCoordination = false;
     std::vector<std::vector<std::size_t>> m_syncSuccessors;
     std::vector<Finding> m_findings;
 };
