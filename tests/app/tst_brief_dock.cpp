@@ -22,8 +22,8 @@ using namespace napkin::gui;
 
 namespace {
 
-const QString tinyUrl = QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
-const QString pastebin = QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/pastebin.napkin");
+const QString tinyUrl = QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
+const QString pastebin = QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/pastebin.napkin");
 
 const std::vector<std::string> tinyUrlFunctional{
     "Given a long URL, generate a unique short alias", "Redirect a short alias to its original URL",

@@ -15,7 +15,7 @@ using namespace napkin::gui;
 namespace {
 
 Design loadExample() {
-    LoadResult result = loadDesignFile(std::string(NAPKIN_RESOURCES_DIR) + "/examples/tiny-url.napkin");
+    LoadResult result = loadDesignFile(std::string(NAPKIN_TEST_DATA_DIR) + "/fixtures/tiny-url.napkin");
     if (!result.ok())
         qFatal("the example design does not load");
     return *result.design;

@@ -30,7 +30,7 @@ private slots:
 
     void listsEveryAnalyzerMostSevereFirst() {
         MainWindow window;
-        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         FindingsDock* dock = dockOf(window);
         QVERIFY(dock);
         dock->refresh();
@@ -53,7 +53,7 @@ private slots:
 
     void clickingAFindingSelectsItsComponents() {
         MainWindow window;
-        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         FindingsDock* dock = dockOf(window);
         dock->refresh();
         dock->setFilterText("us-east-1b");
@@ -70,7 +70,7 @@ private slots:
 
     void whatIfGreysOutWhatNoClientReaches() {
         MainWindow window;
-        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         FindingsDock* dock = dockOf(window);
         dock->setFailed("shortener", true);
         QCOMPARE(dock->greyedOut(),

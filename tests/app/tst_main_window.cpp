@@ -24,7 +24,7 @@ using namespace napkin::gui;
 
 namespace {
 
-const QString examplePath = QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+const QString examplePath = QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
 
 void sendMouse(QWidget* target, QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
     QMouseEvent event(type, QPointF(pos), QPointF(target->mapToGlobal(pos)), button, buttons, Qt::NoModifier);

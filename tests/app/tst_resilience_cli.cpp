@@ -23,7 +23,7 @@ private slots:
         QFETCH(QString, fail);
         QFETCH(int, brokenOperations);
         QFETCH(int, unknownIds);
-        QStringList arguments{"analyze", "--json", NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"};
+        QStringList arguments{"analyze", "--json", NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"};
         if (!fail.isEmpty())
             arguments << "--fail" << fail;
         QProcess napkin;

@@ -19,7 +19,7 @@ private slots:
 
     void showsTheOperationsAndUndoesEdits() {
         MainWindow window;
-        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         auto* dock = window.findChild<WorkloadDock*>("workloadDock");
         QVERIFY(dock);
         QTableWidget* table = dock->operationsTable();
@@ -39,7 +39,7 @@ private slots:
 
     void refusesBadInputWithAReason() {
         MainWindow window;
-        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         auto* dock = window.findChild<WorkloadDock*>("workloadDock");
         const int steps = window.document().undoStack()->count();
         dock->operationsTable()->item(0, WorkloadDock::Type)->setText("delete");
@@ -53,7 +53,7 @@ private slots:
 
     void estimatesFollowTheWorkload() {
         MainWindow window;
-        QVERIFY(window.openFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin"));
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         auto* estimates = window.findChild<EstimatesDock*>("estimatesDock");
         QVERIFY(estimates);
         estimates->refresh();

@@ -24,8 +24,8 @@ Run run(QStringList arguments) {
     return {code, out.str(), err.str()};
 }
 
-const QString tinyUrl = NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin";
-const QString leaderboard = NAPKIN_RESOURCES_DIR "/examples/leaderboard.napkin";
+const QString tinyUrl = NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin";
+const QString leaderboard = NAPKIN_TEST_DATA_DIR "/fixtures/leaderboard.napkin";
 const QString badReplicas = NAPKIN_TEST_DATA_DIR "/bad/31-replicas-negative.napkin";
 
 } // namespace

@@ -29,7 +29,7 @@ Run run(QStringList arguments) {
     return {code, out.str(), err.str()};
 }
 
-const QString tinyUrl = NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin";
+const QString tinyUrl = NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin";
 
 Design tinyUrlDesign() {
     LoadResult result = loadDesignFile(tinyUrl.toStdString());

@@ -33,5 +33,7 @@ inline QStringList exampleFiles() {
 }
 
 inline QString examplePath(const QString& file) { return QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/") + file; }
+/// A frozen copy of an example (tests/data/fixtures) for tests that check its exact content.
+inline QString fixturePath(const QString& file) { return QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/") + file; }
 
 } // namespace napkin::testing

@@ -9,7 +9,7 @@ using namespace napkin;
 namespace {
 
 Design tinyUrl() {
-    LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+    LoadResult result = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
     if (!result.ok())
         qFatal("tiny-url.napkin does not load");
     return *result.design;

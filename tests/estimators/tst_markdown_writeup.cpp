@@ -19,6 +19,13 @@ Design loadExample(const QString& file) {
     return std::move(*result.design);
 }
 
+Design loadFixture(const QString& file) {
+    LoadResult result = loadDesignFile(testing::fixturePath(file).toStdString());
+    if (!result.ok())
+        qFatal("cannot load example %s", qPrintable(file));
+    return std::move(*result.design);
+}
+
 Component component(std::string id, std::string kind, std::string label) {
     Component c;
     c.id = std::move(id);
@@ -74,7 +81,7 @@ private slots:
     }
 
     void sectionsFollowTheInterviewFormat() {
-        const std::string text = writeupForDesign(loadExample("tiny-url.napkin"));
+        const std::string text = writeupForDesign(loadFixture("tiny-url.napkin"));
         const std::vector<std::string> headings{"# Tiny URL",         "## Functional requirements",
                                                 "## Non-functional requirements", "## Capacity estimation",
                                                 "## API",             "## Entities",
@@ -109,7 +116,7 @@ private slots:
     }
 
     void capacityComesFromTheEstimator() {
-        const Design design = loadExample("tiny-url.napkin");
+        const Design design = loadFixture("tiny-url.napkin");
         const Analysis analysis = analyze(design);
         const std::string text = writeupForDesign(design);
         const std::string firstLine = envelopeToText(analysis.envelope).substr(0, envelopeToText(analysis.envelope).find('\n'));
@@ -118,7 +125,7 @@ private slots:
     }
 
     void storesGetTheirDatabaseDesign() {
-        const std::string text = writeupForDesign(loadExample("tiny-url.napkin"));
+        const std::string text = writeupForDesign(loadFixture("tiny-url.napkin"));
         QCOMPARE(lineContaining(text, "| Quorum |"),
                  std::string("| Quorum | R 2 + W 2 = 4 &gt; N 3: every read overlaps the latest write | design |"));
         QCOMPARE(lineContaining(text, "### URL Store"), std::string("### URL Store — Key-Value / Wide-Column Store"));

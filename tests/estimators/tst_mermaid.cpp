@@ -23,6 +23,13 @@ Design loadExample(const QString& file) {
     return std::move(*result.design);
 }
 
+Design loadFixture(const QString& file) {
+    LoadResult result = loadDesignFile(testing::fixturePath(file).toStdString());
+    if (!result.ok())
+        qFatal("cannot load example %s", qPrintable(file));
+    return std::move(*result.design);
+}
+
 Component component(std::string id, std::string kind, std::string label, std::string zone = {}) {
     Component c;
     c.id = std::move(id);
@@ -251,7 +258,7 @@ private slots:
     }
 
     void roundTripGuessesKindsBack() {
-        const Design design = loadExample("tiny-url.napkin");
+        const Design design = loadFixture("tiny-url.napkin");
         const MermaidImportResult back = importOk(toMermaid(design));
         QVERIFY(back.ok());
         const std::map<std::string, std::string> expected{
@@ -406,7 +413,7 @@ private slots:
     }
 
     void layoutIsLayeredWithoutOverlaps() {
-        const MermaidImportResult result = importOk(toMermaid(loadExample("tiny-url.napkin")));
+        const MermaidImportResult result = importOk(toMermaid(loadFixture("tiny-url.napkin")));
         QVERIFY(result.ok());
         const Design& d = *result.design;
         const auto& components = d.components();

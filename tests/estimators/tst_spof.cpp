@@ -186,7 +186,7 @@ private slots:
     }
 
     void tinyUrlExample() {
-        const LoadResult loaded = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+        const LoadResult loaded = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
         QVERIFY(loaded.ok());
         const ResilienceReport report = analyzeResilience(*loaded.design);
         QStringList keys;
@@ -203,7 +203,7 @@ private slots:
     }
 
     void failureWhatIf() {
-        const LoadResult loaded = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+        const LoadResult loaded = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
         QVERIFY(loaded.ok());
         ResilienceInputs inputs;
         inputs.failedIds = {"az-a", "nowhere"};

@@ -9,7 +9,7 @@ class TestSummary : public QObject {
     Q_OBJECT
 private slots:
     void countsTheTinyUrlExample() {
-        const LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+        const LoadResult result = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
         QVERIFY(result.ok());
         const DesignSummary summary = summarize(*result.design);
         QCOMPARE(summary.title, std::string("Tiny URL"));

@@ -10,7 +10,7 @@ using namespace napkin;
 namespace {
 
 Design example() {
-    LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+    LoadResult result = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
     return std::move(*result.design);
 }
 

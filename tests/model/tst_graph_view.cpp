@@ -11,7 +11,7 @@ class TestGraphView : public QObject {
     Q_OBJECT
 private slots:
     void mirrorsTheDesign() {
-        const LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+        const LoadResult result = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
         QVERIFY(result.ok());
         const GraphView view(*result.design);
         QCOMPARE(view.vertexCount(), result.design->components().size());
@@ -28,7 +28,7 @@ private slots:
     }
 
     void worksWithBoostAlgorithms() {
-        const LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+        const LoadResult result = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
         const GraphView view(*result.design);
         std::vector<boost::default_color_type> colours(view.vertexCount());
         boost::breadth_first_search(

@@ -205,7 +205,7 @@ private slots:
     }
 
     void fragmentsCarryInternalLinksOnly() {
-        const LoadResult result = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin");
+        const LoadResult result = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
         QVERIFY(result.ok());
         const Design& design = *result.design;
         Fragment fragment;
