@@ -7,7 +7,7 @@
 
 namespace napkin {
 
-extern const char* const builtinPricesJson;
+std::string_view builtinPricesJson();
 
 namespace {
 
@@ -154,7 +154,7 @@ PriceTable PriceTable::fromJson(std::string_view text) {
 }
 
 const PriceTable& PriceTable::builtin() {
-    static const PriceTable table = fromJson(builtinPricesJson);
+    static const PriceTable table = fromJson(builtinPricesJson());
     return table;
 }
 

@@ -12,7 +12,7 @@
 
 namespace napkin {
 
-extern const char* const latencyReferenceJson;
+std::string_view latencyReferenceJson();
 
 namespace {
 
@@ -41,7 +41,7 @@ std::string singleZoneOf(const Design& design, const Component& component) {
 } // namespace
 
 const Json& latencyReference() {
-    static const Json reference = Json::parse(latencyReferenceJson);
+    static const Json reference = Json::parse(latencyReferenceJson());
     return reference;
 }
 

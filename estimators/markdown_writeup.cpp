@@ -13,7 +13,7 @@
 
 namespace napkin {
 
-extern const char* const builtinWriteupTemplate;
+std::string_view builtinWriteupTemplate();
 
 namespace {
 
@@ -432,7 +432,7 @@ std::string knownPlaceholders() {
 } // namespace
 
 const std::string& defaultWriteupTemplate() {
-    static const std::string text = builtinWriteupTemplate;
+    static const std::string text(builtinWriteupTemplate());
     return text;
 }
 
