@@ -2,6 +2,8 @@
 // Golden files for the report tests: tests/data/golden/<name>. Run a suite with NAPKIN_UPDATE_GOLDEN=1 to
 // rewrite them from the current output, then review the diff by eye before committing.
 
+#include "model/napkin_file.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStringList>
@@ -35,5 +37,14 @@ inline QStringList exampleFiles() {
 inline QString examplePath(const QString& file) { return QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/") + file; }
 /// A frozen copy of an example (tests/data/fixtures) for tests that check its exact content.
 inline QString fixturePath(const QString& file) { return QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/") + file; }
+
+inline Design loadDesignOrDie(const QString& path) {
+    LoadResult result = loadDesignFile(path.toStdString());
+    if (!result.ok())
+        qFatal("cannot load %s", qPrintable(path));
+    return std::move(*result.design);
+}
+inline Design loadExample(const QString& file) { return loadDesignOrDie(examplePath(file)); }
+inline Design loadFixture(const QString& file) { return loadDesignOrDie(fixturePath(file)); }
 
 } // namespace napkin::testing

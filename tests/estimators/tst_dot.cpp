@@ -10,22 +10,10 @@
 #include <sstream>
 
 using namespace napkin;
+using testing::loadExample;
+using testing::loadFixture;
 
 namespace {
-
-Design loadExample(const QString& file) {
-    LoadResult result = loadDesignFile(testing::examplePath(file).toStdString());
-    if (!result.ok())
-        qFatal("cannot load example %s", qPrintable(file));
-    return std::move(*result.design);
-}
-
-Design loadFixture(const QString& file) {
-    LoadResult result = loadDesignFile(testing::fixturePath(file).toStdString());
-    if (!result.ok())
-        qFatal("cannot load example %s", qPrintable(file));
-    return std::move(*result.design);
-}
 
 std::size_t countMatches(const std::string& text, const std::regex& pattern) {
     return static_cast<std::size_t>(std::distance(std::sregex_iterator(text.begin(), text.end(), pattern),

@@ -13,22 +13,10 @@
 #include <sstream>
 
 using namespace napkin;
+using testing::loadExample;
+using testing::loadFixture;
 
 namespace {
-
-Design loadExample(const QString& file) {
-    LoadResult result = loadDesignFile(testing::examplePath(file).toStdString());
-    if (!result.ok())
-        qFatal("cannot load example %s", qPrintable(file));
-    return std::move(*result.design);
-}
-
-Design loadFixture(const QString& file) {
-    LoadResult result = loadDesignFile(testing::fixturePath(file).toStdString());
-    if (!result.ok())
-        qFatal("cannot load example %s", qPrintable(file));
-    return std::move(*result.design);
-}
 
 Component component(std::string id, std::string kind, std::string label, std::string zone = {}) {
     Component c;
