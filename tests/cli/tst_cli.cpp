@@ -1,5 +1,6 @@
 // napkin validate / analyze / --help / --version: exit codes 0, 1, 2 and what is printed.
 #include "app/cli/command_line.h"
+#include "cli_run.h"
 
 #include <QProcess>
 #include <nlohmann/json.hpp>
@@ -10,19 +11,8 @@ using namespace napkin;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(QStringList arguments) {
-    arguments.prepend("napkin");
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(arguments, out, err);
-    return {code, out.str(), err.str()};
-}
+using Run = testing::CliRun;
+Run run(const QStringList& arguments) { return testing::runCli(arguments); }
 
 const QString tinyUrl = NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin";
 const QString leaderboard = NAPKIN_TEST_DATA_DIR "/fixtures/leaderboard.napkin";

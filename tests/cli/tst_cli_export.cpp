@@ -1,5 +1,6 @@
 // napkin export / import: exit codes 0, 1, 2, what goes to stdout and stderr, and the files written.
 #include "app/cli/command_line.h"
+#include "cli_run.h"
 #include "estimators/dot_writer.h"
 #include "estimators/markdown_writeup.h"
 #include "estimators/mermaid_writer.h"
@@ -15,19 +16,8 @@ using namespace napkin;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(QStringList arguments) {
-    arguments.prepend("napkin");
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(arguments, out, err);
-    return {code, out.str(), err.str()};
-}
+using Run = testing::CliRun;
+Run run(const QStringList& arguments) { return testing::runCli(arguments); }
 
 const QString tinyUrl = NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin";
 

@@ -1,6 +1,7 @@
 // Exports through the editor's scene, headless: napkin export --format svg|png|pdf and md with its image,
 // as the napkin executable wires them (offscreen platform). Checks the files, not pixels.
 #include "app/cli/command_line.h"
+#include "cli_run.h"
 #include "app/cli/export_command.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/export_diagram.h"
@@ -21,19 +22,8 @@ using namespace napkin;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(QStringList arguments) {
-    arguments.prepend("napkin");
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cli::run(arguments, out, err);
-    return {code, out.str(), err.str()};
-}
+using Run = testing::CliRun;
+Run run(const QStringList& arguments) { return testing::runCli(arguments); }
 
 const QString tinyUrl = NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin";
 
