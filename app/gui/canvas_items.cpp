@@ -10,6 +10,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace napkin::gui {
@@ -37,8 +38,32 @@ QFont smallFont() {
     return font;
 }
 
+QFont tinyFont() {
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 0.75);
+    return font;
+}
+
+// The overlay's geometry: the utilisation bar runs along the bottom of the box, its percentage to the right,
+// and badges sit on the top edge so they never cover the label.
+constexpr qreal barLeft = 12;
+constexpr qreal barHeight = 3;
+constexpr qreal barBottomMargin = 6;
+constexpr qreal percentWidth = 40;
+constexpr qreal badgeHeight = 14;
+constexpr qreal badgePadding = 5;
+constexpr qreal badgeGap = 4;
+constexpr double busyUtilisation = 0.7;
+
 qreal levelOfDetail(const QStyleOptionGraphicsItem* option, QPainter* painter) {
     return option->levelOfDetailFromTransform(painter->worldTransform());
+}
+
+/// Green, amber or red, a shade that reads on the current palette's base colour.
+QColor levelColour(int level) {
+    static const QColor light[] = {QColor("#15803d"), QColor("#b45309"), QColor("#dc2626")};
+    static const QColor dark[] = {QColor("#4ade80"), QColor("#fbbf24"), QColor("#f87171")};
+    return isDark() ? dark[level] : light[level];
 }
 
 } // namespace
@@ -100,9 +125,34 @@ bool ComponentItem::handleContains(const QPointF& scenePoint) const {
     return std::hypot(delta.x(), delta.y()) <= handleRadius + 3;
 }
 
+void ComponentItem::setOverlay(const ComponentOverlay& overlay) {
+    if (overlay == m_overlay)
+        return;
+    prepareGeometryChange();
+    m_overlay = overlay;
+    const double utilisation = overlay.utilisation.value_or(0);
+    m_level = utilisation > 1 ? Level::Over : utilisation >= busyUtilisation ? Level::Busy : Level::Fine;
+    m_barFraction = std::clamp(utilisation, 0.0, 1.0);
+    const double percent = std::round(utilisation * 100);
+    m_percent = percent > 999 ? QStringLiteral(">999 %") : QStringLiteral("%1 %").arg(percent);
+    m_badges.clear();
+    const QFontMetricsF metrics(tinyFont());
+    qreal right = componentWidth - cornerRadius;
+    auto addBadge = [&](const QString& text, Level level) {
+        const qreal width = metrics.horizontalAdvance(text) + 2 * badgePadding;
+        m_badges.push_back({text, QRectF(right - width, -badgeHeight / 2, width, badgeHeight), level});
+        right -= width + badgeGap;
+    };
+    if (overlay.bottleneck)
+        addBadge(QStringLiteral("⚠ over"), Level::Over);
+    if (overlay.spof)
+        addBadge(QStringLiteral("SPOF"), Level::Busy);
+    update();
+}
+
 QRectF ComponentItem::boundingRect() const {
-    const qreal stack = m_stack * stackOffset;
-    return QRectF(-2, -2 - stack, componentWidth + handleRadius + 6 + stack, componentHeight + 4 + stack);
+    const qreal top = std::max<qreal>(2 + m_stack * stackOffset, badgeHeight / 2 + 1);
+    return QRectF(-2, -top, componentWidth + handleRadius + 6 + m_stack * stackOffset, componentHeight + 2 + top);
 }
 
 void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
@@ -147,12 +197,45 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->drawText(QRectF(textLeft, componentHeight / 2 + 2, textWidth, componentHeight / 2 - 10),
                           Qt::AlignTop | Qt::AlignLeft, numbers);
     }
+    if (m_overlay.utilisation)
+        paintUtilisation(painter);
+    paintBadges(painter);
     if (m_hovered || selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
         painter->setBrush(pal.color(QPalette::Base));
         painter->drawEllipse(handleCentre(), handleRadius, handleRadius);
         painter->setBrush(pal.color(QPalette::Highlight));
         painter->drawEllipse(handleCentre(), 2.5, 2.5);
+    }
+}
+
+void ComponentItem::paintUtilisation(QPainter* painter) const {
+    const QColor colour = levelColour(static_cast<int>(m_level));
+    const qreal width = componentWidth - barLeft - percentWidth;
+    const QRectF track(barLeft, componentHeight - barBottomMargin - barHeight, width, barHeight);
+    QColor trackColour = palette().color(QPalette::PlaceholderText);
+    trackColour.setAlphaF(0.25);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(trackColour);
+    painter->drawRoundedRect(track, barHeight / 2, barHeight / 2);
+    painter->setBrush(colour);
+    painter->drawRoundedRect(QRectF(track.topLeft(), QSizeF(width * m_barFraction, barHeight)), barHeight / 2,
+                             barHeight / 2);
+    painter->setFont(tinyFont());
+    painter->setPen(colour);
+    const QRectF text(track.right(), track.center().y() - 8, percentWidth - 6, 16);
+    painter->drawText(text, Qt::AlignRight | Qt::AlignVCenter, m_percent);
+}
+
+void ComponentItem::paintBadges(QPainter* painter) const {
+    painter->setFont(tinyFont());
+    for (const Badge& badge : m_badges) {
+        const QColor colour = levelColour(static_cast<int>(badge.level));
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colour);
+        painter->drawRoundedRect(badge.rect, badgeHeight / 2, badgeHeight / 2);
+        painter->setPen(palette().color(QPalette::Base));
+        painter->drawText(badge.rect, Qt::AlignCenter, badge.text);
     }
 }
 

@@ -9,6 +9,9 @@
 #include <QPainterPath>
 #include <QString>
 
+#include <optional>
+#include <vector>
+
 class QSvgRenderer;
 
 namespace napkin::gui {
@@ -27,6 +30,14 @@ private:
     QString m_id;
 };
 
+/// What the latest analysis says about one component, drawn over its box.
+struct ComponentOverlay {
+    std::optional<double> utilisation; // offered ÷ capacity (0…∞); none when the component has no capacity
+    bool spof = false;
+    bool bottleneck = false;
+    bool operator==(const ComponentOverlay&) const = default;
+};
+
 class ComponentItem : public ModelItem {
 public:
     enum { Type = ComponentItemType };
@@ -38,6 +49,8 @@ public:
     QRectF bodyRect() const;   // the component's box, in item coordinates
     QPointF handleCentre() const; // the connection handle, in item coordinates
     bool handleContains(const QPointF& scenePoint) const;
+    void setOverlay(const ComponentOverlay& overlay);
+    const ComponentOverlay& overlay() const { return m_overlay; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -48,7 +61,21 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
+    enum class Level { Fine, Busy, Over };
+    struct Badge {
+        QString text;
+        QRectF rect;
+        Level level;
+    };
+    void paintUtilisation(QPainter* painter) const;
+    void paintBadges(QPainter* painter) const;
+
     CanvasScene& m_scene;
+    ComponentOverlay m_overlay;
+    Level m_level = Level::Fine;
+    qreal m_barFraction = 0;
+    QString m_percent;
+    std::vector<Badge> m_badges;
     QString m_label;
     QString m_numbers;
     QColor m_accent;

@@ -1,6 +1,7 @@
 #include "app/gui/canvas_scene.h"
 
 #include "app/gui/document.h"
+#include "estimators/analysis.h"
 
 #include <QSvgRenderer>
 
@@ -44,6 +45,47 @@ CanvasScene::~CanvasScene() {
     blockSignals(true);
     clear(); // items call back into the scene while they are destroyed; do it while the tables exist
     qDeleteAll(m_icons);
+}
+
+namespace {
+
+bool accepted(const Design& design, const Finding& finding) {
+    std::vector<Finding> one{finding};
+    applyAcceptedFindings(design, one);
+    return !one.front().acceptedReason.empty();
+}
+
+bool namesAComponent(SpofKind kind) {
+    return kind == SpofKind::Component || kind == SpofKind::Leader || kind == SpofKind::Quorum;
+}
+
+QHash<QString, ComponentOverlay> overlaysOf(const Analysis& analysis, const Design& design) {
+    QHash<QString, ComponentOverlay> overlays;
+    for (const ComponentLoad& load : analysis.load.components)
+        if (load.hasCapacity)
+            overlays[qs(load.id)].utilisation = load.utilization;
+    for (const SinglePointOfFailure& spof : analysis.resilience.spofs)
+        if (namesAComponent(spof.kind) && !accepted(design, spof.finding))
+            overlays[qs(spof.id)].spof = true;
+    for (const Finding& finding : analysis.findings) {
+        if (!finding.acceptedReason.empty())
+            continue;
+        const bool spof = finding.rule.starts_with("spof.");
+        const bool over = finding.rule == "capacity.over";
+        for (const std::string& id : finding.componentIds) {
+            overlays[qs(id)].spof |= spof;
+            overlays[qs(id)].bottleneck |= over;
+        }
+    }
+    return overlays;
+}
+
+} // namespace
+
+void CanvasScene::showAnalysis(const Analysis& analysis) {
+    const QHash<QString, ComponentOverlay> overlays = overlaysOf(analysis, m_document.design());
+    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
+        it.value()->setOverlay(overlays.value(it.key()));
 }
 
 void CanvasScene::rebuild() {

@@ -12,6 +12,10 @@
 
 class QSvgRenderer;
 
+namespace napkin {
+struct Analysis;
+}
+
 namespace napkin::gui {
 
 class Document;
@@ -46,6 +50,8 @@ public:
     void resyncGeometry();
     /// Innermost zone whose *item* contains the scene point, skipping `ignored` zones and their descendants.
     QString zoneAt(const QPointF& scenePoint, const QStringList& ignored = {}) const;
+    /// Gives every component item its utilisation and SPOF / bottleneck badges from `analysis`.
+    void showAnalysis(const Analysis& analysis);
     /// Bounding rectangle of everything in the design (not the helper items).
     QRectF contentsRect() const;
 

@@ -1,20 +1,17 @@
 #include "app/gui/estimates_dock.h"
 
+#include "app/gui/analysis_service.h"
 #include "app/gui/main_window.h"
 #include "estimators/capacity_report.h"
-#include "model/graph_view.h"
 #include "model/units.h"
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace napkin::gui {
 namespace {
-
-constexpr int refreshDelayMs = 250;
 
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
@@ -43,7 +40,7 @@ QString loadSummary(const ComponentLoad& load, bool binary) {
 
 EstimatesDock::EstimatesDock(MainWindow& window)
     : QDockWidget(tr("Estimates"), &window), m_window(window), m_headline(new QLabel),
-      m_tree(new QTreeWidget), m_refreshTimer(new QTimer(this)) {
+      m_tree(new QTreeWidget) {
     setObjectName("estimatesDock");
     m_headline->setWordWrap(true);
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -59,32 +56,30 @@ EstimatesDock::EstimatesDock(MainWindow& window)
     layout->addWidget(m_tree);
     setWidget(body);
 
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(refreshDelayMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, &EstimatesDock::refresh);
-    Document& document = m_window.document();
-    connect(&document, &Document::edited, m_refreshTimer, qOverload<>(&QTimer::start));
-    connect(&document, &Document::designReset, m_refreshTimer, qOverload<>(&QTimer::start));
-    refresh();
+    connect(&window.analysis(), &AnalysisService::updated, this, &EstimatesDock::analysisUpdated);
+    analysisUpdated();
 }
 
-void EstimatesDock::refresh() {
-    m_refreshTimer->stop();
-    const Design& design = m_window.document().design();
-    m_envelope = estimateEnvelope(design.workload());
-    const GraphView graph(design);
-    m_load = propagateLoad(graph, m_envelope, design.workload());
-    m_cost = costDesign(design, m_load, PriceTable::builtin(), Catalog::builtin(), m_envelope.binaryUnits);
+void EstimatesDock::refresh() { m_window.analysis().refresh(); }
+
+const Envelope& EstimatesDock::envelope() const { return m_window.analysis().analysis().envelope; }
+
+const LoadReport& EstimatesDock::load() const { return m_window.analysis().analysis().load; }
+
+const CostReport& EstimatesDock::cost() const { return m_window.analysis().analysis().cost; }
+
+void EstimatesDock::analysisUpdated() {
     rebuildTree();
     emit refreshed();
 }
 
 void EstimatesDock::rebuildTree() {
-    const bool binary = m_envelope.binaryUnits;
+    const Envelope& envelope = this->envelope();
+    const bool binary = envelope.binaryUnits;
     m_headline->setText(tr("%1 reads/s and %2 writes/s at peak · %3 stored · %4 cache · %5 a month")
-                            .arg(text(formatCount(m_envelope.readQpsPeak)), text(formatCount(m_envelope.writeQpsPeak)),
-                                 text(formatBytes(m_envelope.storageBytesTotal, binary)),
-                                 text(formatBytes(m_envelope.cacheBytes, binary)), text(formatMoney(m_cost.total))));
+                            .arg(text(formatCount(envelope.readQpsPeak)), text(formatCount(envelope.writeQpsPeak)),
+                                 text(formatBytes(envelope.storageBytesTotal, binary)),
+                                 text(formatBytes(envelope.cacheBytes, binary)), text(formatMoney(cost().total))));
     m_tree->clear();
     addEnvelope();
     addComponents();
@@ -101,28 +96,30 @@ QTreeWidgetItem* EstimatesDock::addSection(const QString& title) {
 
 void EstimatesDock::addEnvelope() {
     QTreeWidgetItem* workload = addSection(tr("Workload"));
-    for (const std::string& problem : m_envelope.problems)
+    for (const std::string& problem : envelope().problems)
         new QTreeWidgetItem(workload, {tr("Problem"), text(problem)});
-    for (const OperationEstimate& op : m_envelope.operations) {
+    for (const OperationEstimate& op : envelope().operations) {
         auto* item = new QTreeWidgetItem(workload, {text(op.name), text(sayRate(op.qpsAverage) + " average")});
         addSteps(item, op.steps);
     }
     QTreeWidgetItem* totals = addSection(tr("Totals"));
-    addSteps(totals, m_envelope.steps);
+    addSteps(totals, envelope().steps);
 }
 
 void EstimatesDock::addComponents() {
-    const bool binary = m_envelope.binaryUnits;
+    const bool binary = envelope().binaryUnits;
+    const LoadReport& loads = load();
+    const CostReport& costs = cost();
     QTreeWidgetItem* components =
-        addSection(tr("Components — %1 a month (prices of %2)").arg(text(formatMoney(m_cost.total)), text(m_cost.asOf)));
-    for (std::size_t i = 0; i < m_load.components.size(); ++i) {
-        const ComponentLoad& load = m_load.components[i];
+        addSection(tr("Components — %1 a month (prices of %2)").arg(text(formatMoney(costs.total)), text(costs.asOf)));
+    for (std::size_t i = 0; i < loads.components.size(); ++i) {
+        const ComponentLoad& load = loads.components[i];
         if (load.role == Role::Client)
             continue;
         auto* item = new QTreeWidgetItem(components, {text(load.id), loadSummary(load, binary)});
         item->setData(0, Qt::UserRole, text(load.id));
-        if (i < m_cost.components.size()) {
-            const ComponentCost& cost = m_cost.components[i];
+        if (i < costs.components.size()) {
+            const ComponentCost& cost = costs.components[i];
             item->setText(1, item->text(1) + tr("; %1 a month").arg(text(formatMoney(cost.total))));
             addSteps(item, cost.steps);
         }

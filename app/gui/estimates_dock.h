@@ -1,7 +1,7 @@
 #pragma once
 // The Estimates dock: the back-of-the-envelope numbers of the workload with their working, what every
 // component must handle (load, utilisation, instances, storage, memory) and what it costs a month. It
-// prints the same estimators/ results as `napkin analyze`, and recomputes shortly after every edit.
+// prints the same estimators/ results as `napkin analyze`, from the editor's AnalysisService.
 
 #include "estimators/cost.h"
 #include "estimators/envelope.h"
@@ -10,7 +10,6 @@
 #include <QDockWidget>
 
 class QLabel;
-class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -23,17 +22,18 @@ class EstimatesDock : public QDockWidget {
 public:
     explicit EstimatesDock(MainWindow& window);
 
-    /// Recomputes now (the dock does it by itself shortly after each edit).
+    /// Re-analyzes now (the editor's AnalysisService does it by itself shortly after each edit).
     void refresh();
     QTreeWidget* tree() const { return m_tree; }
-    const Envelope& envelope() const { return m_envelope; }
-    const LoadReport& load() const { return m_load; }
-    const CostReport& cost() const { return m_cost; }
+    const Envelope& envelope() const;
+    const LoadReport& load() const;
+    const CostReport& cost() const;
 
 signals:
     void refreshed();
 
 private:
+    void analysisUpdated();
     void rebuildTree();
     void addEnvelope();
     void addComponents();
@@ -42,10 +42,6 @@ private:
     MainWindow& m_window;
     QLabel* m_headline;
     QTreeWidget* m_tree;
-    QTimer* m_refreshTimer;
-    Envelope m_envelope;
-    LoadReport m_load;
-    CostReport m_cost;
 };
 
 } // namespace napkin::gui

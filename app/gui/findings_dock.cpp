@@ -1,10 +1,10 @@
 #include "app/gui/findings_dock.h"
 
+#include "app/gui/analysis_service.h"
 #include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
-#include "estimators/analysis.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSplitter>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -21,7 +20,6 @@ namespace napkin::gui {
 
 namespace {
 
-constexpr int refreshDelayMs = 250;
 constexpr double greyedOpacity = 0.3;
 
 enum Column { SeverityColumn, RuleColumn, ComponentsColumn, MessageColumn };
@@ -40,8 +38,7 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 
 FindingsDock::FindingsDock(MainWindow& window)
     : QDockWidget(tr("Findings"), &window), m_window(window), m_filter(new QLineEdit),
-      m_severity(new QComboBox), m_summary(new QLabel), m_list(new QTreeWidget), m_whatIf(new QListWidget),
-      m_refreshTimer(new QTimer(this)) {
+      m_severity(new QComboBox), m_summary(new QLabel), m_list(new QTreeWidget), m_whatIf(new QListWidget) {
     setObjectName("findingsDock");
 
     m_filter->setPlaceholderText(tr("Filter findings"));
@@ -78,45 +75,32 @@ FindingsDock::FindingsDock(MainWindow& window)
     splitter->setStretchFactor(1, 1);
     setWidget(splitter);
 
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(refreshDelayMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, &FindingsDock::refresh);
-    connect(&window.document(), &Document::edited, this, &FindingsDock::scheduleRefresh);
-    connect(&window.document(), &Document::designReset, this, [this] {
-        m_failed.clear();
-        scheduleRefresh();
-    });
+    connect(&window.analysis(), &AnalysisService::updated, this, &FindingsDock::analysisUpdated);
     connect(m_filter, &QLineEdit::textChanged, this, &FindingsDock::applyFilter);
     connect(m_severity, &QComboBox::currentIndexChanged, this, &FindingsDock::applyFilter);
     connect(m_list, &QTreeWidget::itemClicked, this, &FindingsDock::showFinding);
     connect(m_list, &QTreeWidget::itemActivated, this, &FindingsDock::showFinding);
     connect(m_whatIf, &QListWidget::itemChanged, this, &FindingsDock::whatIfToggled);
-    refresh();
+    analysisUpdated();
 }
 
-void FindingsDock::scheduleRefresh() { m_refreshTimer->start(); }
+void FindingsDock::refresh() { m_window.analysis().refresh(); }
 
-void FindingsDock::refresh() {
-    m_refreshTimer->stop();
-    const Design& design = m_window.document().design();
-    std::vector<std::string> failed;
-    for (const QString& id : std::as_const(m_failed))
-        if (design.component(id.toStdString()) || design.zone(id.toStdString()))
-            failed.push_back(id.toStdString());
-    std::sort(failed.begin(), failed.end());
-    const Analysis analysis = analyze(design, Catalog::builtin(), PriceTable::builtin(), failed);
-    m_findings = analysis.findings;
+const std::vector<Finding>& FindingsDock::findings() const { return m_window.analysis().analysis().findings; }
+
+void FindingsDock::analysisUpdated() {
     rebuildList();
     rebuildWhatIfChoices();
-    greyOut(analysis.resilience.unreachable);
+    greyOut(m_window.analysis().analysis().resilience.unreachable);
     emit refreshed();
 }
 
 void FindingsDock::rebuildList() {
     m_list->clear();
     int counts[3] = {0, 0, 0};
-    for (std::size_t i = 0; i < m_findings.size(); ++i) {
-        const Finding& f = m_findings[i];
+    const std::vector<Finding>& all = findings();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Finding& f = all[i];
         ++counts[static_cast<int>(f.severity)];
         QStringList ids;
         for (const std::string& id : f.componentIds)
@@ -139,11 +123,12 @@ void FindingsDock::rebuildWhatIfChoices() {
     const Design& design = m_window.document().design();
     m_rebuildingChoices = true;
     m_whatIf->clear();
-    auto addChoice = [this](const std::string& id, const QString& text) {
+    const QStringList failed = failedIds();
+    auto addChoice = [this, &failed](const std::string& id, const QString& text) {
         auto* item = new QListWidgetItem(text, m_whatIf);
         item->setData(failureIdRole, q(id));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(m_failed.contains(q(id)) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(failed.contains(q(id)) ? Qt::Checked : Qt::Unchecked);
     };
     for (const Zone& zone : design.zones())
         if (zone.kind == ZoneKind::AvailabilityZone || zone.kind == ZoneKind::Region
@@ -165,20 +150,17 @@ void FindingsDock::whatIfToggled(QListWidgetItem* item) {
 }
 
 void FindingsDock::setFailed(const QString& id, bool failed) {
-    if (failed == m_failed.contains(id))
+    QStringList ids = failedIds();
+    if (failed == ids.contains(id))
         return;
     if (failed)
-        m_failed.insert(id);
+        ids << id;
     else
-        m_failed.remove(id);
-    refresh();
+        ids.removeAll(id);
+    m_window.analysis().setFailedIds(ids);
 }
 
-QStringList FindingsDock::failedIds() const {
-    QStringList ids(m_failed.begin(), m_failed.end());
-    ids.sort();
-    return ids;
-}
+QStringList FindingsDock::failedIds() const { return m_window.analysis().failedIds(); }
 
 void FindingsDock::applyFilter() {
     const QString text = m_filter->text().trimmed();
@@ -186,7 +168,7 @@ void FindingsDock::applyFilter() {
     for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
         QTreeWidgetItem* item = m_list->topLevelItem(row);
         const auto index = item->data(SeverityColumn, findingIndexRole).toULongLong();
-        const Finding& f = m_findings[index];
+        const Finding& f = findings()[index];
         bool visible = static_cast<int>(f.severity) >= minimum;
         if (visible && !text.isEmpty()) {
             visible = false;
@@ -212,11 +194,11 @@ void FindingsDock::showFinding(QTreeWidgetItem* item) {
     if (!item)
         return;
     const auto index = item->data(SeverityColumn, findingIndexRole).toULongLong();
-    if (index >= m_findings.size())
+    if (index >= findings().size())
         return;
     Selection selection;
     QRectF area;
-    for (const std::string& id : m_findings[index].componentIds) {
+    for (const std::string& id : findings()[index].componentIds) {
         if (ComponentItem* component = m_window.canvasScene()->componentItem(q(id))) {
             selection.components.push_back(id);
             area = area.united(component->sceneBoundingRect());

@@ -7,7 +7,6 @@
 #include "estimators/finding.h"
 
 #include <QDockWidget>
-#include <QSet>
 #include <QStringList>
 
 #include <vector>
@@ -17,7 +16,6 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
-class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -30,9 +28,9 @@ class FindingsDock : public QDockWidget {
 public:
     explicit FindingsDock(MainWindow& window);
 
-    /// Runs every analyzer now (the dock does it by itself shortly after each edit).
+    /// Re-analyzes now (the editor's AnalysisService does it by itself shortly after each edit).
     void refresh();
-    const std::vector<Finding>& findings() const { return m_findings; }
+    const std::vector<Finding>& findings() const;
     /// Rows the filter leaves visible.
     int visibleCount() const;
     /// The finding list, for tests.
@@ -51,7 +49,7 @@ signals:
     void refreshed();
 
 private:
-    void scheduleRefresh();
+    void analysisUpdated();
     void rebuildList();
     void rebuildWhatIfChoices();
     void applyFilter();
@@ -65,9 +63,6 @@ private:
     QLabel* m_summary;
     QTreeWidget* m_list;
     QListWidget* m_whatIf;
-    QTimer* m_refreshTimer;
-    std::vector<Finding> m_findings;
-    QSet<QString> m_failed;
     QStringList m_greyed;
     bool m_rebuildingChoices = false;
 };

@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/analysis_service.h"
 #include "app/gui/brief_dock.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
@@ -55,7 +56,8 @@ QString diagnosticsText(const LoadResult& result) {
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_document(new Document(this)), m_scene(new CanvasScene(*m_document, this)),
+    : QMainWindow(parent), m_document(new Document(this)), m_analysis(new AnalysisService(*m_document, this)),
+      m_scene(new CanvasScene(*m_document, this)),
       m_view(new CanvasView(m_scene)) {
     initNapkinResources();
     setObjectName("napkinMainWindow");
@@ -80,6 +82,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_recoveryStale = m_document->isModified();
         updateStatus();
     });
+    connect(m_analysis, &AnalysisService::updated, this, [this] { m_scene->showAnalysis(m_analysis->analysis()); });
+    m_scene->showAnalysis(m_analysis->analysis());
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
         const Selection current = selection();
         m_inspector->setSelection(current);

@@ -8,6 +8,8 @@
 //     and a toggle for it in View ▸ Panels.
 //   * menu(MenuId) returns a top-level menu to add actions to (MenuId::Export appears in the menu bar, before
 //     Help, once something is added to it).
+//   * analysis() holds the latest napkin::analyze() of the design (re-run once per burst of edits) and the
+//     what-if's failed ids; read it on its updated() signal instead of analyzing again.
 //   * canvasView() / canvasScene() for rendering (export) and selectionChanged() for selection-aware panels.
 
 #include "app/gui/document.h"
@@ -20,6 +22,7 @@ class QTimer;
 
 namespace napkin::gui {
 
+class AnalysisService;
 class CanvasScene;
 class CanvasView;
 class InspectorPanel;
@@ -36,6 +39,7 @@ public:
     ~MainWindow() override;
 
     Document& document() { return *m_document; }
+    AnalysisService& analysis() { return *m_analysis; }
     CanvasScene* canvasScene() const { return m_scene; }
     CanvasView* canvasView() const { return m_view; }
     PalettePanel* palettePanel() const { return m_palette; }
@@ -101,6 +105,7 @@ private:
     QAction* addAction(QMenu* menu, const QString& text, QKeySequence shortcut, const QString& icon = {});
 
     Document* m_document;
+    AnalysisService* m_analysis;
     CanvasScene* m_scene;
     CanvasView* m_view;
     PalettePanel* m_palette = nullptr;
