@@ -129,7 +129,6 @@ void ComponentItem::setOverlay(const ComponentOverlay& overlay) {
     if (overlay == m_overlay)
         return;
     m_overlay = overlay; // the bounding rectangle always leaves room for badges: no geometry change
-
     const double utilisation = overlay.utilisation.value_or(0);
     m_level = utilisation > 1 ? Level::Over : utilisation >= busyUtilisation ? Level::Busy : Level::Fine;
     m_barFraction = std::clamp(utilisation, 0.0, 1.0);
