@@ -67,16 +67,12 @@ QHash<QString, ComponentOverlay> overlaysOf(const Analysis& analysis, const Desi
     for (const SinglePointOfFailure& spof : analysis.resilience.spofs)
         if (namesAComponent(spof.kind) && !accepted(design, spof.finding))
             overlays[qs(spof.id)].spof = true;
-    for (const Finding& finding : analysis.findings) {
-        if (!finding.acceptedReason.empty())
-            continue;
-        const bool spof = finding.rule.starts_with("spof.");
-        const bool over = finding.rule == "capacity.over";
-        for (const std::string& id : finding.componentIds) {
-            overlays[qs(id)].spof |= spof;
-            overlays[qs(id)].bottleneck |= over;
-        }
-    }
+    // Zone, region and link SPOFs name every member; a badge on each would say nothing, so only the
+    // component-level ones above badge a component.
+    for (const Finding& finding : analysis.findings)
+        if (finding.acceptedReason.empty() && finding.rule == "capacity.over")
+            for (const std::string& id : finding.componentIds)
+                overlays[qs(id)].bottleneck = true;
     return overlays;
 }
 
