@@ -18,15 +18,8 @@ int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream
     const QCommandLineOption fail("fail", "What if these components, zones or links fail (comma-separated ids).",
                                   "ID[,ID...]");
     parser.addOption(fail);
-    bool helpShown = false;
-    if (!parseCommand(parser, arguments, out, err, helpShown))
-        return UsageError;
-    if (helpShown)
-        return Success;
-    if (parser.positionalArguments().size() != 1) {
-        err << "napkin analyze: give exactly one file\n";
-        return UsageError;
-    }
+    if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
+        return *stop;
     const QString file = parser.positionalArguments().first();
     const std::optional<Design> design = loadForCommand(file, err);
     if (!design)

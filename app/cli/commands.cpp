@@ -28,6 +28,20 @@ void printDiagnostics(const QString& file, const LoadResult& result, std::ostrea
         err << local(file) << ": " << d.toString() << "\n";
 }
 
+std::optional<int> parseSingleFileCommand(QCommandLineParser& parser, const QStringList& arguments,
+                                          std::ostream& out, std::ostream& err) {
+    bool helpShown = false;
+    if (!parseCommand(parser, arguments, out, err, helpShown))
+        return UsageError;
+    if (helpShown)
+        return Success;
+    if (parser.positionalArguments().size() != 1) {
+        err << "napkin " << local(arguments.value(1)) << ": give exactly one file\n";
+        return UsageError;
+    }
+    return std::nullopt;
+}
+
 std::optional<Design> loadForCommand(const QString& file, std::ostream& err) {
     LoadResult result = loadDesignFile(local(file));
     printDiagnostics(file, result, err);

@@ -23,6 +23,10 @@ inline std::string local(const QString& text) { return text.toStdString(); }
 /// usage error. Sets helpShown when --help was asked for and printed.
 bool parseCommand(QCommandLineParser& parser, const QStringList& arguments, std::ostream& out, std::ostream& err,
                   bool& helpShown);
+/// For commands that take exactly one FILE: parses like parseCommand, then checks the file count. Returns
+/// the exit code when the command should stop here (usage error, or help shown), nothing to go on.
+std::optional<int> parseSingleFileCommand(QCommandLineParser& parser, const QStringList& arguments,
+                                          std::ostream& out, std::ostream& err);
 /// Prints every diagnostic of a load as "FILE: path: message".
 void printDiagnostics(const QString& file, const LoadResult& result, std::ostream& err);
 /// Loads a design for a command, printing its diagnostics; empty when it has errors.

@@ -108,15 +108,8 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     const QCommandLineOption scaleOption("scale", "Pixel scale of a PNG: 1 or 2 (default 1).", "N", "1");
     const QCommandLineOption diagramOption("diagram", "With --format pdf: the diagram alone, not the write-up.");
     parser.addOptions({formatOption, outputOption, templateOption, scaleOption, diagramOption});
-    bool helpShown = false;
-    if (!parseCommand(parser, arguments, out, err, helpShown))
-        return UsageError;
-    if (helpShown)
-        return Success;
-    if (parser.positionalArguments().size() != 1) {
-        err << "napkin export: give exactly one file\n";
-        return UsageError;
-    }
+    if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
+        return *stop;
     const QString output = parser.value(outputOption);
     const QString formatName = parser.isSet(formatOption) ? parser.value(formatOption) : QFileInfo(output).suffix();
     if (formatName.isEmpty()) {

@@ -33,15 +33,8 @@ int importCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     const QCommandLineOption outputOption({"o", "output"}, "Write the design to FILE instead of standard output.",
                                           "FILE");
     parser.addOption(outputOption);
-    bool helpShown = false;
-    if (!parseCommand(parser, arguments, out, err, helpShown))
-        return UsageError;
-    if (helpShown)
-        return Success;
-    if (parser.positionalArguments().size() != 1) {
-        err << "napkin import: give exactly one file\n";
-        return UsageError;
-    }
+    if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
+        return *stop;
     const QString file = parser.positionalArguments().first();
     QFile input(file);
     if (!input.open(QIODevice::ReadOnly)) {
