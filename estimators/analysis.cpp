@@ -34,19 +34,9 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
         resilience.offeredQps[load.id] = load.offeredQps;
     analysis.resilience = analyzeResilience(design, catalog, resilience);
     append(analysis.findings, analysis.resilience.findings);
-    // Further analyzers (resilience, …) append their findings here.
-    applyAcceptedFindings(design, analysis.findings);
+    markAcceptedTradeOffs(design, analysis.findings);
     sortFindings(analysis.findings);
     return analysis;
-}
-
-void applyAcceptedFindings(const Design& design, std::vector<Finding>& findings) {
-    for (Finding& finding : findings)
-        for (const std::string& id : finding.componentIds)
-            if (const Component* c = design.component(id))
-                for (const AcceptedFinding& accepted : c->accepted)
-                    if (accepted.rule == finding.rule && finding.acceptedReason.empty())
-                        finding.acceptedReason = accepted.reason.empty() ? "accepted" : accepted.reason;
 }
 
 Json analysisToJson(const Analysis& analysis) {

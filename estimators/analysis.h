@@ -36,7 +36,5 @@ Json analysisToJson(const Analysis& analysis);
 /// The same as a readable report with the arithmetic.
 std::string analysisToText(const Analysis& analysis, const Catalog& catalog = Catalog::builtin());
 
-/// Marks findings the user accepted on a component (Component::accepted) with the reason given.
-void applyAcceptedFindings(const Design& design, std::vector<Finding>& findings);
 
 } // namespace napkin

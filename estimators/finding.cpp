@@ -1,5 +1,7 @@
 #include "estimators/finding.h"
 
+#include "model/design.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -37,6 +39,23 @@ void sortFindings(std::vector<Finding>& findings) {
     };
     std::stable_sort(findings.begin(), findings.end(),
                      [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+}
+
+const AcceptedFinding* acceptanceOf(const Design& design, const Finding& finding) {
+    for (const std::string& id : finding.componentIds)
+        if (const Component* component = design.component(id))
+            for (const AcceptedFinding& accepted : component->accepted)
+                if (accepted.rule == finding.rule)
+                    return &accepted;
+    return nullptr;
+}
+
+void markAcceptedTradeOffs(const Design& design, std::vector<Finding>& findings) {
+    for (Finding& finding : findings)
+        if (const AcceptedFinding* accepted = acceptanceOf(design, finding); accepted && finding.acceptedReason.empty()) {
+            finding.acceptedReason = accepted->reason.empty() ? "accepted trade-off" : accepted->reason;
+            finding.severity = Severity::Info;
+        }
 }
 
 } // namespace napkin

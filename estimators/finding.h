@@ -10,6 +10,9 @@
 
 namespace napkin {
 
+class Design;
+struct AcceptedFinding;
+
 enum class Severity { Info, Warning, Error };
 
 struct Finding {
@@ -26,5 +29,10 @@ std::string_view toString(Severity severity);
 Json toJson(const Finding& finding);
 /// Most severe first, then by rule and first component id, so that every listing has the same order.
 void sortFindings(std::vector<Finding>& findings);
+
+/// The acceptance of this finding's rule on a component it names (Component::accepted), or nullptr.
+const AcceptedFinding* acceptanceOf(const Design& design, const Finding& finding);
+/// Accepted findings stay listed, as severity Info with the user's reason ("accepted trade-off" if none).
+void markAcceptedTradeOffs(const Design& design, std::vector<Finding>& findings);
 
 } // namespace napkin

@@ -74,21 +74,6 @@ Json latencyToJson(const OperationLatency& latency) {
 
 } // namespace
 
-void markAcceptedTradeOffs(const Design& design, std::vector<Finding>& findings) {
-    for (Finding& finding : findings)
-        for (const std::string& id : finding.componentIds) {
-            const Component* component = design.component(id);
-            if (!component || !finding.acceptedReason.empty())
-                continue;
-            for (const AcceptedFinding& accepted : component->accepted)
-                if (accepted.rule == finding.rule) {
-                    finding.acceptedReason = accepted.reason.empty() ? "accepted trade-off" : accepted.reason;
-                    finding.severity = Severity::Info;
-                    break;
-                }
-        }
-}
-
 ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog, const ResilienceInputs& inputs) {
     ResilienceReport report;
     const RequestGraph graph(design, catalog);

@@ -50,9 +50,6 @@ struct ResilienceReport {
 ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog = Catalog::builtin(),
                                    const ResilienceInputs& inputs = {});
 
-/// Findings the user accepted on one of their components become Info with the reason set; never dropped.
-void markAcceptedTradeOffs(const Design& design, std::vector<Finding>& findings);
-
 /// The resilience section of `napkin analyze --json`: per operation its spof list, availability and
 /// latency_ms (null when saturated or unreachable), plus the what-if outcome when one was asked for.
 Json resilienceToJson(const ResilienceReport& report);

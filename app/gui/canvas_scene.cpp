@@ -49,12 +49,6 @@ CanvasScene::~CanvasScene() {
 
 namespace {
 
-bool accepted(const Design& design, const Finding& finding) {
-    std::vector<Finding> one{finding};
-    applyAcceptedFindings(design, one);
-    return !one.front().acceptedReason.empty();
-}
-
 bool namesAComponent(SpofKind kind) {
     return kind == SpofKind::Component || kind == SpofKind::Leader || kind == SpofKind::Quorum;
 }
@@ -65,7 +59,7 @@ QHash<QString, ComponentOverlay> overlaysOf(const Analysis& analysis, const Desi
         if (load.hasCapacity)
             overlays[qs(load.id)].utilisation = load.utilization;
     for (const SinglePointOfFailure& spof : analysis.resilience.spofs)
-        if (namesAComponent(spof.kind) && !accepted(design, spof.finding))
+        if (namesAComponent(spof.kind) && !acceptanceOf(design, spof.finding))
             overlays[qs(spof.id)].spof = true;
     // Zone, region and link SPOFs name every member; a badge on each would say nothing, so only the
     // component-level ones above badge a component.

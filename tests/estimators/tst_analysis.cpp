@@ -30,6 +30,13 @@ bool hasFinding(const Json& document, const std::string& rule, const std::string
     return false;
 }
 
+const Finding* findingOf(const Analysis& analysis, const std::string& rule, const std::string& id) {
+    for (const Finding& f : analysis.findings)
+        if (f.rule == rule && !f.componentIds.empty() && f.componentIds.front() == id)
+            return &f;
+    return nullptr;
+}
+
 } // namespace
 
 class TestAnalysis : public QObject {
@@ -96,17 +103,24 @@ private slots:
         QCOMPARE(document["cost"]["prices_as_of"].get<std::string>(), std::string("2024-06-01"));
     }
 
-    void acceptedFindingsKeepTheirReason() {
+    void acceptedCapacityFindingBecomesInfoWithItsReason() {
         Design design = tinyUrl();
         Component shortener = *design.component("shortener");
+        shortener.props["capacity_qps"] = 10;
+        design.apply(UpdateComponent{shortener});
+        const Finding* before = findingOf(analyze(design), "capacity.over", "shortener");
+        QVERIFY(before);
+        QCOMPARE(int(before->severity), int(Severity::Error));
+
         shortener.accepted.push_back({"capacity.over", "autoscaling adds replicas"});
         design.apply(UpdateComponent{shortener});
         const Analysis analysis = analyze(design);
-        bool found = false;
-        for (const Finding& f : analysis.findings)
-            if (f.rule == "capacity.over" && f.componentIds.front() == "shortener")
-                found = f.acceptedReason == "autoscaling adds replicas";
-        QVERIFY(found);
+        const Finding* accepted = findingOf(analysis, "capacity.over", "shortener");
+        QVERIFY(accepted);
+        QCOMPARE(accepted->acceptedReason, std::string("autoscaling adds replicas"));
+        QCOMPARE(int(accepted->severity), int(Severity::Info));
+        for (const Finding* f = accepted; f != analysis.findings.data() + analysis.findings.size(); ++f)
+            QCOMPARE(int(f->severity), int(Severity::Info)); // listed after every warning and error
     }
 
     void textReportShowsTheArithmetic() {
