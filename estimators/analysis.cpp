@@ -30,8 +30,11 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
     append(analysis.findings, workloadFindings(analysis.envelope));
     append(analysis.findings, analysis.load.findings);
     ResilienceInputs resilience{failedIds, {}, {}};
-    for (const ComponentLoad& load : analysis.load.components)
+    for (const ComponentLoad& load : analysis.load.components) {
         resilience.offeredQps[load.id] = load.offeredQps;
+        if (load.shards > 1)
+            resilience.shardLoads[load.id] = {load.shards, load.busiestShardQps, load.offeredQps};
+    }
     analysis.resilience = analyzeResilience(design, catalog, resilience);
     append(analysis.findings, analysis.resilience.findings);
     markAcceptedTradeOffs(design, analysis.findings);

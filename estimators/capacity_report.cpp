@@ -103,6 +103,8 @@ Json componentToJson(const ComponentLoad& load, const ComponentCost* cost) {
     out["capacity_qps"] = load.hasCapacity ? Json(load.capacityQps) : Json(nullptr);
     out["utilization"] = optionalNumber(load.utilization);
     out["instances_needed"] = optionalNumber(load.instancesNeeded);
+    out["shards"] = load.shards;
+    out["busiest_shard_qps"] = load.busiestShardQps;
     out["storage_bytes"] = load.storesData ? Json(load.storageBytes) : Json(nullptr);
     out["storage_bytes_raw"] = load.storesData ? Json(load.storageBytesRaw) : Json(nullptr);
     out["storage_capacity_bytes"] = optionalNumber(load.storageCapacityBytes);

@@ -262,22 +262,18 @@ private:
 
     void checkSkew(std::size_t v) {
         const Component& c = components()[v];
-        const auto found = m_inputs.shardQps.find(c.id);
-        if (found == m_inputs.shardQps.end() || found->second.size() < 2)
+        const auto found = m_inputs.shardLoads.find(c.id);
+        if (found == m_inputs.shardLoads.end())
             return;
-        const std::vector<double>& loads = found->second;
-        const double total = std::accumulate(loads.begin(), loads.end(), 0.0);
-        if (!(total > 0))
+        const ShardLoad& load = found->second;
+        if (load.shards < 2 || !(load.totalQps > 0) || load.busiestQps <= m_inputs.skewFactor * load.totalQps / load.shards)
             return;
-        const auto busiest = std::max_element(loads.begin(), loads.end());
-        const double mean = total / static_cast<double>(loads.size());
-        if (*busiest <= m_inputs.skewFactor * mean)
-            return;
-        const auto shard = std::distance(loads.begin(), busiest);
         add("lint.shard-skew", {c.id},
-            "Shard " + std::to_string(shard) + " of " + labelOf(c) + " takes " + formatSignificant(100 * *busiest / total)
-                + " % of its traffic; an even share is " + formatSignificant(100 / static_cast<double>(loads.size())) + " %.",
-            "Pick a key that spreads the load, salt the hot keys, or split the hot shard.");
+            "The busiest of " + formatSignificant(load.shards) + " shards of " + labelOf(c) + " takes "
+                + formatSignificant(100 * load.busiestQps / load.totalQps) + " % of its traffic ("
+                + formatCount(load.busiestQps) + " of " + formatCount(load.totalQps) + " QPS at peak); an even share is "
+                + formatSignificant(100 / load.shards) + " %.",
+            "Salt the hot key over several shards, cache it in front of the store, or pick a key that spreads the load.");
     }
 
     void checkMonitoring() {

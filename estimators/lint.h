@@ -24,10 +24,16 @@ struct LintRule {
 const std::vector<LintRule>& lintRules();
 const LintRule* lintRule(std::string_view id);
 
+/// How a sharded component's peak traffic falls on its shards (from the capacity estimator or measured).
+struct ShardLoad {
+    double shards = 1;
+    double busiestQps = 0;
+    double totalQps = 0;
+};
+
 struct LintInputs {
-    /// Peak QPS per shard or partition of a component, by component id (from the capacity estimator or
-    /// the user); drives lint.shard-skew.
-    std::map<std::string, std::vector<double>> shardQps;
+    /// By component id; drives lint.shard-skew.
+    std::map<std::string, ShardLoad> shardLoads;
     int maxSyncHops = 5;                 // lint.deep-sync-chain fires above this
     double largeResponseBytes = 100e3;   // lint.no-cdn: responses at least this big are "static egress"
     double skewFactor = 1.5;             // lint.shard-skew: busiest shard above this × the mean

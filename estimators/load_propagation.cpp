@@ -332,6 +332,7 @@ private:
         sizeCompute(c, node, load);
         sizeStorage(c, node, load);
         sizeMemory(c, node, load);
+        spreadOverShards(c, node, load);
         return load;
     }
 
@@ -401,6 +402,13 @@ private:
         load.memoryCapacityBytes = std::max(1.0, numberProp(c.props, node.kind, "shards", 1)) * perNode;
         if (perNode > 0)
             load.memoryNodesNeeded = std::ceil(load.memoryBytes / perNode);
+    }
+
+    void spreadOverShards(const Component& c, const Node& node, ComponentLoad& load) const {
+        const std::string_view key = node.role == Role::Queue ? "partitions" : "shards";
+        load.shards = std::max(1.0, std::floor(numberProp(c.props, node.kind, key, 1)));
+        const double hotShare = std::clamp(numberProp(c.props, node.kind, "hot_key_share", 0) / 100, 0.0, 1.0);
+        load.busiestShardQps = load.offeredQps * (hotShare + (1 - hotShare) / load.shards);
     }
 
     // ---- findings ----

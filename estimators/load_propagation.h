@@ -44,6 +44,8 @@ struct ComponentLoad {
     double capacityQps = 0;        // instances × capacityPerInstance
     std::optional<double> utilization;     // offered ÷ capacity; empty when capacity is 0
     std::optional<double> instancesNeeded; // ⌈offered ÷ (capacity per instance × target utilisation)⌉
+    double shards = 1;             // shards or partitions the data and its traffic are split across
+    double busiestShardQps = 0;    // peak: an even share plus the hot key's share (hot_key_share)
 
     bool storesData = false;
     double storageBytesRaw = 0;    // one copy, over the retention (queues: over retention_hours)

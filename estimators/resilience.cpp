@@ -82,7 +82,7 @@ ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog,
     SpofAnalysis spofs = findSinglePointsOfFailure(graph, models);
     for (const SinglePointOfFailure& spof : spofs.spofs)
         report.findings.push_back(spof.finding);
-    for (Finding& finding : lintDesign(graph, LintInputs{inputs.shardQps}))
+    for (Finding& finding : lintDesign(graph, LintInputs{inputs.shardLoads}))
         report.findings.push_back(std::move(finding));
 
     std::vector<InstanceLoss> losses;

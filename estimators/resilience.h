@@ -21,8 +21,8 @@ struct ResilienceInputs {
     std::vector<std::string> failedIds;
     /// Offered peak QPS per component id (from the capacity estimator); missing components carry none.
     std::map<std::string, double> offeredQps;
-    /// Peak QPS per shard or partition, by component id (lint.shard-skew).
-    std::map<std::string, std::vector<double>> shardQps;
+    /// How peak traffic falls on the shards of each sharded component, by id (lint.shard-skew).
+    std::map<std::string, ShardLoad> shardLoads;
 };
 
 /// One operation as one client issues it.

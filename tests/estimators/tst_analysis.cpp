@@ -123,6 +123,28 @@ private slots:
             QCOMPARE(int(f->severity), int(Severity::Info)); // listed after every warning and error
     }
 
+    void hotKeyShareSkewsTheBusiestShard() {
+        Design design = tinyUrl();
+        Component store = *design.component("user-db");
+        store.props["shards"] = 16;
+        design.apply(UpdateComponent{store});
+        const Json even = analysisToJson(analyze(design));
+        const double offered = componentById(even, "user-db")["offered_qps"].get<double>();
+        QCOMPARE(componentById(even, "user-db")["shards"].get<double>(), 16.0);
+        QCOMPARE(componentById(even, "user-db")["busiest_shard_qps"].get<double>(), offered / 16);
+        QVERIFY(!hasFinding(even, "lint.shard-skew", "user-db"));
+
+        store.props["hot_key_share"] = 10; // busiest shard: 10 % + 90 % ÷ 16 = 15.625 %, 2.5 × its even share
+        design.apply(UpdateComponent{store});
+        const Analysis skewed = analyze(design);
+        const Json document = analysisToJson(skewed);
+        QCOMPARE(componentById(document, "user-db")["busiest_shard_qps"].get<double>(), offered * 0.15625);
+        const Finding* skew = findingOf(skewed, "lint.shard-skew", "user-db");
+        QVERIFY(skew);
+        QCOMPARE(skew->message, std::string("The busiest of 16 shards of \"User DB\" takes 15.6 % of its traffic "
+                                            "(60.3 of 386 QPS at peak); an even share is 6.25 %."));
+    }
+
     void textReportShowsTheArithmetic() {
         const std::string text = analysisToText(analyze(tinyUrl()));
         QVERIFY(text.find("shorten URL writes/s: 500 M/month ÷ 2.59 M s = 193 /s (≈ 200 /s)") != std::string::npos);

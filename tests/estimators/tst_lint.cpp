@@ -114,9 +114,9 @@ Design scenario(const QString& name) {
 std::vector<Finding> findingsOf(const QString& name, const std::string& rule) {
     LintInputs inputs;
     if (name == "shard-skew +")
-        inputs.shardQps["db"] = {100, 100, 400}; // 400 > 1.5 × the mean of 200
+        inputs.shardLoads["db"] = {3, 400, 600}; // 400 > 1.5 × the even share of 200
     if (name == "shard-skew -")
-        inputs.shardQps["db"] = {100, 110, 120};
+        inputs.shardLoads["db"] = {3, 300, 600}; // exactly 1.5 × the even share: not yet skewed
     const Design design = scenario(name);
     const RequestGraph graph(design, Catalog::builtin());
     std::vector<Finding> all = lintDesign(graph, inputs);
