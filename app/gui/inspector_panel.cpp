@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScopedValueRollback>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -99,15 +100,43 @@ QString InspectorPanel::mergeKey(const QString& field) const {
     return QString("inspector:%1:%2").arg(m_mergeSession).arg(field);
 }
 
+bool InspectorPanel::execute(const Edit& edit, const QString& text, QString* error, const QString& mergeKey) {
+    const QScopedValueRollback ownEdit(m_applyingOwnEdit, true);
+    return m_document.execute(edit, text, error, mergeKey);
+}
+
 void InspectorPanel::scheduleRefresh() {
-    // While the user types in a field, the field is the truth: rebuilding would move the cursor.
-    if (isAncestorOf(QApplication::focusWidget()) || m_refreshPending)
+    // The inspector's own edit: the field being typed in is the truth, rebuilding would move its cursor.
+    // Any other edit (undo from the toolbar, a move on the canvas) rebuilds, and starts a new typing step.
+    if (m_applyingOwnEdit || m_refreshPending)
         return;
+    ++m_mergeSession;
     m_refreshPending = true;
     QTimer::singleShot(0, this, [this] {
         m_refreshPending = false;
-        rebuild();
+        rebuildKeepingFocus();
     });
+}
+
+QString InspectorPanel::focusedFieldKey() const {
+    const QWidget* focus = QApplication::focusWidget();
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        if (focus && (focus == it.value() || it.value()->isAncestorOf(focus)))
+            return it.key();
+    return {};
+}
+
+void InspectorPanel::rebuildKeepingFocus() {
+    const QString key = focusedFieldKey();
+    const auto* line = qobject_cast<const QLineEdit*>(field(key));
+    const int cursor = line ? line->cursorPosition() : -1;
+    rebuild();
+    QWidget* again = field(key);
+    if (key.isEmpty() || !again)
+        return;
+    again->setFocus(Qt::OtherFocusReason);
+    if (auto* newLine = qobject_cast<QLineEdit*>(again); newLine && cursor >= 0)
+        newLine->setCursorPosition(std::min(cursor, int(newLine->text().size())));
 }
 
 void InspectorPanel::rebuild() {
@@ -200,7 +229,7 @@ bool InspectorPanel::applyToComponents(const std::function<void(Component&)>& ch
         }
     if (edit.edits.empty())
         return true;
-    return m_document.execute(edit, text, error, key);
+    return execute(edit, text, error, key);
 }
 
 QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vector<const Properties*>& values,
@@ -440,7 +469,7 @@ void InspectorPanel::buildLink(const Link& link) {
             return false;
         Link changed = *current;
         change(changed);
-        return changed == *current || m_document.execute(UpdateLink{std::move(changed)}, text, error, merge);
+        return changed == *current || execute(UpdateLink{std::move(changed)}, text, error, merge);
     };
     auto* label = new QLineEdit(qs(link.label));
     label->setPlaceholderText(tr("e.g. read alias"));
@@ -494,7 +523,7 @@ void InspectorPanel::buildZone(const Zone& zone) {
             return false;
         Zone changed = *current;
         change(changed);
-        return changed == *current || m_document.execute(UpdateZone{std::move(changed)}, text, error, merge);
+        return changed == *current || execute(UpdateZone{std::move(changed)}, text, error, merge);
     };
     auto* label = new QLineEdit(qs(zone.label));
     connect(label, &QLineEdit::textEdited, this, [this, update](const QString& text) {
@@ -537,7 +566,7 @@ void InspectorPanel::buildNote(const Note& note) {
         Note changed = *current;
         changed.text = text->toPlainText().toStdString();
         if (changed != *current)
-            m_document.execute(UpdateNote{std::move(changed)}, tr("Edit note"), nullptr, mergeKey("text"));
+            execute(UpdateNote{std::move(changed)}, tr("Edit note"), nullptr, mergeKey("text"));
     });
     addRow("text", tr("Text"), text);
 }

@@ -35,7 +35,10 @@ signals:
 
 private:
     void rebuild();
+    void rebuildKeepingFocus();
+    QString focusedFieldKey() const;
     void scheduleRefresh();
+    bool execute(const Edit& edit, const QString& text, QString* error, const QString& mergeKey);
     void buildComponents();
     void buildLink(const Link& link);
     void buildZone(const Zone& zone);
@@ -58,6 +61,7 @@ private:
     QHash<QString, QLabel*> m_errors;
     int m_mergeSession = 0;
     bool m_refreshPending = false;
+    bool m_applyingOwnEdit = false;
 };
 
 } // namespace napkin::gui

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
@@ -80,6 +81,7 @@ private slots:
     void deleteAndUndoRestoresLinks();
     void copyPasteKeepsInternalLinks();
     void propertyEditMergesRejectsBadValuesAndUndoes();
+    void undoFromTheMenuWhileTypingRefreshesTheField();
     void editingSeveralComponentsSetsThemAll();
     void quickAddPlacesAndConnects();
     void movingIntoAZoneChangesMembership();
@@ -232,6 +234,34 @@ void TestMainWindow::propertyEditMergesRejectsBadValuesAndUndoes() {
 
     m_window->document().undoStack()->undo();
     QVERIFY(design().component("cache")->props.at("replicas") == Json(2));
+}
+
+void TestMainWindow::undoFromTheMenuWhileTypingRefreshesTheField() {
+    QVERIFY(m_window->openFile(examplePath));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->canvasScene()->select(Selection{{"cache"}, {}, {}, {}});
+    auto* field = lineEditOf(m_window->inspectorPanel()->field("replicas"));
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, "7");
+    QVERIFY(design().component("cache")->props.at("replicas") == Json(7));
+
+    QAction* undo = nullptr;
+    for (QAction* action : m_window->menu(MenuId::Edit)->actions())
+        if (action->shortcut() == QKeySequence::Undo)
+            undo = action;
+    QVERIFY(undo);
+    undo->trigger(); // as a click on the menu or the toolbar: the field keeps the keyboard focus
+    QVERIFY(design().component("cache")->props.at("replicas") == Json(2));
+    QTRY_COMPARE(lineEditOf(m_window->inspectorPanel()->field("replicas"))->text(), QString("2"));
+    field = lineEditOf(m_window->inspectorPanel()->field("replicas"));
+    QVERIFY(field->hasFocus());
+
+    QTest::keyClicks(field, "0"); // typing again starts a new step, not a merge into the undone one
+    QVERIFY(design().component("cache")->props.at("replicas") == Json(20));
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+    QCOMPARE(m_window->document().undoStack()->index(), 1);
 }
 
 void TestMainWindow::editingSeveralComponentsSetsThemAll() {
