@@ -414,11 +414,12 @@ QPainterPath ZoneItem::shape() const {
     outer.addRect(QRectF(QPointF(0, 0), m_size).adjusted(-3, -3, 3, 3));
     QPainterPath inner;
     inner.addRect(QRectF(QPointF(0, 0), m_size).adjusted(6, 6, -6, -6));
-    QPainterPath frame = outer.subtracted(inner);
-    frame.addRect(labelRect().adjusted(-4, -4, 4, 4));
-    frame.addRect(QRectF(m_size.width() - zoneResizeHandle, m_size.height() - zoneResizeHandle, zoneResizeHandle,
-                         zoneResizeHandle));
-    return frame;
+    QPainterPath titleAndHandle;
+    titleAndHandle.addRect(labelRect().adjusted(-4, -4, 4, 4));
+    titleAndHandle.addRect(QRectF(m_size.width() - zoneResizeHandle, m_size.height() - zoneResizeHandle,
+                                  zoneResizeHandle + 4, zoneResizeHandle + 4));
+    // united, not addRect: with the odd-even fill rule the handle's overlap with the frame became a hole.
+    return outer.subtracted(inner).united(titleAndHandle);
 }
 
 void ZoneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {

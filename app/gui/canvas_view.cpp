@@ -307,14 +307,15 @@ void CanvasView::finishResize() {
     const Zone* zone = m_scene->document().design().zone(ss(m_gestureItem));
     if (!item || !zone)
         return;
-    Zone resized = *zone;
-    resized.rect.width = std::max(gridSize * 6, snapToGrid(item->size().width()));
-    resized.rect.height = std::max(gridSize * 4, snapToGrid(item->size().height()));
-    if (resized.rect == zone->rect) {
+    Rect rect = zone->rect;
+    rect.width = std::max(gridSize * 6, snapToGrid(item->size().width()));
+    rect.height = std::max(gridSize * 4, snapToGrid(item->size().height()));
+    const Compound edit = resizeZoneEdit(m_scene->document().design(), zone->id, rect);
+    if (edit.edits.empty()) {
         m_scene->resyncGeometry();
         return;
     }
-    execute(UpdateZone{std::move(resized)}, tr("Resize zone"));
+    execute(edit, tr("Resize zone"));
 }
 
 // ---- keyboard ----

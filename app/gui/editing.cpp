@@ -397,6 +397,41 @@ Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
 
 } // namespace
 
+Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect rect) {
+    const Zone* zone = design.zone(zoneId);
+    if (!zone || zone->rect == rect)
+        return {};
+    Zone resized = *zone;
+    resized.rect = rect;
+    Design after = design;
+    after.apply(UpdateZone{resized});
+    Compound edit;
+    edit.edits.push_back(UpdateZone{std::move(resized)});
+    const auto concerns = [&](const std::string& before, const std::string& now) {
+        return before != now && (before == zoneId || now == zoneId);
+    };
+    for (const Zone& other : design.zones()) {
+        if (other.id == zoneId)
+            continue;
+        const Point centre{other.rect.x + other.rect.width / 2, other.rect.y + other.rect.height / 2};
+        const std::string parent = innermostZoneAt(after, centre, {other.id});
+        if (concerns(other.parent, parent)) {
+            Zone moved = other;
+            moved.parent = parent;
+            edit.edits.push_back(UpdateZone{std::move(moved)});
+        }
+    }
+    for (const Component& component : design.components()) {
+        const std::string now = innermostZoneAt(after, componentCentre(component));
+        if (concerns(component.zone, now)) {
+            Component moved = component;
+            moved.zone = now;
+            edit.edits.push_back(UpdateComponent{std::move(moved)});
+        }
+    }
+    return edit;
+}
+
 Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds) {
     const GraphView view(design);
     const std::size_t n = view.vertexCount();

@@ -59,6 +59,9 @@ Fragment copyFragment(const Design& design, const Selection& selection);
 Compound pasteEdit(const Design& design, Fragment fragment, Point offset, Selection* pasted = nullptr);
 /// Removes the selection (links first, then components with their links, notes, zones) as one edit.
 Compound deleteEdit(const Design& design, const Selection& selection);
+/// Resizes a zone as one edit: what now lies inside it (by centre) joins it, what no longer does moves to
+/// the innermost zone around it. Empty when the rectangle is unchanged or the zone is unknown.
+Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect rect);
 /// Lays the components (all when `componentIds` is empty) out left-to-right by request flow: layer =
 /// longest path from the sources in a topological order of the link graph with cycles broken; zones holding
 /// moved components grow or shrink to fit them. One edit; empty when nothing moves.

@@ -1,6 +1,7 @@
 // The editing rules as pure functions: placement, default protocols, unique names, paste renaming,
 // delete, auto-arrange.
 #include "app/gui/editing.h"
+#include "model/napkin_file.h"
 
 #include <QTest>
 
@@ -59,6 +60,8 @@ private slots:
     void arrangeLayersByRequestFlowWithoutOverlaps();
     void arrangeBreaksCycles();
     void arrangeGrowsZonesAroundTheirMembers();
+    void growingAZoneTakesInWhatItNowCovers();
+    void shrinkingAZoneLetsGoOfWhatFallsOutside();
     void keyNumbersShowReplicasShardsAndReplicationFactor();
 };
 
@@ -215,6 +218,46 @@ void TestEditing::arrangeGrowsZonesAroundTheirMembers() {
         QVERIFY(r.contains(c.position));
         QVERIFY(r.contains({c.position.x + componentWidth, c.position.y + componentHeight}));
     }
+}
+
+namespace {
+
+Design zonesDesign() {
+    Design design;
+    design.appendZone(zone("region", {0, 0, 1000, 1000}));
+    design.appendZone(zone("az", {100, 100, 400, 400}, "region"));
+    design.appendZone(zone("sub", {600, 100, 200, 200}, "region"));       // centre (700, 200)
+    design.appendComponent(component("in", "service", 120, 120, "az"));    // centre (200, 152)
+    design.appendComponent(component("edge", "service", 300, 300, "az"));  // centre (380, 332)
+    design.appendComponent(component("out", "service", 600, 600, "region")); // centre (680, 632)
+    design.appendComponent(component("far", "service", 920, 920, "region")); // centre (1000, 952)
+    return design;
+}
+
+} // namespace
+
+void TestEditing::growingAZoneTakesInWhatItNowCovers() {
+    Design design = zonesDesign();
+    const std::string before = saveDesign(design);
+    const Compound edit = resizeZoneEdit(design, "az", {100, 100, 800, 800});
+    QCOMPARE(edit.edits.size(), std::size_t(3)); // the zone, "sub" and "out"
+    const Edit undo = design.apply(edit);
+    QCOMPARE(design.zone("az")->rect, (Rect{100, 100, 800, 800}));
+    QCOMPARE(design.zone("sub")->parent, std::string("az"));
+    QCOMPARE(design.component("out")->zone, std::string("az"));
+    QCOMPARE(design.component("in")->zone, std::string("az"));
+    QCOMPARE(design.component("far")->zone, std::string("region")); // its centre is past the new edge
+    design.apply(undo);
+    QCOMPARE(saveDesign(design), before);
+}
+
+void TestEditing::shrinkingAZoneLetsGoOfWhatFallsOutside() {
+    Design design = zonesDesign();
+    design.apply(resizeZoneEdit(design, "az", {100, 100, 200, 200}));
+    QCOMPARE(design.component("in")->zone, std::string("az"));
+    QCOMPARE(design.component("edge")->zone, std::string("region"));
+    QVERIFY(resizeZoneEdit(design, "az", {100, 100, 200, 200}).edits.empty()); // unchanged: nothing to do
+    QVERIFY(resizeZoneEdit(design, "nowhere", {0, 0, 10, 10}).edits.empty());
 }
 
 void TestEditing::keyNumbersShowReplicasShardsAndReplicationFactor() {

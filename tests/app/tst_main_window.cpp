@@ -85,6 +85,7 @@ private slots:
     void editingSeveralComponentsSetsThemAll();
     void quickAddPlacesAndConnects();
     void movingIntoAZoneChangesMembership();
+    void resizingAZoneChangesMembership();
     void movingAZoneCarriesItsMembers();
     void arrowKeysNudgeAndTabCycles();
     void renameInPlaceWithF2();
@@ -308,6 +309,23 @@ void TestMainWindow::movingIntoAZoneChangesMembership() {
     QCOMPARE(design().component("monitoring")->zone, std::string("az-a"));
     m_window->document().undoStack()->undo();
     QCOMPARE(design().component("monitoring")->zone, std::string());
+}
+
+void TestMainWindow::resizingAZoneChangesMembership() {
+    QVERIFY(m_window->openFile(examplePath));
+    view()->setZoom(0.5);
+    view()->centerOn(900, 300);
+    const Rect before = design().zone("az-b")->rect;
+    QCOMPARE(design().component("user-db")->zone, std::string("region"));
+    ZoneItem* zone = m_window->canvasScene()->zoneItem("az-b");
+    const QPointF corner = zone->mapToScene(QPointF(zone->size().width() - 4, zone->size().height() - 4));
+    dragInView(view(), corner, corner + QPointF(280, 0)); // wide enough to cover the user database
+    QCOMPARE(design().zone("az-b")->rect.width, before.width + 280);
+    QCOMPARE(design().component("user-db")->zone, std::string("az-b"));
+    QCOMPARE(m_window->document().undoStack()->count(), 1);
+    m_window->document().undoStack()->undo();
+    QCOMPARE(design().zone("az-b")->rect, before);
+    QCOMPARE(design().component("user-db")->zone, std::string("region"));
 }
 
 void TestMainWindow::movingAZoneCarriesItsMembers() {
