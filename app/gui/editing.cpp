@@ -1,14 +1,7 @@
 #include "app/gui/editing.h"
 
-#include "model/graph_view.h"
-
-#include <boost/graph/depth_first_search.hpp>
-#include <boost/graph/topological_sort.hpp>
-
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,13 +16,6 @@ std::string roleOf(const Catalog& catalog, const Component& component) {
 
 bool isOneOf(const std::string& value, std::initializer_list<std::string_view> options) {
     return std::find(options.begin(), options.end(), value) != options.end();
-}
-
-int zoneDepth(const Design& design, const std::string& zoneId) {
-    int depth = 0;
-    for (const Zone* z = design.zone(zoneId); z && !z->parent.empty(); z = design.zone(z->parent))
-        ++depth;
-    return depth;
 }
 
 /// "cache-12" → "cache" for separator '-'; text without such a suffix is returned as it is.
@@ -67,6 +53,13 @@ bool contains(const std::vector<T>& values, const T& value) {
 }
 
 } // namespace
+
+int zoneDepth(const Design& design, const std::string& zoneId) {
+    int depth = 0;
+    for (const Zone* z = design.zone(zoneId); z && !z->parent.empty(); z = design.zone(z->parent))
+        ++depth;
+    return depth;
+}
 
 double snapToGrid(double value) { return std::round(value / gridSize) * gridSize; }
 
@@ -306,97 +299,6 @@ Compound deleteEdit(const Design& design, const Selection& selection) {
     return edit;
 }
 
-namespace {
-
-using Graph = GraphView::Graph;
-using Vertex = GraphView::Vertex;
-
-struct BackEdgeRecorder : boost::default_dfs_visitor {
-    std::set<std::pair<Vertex, Vertex>>* backEdges;
-    void back_edge(GraphView::EdgeDescriptor e, const Graph& g) const {
-        backEdges->insert({boost::source(e, g), boost::target(e, g)});
-    }
-};
-
-/// Longest-path layer of each vertex in `members`, cycles broken at the DFS back edges.
-std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& members) {
-    const Graph& graph = view.graph();
-    const std::size_t n = view.vertexCount();
-    std::set<std::pair<Vertex, Vertex>> backEdges;
-    BackEdgeRecorder recorder;
-    recorder.backEdges = &backEdges;
-    std::vector<boost::default_color_type> colors(n);
-    boost::depth_first_search(graph, boost::visitor(recorder).color_map(
-                                         boost::make_iterator_property_map(colors.begin(),
-                                                                           boost::get(boost::vertex_index, graph))));
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> dag(n);
-    for (auto [it, end] = boost::edges(graph); it != end; ++it) {
-        const Vertex s = boost::source(*it, graph);
-        const Vertex t = boost::target(*it, graph);
-        if (s != t && members[s] && members[t] && !backEdges.contains({s, t}))
-            boost::add_edge(s, t, dag);
-    }
-    std::vector<std::size_t> reversedOrder;
-    boost::topological_sort(dag, std::back_inserter(reversedOrder));
-    std::vector<int> layer(n, 0);
-    for (auto it = reversedOrder.rbegin(); it != reversedOrder.rend(); ++it)
-        for (auto [e, end] = boost::out_edges(*it, dag); e != end; ++e) {
-            const std::size_t t = boost::target(*e, dag);
-            layer[t] = std::max(layer[t], layer[*it] + 1);
-        }
-    return layer;
-}
-
-Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
-    std::unordered_map<std::string, Point> position;
-    for (const Component& c : moved)
-        position[c.id] = c.position;
-    std::vector<const Zone*> zones;
-    for (const Zone& zone : design.zones())
-        zones.push_back(&zone);
-    // Innermost first, so that a parent grows around its children's new rectangles.
-    std::sort(zones.begin(), zones.end(), [&](const Zone* a, const Zone* b) {
-        return zoneDepth(design, a->id) > zoneDepth(design, b->id);
-    });
-    constexpr double padding = 40;
-    std::unordered_map<std::string, Rect> fitted;
-    Compound edit;
-    for (const Zone* zone : zones) {
-        double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
-        bool anyMoved = false;
-        auto include = [&](double x, double y, double w, double h) {
-            left = std::min(left, x);
-            top = std::min(top, y);
-            right = std::max(right, x + w);
-            bottom = std::max(bottom, y + h);
-        };
-        for (const Component& c : design.components())
-            if (c.zone == zone->id) {
-                const auto it = position.find(c.id);
-                anyMoved = anyMoved || it != position.end();
-                const Point p = it != position.end() ? it->second : c.position;
-                include(p.x, p.y, componentWidth, componentHeight);
-            }
-        for (const Zone& child : design.zones())
-            if (child.parent == zone->id) {
-                const auto it = fitted.find(child.id);
-                anyMoved = anyMoved || it != fitted.end();
-                const Rect r = it != fitted.end() ? it->second : child.rect;
-                include(r.x, r.y, r.width, r.height);
-            }
-        if (!anyMoved)
-            continue;
-        Zone updated = *zone;
-        updated.rect = {left - padding, top - padding, right - left + 2 * padding, bottom - top + 2 * padding};
-        fitted[zone->id] = updated.rect;
-        if (updated.rect != zone->rect)
-            edit.edits.push_back(UpdateZone{std::move(updated)});
-    }
-    return edit;
-}
-
-} // namespace
-
 Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect rect) {
     const Zone* zone = design.zone(zoneId);
     if (!zone || zone->rect == rect)
@@ -429,65 +331,6 @@ Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect re
             edit.edits.push_back(UpdateComponent{std::move(moved)});
         }
     }
-    return edit;
-}
-
-Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds) {
-    const GraphView view(design);
-    const std::size_t n = view.vertexCount();
-    if (n == 0)
-        return {};
-    std::vector<bool> members(n, componentIds.empty());
-    for (const std::string& id : componentIds)
-        if (design.component(id))
-            members[view.vertex(id)] = true;
-    const std::vector<int> layer = flowLayers(view, members);
-
-    double originX = 1e300, originY = 1e300;
-    std::map<int, std::vector<std::size_t>> byLayer;
-    for (std::size_t v = 0; v < n; ++v)
-        if (members[v]) {
-            originX = std::min(originX, design.components()[v].position.x);
-            originY = std::min(originY, design.components()[v].position.y);
-            byLayer[layer[v]].push_back(v);
-        }
-    constexpr double columnStep = componentWidth + 100;
-    constexpr double rowStep = componentHeight + 60;
-    std::vector<double> row(n, 0);
-    std::vector<Component> moved;
-    for (auto& [column, vertices] : byLayer) {
-        // Order a column by the mean row of its predecessors, which keeps most links short and uncrossed.
-        std::vector<std::pair<double, std::size_t>> keyed;
-        for (std::size_t v : vertices) {
-            double sum = 0;
-            int count = 0;
-            for (auto [e, end] = boost::in_edges(v, view.graph()); e != end; ++e) {
-                const std::size_t s = boost::source(*e, view.graph());
-                if (members[s] && layer[s] < column) {
-                    sum += row[s];
-                    ++count;
-                }
-            }
-            keyed.emplace_back(count ? sum / count : static_cast<double>(v), v);
-        }
-        std::stable_sort(keyed.begin(), keyed.end());
-        for (std::size_t i = 0; i < keyed.size(); ++i) {
-            const std::size_t v = keyed[i].second;
-            row[v] = static_cast<double>(i);
-            Component c = design.components()[v];
-            const Point target{snapToGrid(originX + column * columnStep), snapToGrid(originY + row[v] * rowStep)};
-            if (c.position != target) {
-                c.position = target;
-                moved.push_back(std::move(c));
-            }
-        }
-    }
-    Compound edit;
-    for (const Component& c : moved)
-        edit.edits.push_back(UpdateComponent{c});
-    Compound zones = fitZonesTo(design, moved);
-    for (Edit& e : zones.edits)
-        edit.edits.push_back(std::move(e));
     return edit;
 }
 

@@ -27,6 +27,8 @@ Rect componentRect(const Component& component);
 Protocol defaultProtocol(const Catalog& catalog, const Component& from, const Component& to);
 /// "Cache" when no component has that label yet, otherwise "Cache 2", "Cache 3", …
 std::string uniqueLabel(const Design& design, const std::string& base);
+/// How many zones enclose this one (0 for a top-level zone).
+int zoneDepth(const Design& design, const std::string& zoneId);
 /// The innermost (deepest nested, then smallest) zone whose rectangle contains `point`, or "".
 /// Zones in `ignored` (and their descendants) are skipped.
 std::string innermostZoneAt(const Design& design, Point point, const std::vector<std::string>& ignored = {});

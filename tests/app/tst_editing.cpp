@@ -60,6 +60,7 @@ private slots:
     void arrangeLayersByRequestFlowWithoutOverlaps();
     void arrangeBreaksCycles();
     void arrangeGrowsZonesAroundTheirMembers();
+    void arrangeKeepsZonesApart();
     void growingAZoneTakesInWhatItNowCovers();
     void shrinkingAZoneLetsGoOfWhatFallsOutside();
     void keyNumbersShowReplicasShardsAndReplicationFactor();
@@ -258,6 +259,38 @@ void TestEditing::shrinkingAZoneLetsGoOfWhatFallsOutside() {
     QCOMPARE(design.component("edge")->zone, std::string("region"));
     QVERIFY(resizeZoneEdit(design, "az", {100, 100, 200, 200}).edits.empty()); // unchanged: nothing to do
     QVERIFY(resizeZoneEdit(design, "nowhere", {0, 0, 10, 10}).edits.empty());
+}
+
+void TestEditing::arrangeKeepsZonesApart() {
+    // The Tiny URL design: two AZs inside a region, their services in the same flow columns, plus
+    // components outside every zone.
+    LoadResult loaded = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
+    QVERIFY(loaded.ok());
+    Design design = *loaded.design;
+    design.apply(arrangeEdit(design));
+    const auto intersects = [](const Rect& a, const Rect& b) {
+        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    };
+    const auto within = [](const Rect& inner, const Rect& outer) {
+        return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width
+               && inner.y + inner.height <= outer.y + outer.height;
+    };
+    for (const Zone& a : design.zones())
+        for (const Zone& b : design.zones())
+            if (a.id < b.id && !design.zoneWithin(a.id, b.id) && !design.zoneWithin(b.id, a.id))
+                QVERIFY2(!intersects(a.rect, b.rect), (a.id + " overlaps " + b.id).c_str());
+    for (const Component& c : design.components())
+        for (const Zone& z : design.zones()) {
+            const bool member = !c.zone.empty() && design.zoneWithin(c.zone, z.id);
+            if (member)
+                QVERIFY2(within(componentRect(c), z.rect), (c.id + " sticks out of " + z.id).c_str());
+            else
+                QVERIFY2(!intersects(componentRect(c), z.rect), (c.id + " lies on " + z.id).c_str());
+        }
+    for (const Component& a : design.components())
+        for (const Component& b : design.components())
+            if (a.id < b.id)
+                QVERIFY(!overlap(a, b));
 }
 
 void TestEditing::keyNumbersShowReplicasShardsAndReplicationFactor() {

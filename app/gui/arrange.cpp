@@ -1,0 +1,240 @@
+// Auto-arrange: columns by request flow, rows in one horizontal band per zone so that zones never overlap.
+#include "app/gui/editing.h"
+
+#include "model/graph_view.h"
+
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/topological_sort.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace napkin::gui {
+
+namespace {
+
+using Graph = GraphView::Graph;
+using Vertex = GraphView::Vertex;
+
+constexpr double columnStep = componentWidth + 100;
+constexpr double rowStep = componentHeight + 60;
+constexpr double zonePadding = 40; // between a zone's frame and what it holds
+constexpr double bandGap = 40;     // between neighbouring zones, or a zone and a row of components
+
+struct BackEdgeRecorder : boost::default_dfs_visitor {
+    std::set<std::pair<Vertex, Vertex>>* backEdges;
+    void back_edge(GraphView::EdgeDescriptor e, const Graph& g) const {
+        backEdges->insert({boost::source(e, g), boost::target(e, g)});
+    }
+};
+
+/// Longest-path layer of each vertex in `members`, cycles broken at the DFS back edges.
+std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& members) {
+    const Graph& graph = view.graph();
+    const std::size_t n = view.vertexCount();
+    std::set<std::pair<Vertex, Vertex>> backEdges;
+    BackEdgeRecorder recorder;
+    recorder.backEdges = &backEdges;
+    std::vector<boost::default_color_type> colors(n);
+    boost::depth_first_search(graph, boost::visitor(recorder).color_map(
+                                         boost::make_iterator_property_map(colors.begin(),
+                                                                           boost::get(boost::vertex_index, graph))));
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> dag(n);
+    for (auto [it, end] = boost::edges(graph); it != end; ++it) {
+        const Vertex s = boost::source(*it, graph);
+        const Vertex t = boost::target(*it, graph);
+        if (s != t && members[s] && members[t] && !backEdges.contains({s, t}))
+            boost::add_edge(s, t, dag);
+    }
+    std::vector<std::size_t> reversedOrder;
+    boost::topological_sort(dag, std::back_inserter(reversedOrder));
+    std::vector<int> layer(n, 0);
+    for (auto it = reversedOrder.rbegin(); it != reversedOrder.rend(); ++it)
+        for (auto [e, end] = boost::out_edges(*it, dag); e != end; ++e) {
+            const std::size_t t = boost::target(*e, dag);
+            layer[t] = std::max(layer[t], layer[*it] + 1);
+        }
+    return layer;
+}
+
+/// Stacks the zones holding arranged components top to bottom, each inside its parent: a zone's band holds a
+/// block of rows for its own components and, below or above it, its child zones' bands — ordered as they
+/// were on the canvas. The top of each zone's row block is then known before any row is filled.
+class ZoneBands {
+public:
+    ZoneBands(const Design& design, const std::vector<bool>& members, const std::vector<int>& layer)
+        : m_design(design) {
+        std::map<std::pair<std::string, int>, int> perColumn;
+        for (std::size_t v = 0; v < members.size(); ++v) {
+            if (!members[v])
+                continue;
+            const Component& c = design.components()[v];
+            int& count = perColumn[{c.zone, layer[v]}];
+            m_rows[c.zone] = std::max(m_rows[c.zone], ++count);
+            m_memberY[c.zone].push_back(c.position.y);
+            for (const Zone* z = design.zone(c.zone); z; z = design.zone(z->parent))
+                m_holdsMembers.insert(z->id);
+        }
+    }
+
+    /// Lays every band out from `top`; afterwards rowTop() is known for every zone holding members.
+    void layOut(double top) { layOutZone({}, top); }
+    double rowTop(const std::string& zoneId) const { return m_rowTop.at(zoneId); }
+
+private:
+    // Returns the bottom of what the zone holds (its frame adds zonePadding around that).
+    double layOutZone(const std::string& zoneId, double top) {
+        struct Item {
+            double key;
+            std::string childZone; // empty: the zone's own block of rows
+        };
+        std::vector<Item> items;
+        if (m_rows.contains(zoneId))
+            items.push_back({mean(m_memberY.at(zoneId)), {}});
+        for (const Zone& child : m_design.zones())
+            if (child.parent == zoneId && m_holdsMembers.contains(child.id))
+                items.push_back({child.rect.y, child.id});
+        std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
+        double cursor = top;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0)
+                cursor += bandGap;
+            if (items[i].childZone.empty()) {
+                m_rowTop[zoneId] = cursor;
+                cursor += (m_rows.at(zoneId) - 1) * rowStep + componentHeight;
+            } else {
+                cursor = layOutZone(items[i].childZone, cursor + zonePadding) + zonePadding;
+            }
+        }
+        return cursor;
+    }
+
+    static double mean(const std::vector<double>& values) {
+        double sum = 0;
+        for (double value : values)
+            sum += value;
+        return values.empty() ? 0 : sum / static_cast<double>(values.size());
+    }
+
+    const Design& m_design;
+    std::unordered_map<std::string, int> m_rows;                 // zone ("" for none) → rows it needs
+    std::unordered_map<std::string, std::vector<double>> m_memberY;
+    std::set<std::string> m_holdsMembers;
+    std::unordered_map<std::string, double> m_rowTop;
+};
+
+Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
+    std::unordered_map<std::string, Point> position;
+    for (const Component& c : moved)
+        position[c.id] = c.position;
+    std::vector<const Zone*> zones;
+    for (const Zone& zone : design.zones())
+        zones.push_back(&zone);
+    // Innermost first, so that a parent grows around its children's new rectangles.
+    std::sort(zones.begin(), zones.end(), [&](const Zone* a, const Zone* b) {
+        return zoneDepth(design, a->id) > zoneDepth(design, b->id);
+    });
+    std::unordered_map<std::string, Rect> fitted;
+    Compound edit;
+    for (const Zone* zone : zones) {
+        double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+        bool anyMoved = false;
+        auto include = [&](double x, double y, double w, double h) {
+            left = std::min(left, x);
+            top = std::min(top, y);
+            right = std::max(right, x + w);
+            bottom = std::max(bottom, y + h);
+        };
+        for (const Component& c : design.components())
+            if (c.zone == zone->id) {
+                const auto it = position.find(c.id);
+                anyMoved = anyMoved || it != position.end();
+                const Point p = it != position.end() ? it->second : c.position;
+                include(p.x, p.y, componentWidth, componentHeight);
+            }
+        for (const Zone& child : design.zones())
+            if (child.parent == zone->id) {
+                const auto it = fitted.find(child.id);
+                anyMoved = anyMoved || it != fitted.end();
+                const Rect r = it != fitted.end() ? it->second : child.rect;
+                include(r.x, r.y, r.width, r.height);
+            }
+        if (!anyMoved)
+            continue;
+        Zone updated = *zone;
+        updated.rect = {left - zonePadding, top - zonePadding, right - left + 2 * zonePadding,
+                        bottom - top + 2 * zonePadding};
+        fitted[zone->id] = updated.rect;
+        if (updated.rect != zone->rect)
+            edit.edits.push_back(UpdateZone{std::move(updated)});
+    }
+    return edit;
+}
+
+} // namespace
+
+Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds) {
+    const GraphView view(design);
+    const std::size_t n = view.vertexCount();
+    if (n == 0)
+        return {};
+    std::vector<bool> members(n, componentIds.empty());
+    for (const std::string& id : componentIds)
+        if (design.component(id))
+            members[view.vertex(id)] = true;
+    const std::vector<int> layer = flowLayers(view, members);
+
+    double originX = 1e300, originY = 1e300;
+    std::map<int, std::vector<std::size_t>> byLayer;
+    for (std::size_t v = 0; v < n; ++v)
+        if (members[v]) {
+            originX = std::min(originX, design.components()[v].position.x);
+            originY = std::min(originY, design.components()[v].position.y);
+            byLayer[layer[v]].push_back(v);
+        }
+    ZoneBands bands(design, members, layer);
+    bands.layOut(originY);
+
+    std::vector<double> y(n, 0);
+    std::vector<Component> moved;
+    for (auto& [column, vertices] : byLayer) {
+        // Within its zone's band, order a column by the mean height of its predecessors, which keeps most
+        // links short and uncrossed.
+        std::vector<std::tuple<std::string, double, std::size_t>> keyed;
+        for (std::size_t v : vertices) {
+            double sum = 0;
+            int count = 0;
+            for (auto [e, end] = boost::in_edges(v, view.graph()); e != end; ++e) {
+                const std::size_t s = boost::source(*e, view.graph());
+                if (members[s] && layer[s] < column) {
+                    sum += y[s];
+                    ++count;
+                }
+            }
+            const Component& c = design.components()[v];
+            keyed.emplace_back(c.zone, count ? sum / count : c.position.y, v);
+        }
+        std::stable_sort(keyed.begin(), keyed.end());
+        std::unordered_map<std::string, int> nextRow;
+        for (const auto& [zone, key, v] : keyed) {
+            y[v] = bands.rowTop(zone) + nextRow[zone]++ * rowStep;
+            Component c = design.components()[v];
+            const Point target{snapToGrid(originX + column * columnStep), snapToGrid(y[v])};
+            if (c.position != target) {
+                c.position = target;
+                moved.push_back(std::move(c));
+            }
+        }
+    }
+    Compound edit;
+    for (const Component& c : moved)
+        edit.edits.push_back(UpdateComponent{c});
+    Compound zones = fitZonesTo(design, moved);
+    for (Edit& e : zones.edits)
+        edit.edits.push_back(std::move(e));
+    return edit;
+}
+
+} // namespace napkin::gui
