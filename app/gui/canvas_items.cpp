@@ -1,5 +1,6 @@
 #include "app/gui/canvas_items.h"
 
+#include "app/gui/appearance.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/editing.h"
 
@@ -22,7 +23,9 @@ constexpr qreal stackOffset = 5;
 constexpr qreal cornerRadius = 8;
 constexpr qreal zoneResizeHandle = 14;
 
-QPalette palette() { return QApplication::palette(); }
+const QPalette* paperPalette = nullptr; // set while exporting: documents are printed on white paper
+
+QPalette palette() { return paperPalette ? *paperPalette : QApplication::palette(); }
 
 bool isDark() { return palette().color(QPalette::Window).lightness() < 128; }
 
@@ -494,5 +497,12 @@ void NoteItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setFont(QApplication::font());
     painter->drawText(QRectF(QPointF(0, 0), m_size).adjusted(10, 8, -10, -8), Qt::TextWordWrap, m_text);
 }
+
+PaperPalette::PaperPalette() : m_previous(paperPalette) {
+    static const QPalette light = lightPalette();
+    paperPalette = &light;
+}
+
+PaperPalette::~PaperPalette() { paperPalette = m_previous; }
 
 } // namespace napkin::gui

@@ -21,6 +21,18 @@ enum ItemType { ComponentItemType = QGraphicsItem::UserType + 1, LinkItemType, Z
 class CanvasScene;
 
 /// Common base: the stable id of the model entity the item shows.
+/// While one exists, items paint with the light palette whatever the application's theme (exports).
+class PaperPalette {
+public:
+    PaperPalette();
+    ~PaperPalette();
+    PaperPalette(const PaperPalette&) = delete;
+    PaperPalette& operator=(const PaperPalette&) = delete;
+
+private:
+    const QPalette* m_previous;
+};
+
 class ModelItem : public QGraphicsItem {
 public:
     explicit ModelItem(QString id) : m_id(std::move(id)) {}

@@ -24,8 +24,9 @@ namespace {
 
 constexpr double diagramMargin = 24;
 
-// While the scene renders for export: no selection (handles, highlights) and no item caches, so that the
-// items paint vectors and text rather than cached pixmaps. Both are restored afterwards.
+// While the scene renders for export: no selection (handles, highlights), no item caches, so that the
+// items paint vectors and text rather than cached pixmaps, and the light palette even in a dark theme.
+// All restored afterwards.
 class PreparedForExport {
 public:
     explicit PreparedForExport(CanvasScene& scene) : m_scene(scene), m_selection(scene.selection()) {
@@ -47,6 +48,7 @@ private:
     CanvasScene& m_scene;
     Selection m_selection;
     QList<std::pair<QGraphicsItem*, QGraphicsItem::CacheMode>> m_cacheModes;
+    PaperPalette m_paper;
 };
 
 QRectF diagramRect(const CanvasScene& scene) {

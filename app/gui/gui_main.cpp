@@ -1,5 +1,6 @@
 #include "app/gui/gui_main.h"
 
+#include "app/gui/appearance.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/main_window.h"
@@ -14,8 +15,11 @@ int runEditor(int argc, char* argv[]) {
     QApplication::setOrganizationName("Napkin");
     QApplication::setApplicationName("Napkin");
     QApplication::setApplicationDisplayName("Napkin");
+    if (const Theme theme = savedTheme(); theme != Theme::System)
+        applyTheme(theme);
     MainWindow window;
     installExportActions(window);
+    installAppearanceMenu(window);
     const QStringList arguments = QApplication::arguments();
     if (arguments.size() > 1) {
         QString error;

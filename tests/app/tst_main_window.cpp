@@ -1,7 +1,10 @@
 // The editor driven like a user drives it: drops on the canvas viewport, mouse drags on the view, keyboard
 // input in the inspector and quick-add, the clipboard, files and crash recovery.
+#include "app/gui/analysis_service.h"
+#include "app/gui/appearance.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
+#include "app/gui/export_diagram.h"
 #include "app/gui/inspector_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/mime_types.h"
@@ -16,6 +19,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +87,7 @@ private slots:
     void propertyEditMergesRejectsBadValuesAndUndoes();
     void undoFromTheMenuWhileTypingRefreshesTheField();
     void editingSeveralComponentsSetsThemAll();
+    void darkThemeRepaintsTheCanvasButExportsStayOnPaper();
     void quickAddPlacesAndConnects();
     void movingIntoAZoneChangesMembership();
     void resizingAZoneChangesMembership();
@@ -275,6 +280,32 @@ void TestMainWindow::editingSeveralComponentsSetsThemAll() {
     QVERIFY(design().component("shortener")->props.at("capacity_qps") == Json(10000));
     QVERIFY(design().component("key-service")->props.at("capacity_qps") == Json(10000));
     QCOMPARE(m_window->document().undoStack()->count(), 1);
+}
+
+void TestMainWindow::darkThemeRepaintsTheCanvasButExportsStayOnPaper() {
+    QSignalSpy analysed(&m_window->analysis(), &AnalysisService::updated);
+    QVERIFY(m_window->openFile(examplePath));
+    installAppearanceMenu(*m_window);
+    QTRY_VERIFY(!analysed.isEmpty()); // the overlay is drawn on both exports
+    QTemporaryDir dir;
+    const QString light = dir.filePath("light.png");
+    const QString dark = dir.filePath("dark.png");
+    QCOMPARE(exportDiagram(*m_window->canvasScene(), DiagramFormat::Png, light), QString());
+    const auto background = [this] { return view()->viewport()->grab().toImage().pixelColor(3, 3).lightness(); };
+    QVERIFY(background() > 200);
+
+    auto* darkTheme = m_window->findChild<QAction*>("theme-dark");
+    QVERIFY(darkTheme);
+    darkTheme->trigger();
+    QCOMPARE(savedTheme(), Theme::Dark);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QTRY_VERIFY(background() < 80);
+    QCOMPARE(exportDiagram(*m_window->canvasScene(), DiagramFormat::Png, dark), QString());
+    QCOMPARE(QImage(dark), QImage(light)); // documents are printed on white paper whatever the theme
+
+    m_window->findChild<QAction*>("theme-system")->trigger();
+    QCOMPARE(savedTheme(), Theme::System);
+    QTRY_VERIFY(background() > 200);
 }
 
 void TestMainWindow::quickAddPlacesAndConnects() {
