@@ -72,12 +72,12 @@ const Note* Design::note(std::string_view id) const {
 }
 
 int Design::componentIndex(std::string_view id) const {
-    auto found = m_componentIndex.find(std::string(id));
+    auto found = m_componentIndex.find(id);
     return found == m_componentIndex.end() ? -1 : static_cast<int>(found->second);
 }
 
 int Design::linkIndex(std::string_view id) const {
-    auto found = m_linkIndex.find(std::string(id));
+    auto found = m_linkIndex.find(id);
     return found == m_linkIndex.end() ? -1 : static_cast<int>(found->second);
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -110,8 +111,14 @@ private:
     std::vector<Zone> m_zones;
     std::vector<Note> m_notes;
     Json m_extra = Json::object();
-    std::unordered_map<std::string, std::size_t> m_componentIndex;
-    std::unordered_map<std::string, std::size_t> m_linkIndex;
+    // Transparent hash and equality: a lookup by string_view builds no std::string.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    };
+    using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+    IdIndex m_componentIndex;
+    IdIndex m_linkIndex;
     std::vector<std::pair<int, Listener>> m_listeners;
     int m_nextListenerToken = 1;
 };
