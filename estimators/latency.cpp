@@ -159,9 +159,23 @@ std::vector<LatencyStep> routeTo(const RequestGraph& graph, const RequestPath& p
 
 } // namespace
 
+std::vector<double> linkLatenciesMs(const RequestGraph& graph, const NetworkLatencies& network) {
+    std::vector<double> linkMs;
+    linkMs.reserve(graph.design().links().size());
+    for (const Link& link : graph.design().links())
+        linkMs.push_back(hopLatencyMs(graph.design(), graph.catalog(), link, network));
+    return linkMs;
+}
+
 OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
                                   const std::vector<ComponentDelay>& delays, const Working& working,
                                   const NetworkLatencies& network) {
+    return operationLatency(graph, path, delays, linkLatenciesMs(graph, network), working);
+}
+
+OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
+                                  const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
+                                  const Working& working) {
     OperationLatency result;
     const std::size_t n = graph.vertexCount();
     if (delays.size() != n || path.clientVertex >= n)
@@ -172,9 +186,6 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
     relevant[path.clientVertex] = true;
 
     const GraphView::Graph& g = graph.view().graph();
-    std::vector<double> linkMs;
-    for (const Link& link : graph.design().links())
-        linkMs.push_back(hopLatencyMs(graph.design(), graph.catalog(), link, network));
     const RouteFilter filter{&graph, &path, &working, &relevant};
     const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
     auto weight = boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {

@@ -63,6 +63,14 @@ struct OperationLatency {
     std::vector<std::string> saturatedComponents;
 };
 
+/// hopLatencyMs of every link, indexed like design.links(): work it out once per analysis, not per operation.
+std::vector<double> linkLatenciesMs(const RequestGraph& graph,
+                                    const NetworkLatencies& network = referenceNetworkLatencies());
+
+OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
+                                  const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
+                                  const Working& working = {});
+/// The same, working out the link latencies for this one operation.
 OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
                                   const std::vector<ComponentDelay>& delays, const Working& working = {},
                                   const NetworkLatencies& network = referenceNetworkLatencies());

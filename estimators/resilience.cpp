@@ -41,7 +41,8 @@ std::vector<Finding> failureFindings(const FailureOutcome& outcome) {
 
 OperationResilience describeOperation(const RequestGraph& graph, const RequestPath& path,
                                       const std::vector<ReplicaModel>& models,
-                                      const std::vector<ComponentDelay>& delays, const Working& working) {
+                                      const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
+                                      const Working& working) {
     const Design& design = graph.design();
     OperationResilience result;
     result.client = path.client;
@@ -55,7 +56,7 @@ OperationResilience describeOperation(const RequestGraph& graph, const RequestPa
             result.components.push_back(design.components()[v].id);
     result.availability = operationAvailability(graph, path, models);
     result.availabilityFigure = describeAvailability(result.availability.fraction);
-    result.latency = operationLatency(graph, path, delays, working);
+    result.latency = operationLatency(graph, path, delays, linkMs, working);
     return result;
 }
 
@@ -97,10 +98,11 @@ ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog,
         report.failure = std::move(outcome);
     }
     const std::vector<ComponentDelay> delays = componentDelays(graph, models, inputs.offeredQps, losses);
+    const std::vector<double> linkMs = linkLatenciesMs(graph);
     for (const RequestPath& path : graph.paths()) {
         if (!losses.empty())
             working.vertexUp = workingVertices(models, losses, path.operation.type);
-        OperationResilience operation = describeOperation(graph, path, models, delays, working);
+        OperationResilience operation = describeOperation(graph, path, models, delays, linkMs, working);
         if (const auto it = spofs.byOperation.find(path.operation.name); it != spofs.byOperation.end())
             operation.spof = it->second;
         if (report.failure)
