@@ -144,7 +144,8 @@ bool isAccelerator(std::string_view role) { return role == "cache" || role == "c
 
 } // namespace
 
-RequestGraph::RequestGraph(const Design& design, const Catalog& catalog) : m_view(design), m_catalog(catalog) {
+RequestGraph::RequestGraph(const Design& design, const Catalog& catalog)
+    : m_view(design), m_catalog(catalog), m_replicationRoots(replicationRoots(design)) {
     for (const Component& component : design.components())
         m_roles.emplace_back(roleOf(component, catalog));
     const std::vector<OperationRef> operations = operationsOf(design.workload());
@@ -239,13 +240,12 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
 
 std::vector<std::vector<std::size_t>> RequestGraph::targetGroups(const std::vector<std::size_t>& reachable,
                                                                  const std::vector<bool>& isTarget) const {
-    const std::vector<std::size_t> roots = replicationRoots(design());
     std::map<std::size_t, std::size_t> groupOfRoot;
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t v : reachable) {
         if (!isTarget[v])
             continue;
-        const auto [it, added] = groupOfRoot.try_emplace(roots[v], groups.size());
+        const auto [it, added] = groupOfRoot.try_emplace(m_replicationRoots[v], groups.size());
         if (added)
             groups.emplace_back();
         groups[it->second].push_back(v);

@@ -97,6 +97,7 @@ private:
     GraphView m_view;
     const Catalog& m_catalog;
     std::vector<std::string> m_roles;
+    std::vector<std::size_t> m_replicationRoots; // per vertex: its replication group's representative
     std::vector<RequestPath> m_paths;
 };
 
