@@ -149,15 +149,28 @@ RequestGraph::RequestGraph(const Design& design, const Catalog& catalog)
     for (const Component& component : design.components())
         m_roles.emplace_back(roleOf(component, catalog));
     const std::vector<OperationRef> operations = operationsOf(design.workload());
+    std::vector<std::vector<bool>> usableLinks;
+    for (const OperationRef& operation : operations)
+        usableLinks.push_back(linksUsableBy(operation));
     for (std::size_t v = 0; v < m_roles.size(); ++v) {
         if (m_roles[v] != "client")
             continue;
-        for (const OperationRef& operation : operations) {
-            RequestPath path = buildPath(v, operation);
+        for (std::size_t o = 0; o < operations.size(); ++o) {
+            RequestPath path = buildPath(v, operations[o], usableLinks[o]);
             if (!path.targetGroups.empty())
                 m_paths.push_back(std::move(path));
         }
     }
+}
+
+std::vector<bool> RequestGraph::linksUsableBy(const OperationRef& operation) const {
+    const GraphView::Graph& g = m_view.graph();
+    std::vector<bool> usable(design().links().size(), false);
+    for (auto [e, end] = boost::edges(g); e != end; ++e) {
+        const std::size_t link = g[*e].link;
+        usable[link] = traversable(design().links()[link], boost::source(*e, g), boost::target(*e, g), operation);
+    }
+    return usable;
 }
 
 bool RequestGraph::traversable(const Link& link, std::size_t from, std::size_t to,
@@ -191,16 +204,14 @@ std::vector<std::size_t> RequestGraph::lostTargetGroups(const RequestPath& path,
     return lost;
 }
 
-RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& operation) const {
+RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& operation,
+                                    const std::vector<bool>& usableLinks) const {
     RequestPath path;
     path.client = design().components()[client].id;
     path.clientVertex = client;
     path.operation = operation;
+    path.usableLinks = usableLinks;
     const GraphView::Graph& g = m_view.graph();
-    path.usableLinks.assign(design().links().size(), false);
-    for (auto [e, end] = boost::edges(g); e != end; ++e)
-        path.usableLinks[g[*e].link] =
-            traversable(design().links()[g[*e].link], boost::source(*e, g), boost::target(*e, g), operation);
     const std::vector<bool> seen = reachableFrom(path, Working{});
 
     std::vector<bool> isTarget(vertexCount(), false);
@@ -210,9 +221,7 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
         if (!seen[v] || v == client)
             continue;
         const auto [begin, end] = boost::out_edges(v, g);
-        isSink[v] = std::none_of(begin, end, [&](const GraphView::EdgeDescriptor& e) {
-            return traversable(design().links()[g[e].link], v, boost::target(e, g), operation);
-        });
+        isSink[v] = std::none_of(begin, end, [&](GraphView::EdgeDescriptor e) { return usableLinks[g[e].link]; });
         if (isStoreRole(m_roles[v])) {
             isTarget[v] = true;
             reachesStore = true;

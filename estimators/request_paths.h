@@ -90,7 +90,10 @@ public:
     std::vector<std::size_t> lostTargetGroups(const RequestPath& path, const Working& working) const;
 
 private:
-    RequestPath buildPath(std::size_t client, const OperationRef& operation) const;
+    /// Per link: whether the operation may cross it. The same for every client, so worked out once.
+    std::vector<bool> linksUsableBy(const OperationRef& operation) const;
+    RequestPath buildPath(std::size_t client, const OperationRef& operation,
+                          const std::vector<bool>& usableLinks) const;
     std::vector<std::vector<std::size_t>> targetGroups(const std::vector<std::size_t>& reachable,
                                                        const std::vector<bool>& isTarget) const;
 
