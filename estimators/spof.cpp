@@ -1,6 +1,7 @@
 #include "estimators/spof.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <set>
@@ -39,8 +40,10 @@ class SpofSearch {
 public:
     SpofSearch(const RequestGraph& graph, const std::vector<ReplicaModel>& models) : m_graph(graph), m_models(models) {
         const std::vector<InstanceLoss> none(graph.vertexCount());
+        m_healthyUp = {workingVertices(models, none, OperationType::Read),
+                       workingVertices(models, none, OperationType::Write)};
         for (const RequestPath& path : graph.paths())
-            if (graph.lostTargetGroups(path, working(none, {}, path)).empty()) {
+            if (graph.lostTargetGroups(path, Working{healthyUp(path), {}}).empty()) {
                 m_healthy.push_back(&path);
                 std::vector<bool>& on = m_onPath.emplace_back(graph.vertexCount(), false);
                 for (std::size_t v : path.relevant)
@@ -59,22 +62,53 @@ public:
     }
 
 private:
-    Working working(const std::vector<InstanceLoss>& losses, const std::vector<bool>& linkUp,
-                    const RequestPath& path) const {
-        return Working{workingVertices(m_models, losses, path.operation.type), linkUp};
+    // Indexed by OperationType.
+    using UpByType = std::array<std::vector<bool>, 2>;
+
+    const std::vector<bool>& healthyUp(const RequestPath& path) const {
+        return m_healthyUp[static_cast<std::size_t>(path.operation.type)];
     }
 
-    // Paths the losses break; with `through`, only the paths that vertex lies on (no other can break).
-    std::vector<BrokenPath> broken(const std::vector<InstanceLoss>& losses, const std::vector<bool>& linkUp = {},
+    UpByType upUnder(const std::vector<InstanceLoss>& losses) const {
+        return {workingVertices(m_models, losses, OperationType::Read),
+                workingVertices(m_models, losses, OperationType::Write)};
+    }
+
+    std::optional<BrokenPath> breaks(const RequestPath& path, const Working& working) const {
+        std::vector<std::size_t> lost = m_graph.lostTargetGroups(path, working);
+        if (lost.empty())
+            return std::nullopt;
+        return BrokenPath{&path, std::move(lost)};
+    }
+
+    // Paths that break when the vertices and links are down; with `through`, only the paths that vertex lies
+    // on (no other can break).
+    std::vector<BrokenPath> broken(const UpByType& vertexUp, const std::vector<bool>& linkUp,
                                    std::optional<std::size_t> through = std::nullopt) const {
         std::vector<BrokenPath> result;
         for (std::size_t p = 0; p < m_healthy.size(); ++p) {
-            const RequestPath* path = m_healthy[p];
+            const RequestPath& path = *m_healthy[p];
             if (through && !m_onPath[p][*through])
                 continue;
-            std::vector<std::size_t> lost = m_graph.lostTargetGroups(*path, working(losses, linkUp, *path));
-            if (!lost.empty())
-                result.push_back({path, std::move(lost)});
+            const auto& up = vertexUp[static_cast<std::size_t>(path.operation.type)];
+            if (std::optional<BrokenPath> b = breaks(path, Working{up, linkUp}))
+                result.push_back(std::move(*b));
+        }
+        return result;
+    }
+
+    // Paths that break when only `v` suffers `loss`. A path whose operation v still serves sees the healthy
+    // design, so only the others need a search.
+    std::vector<BrokenPath> brokenByLoss(std::size_t v, const InstanceLoss& loss) const {
+        std::vector<BrokenPath> result;
+        for (std::size_t p = 0; p < m_healthy.size(); ++p) {
+            const RequestPath& path = *m_healthy[p];
+            if (!m_onPath[p][v] || serves(m_models[v], loss, path.operation.type))
+                continue;
+            std::vector<bool> up = healthyUp(path);
+            up[v] = false;
+            if (std::optional<BrokenPath> b = breaks(path, Working{std::move(up), {}}))
+                result.push_back(std::move(*b));
         }
         return result;
     }
@@ -123,16 +157,13 @@ private:
             const ReplicaModel& model = m_models[v];
             if (model.role == "client" || model.managed || !onSomePath(v))
                 continue;
-            std::vector<InstanceLoss> losses(m_graph.vertexCount());
-            losses[v] = oneInstanceLoss(model, false);
-            std::vector<BrokenPath> brokenPaths = broken(losses, {}, v);
+            std::vector<BrokenPath> brokenPaths = brokenByLoss(v, oneInstanceLoss(model, false));
             SpofKind kind = SpofKind::Component;
             if (!brokenPaths.empty()) {
                 if (model.instances > 1 && (model.replication == "leaderless" || model.role == "coordination"))
                     kind = SpofKind::Quorum;
             } else if (model.replication == "single_leader") {
-                losses[v] = oneInstanceLoss(model, true);
-                brokenPaths = broken(losses, {}, v);
+                brokenPaths = brokenByLoss(v, oneInstanceLoss(model, true));
                 kind = SpofKind::Leader;
             }
             if (brokenPaths.empty())
@@ -226,7 +257,7 @@ private:
             std::vector<InstanceLoss> losses(m_graph.vertexCount());
             for (std::size_t v = 0; v < m_graph.vertexCount(); ++v)
                 losses[v] = zoneLoss(design, design.components()[v], m_models[v], {zone.id});
-            const std::vector<BrokenPath> brokenPaths = broken(losses);
+            const std::vector<BrokenPath> brokenPaths = broken(upUnder(losses), {});
             if (brokenPaths.empty())
                 continue;
             std::vector<std::string> culprits;
@@ -302,7 +333,6 @@ private:
 
     void checkLinks() {
         const Design& design = m_graph.design();
-        const std::vector<InstanceLoss> none(m_graph.vertexCount());
         for (std::size_t l = 0; l < design.links().size(); ++l) {
             const Link& link = design.links()[l];
             const Component* from = design.component(link.from);
@@ -315,7 +345,9 @@ private:
                 continue;
             std::vector<bool> linkUp(design.links().size(), true);
             linkUp[l] = false;
-            const std::vector<BrokenPath> brokenPaths = broken(none, linkUp);
+            // Only a path that can reach the link's source can cross it.
+            const auto source = static_cast<std::size_t>(design.componentIndex(link.from));
+            const std::vector<BrokenPath> brokenPaths = broken(m_healthyUp, linkUp, source);
             if (brokenPaths.empty())
                 continue;
             SinglePointOfFailure spof = record(SpofKind::Link, link.id, brokenPaths);
@@ -333,6 +365,7 @@ private:
 
     const RequestGraph& m_graph;
     const std::vector<ReplicaModel>& m_models;
+    UpByType m_healthyUp; // what serves each operation type when nothing fails
     std::vector<const RequestPath*> m_healthy;
     std::vector<std::vector<bool>> m_onPath; // per healthy path: which vertices lie on it
     std::set<std::string> m_componentSpofs;
