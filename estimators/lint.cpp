@@ -92,6 +92,7 @@ public:
           m_hasCoordination(designHasRole(graph.design(), graph.catalog(), "coordination")) {}
 
     std::vector<Finding> run() {
+        indexLinks();
         for (std::size_t v = 0; v < components().size(); ++v)
             m_syncSuccessors.push_back(syncSuccessors(v));
         for (std::size_t v = 0; v < components().size(); ++v)
@@ -112,6 +113,22 @@ private:
         const int v = index(id);
         return v < 0 ? std::string_view() : role(static_cast<std::size_t>(v));
     }
+
+    // Design::linksOf scans every link; the checks ask about each component, so index the links once.
+    void indexLinks() {
+        m_linksOf.resize(components().size());
+        for (const Link& link : m_graph.design().links()) {
+            const int from = index(link.from);
+            const int to = index(link.to);
+            if (from >= 0)
+                m_linksOf[static_cast<std::size_t>(from)].push_back(&link);
+            if (to >= 0 && to != from)
+                m_linksOf[static_cast<std::size_t>(to)].push_back(&link);
+        }
+    }
+
+    /// Links that start or end at the component, in design order.
+    const std::vector<const Link*>& linksOf(std::size_t v) const { return m_linksOf[v]; }
 
     void add(std::string_view rule, std::vector<std::string> ids, std::string message, std::string fix) {
         const LintRule* spec = lintRule(rule);
@@ -136,7 +153,7 @@ private:
 
     void checkDatabase(std::size_t v) {
         const Component& c = components()[v];
-        for (const Link* link : m_graph.design().linksOf(c.id))
+        for (const Link* link : linksOf(v))
             if (link->to == c.id && roleOfId(link->from) == "client")
                 add("lint.client-to-database", {c.id, link->from},
                     labelOf(*m_graph.design().component(link->from)) + " talks to the database " + labelOf(c)
@@ -153,16 +170,20 @@ private:
     }
 
     bool linksToStore(const std::string& id) const {
-        for (const Link* link : m_graph.design().linksOf(id))
-            if (link->from == id && isStoreRole(roleOfId(link->to)))
-                return true;
-        return false;
+        auto toStore = [&](const Link* link) { return link->from == id && isStoreRole(roleOfId(link->to)); };
+        const int v = index(id);
+        if (v < 0) { // the missing end of a dangling link: not indexed
+            const std::vector<const Link*> links = m_graph.design().linksOf(id);
+            return std::any_of(links.begin(), links.end(), toStore);
+        }
+        const std::vector<const Link*>& links = linksOf(static_cast<std::size_t>(v));
+        return std::any_of(links.begin(), links.end(), toStore);
     }
 
     void checkCache(std::size_t v) {
         const Component& c = components()[v];
         bool backed = linksToStore(c.id);
-        for (const Link* link : m_graph.design().linksOf(c.id)) {
+        for (const Link* link : linksOf(v)) {
             const std::string& other = link->from == c.id ? link->to : link->from;
             if (link->to == c.id && (linksToStore(link->from) || isStoreRole(roleOfId(other)) || roleOfId(other) == "cdc"))
                 backed = true;
@@ -181,7 +202,7 @@ private:
     void checkQueue(std::size_t v) {
         const Component& c = components()[v];
         bool consumed = false;
-        for (const Link* link : m_graph.design().linksOf(c.id)) {
+        for (const Link* link : linksOf(v)) {
             if (link->from == c.id && roleOfId(link->to) != "monitoring")
                 consumed = true;
             const std::string_view fromRole = roleOfId(link->from);
@@ -199,7 +220,7 @@ private:
 
     void checkConsumer(std::size_t v) {
         const Component& c = components()[v];
-        for (const Link* link : m_graph.design().linksOf(c.id)) {
+        for (const Link* link : linksOf(v)) {
             const std::string_view other = roleOfId(link->from == c.id ? link->to : link->from);
             if (other == "queue" || other == "cdc")
                 return;
@@ -404,6 +425,7 @@ private:
     const RequestGraph& m_graph;
     const LintInputs& m_inputs;
     bool m_hasCoordination = false;
+    std::vector<std::vector<const Link*>> m_linksOf; // per component
     std::vector<std::vector<std::size_t>> m_syncSuccessors;
     std::vector<Finding> m_findings;
 };
