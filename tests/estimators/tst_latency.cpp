@@ -88,6 +88,36 @@ private slots:
         QCOMPARE(QString::fromStdString(latency.criticalPath.back().component), slowestStore);
     }
 
+    void linkLatencies_data() {
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<QList<double>>("expectedMs"); // browser → lb, lb → svc, svc → db
+        QTest::newRow("one zone") << "same zone" << QList<double>{0, 0.5, 0.5};
+        QTest::newRow("store in the other zone") << "cross zone" << QList<double>{0, 0.5, 2};
+        QTest::newRow("store in another region") << "cross region" << QList<double>{0, 0.5, 70};
+        QTest::newRow("link latency adds") << "slow link" << QList<double>{0, 0.5, 3.5};
+        QTest::newRow("last mile on the client link") << "last mile" << QList<double>{30, 0.5, 0.5};
+    }
+    void linkLatencies() {
+        QFETCH(QString, layout);
+        QFETCH(QList<double>, expectedMs);
+        const Design design = chain(layout);
+        const RequestGraph graph(design, Catalog::builtin());
+        const std::vector<double> linkMs = linkLatenciesMs(graph);
+        QCOMPARE(QList<double>(linkMs.begin(), linkMs.end()), expectedMs);
+
+        // Computed once and passed in, they give the operation the same latency as computed per call.
+        const std::vector<ComponentDelay> delays =
+            componentDelays(graph, replicaModels(design, Catalog::builtin()), {});
+        for (const RequestPath& path : graph.paths()) {
+            const OperationLatency shared = operationLatency(graph, path, delays, linkMs);
+            const OperationLatency own = operationLatency(graph, path, delays);
+            QCOMPARE(shared.totalMs, own.totalMs);
+            QCOMPARE(shared.criticalPath.size(), own.criticalPath.size());
+            for (std::size_t i = 0; i < own.criticalPath.size(); ++i)
+                QCOMPARE(shared.criticalPath[i].networkMs, own.criticalPath[i].networkMs);
+        }
+    }
+
     void queueingUnderLoad_data() {
         QTest::addColumn<double>("svcQps");
         QTest::addColumn<double>("svcQueueMs");
