@@ -201,12 +201,12 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
                                        .distance_inf(infinite));
 
     // The hop into each vertex along its fastest route, for the step-by-step breakdown.
+    // Routes only join relevant vertices, so their in-edges are all there is to look at.
     std::vector<double> hopMs(n, 0);
-    for (auto [e, end] = boost::edges(routes); e != end; ++e) {
-        const std::size_t to = boost::target(*e, g);
-        if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
-            hopMs[to] = linkMs[g[*e].link];
-    }
+    for (std::size_t to : path.relevant)
+        for (auto [e, end] = boost::in_edges(to, routes); e != end; ++e)
+            if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
+                hopMs[to] = linkMs[g[*e].link];
 
     double slowest = -1;
     std::size_t slowestTarget = path.clientVertex;
