@@ -5,6 +5,7 @@
 #include <boost/graph/reverse_graph.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
 
@@ -212,26 +213,29 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
     path.operation = operation;
     path.usableLinks = usableLinks;
     const GraphView::Graph& g = m_view.graph();
-    const std::vector<bool> seen = reachableFrom(path, Working{});
+    path.reachable = indicesOf(reachableFrom(path, Working{}));
 
+    // The loops below visit only what the client reaches: a path is short, the design may be large.
     std::vector<bool> isTarget(vertexCount(), false);
-    std::vector<bool> isSink(vertexCount(), false);
+    std::vector<std::size_t> sinks;
     bool reachesStore = false;
-    for (std::size_t v = 0; v < vertexCount(); ++v) {
-        if (!seen[v] || v == client)
+    for (std::size_t v : path.reachable) {
+        if (v == client)
             continue;
         const auto [begin, end] = boost::out_edges(v, g);
-        isSink[v] = std::none_of(begin, end, [&](GraphView::EdgeDescriptor e) { return usableLinks[g[e].link]; });
+        if (std::none_of(begin, end, [&](GraphView::EdgeDescriptor e) { return usableLinks[g[e].link]; }))
+            sinks.push_back(v);
         if (isStoreRole(m_roles[v])) {
             isTarget[v] = true;
             reachesStore = true;
         }
     }
-    for (std::size_t v = 0; v < vertexCount(); ++v)
-        if (isSink[v] && (!isAccelerator(m_roles[v]) || !reachesStore))
+    for (std::size_t v : sinks)
+        if (!isAccelerator(m_roles[v]) || !reachesStore)
             isTarget[v] = true;
-
-    path.reachable = indicesOf(seen);
+    std::vector<std::size_t> targets;
+    std::copy_if(path.reachable.begin(), path.reachable.end(), std::back_inserter(targets),
+                 [&](std::size_t v) { return isTarget[v]; });
     path.targetGroups = targetGroups(path.reachable, isTarget);
 
     // Walk back from the targets over the same links: what lies between the client and a target.
@@ -240,7 +244,7 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
     const VertexFilter vertices{&all, client};
     const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> forward(g, edges, vertices);
     std::vector<bool> backwards(vertexCount(), false);
-    markReachable(boost::make_reverse_graph(forward), indicesOf(isTarget), backwards);
+    markReachable(boost::make_reverse_graph(forward), targets, backwards);
     for (std::size_t v : path.reachable)
         if (backwards[v])
             path.relevant.push_back(v);
