@@ -1,5 +1,6 @@
 #include "estimators/mermaid_import.h"
 
+#include "estimators/mermaid_writer.h"
 #include "estimators/text_escape.h"
 #include "model/napkin_file.h"
 
@@ -183,6 +184,7 @@ struct ParsedEdge {
 struct ParsedZone {
     std::string id;
     std::string title;
+    std::optional<ZoneKind> kind; // from Napkin's own zone-kind comment
     int parent = -1;
     int line = 0;
 };
@@ -272,6 +274,8 @@ public:
                 error = "line " + std::to_string(m_line) + ": not valid UTF-8 text";
                 return;
             }
+            if (line.starts_with(zoneKindComment))
+                readZoneKind(trim(line.substr(zoneKindComment.size())));
             if (line.empty() || line.starts_with("%%"))
                 continue;
             if (!m_headerSeen && (line == "---" || inFrontMatter)) {
@@ -340,6 +344,14 @@ private:
         static const std::set<std::string_view> directions{"", "TD", "TB", "BT", "LR", "RL"};
         if (!directions.contains(direction))
             warn("unknown direction '" + shortened(direction) + "'; laying out left to right");
+    }
+
+    void readZoneKind(std::string_view name) {
+        const std::optional<ZoneKind> kind = zoneKindFromString(name);
+        if (m_zoneStack.empty() || !kind)
+            warn("ignored zone kind '" + shortened(name) + "'" + (m_zoneStack.empty() ? " outside a subgraph" : ""));
+        else
+            zones[static_cast<std::size_t>(m_zoneStack.back())].kind = kind;
     }
 
     void openSubgraph(std::string_view rest) {
@@ -711,7 +723,7 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
         const ParsedZone& source = parsed.zones[i];
         Zone zone;
         zone.id = design.uniqueId(source.id);
-        zone.kind = zoneKindFromTitle(source.title);
+        zone.kind = source.kind.value_or(zoneKindFromTitle(source.title));
         zone.label = fittingLabel(source.title, source.line, warnings);
         zone.parent = source.parent >= 0 ? zoneIds[static_cast<std::size_t>(source.parent)] : "";
         zone.rect = layout.zoneRects[i];

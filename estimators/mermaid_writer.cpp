@@ -106,6 +106,8 @@ private:
     void writeZone(const Zone& zone, int depth) {
         indent(depth);
         m_out << "subgraph " << m_ids.of(zone.id) << " [\"" << mermaidText(zone.label) << "\"]\n";
+        indent(depth + 1); // Mermaid has no zone kinds; Napkin's import reads this comment back
+        m_out << zoneKindComment << toString(zone.kind) << "\n";
         for (const Component& component : m_design.components())
             if (component.zone == zone.id)
                 writeNode(component, depth + 1);

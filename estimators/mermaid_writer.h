@@ -24,6 +24,10 @@ enum class MermaidShape {
     Parallelogram, // A[/"…"/]
 };
 
+/// Written as the first line inside each subgraph ("%% napkin-zone-kind: availability_zone"): a Mermaid
+/// comment, so renderers ignore it, that lets an import give the zone its kind back.
+inline constexpr std::string_view zoneKindComment = "%% napkin-zone-kind: ";
+
 /// The node shape that stands for a catalog role: cylinder for stores, flag for queues, stadium for clients…
 MermaidShape mermaidShapeForRole(std::string_view role);
 /// Opening and closing brackets of a shape, e.g. "[(" and ")]".

@@ -45,17 +45,20 @@ std::vector<std::string> linesOf(const std::string& text) {
 }
 
 // The statement kinds the writer emits; a label that escaped its quotes would break one of these patterns.
-enum class LineKind { Node, Subgraph, End, Edge, Other };
+enum class LineKind { Node, Subgraph, ZoneKind, End, Edge, Other };
 
 LineKind kindOfLine(const std::string& line) {
     static const std::regex node("^ +[A-Za-z0-9_]+(\\[|\\(|\\(\\[|\\[\\[|\\[\\(|\\(\\(|>|\\{|\\{\\{|\\[/)\"[^\"]*\"(\\]|\\)|\\]\\)|\\]\\]|\\)\\]|\\)\\)|\\}|\\}\\}|/\\])$");
     static const std::regex subgraph("^ +subgraph [A-Za-z0-9_]+ \\[\"[^\"]*\"\\]$");
+    static const std::regex zoneKind("^ +%% napkin-zone-kind: [a-z_]+$");
     static const std::regex end("^ +end$");
     static const std::regex edge("^ +[A-Za-z0-9_]+ (-->|-\\.->|==>)(\\|\"[^\"|]*\"\\|)? [A-Za-z0-9_]+$");
     if (std::regex_match(line, node))
         return LineKind::Node;
     if (std::regex_match(line, subgraph))
         return LineKind::Subgraph;
+    if (std::regex_match(line, zoneKind))
+        return LineKind::ZoneKind;
     if (std::regex_match(line, end))
         return LineKind::End;
     if (std::regex_match(line, edge))
@@ -99,7 +102,7 @@ std::multiset<std::string> linkFacts(const Design& design) {
 std::multiset<std::string> zoneFacts(const Design& design) {
     std::multiset<std::string> facts;
     for (const Zone& z : design.zones())
-        facts.insert(z.label + " in " + zoneLabel(design, z.parent));
+        facts.insert(z.label + " (" + std::string(toString(z.kind)) + ") in " + zoneLabel(design, z.parent));
     return facts;
 }
 
@@ -186,6 +189,7 @@ private slots:
                                                 "    web([\"Web\"])\n"
                                                 "    q>\"Events\"]\n"
                                                 "    subgraph az_a [\"us-east-1a\"]\n"
+                                                "        %% napkin-zone-kind: availability_zone\n"
                                                 "        end_[\"API\"]\n"
                                                 "        db[(\"Orders DB\")]\n"
                                                 "    end\n"
@@ -263,6 +267,26 @@ private slots:
             QCOMPARE(std::string(toString(zone.kind)), zone.label == "us-east-1" ? "region" : "availability_zone");
     }
 
+    void zoneKindCommentGivesTheKindBack() {
+        const MermaidImportResult result = importOk("flowchart LR\n"
+                                                    "  subgraph prod [\"Production\"]\n"
+                                                    "    %% napkin-zone-kind: kubernetes_cluster\n"
+                                                    "    api[API]\n"
+                                                    "  end\n"
+                                                    "  %% napkin-zone-kind: vpc\n"
+                                                    "  subgraph misc [\"Misc\"]\n"
+                                                    "    %% napkin-zone-kind: galaxy\n"
+                                                    "    job[Job]\n"
+                                                    "  end\n");
+        QVERIFY(result.ok());
+        QCOMPARE(std::string(toString(result.design->zone(byLabel(*result.design, "API")->zone)->kind)),
+                 std::string("kubernetes_cluster"));
+        QCOMPARE(std::string(toString(result.design->zone(byLabel(*result.design, "Job")->zone)->kind)),
+                 std::string("group"));
+        QCOMPARE(warningTexts(result), (std::vector<std::string>{"line 6: ignored zone kind 'vpc' outside a subgraph",
+                                                                 "line 8: ignored zone kind 'galaxy'"}));
+    }
+
     void readsShapesEdgesChainsAndSubgraphs() {
         const std::string text = "%% a comment\n"
                                  "graph TD\n"
@@ -302,7 +326,8 @@ private slots:
                 async = &l;
         QVERIFY(async);
         QCOMPARE(std::string(toString(async->protocol)), std::string("async"));
-        QCOMPARE(zoneFacts(d), (std::multiset<std::string>{"Region eu-west-1 in ", "AZ 1 in Region eu-west-1"}));
+        QCOMPARE(zoneFacts(d), (std::multiset<std::string>{"Region eu-west-1 (region) in ",
+                                                           "AZ 1 (availability_zone) in Region eu-west-1"}));
         QCOMPARE(std::string(toString(d.zone(byLabel(d, "API Server")->zone)->kind)), std::string("availability_zone"));
         QCOMPARE(std::string(toString(d.zone(d.zone(byLabel(d, "Orders")->zone)->parent)->kind)), std::string("region"));
         QCOMPARE(byLabel(d, "Redis")->zone, std::string());
