@@ -28,6 +28,8 @@ double referenceValue(const Json& network, const char* key) {
                                                                                      : 0;
 }
 
+bool upOrUnknown(const std::vector<bool>& flags, std::size_t i) { return i >= flags.size() || flags[i]; }
+
 std::string regionOf(const Design& design, const Component& component) {
     return enclosingZone(design, component.zone, ZoneKind::Region);
 }
@@ -93,6 +95,8 @@ double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& li
 ComponentDelay componentDelay(const Component& component, const Catalog& catalog, int instances, double offeredQps) {
     ComponentDelay delay;
     delay.serviceMs = std::max(0.0, numberProperty(component, catalog, "latency_ms", 0));
+    if (const std::string_view role = roleOf(component, catalog); role == "cache" || role == "cdn")
+        delay.hitRatio = std::clamp(numberProperty(component, catalog, "hit_ratio", 0), 0.0, 1.0);
     if (!(offeredQps > 0) || !hasProperty(component, catalog, "capacity_qps"))
         return delay;
     const double perInstance = std::max(0.0, numberProperty(component, catalog, "capacity_qps", 0));
@@ -157,6 +161,48 @@ std::vector<LatencyStep> routeTo(const RequestGraph& graph, const RequestPath& p
     return steps;
 }
 
+// Expected latency of a read along the fastest route to `target`, worked back from the target: each cache
+// on the route answers its hits, each caller that asks caches beside it before a store (cache-aside) pays
+// their round trips and reaches the store only on a miss.
+// The caches beside a caller are no targets of the read (it needs the store), so they are looked up among
+// all the caller's links the operation may use, not only among the routes.
+double expectedReadMs(const RequestGraph& graph, const RequestPath& path, const Working& working,
+                      const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
+                      const std::vector<std::size_t>& predecessor, const std::vector<double>& distance,
+                      std::size_t target) {
+    std::vector<std::size_t> route{target};
+    for (std::size_t v = target; predecessor[v] != v && route.size() <= predecessor.size(); v = predecessor[v])
+        route.push_back(predecessor[v]);
+    const GraphView::Graph& g = graph.view().graph();
+    double expected = distance[target];
+    for (std::size_t i = 1; i < route.size(); ++i) {
+        const std::size_t v = route[i];
+        const std::size_t next = route[i - 1];
+        if (delays[v].hitRatio > 0) {
+            expected = distance[v] + (1 - delays[v].hitRatio) * (expected - distance[v]);
+            continue;
+        }
+        if (!isStoreRole(graph.role(next)))
+            continue;
+        double cacheLegMs = 0;
+        double missShare = 1;
+        for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+            const std::size_t link = g[*e].link;
+            const std::size_t cache = boost::target(*e, g);
+            const bool allowed = link < path.usableLinks.size()
+                                     ? path.usableLinks[link]
+                                     : graph.traversable(graph.design().links()[link], v, cache, path.operation);
+            const bool usable = allowed && upOrUnknown(working.linkUp, link) && upOrUnknown(working.vertexUp, cache);
+            if (usable && cache != next && delays[cache].hitRatio > 0 && !delays[cache].saturated) {
+                cacheLegMs += linkMs[g[*e].link] + delays[cache].totalMs();
+                missShare *= 1 - delays[cache].hitRatio;
+            }
+        }
+        expected = distance[v] + cacheLegMs + missShare * (expected - distance[v]);
+    }
+    return expected;
+}
+
 } // namespace
 
 std::vector<double> linkLatenciesMs(const RequestGraph& graph, const NetworkLatencies& network) {
@@ -208,6 +254,7 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
             if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
                 hopMs[to] = linkMs[g[*e].link];
 
+    const bool read = path.operation.type == OperationType::Read;
     double slowest = -1;
     std::size_t slowestTarget = path.clientVertex;
     for (const auto& group : path.targetGroups) {
@@ -218,6 +265,8 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
                 best = distance[v];
                 bestMember = v;
             }
+        if (read && best < infinite)
+            best = expectedReadMs(graph, path, working, delays, linkMs, predecessor, distance, bestMember);
         if (best > slowest) {
             slowest = best;
             slowestTarget = bestMember;
@@ -228,6 +277,7 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
     if (slowest == infinite) {
         result.reachable = false;
         result.totalMs = infinite;
+        result.missMs = infinite;
         return result;
     }
     result.criticalPath = routeTo(graph, path, delays, predecessor, hopMs, slowestTarget);
@@ -236,6 +286,7 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
             result.saturatedComponents.push_back(step.component);
     result.saturated = !result.saturatedComponents.empty();
     result.totalMs = result.saturated ? infinite : slowest;
+    result.missMs = result.saturated ? infinite : distance[slowestTarget];
     return result;
 }
 

@@ -7,6 +7,11 @@
 // overlap, so the operation takes as long as its slowest store: that route is the critical path. A
 // component at or above 100 % utilisation makes its routes unbounded; the operation reports saturated
 // rather than a number.
+//
+// Reads count their caches: a cache or CDN on the route (read-through) answers hit_ratio of the reads
+// itself, and a caller on the route that asks caches beside it before a store (cache-aside) pays the cache
+// round trip on every read and the store's only on a miss. The figure is the expected latency; missMs is
+// the same route when every cache misses.
 
 #include "estimators/failure_scenario.h"
 
@@ -39,6 +44,7 @@ struct ComponentDelay {
     double queueMs = 0;
     double utilisation = 0;
     bool saturated = false;
+    double hitRatio = 0; // caches and CDNs: the share of reads answered without going further
     double totalMs() const { return serviceMs + queueMs; }
 };
 
@@ -58,7 +64,8 @@ struct LatencyStep {
 struct OperationLatency {
     bool reachable = true;   // false when no working route reaches a needed store
     bool saturated = false;  // every route to some needed store crosses a saturated component
-    double totalMs = 0;      // +inf when saturated or unreachable
+    double totalMs = 0;      // expected; +inf when saturated or unreachable
+    double missMs = 0;       // reads: the critical route when every cache misses (writes: totalMs)
     std::vector<LatencyStep> criticalPath; // from the first component after the client to the slowest store
     std::vector<std::string> saturatedComponents;
 };

@@ -135,6 +135,7 @@ Json resilienceToJson(const ResilienceReport& report) {
                               {"exact", op.availability.exact},
                               {"series", op.availability.seriesComponents}}},
             {"latency_ms", numberOrNull(op.latency.totalMs)},
+            {"miss_latency_ms", numberOrNull(op.latency.missMs)},
             {"saturated", op.latency.saturated},
             {"critical_path", latencyToJson(op.latency)},
             {"broken_by_failure", op.brokenByFailure},
@@ -180,6 +181,8 @@ std::string resilienceToText(const ResilienceReport& report) {
             out << "none (unreachable)";
         else
             out << formatSignificant(op.latency.totalMs) << " ms";
+        if (op.latency.reachable && !op.latency.saturated && op.latency.missMs > op.latency.totalMs)
+            out << " (" << formatSignificant(op.latency.missMs) << " ms on a cache miss)";
         if (!op.latency.criticalPath.empty()) {
             out << " via";
             for (const LatencyStep& step : op.latency.criticalPath)

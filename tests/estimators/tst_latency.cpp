@@ -34,14 +34,27 @@ Design chain(const QString& layout) {
     return d;
 }
 
-OperationLatency latencyOf(const Design& design, const std::map<std::string, double>& load = {}) {
+OperationLatency latencyOf(const Design& design, const std::map<std::string, double>& load = {},
+                           OperationType type = OperationType::Read) {
     const RequestGraph graph(design, Catalog::builtin());
     const std::vector<ReplicaModel> models = replicaModels(design, Catalog::builtin());
     const std::vector<ComponentDelay> delays = componentDelays(graph, models, load);
     for (const RequestPath& path : graph.paths())
-        if (path.operation.type == OperationType::Read)
+        if (path.operation.type == type)
             return operationLatency(graph, path, delays);
     return {};
+}
+
+// browser → svc (10 ms) → db (5 ms) with a cache (0.5 ms, 80 % hits) in front of the store ("read-through")
+// or beside the service ("cache-aside").
+Design cached(const QString& placement) {
+    DesignBuilder b;
+    b.add("browser", "web_client").add("svc", "service", {}, service(10))
+        .add("cache", "cache", {}, props({{"hit_ratio", 0.8}, {"latency_ms", 0.5}}))
+        .add("db", "relational_db", {}, service(5));
+    b.link("browser", "svc").link("svc", "cache", Protocol::Tcp);
+    b.link(placement == "read-through" ? "cache" : "svc", "db", Protocol::Tcp);
+    return b.build();
 }
 
 } // namespace
@@ -159,6 +172,30 @@ private slots:
         QVERIFY(delay.queueMs < 0.01); // 30 servers at 50 %: almost nobody waits
         const ComponentDelay failed = componentDelay(d.components().front(), Catalog::builtin(), 1, 1500);
         QVERIFY(failed.saturated); // one instance left: 150 %
+    }
+
+    void cacheHitsShortenReads_data() {
+        QTest::addColumn<QString>("placement");
+        QTest::addColumn<double>("missMs");
+        // A hit costs svc 10 + hop 0.5 + cache 0.5 = 11 ms; a miss adds the hop to the store and the store,
+        // 0.5 + 5 ms, on 20 % of the reads: 11 + 0.2 × 5.5 = 12.1 ms.
+        QTest::newRow("read-through") << "read-through" << 10 + 1 + 5.5;
+        // Cache-aside: the service asks the cache (1 ms) and, on a miss, the store (5.5 ms) itself.
+        QTest::newRow("cache-aside") << "cache-aside" << 10 + 5.5;
+    }
+    void cacheHitsShortenReads() {
+        QFETCH(QString, placement);
+        QFETCH(double, missMs);
+        const OperationLatency read = latencyOf(cached(placement));
+        QVERIFY(std::abs(read.totalMs - 12.1) < 1e-9);
+        QCOMPARE(read.missMs, missMs);
+        QCOMPARE(read.criticalPath.back().component, std::string("db"));
+    }
+
+    void writesGainNothingFromACache() {
+        const OperationLatency write = latencyOf(cached("read-through"), {}, OperationType::Write);
+        QCOMPARE(write.totalMs, 10 + 1 + 5.5);
+        QCOMPARE(write.missMs, write.totalMs);
     }
 
     void saturatedComponentIsAvoidedWhenThereIsAnotherRoute() {
