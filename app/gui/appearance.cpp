@@ -49,53 +49,59 @@ void repaintCanvases() {
 
 } // namespace
 
-QPalette lightPalette() {
+namespace {
+
+struct PaletteColours {
+    const char* window;
+    const char* base;
+    const char* alternateBase;
+    const char* button;
+    const char* text;
+    const char* placeholder;
+    const char* disabledText;
+    const char* tooltip;
+    const char* highlight;
+    const char* link;
+    const char* light;
+    const char* mid;
+    const char* dark;
+};
+
+QPalette paletteOf(const PaletteColours& c) {
     QPalette palette;
-    palette.setColor(QPalette::Window, QColor("#f5f6f8"));
-    palette.setColor(QPalette::WindowText, QColor("#1f2328"));
-    palette.setColor(QPalette::Base, Qt::white);
-    palette.setColor(QPalette::AlternateBase, QColor("#f0f2f5"));
-    palette.setColor(QPalette::Text, QColor("#1f2328"));
-    palette.setColor(QPalette::Button, QColor("#eef0f3"));
-    palette.setColor(QPalette::ButtonText, QColor("#1f2328"));
-    palette.setColor(QPalette::ToolTipBase, QColor("#ffffdc"));
-    palette.setColor(QPalette::ToolTipText, QColor("#1f2328"));
-    palette.setColor(QPalette::PlaceholderText, QColor("#6e7781"));
-    palette.setColor(QPalette::Highlight, QColor("#2563eb"));
+    palette.setColor(QPalette::Window, QColor(c.window));
+    palette.setColor(QPalette::Base, QColor(c.base));
+    palette.setColor(QPalette::AlternateBase, QColor(c.alternateBase));
+    palette.setColor(QPalette::Button, QColor(c.button));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText})
+        palette.setColor(role, QColor(c.text));
+    palette.setColor(QPalette::ToolTipBase, QColor(c.tooltip));
+    palette.setColor(QPalette::PlaceholderText, QColor(c.placeholder));
+    palette.setColor(QPalette::Highlight, QColor(c.highlight));
     palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Link, QColor("#2563eb"));
-    palette.setColor(QPalette::Mid, QColor("#c8ccd2"));
-    palette.setColor(QPalette::Dark, QColor("#9aa0a6"));
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor("#8c959f"));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor("#8c959f"));
-    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor("#8c959f"));
+    palette.setColor(QPalette::Link, QColor(c.link));
+    palette.setColor(QPalette::Light, QColor(c.light));
+    palette.setColor(QPalette::Mid, QColor(c.mid));
+    palette.setColor(QPalette::Dark, QColor(c.dark));
+    for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, QColor(c.disabledText));
     return palette;
 }
 
+} // namespace
+
+QPalette lightPalette() {
+    return paletteOf({.window = "#f5f6f8", .base = "#ffffff", .alternateBase = "#f0f2f5", .button = "#eef0f3",
+                      .text = "#1f2328", .placeholder = "#6e7781", .disabledText = "#8c959f", .tooltip = "#ffffdc",
+                      .highlight = "#2563eb", .link = "#2563eb", .light = "#ffffff", .mid = "#c8ccd2",
+                      .dark = "#9aa0a6"});
+}
+
 QPalette darkPalette() {
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor("#1e2024"));
-    palette.setColor(QPalette::WindowText, QColor("#e6e8eb"));
-    palette.setColor(QPalette::Base, QColor("#16181b"));
-    palette.setColor(QPalette::AlternateBase, QColor("#23262b"));
-    palette.setColor(QPalette::Text, QColor("#e6e8eb"));
-    palette.setColor(QPalette::Button, QColor("#2a2d33"));
-    palette.setColor(QPalette::ButtonText, QColor("#e6e8eb"));
-    palette.setColor(QPalette::ToolTipBase, QColor("#2a2d33"));
-    palette.setColor(QPalette::ToolTipText, QColor("#e6e8eb"));
-    palette.setColor(QPalette::PlaceholderText, QColor("#8b949e"));
-    palette.setColor(QPalette::Highlight, QColor("#3b82f6"));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Link, QColor("#60a5fa"));
-    palette.setColor(QPalette::Light, QColor("#3a3e45"));
-    palette.setColor(QPalette::Midlight, QColor("#30343a"));
-    palette.setColor(QPalette::Mid, QColor("#41464e"));
-    palette.setColor(QPalette::Dark, QColor("#111316"));
-    palette.setColor(QPalette::Shadow, QColor("#000000"));
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor("#6e7681"));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor("#6e7681"));
-    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor("#6e7681"));
-    return palette;
+    return paletteOf({.window = "#1e2024", .base = "#16181b", .alternateBase = "#23262b", .button = "#2a2d33",
+                      .text = "#e6e8eb", .placeholder = "#8b949e", .disabledText = "#6e7681", .tooltip = "#2a2d33",
+                      .highlight = "#3b82f6", .link = "#60a5fa", .light = "#3a3e45", .mid = "#41464e",
+                      .dark = "#111316"});
 }
 
 Theme savedTheme() {
