@@ -115,8 +115,8 @@ void BM_PanRepaint(benchmark::State& state) {
     }
     window.document().markSaved();
 }
-// At 100 % (about 30 components on screen) and at 25 % (several hundred on screen).
-BENCHMARK(BM_PanRepaint)->Args({1000, 100})->Args({1000, 25})->Unit(benchmark::kMillisecond);
+// At 100 % (about 30 components on screen), at 25 % (several hundred on screen) and at 10 % (all of them).
+BENCHMARK(BM_PanRepaint)->Args({1000, 100})->Args({1000, 25})->Args({1000, 10})->Unit(benchmark::kMillisecond);
 
 } // namespace
 

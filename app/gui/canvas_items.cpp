@@ -69,6 +69,40 @@ QColor levelColour(int level) {
     return isDark() ? dark[level] : light[level];
 }
 
+// ---- the sketch: whole device pixels and opaque fills ----
+
+/// The device pixels that `rect` (item coordinates) covers, at least one.
+QRect devicePixels(const QTransform& toDevice, const QRectF& rect) {
+    const QRectF mapped = toDevice.mapRect(rect);
+    const QPoint topLeft(qRound(mapped.left()), qRound(mapped.top()));
+    const QPoint bottomRight(std::max(topLeft.x(), qRound(mapped.right()) - 1),
+                             std::max(topLeft.y(), qRound(mapped.bottom()) - 1));
+    return {topLeft, bottomRight};
+}
+
+/// A frame `width` pixels wide just inside `rect`, as four fills.
+void fillFrame(QPainter& painter, const QRect& rect, int width, const QColor& colour) {
+    width = std::min({width, rect.width() / 2, rect.height() / 2});
+    if (width <= 0) {
+        painter.fillRect(rect, colour);
+        return;
+    }
+    const int sideHeight = rect.height() - 2 * width;
+    painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), width), colour);
+    painter.fillRect(QRect(rect.left(), rect.bottom() - width + 1, rect.width(), width), colour);
+    painter.fillRect(QRect(rect.left(), rect.top() + width, width, sideHeight), colour);
+    painter.fillRect(QRect(rect.right() - width + 1, rect.top() + width, width, sideHeight), colour);
+}
+
+/// For paint() below sketchZoom: draws the sketch in device pixels, with the painter's transform taken off.
+template <typename Item>
+void paintSketchFor(const Item& item, QPainter* painter, bool selected) {
+    const QTransform toDevice = painter->worldTransform();
+    painter->resetTransform();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    item.paintSketch(*painter, toDevice, selected);
+}
+
 } // namespace
 
 QColor categoryColour(const std::string& category) {
@@ -79,6 +113,23 @@ QColor categoryColour(const std::string& category) {
     if (category == "messaging") return QColor("#d97706");
     return QColor("#64748b");
 }
+
+QColor mixedOver(const QColor& colour, const QColor& base) {
+    const float alpha = colour.alphaF();
+    auto mix = [alpha](float top, float bottom) { return top * alpha + bottom * (1 - alpha); };
+    return QColor::fromRgbF(mix(colour.redF(), base.redF()), mix(colour.greenF(), base.greenF()),
+                            mix(colour.blueF(), base.blueF()));
+}
+
+QColor linkColour(bool selected) {
+    if (selected)
+        return palette().color(QPalette::Highlight);
+    QColor colour = palette().color(QPalette::Text);
+    colour.setAlphaF(0.65f);
+    return colour;
+}
+
+QColor opaqueLinkColour(bool selected) { return mixedOver(linkColour(selected), palette().color(QPalette::Window)); }
 
 QColor zoneColour(ZoneKind kind) {
     switch (kind) {
@@ -162,8 +213,8 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QRectF body = bodyRect();
     const bool selected = option->state & QStyle::State_Selected;
     QColor border = selected ? pal.color(QPalette::Highlight) : m_accent;
-    if (levelOfDetail(option, painter) < 0.35) { // far away: a tinted block is all one can see
-        painter->fillRect(body, m_accent.lighter(isDark() ? 80 : 160));
+    if (levelOfDetail(option, painter) < sketchZoom) {
+        paintSketchFor(*this, painter, selected);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
@@ -238,6 +289,44 @@ void ComponentItem::paintBadges(QPainter* painter) const {
         painter->drawRoundedRect(badge.rect, badgeHeight / 2, badgeHeight / 2);
         painter->setPen(palette().color(QPalette::Base));
         painter->drawText(badge.rect, Qt::AlignCenter, badge.text);
+    }
+}
+
+void ComponentItem::paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const {
+    const QRect body = devicePixels(toDevice, bodyRect());
+    painter.fillRect(body, m_accent.lighter(isDark() ? 80 : 160));
+    int frame = 0;
+    if (selected)
+        frame = 2;
+    else if (body.height() >= 8) // a border only where it leaves room for the tint
+        frame = 1;
+    if (frame > 0)
+        fillFrame(painter, body, frame, selected ? palette().color(QPalette::Highlight) : m_accent);
+    const QRect inside = body.adjusted(frame, frame, -frame, -frame);
+    if (inside.isEmpty())
+        return;
+    if (m_overlay.utilisation)
+        paintSketchUtilisation(painter, inside);
+    paintSketchBadges(painter, inside);
+}
+
+void ComponentItem::paintSketchUtilisation(QPainter& painter, const QRect& inside) const {
+    const int height = std::max(1, inside.height() / 4);
+    const QRect track(inside.left(), inside.bottom() - height + 1, inside.width(), height);
+    const QColor colour = levelColour(static_cast<int>(m_level));
+    painter.fillRect(track, mixedOver(QColor(colour.red(), colour.green(), colour.blue(), 70),
+                                      m_accent.lighter(isDark() ? 80 : 160)));
+    const int filled = static_cast<int>(std::ceil(track.width() * m_barFraction));
+    painter.fillRect(QRect(track.left(), track.top(), filled, height), colour);
+}
+
+void ComponentItem::paintSketchBadges(QPainter& painter, const QRect& inside) const {
+    // Squares in the badges' colours at the top right, where the badges sit when one is close enough to read.
+    const int size = std::clamp(inside.height() / 3, 2, 6);
+    int right = inside.right();
+    for (const Badge& badge : m_badges) {
+        painter.fillRect(QRect(right - size + 1, inside.top(), size, size), levelColour(static_cast<int>(badge.level)));
+        right -= size + 1;
     }
 }
 
@@ -340,11 +429,9 @@ QPainterPath LinkItem::shape() const {
 void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const QPalette pal = palette();
     const bool selected = option->state & QStyle::State_Selected;
-    QColor colour = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text);
-    if (!selected)
-        colour.setAlphaF(0.65f);
+    const QColor colour = linkColour(selected);
     const qreal detail = levelOfDetail(option, painter);
-    if (detail < 0.3) { // zoomed far out: thin hairlines are all one sees, and hundreds of them must be cheap
+    if (detail < sketchZoom) { // zoomed far out: thin hairlines are all one sees, and hundreds of them must be cheap
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(colour, 0));
         painter->drawPath(m_path);
@@ -425,21 +512,23 @@ QPainterPath ZoneItem::shape() const {
     return outer.subtracted(inner).united(titleAndHandle);
 }
 
+QColor ZoneItem::fillColour() const {
+    QColor fill = m_tint;
+    fill.setAlphaF(isDark() ? 0.10f : 0.06f);
+    return fill;
+}
+
 void ZoneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const QPalette pal = palette();
     const bool selected = option->state & QStyle::State_Selected;
-    QColor fill = m_tint;
-    fill.setAlphaF(isDark() ? 0.10f : 0.06f);
-    if (levelOfDetail(option, painter) < 0.3) { // far out: dashes and curves cost much and show little
-        painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : m_tint, 0));
-        painter->setBrush(fill);
-        painter->drawRect(QRectF(QPointF(0, 0), m_size));
+    if (levelOfDetail(option, painter) < sketchZoom) {
+        paintSketchFor(*this, painter, selected);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
     QPen pen(selected ? pal.color(QPalette::Highlight) : m_tint, selected ? 2 : 1.3, Qt::DashLine);
     painter->setPen(pen);
-    painter->setBrush(fill);
+    painter->setBrush(fillColour());
     painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 12, 12);
     painter->setFont(labelFont());
     painter->setPen(m_tint.darker(isDark() ? 60 : 120));
@@ -459,6 +548,13 @@ void ZoneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->drawLine(corner - QPointF(10, 0), corner);
         painter->drawLine(corner - QPointF(0, 10), corner);
     }
+}
+
+void ZoneItem::paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const {
+    const QRect frame = devicePixels(toDevice, QRectF(QPointF(0, 0), m_size));
+    painter.fillRect(frame, fillColour());
+    // No title: at its normal size it would cover the members, and scaled down no one could read it.
+    fillFrame(painter, frame, selected ? 2 : 1, selected ? palette().color(QPalette::Highlight) : m_tint);
 }
 
 QVariant ZoneItem::itemChange(GraphicsItemChange change, const QVariant& value) {
@@ -485,17 +581,34 @@ void NoteItem::setContent(const Note& note) {
 
 QRectF NoteItem::boundingRect() const { return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 4, 4); }
 
+namespace {
+
+QColor notePaper() { return isDark() ? QColor("#4d4420") : QColor("#fef9c3"); }
+
+} // namespace
+
 void NoteItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const QPalette pal = palette();
     const bool selected = option->state & QStyle::State_Selected;
+    if (levelOfDetail(option, painter) < sketchZoom) {
+        paintSketchFor(*this, painter, selected);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor paper = isDark() ? QColor("#4d4420") : QColor("#fef9c3");
+    const QColor paper = notePaper();
     painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : paper.darker(125), selected ? 2 : 1));
     painter->setBrush(paper);
     painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size), 4, 4);
     painter->setPen(isDark() ? QColor("#fef9c3") : QColor("#422006"));
     painter->setFont(QApplication::font());
     painter->drawText(QRectF(QPointF(0, 0), m_size).adjusted(10, 8, -10, -8), Qt::TextWordWrap, m_text);
+}
+
+void NoteItem::paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const {
+    const QRect paper = devicePixels(toDevice, QRectF(QPointF(0, 0), m_size));
+    painter.fillRect(paper, notePaper());
+    fillFrame(painter, paper, selected ? 2 : 1,
+              selected ? palette().color(QPalette::Highlight) : notePaper().darker(125));
 }
 
 PaperPalette::PaperPalette() : m_previous(paperPalette) {

@@ -18,6 +18,10 @@ namespace napkin::gui {
 
 enum ItemType { ComponentItemType = QGraphicsItem::UserType + 1, LinkItemType, ZoneItemType, NoteItemType };
 
+/// Below this zoom the canvas is a sketch: tinted blocks, hairline links and plain zone frames, painted in
+/// device pixels (see SketchView). The items paint the same look when something else renders them that small.
+inline constexpr qreal sketchZoom = 0.35;
+
 class CanvasScene;
 
 /// Common base: the stable id of the model entity the item shows.
@@ -66,6 +70,9 @@ public:
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    /// The far-out look in whole device pixels, on a painter without transform; `toDevice` maps item coordinates
+    /// to the painter's device. Kept inside the bounding rectangle, like paint().
+    void paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
@@ -81,6 +88,8 @@ private:
     };
     void paintUtilisation(QPainter* painter) const;
     void paintBadges(QPainter* painter) const;
+    void paintSketchUtilisation(QPainter& painter, const QRect& inside) const;
+    void paintSketchBadges(QPainter& painter, const QRect& inside) const;
 
     CanvasScene& m_scene;
     ComponentOverlay m_overlay;
@@ -139,11 +148,15 @@ public:
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    /// The far-out look; see ComponentItem::paintSketch.
+    void paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
+    QColor fillColour() const;
+
     CanvasScene& m_scene;
     QSizeF m_size;
     QString m_label;
@@ -164,6 +177,8 @@ public:
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    /// The far-out look; see ComponentItem::paintSketch.
+    void paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const;
 
 private:
     QSizeF m_size;
@@ -173,5 +188,10 @@ private:
 /// The colour of a catalog category (docs/catalog.md), used for borders and zone tints.
 QColor categoryColour(const std::string& category);
 QColor zoneColour(ZoneKind kind);
+/// `colour` laid over `base` at its own alpha, as one opaque colour (opaque fills are the cheapest to paint).
+QColor mixedOver(const QColor& colour, const QColor& base);
+/// A link's line colour, translucent so that crossings read; far out, mixed over the canvas colour.
+QColor linkColour(bool selected);
+QColor opaqueLinkColour(bool selected);
 
 } // namespace napkin::gui

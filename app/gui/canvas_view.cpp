@@ -29,7 +29,7 @@ bool isNapkinFile(const QUrl& url) { return url.isLocalFile() && url.toLocalFile
 
 } // namespace
 
-CanvasView::CanvasView(CanvasScene* scene, QWidget* parent) : QGraphicsView(scene, parent), m_scene(scene) {
+CanvasView::CanvasView(CanvasScene* scene, QWidget* parent) : SketchView(scene, parent), m_scene(scene) {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
@@ -522,11 +522,15 @@ void CanvasView::dropEvent(QDropEvent* event) {
 
 void CanvasView::drawBackground(QPainter* painter, const QRectF& rect) {
     painter->fillRect(rect, palette().color(QPalette::Window));
+    QColor dot = palette().color(QPalette::Text);
+    dot.setAlphaF(0.18f);
+    if (sketching()) {
+        drawSketchGrid(*painter, rect, mixedOver(dot, palette().color(QPalette::Window)));
+        return;
+    }
     const double spacing = zoom() < 0.5 ? gridSize * 5 : gridSize;
     if (zoom() * spacing < 8)
         return;
-    QColor dot = palette().color(QPalette::Text);
-    dot.setAlphaF(0.18f);
     painter->setPen(QPen(dot, 1.5 / zoom()));
     const double left = std::floor(rect.left() / spacing) * spacing;
     const double top = std::floor(rect.top() / spacing) * spacing;
@@ -535,6 +539,20 @@ void CanvasView::drawBackground(QPainter* painter, const QRectF& rect) {
         for (double y = top; y < rect.bottom(); y += spacing)
             points.append(QPointF(x, y));
     painter->drawPoints(points.constData(), static_cast<int>(points.size()));
+}
+
+void CanvasView::drawSketchGrid(QPainter& painter, const QRectF& rect, const QColor& dot) {
+    // Opaque two-pixel squares in device pixels, at least 20 pixels apart: wide points are stroked one by one.
+    double spacing = gridSize * 5;
+    while (zoom() * spacing < 20)
+        spacing *= 2;
+    const QTransform toDevice = painter.worldTransform();
+    painter.save();
+    painter.resetTransform();
+    for (double x = std::floor(rect.left() / spacing) * spacing; x < rect.right(); x += spacing)
+        for (double y = std::floor(rect.top() / spacing) * spacing; y < rect.bottom(); y += spacing)
+            painter.fillRect(QRect(toDevice.map(QPointF(x, y)).toPoint(), QSize(2, 2)), dot);
+    painter.restore();
 }
 
 } // namespace napkin::gui

@@ -4,8 +4,8 @@
 // one undoable edit on release.
 
 #include "app/gui/canvas_scene.h"
+#include "app/gui/sketch_view.h"
 
-#include <QGraphicsView>
 #include <QPointer>
 
 class QGraphicsLineItem;
@@ -13,7 +13,7 @@ class QLineEdit;
 
 namespace napkin::gui {
 
-class CanvasView : public QGraphicsView {
+class CanvasView : public SketchView {
     Q_OBJECT
 public:
     explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
@@ -71,6 +71,7 @@ private:
     void startInlineEdit(ModelItem* item);
     void commitRename(const QString& id, int type, const QString& text);
     void growSceneRect();
+    void drawSketchGrid(QPainter& painter, const QRectF& rect, const QColor& dot);
     bool execute(const Edit& edit, const QString& text);
 
     CanvasScene* m_scene;

@@ -8,7 +8,7 @@
 namespace napkin::gui {
 
 OverviewView::OverviewView(CanvasView* mainView, QWidget* parent)
-    : QGraphicsView(mainView->scene(), parent), m_mainView(mainView) {
+    : SketchView(mainView->scene(), parent), m_mainView(mainView) {
     setInteractive(false);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -2,13 +2,13 @@
 // The overview (minimap): the whole design small, with the main view's visible area outlined; click or drag
 // in it to move the main view there.
 
-#include <QGraphicsView>
+#include "app/gui/sketch_view.h"
 
 namespace napkin::gui {
 
 class CanvasView;
 
-class OverviewView : public QGraphicsView {
+class OverviewView : public SketchView {
     Q_OBJECT
 public:
     explicit OverviewView(CanvasView* mainView, QWidget* parent = nullptr);
