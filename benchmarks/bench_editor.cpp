@@ -1,8 +1,10 @@
 // Editor speed: open + first paint of a generated design (1,000 components / 2,000 links, and 10,000
-// components), and one full repaint of the canvas while panning at 1,000 components. Runs on Qt's offscreen
-// platform unless QT_QPA_PLATFORM says otherwise. docs/performance-editor.md has the figures.
+// components), one full repaint of the canvas while panning at 1,000 components, and one of the overview.
+// Runs on Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise. docs/performance-editor.md has the
+// figures.
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
+#include "app/gui/overview_view.h"
 #include "model/napkin_file.h"
 
 #include <QApplication>
@@ -117,6 +119,29 @@ void BM_PanRepaint(benchmark::State& state) {
 }
 // At 100 % (about 30 components on screen), at 25 % (several hundred on screen) and at 10 % (all of them).
 BENCHMARK(BM_PanRepaint)->Args({1000, 100})->Args({1000, 25})->Args({1000, 10})->Unit(benchmark::kMillisecond);
+
+// The overview dock shows the whole design and repaints on every pan step of the canvas (its frame moves).
+void BM_OverviewRepaint(benchmark::State& state) {
+    const QTemporaryDir directory;
+    const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
+    gui::MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    window.openFile(path);
+    auto* overview = window.findChild<gui::OverviewView*>();
+    if (!overview) {
+        state.SkipWithError("no overview");
+        return;
+    }
+    QWidget* viewport = overview->viewport();
+    QImage target(viewport->size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        paintOnce(*viewport, target);
+        benchmark::DoNotOptimize(target.bits());
+    }
+    window.document().markSaved();
+}
+BENCHMARK(BM_OverviewRepaint)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -108,7 +108,7 @@ void SketchView::paintSketch(QPainter& painter, const QRectF& exposedScene) {
     // In stacking order, so zones lie under links and links under components; the links in between are
     // collected and painted together.
     const QList<QGraphicsItem*> items =
-        scene()->items(exposedScene, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder, sceneToDevice);
+        scene()->items(exposedScene, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
     for (QGraphicsItem* item : items) {
         const QTransform toDevice = item->sceneTransform() * sceneToDevice;
         if (auto* link = qgraphicsitem_cast<LinkItem*>(item)) {
