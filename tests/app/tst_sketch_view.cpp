@@ -1,0 +1,172 @@
+// The far-out canvas (below sketchZoom the view paints a sketch in one pass instead of item by item), driven
+// like a user drives it at 10 %: clicks and the rubber band still select, and what is on screen — read back
+// from the window's backing store, not re-rendered — follows moves, deletions and the selection. Exports do
+// not depend on the view's zoom.
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/export_diagram.h"
+#include "app/gui/main_window.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace napkin;
+using namespace napkin::gui;
+
+namespace {
+
+const QString examplePath = QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
+
+void sendMouse(QWidget* target, QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+    QMouseEvent event(type, QPointF(pos), QPointF(target->mapToGlobal(pos)), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(target, &event);
+}
+
+QByteArray fileBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestSketchView : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+    void sketchesOnlyFarOut();
+    void clickSelectsAtTenPercent();
+    void rubberBandSelectsAtTenPercent();
+    void movedComponentIsRepaintedInItsNewPlace();
+    void deletedComponentDisappears();
+    void selectionShowsInTheSketch();
+    void exportDoesNotDependOnTheZoom();
+
+private:
+    CanvasView* view() const { return m_window->canvasView(); }
+    const Design& design() const { return m_window->document().design(); }
+    QPoint onScreen(const QPointF& scenePoint) const { return view()->mapFromScene(scenePoint); }
+    /// The pixel the window shows at `viewportPoint`, as last painted.
+    QRgb shownAt(const QPoint& viewportPoint) const;
+    QPointF centreOf(const std::string& id) const;
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestSketchView::init() {
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->openFile(examplePath));
+    view()->setZoom(0.1);
+    view()->centerOn(m_window->canvasScene()->contentsRect().center());
+    QVERIFY(view()->sketching());
+}
+
+void TestSketchView::cleanup() {
+    m_window->document().markSaved();
+    m_window.reset();
+}
+
+QRgb TestSketchView::shownAt(const QPoint& viewportPoint) const {
+    const QPoint inWindow = view()->viewport()->mapTo(m_window.get(), viewportPoint);
+    const QImage shown = m_window->screen()->grabWindow(m_window->winId()).toImage();
+    return shown.valid(inWindow) ? shown.pixel(inWindow) : 0;
+}
+
+QPointF TestSketchView::centreOf(const std::string& id) const {
+    const Component* component = design().component(id);
+    return {component->position.x + componentWidth / 2, component->position.y + componentHeight / 2};
+}
+
+void TestSketchView::sketchesOnlyFarOut() {
+    view()->setZoom(sketchZoom);
+    QVERIFY(!view()->sketching());
+    view()->setZoom(0.25);
+    QVERIFY(view()->sketching());
+}
+
+void TestSketchView::clickSelectsAtTenPercent() {
+    const QPoint centre = onScreen(centreOf("cache"));
+    sendMouse(view()->viewport(), QEvent::MouseMove, centre, Qt::NoButton, Qt::NoButton);
+    sendMouse(view()->viewport(), QEvent::MouseButtonPress, centre, Qt::LeftButton, Qt::LeftButton);
+    sendMouse(view()->viewport(), QEvent::MouseButtonRelease, centre, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(m_window->canvasScene()->selection().components, std::vector<std::string>{"cache"});
+}
+
+void TestSketchView::rubberBandSelectsAtTenPercent() {
+    const QRectF contents = m_window->canvasScene()->contentsRect();
+    const QPoint start = onScreen(contents.topLeft() - QPointF(200, 200));
+    const QPoint end = onScreen(contents.bottomRight() + QPointF(200, 200));
+    QWidget* viewport = view()->viewport();
+    sendMouse(viewport, QEvent::MouseMove, start, Qt::NoButton, Qt::NoButton);
+    sendMouse(viewport, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    for (int step = 1; step <= 4; ++step)
+        sendMouse(viewport, QEvent::MouseMove, start + (end - start) * step / 4, Qt::NoButton, Qt::LeftButton);
+    sendMouse(viewport, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(m_window->canvasScene()->selection().components.size(), design().components().size());
+}
+
+void TestSketchView::movedComponentIsRepaintedInItsNewPlace() {
+    const QRgb background = view()->palette().color(QPalette::Window).rgb();
+    const QPointF oldCentre = centreOf("monitoring");
+    const QPointF newCentre = oldCentre + QPointF(0, 800);
+    QTRY_VERIFY(shownAt(onScreen(oldCentre)) != background);
+    const QRgb block = shownAt(onScreen(oldCentre));
+    QCOMPARE(shownAt(onScreen(newCentre)), background);
+
+    Component moved = *design().component("monitoring");
+    moved.position.y += 800;
+    QVERIFY(m_window->document().execute(UpdateComponent{moved}, "Move"));
+    // The edit grows the scene rectangle, which at 10 % fits in the view and is centred: map again.
+    const QPoint oldPlace = onScreen(oldCentre);
+    const QPoint newPlace = onScreen(newCentre);
+    QTRY_COMPARE(shownAt(newPlace), block);
+    QTRY_VERIFY(shownAt(oldPlace) != block);
+
+    m_window->document().undoStack()->undo();
+    QTRY_COMPARE(shownAt(oldPlace), block);
+    QTRY_COMPARE(shownAt(newPlace), background);
+}
+
+void TestSketchView::deletedComponentDisappears() {
+    const QRgb background = view()->palette().color(QPalette::Window).rgb();
+    const QPoint place = onScreen(centreOf("monitoring"));
+    QTRY_VERIFY(shownAt(place) != background);
+    const QRgb block = shownAt(place);
+    QVERIFY(m_window->document().execute(RemoveComponent{"monitoring"}, "Delete"));
+    QTRY_VERIFY(shownAt(place) != block);
+}
+
+void TestSketchView::selectionShowsInTheSketch() {
+    const QRgb highlight = view()->palette().color(QPalette::Highlight).rgb();
+    const Component& monitoring = *design().component("monitoring");
+    const QPointF leftEdge(monitoring.position.x, monitoring.position.y + componentHeight / 2);
+    const QPointF mapped = view()->viewportTransform().map(leftEdge);
+    const QPoint framePixel(qRound(mapped.x()), static_cast<int>(mapped.y()));
+    QTRY_VERIFY(shownAt(framePixel) != highlight);
+    m_window->canvasScene()->select(Selection{{"monitoring"}, {}, {}, {}});
+    QTRY_COMPARE(shownAt(framePixel), highlight);
+    m_window->canvasScene()->clearSelection();
+    QTRY_VERIFY(shownAt(framePixel) != highlight);
+}
+
+void TestSketchView::exportDoesNotDependOnTheZoom() {
+    const QTemporaryDir directory;
+    const QString far = directory.filePath("far.png");
+    const QString near = directory.filePath("near.png");
+    QCOMPARE(exportDiagram(*m_window->canvasScene(), DiagramFormat::Png, far), QString());
+    view()->setZoom(1);
+    QCOMPARE(exportDiagram(*m_window->canvasScene(), DiagramFormat::Png, near), QString());
+    QVERIFY(!fileBytes(far).isEmpty());
+    QCOMPARE(fileBytes(far), fileBytes(near));
+}
+
+QTEST_MAIN(TestSketchView)
+#include "tst_sketch_view.moc"
