@@ -8,6 +8,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <QStyleOptionRubberBand>
 
+#include <algorithm>
 #include <vector>
 
 namespace napkin::gui {
@@ -53,7 +54,8 @@ public:
 private:
     void addSegment(const QPoint& from, const QPoint& to) {
         if (from.y() == to.y() || from.x() == to.x())
-            m_runs.push_back(QRect(from, to).normalized());
+            m_runs.push_back(QRect(QPoint(std::min(from.x(), to.x()), std::min(from.y(), to.y())),
+                                   QPoint(std::max(from.x(), to.x()), std::max(from.y(), to.y()))));
         else
             m_lines.append(QLine(from, to));
     }

@@ -45,6 +45,7 @@ private slots:
     void movedComponentIsRepaintedInItsNewPlace();
     void deletedComponentDisappears();
     void selectionShowsInTheSketch();
+    void linksRunUnbrokenBetweenTheirBoxes();
     void exportDoesNotDependOnTheZoom();
 
 private:
@@ -155,6 +156,21 @@ void TestSketchView::selectionShowsInTheSketch() {
     QTRY_COMPARE(shownAt(framePixel), highlight);
     m_window->canvasScene()->clearSelection();
     QTRY_VERIFY(shownAt(framePixel) != highlight);
+}
+
+void TestSketchView::linksRunUnbrokenBetweenTheirBoxes() {
+    // The browser sits straight below the DNS box; their link is a vertical run in the sketch.
+    const Component& dns = *design().component("dns");
+    const Component& browser = *design().component("browser");
+    const QTransform toDevice = view()->viewportTransform();
+    const int column = qRound(toDevice.map(QPointF(dns.position.x + componentWidth / 2, 0)).x());
+    const int top = qRound(toDevice.map(QPointF(0, dns.position.y + componentHeight)).y());
+    const int bottom = qRound(toDevice.map(QPointF(0, browser.position.y)).y());
+    QVERIFY(bottom - top >= 5);
+    const QRgb line = opaqueLinkColour(false).rgb();
+    QTRY_COMPARE(shownAt(QPoint(column, (top + bottom) / 2)), line);
+    for (int row = top; row < bottom; ++row)
+        QCOMPARE(shownAt(QPoint(column, row)), line);
 }
 
 void TestSketchView::exportDoesNotDependOnTheZoom() {
