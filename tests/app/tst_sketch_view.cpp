@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QGraphicsRectItem>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -46,6 +47,7 @@ private slots:
     void deletedComponentDisappears();
     void selectionShowsInTheSketch();
     void linksRunUnbrokenBetweenTheirBoxes();
+    void helperItemsPaintThemselves();
     void exportDoesNotDependOnTheZoom();
 
 private:
@@ -171,6 +173,16 @@ void TestSketchView::linksRunUnbrokenBetweenTheirBoxes() {
     QTRY_COMPARE(shownAt(QPoint(column, (top + bottom) / 2)), line);
     for (int row = top; row < bottom; ++row)
         QCOMPARE(shownAt(QPoint(column, row)), line);
+}
+
+void TestSketchView::helperItemsPaintThemselves() {
+    // Items that are not part of the design, like the line drawn while connecting, are not sketched.
+    const QPointF centre = m_window->canvasScene()->contentsRect().bottomLeft() + QPointF(0, 400);
+    auto* marker = m_window->canvasScene()->addRect(QRectF(centre - QPointF(100, 100), QSizeF(200, 200)),
+                                                    Qt::NoPen, QColor(Qt::magenta));
+    QTRY_COMPARE(shownAt(onScreen(centre)), QColor(Qt::magenta).rgb());
+    delete marker;
+    QTRY_VERIFY(shownAt(onScreen(centre)) != QColor(Qt::magenta).rgb());
 }
 
 void TestSketchView::exportDoesNotDependOnTheZoom() {
