@@ -587,6 +587,13 @@ QColor notePaper() { return isDark() ? QColor("#4d4420") : QColor("#fef9c3"); }
 
 } // namespace
 
+void NoteItem::paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const {
+    const QRect paper = devicePixels(toDevice, QRectF(QPointF(0, 0), m_size));
+    painter.fillRect(paper, notePaper());
+    fillFrame(painter, paper, selected ? 2 : 1,
+              selected ? palette().color(QPalette::Highlight) : notePaper().darker(125));
+}
+
 void NoteItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const QPalette pal = palette();
     const bool selected = option->state & QStyle::State_Selected;
@@ -602,13 +609,6 @@ void NoteItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setPen(isDark() ? QColor("#fef9c3") : QColor("#422006"));
     painter->setFont(QApplication::font());
     painter->drawText(QRectF(QPointF(0, 0), m_size).adjusted(10, 8, -10, -8), Qt::TextWordWrap, m_text);
-}
-
-void NoteItem::paintSketch(QPainter& painter, const QTransform& toDevice, bool selected) const {
-    const QRect paper = devicePixels(toDevice, QRectF(QPointF(0, 0), m_size));
-    painter.fillRect(paper, notePaper());
-    fillFrame(painter, paper, selected ? 2 : 1,
-              selected ? palette().color(QPalette::Highlight) : notePaper().darker(125));
 }
 
 PaperPalette::PaperPalette() : m_previous(paperPalette) {
