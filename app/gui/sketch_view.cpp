@@ -118,6 +118,7 @@ void SketchView::paintSketch(QPainter& painter, const QRectF& exposedScene) {
             continue;
         }
         paintLinks();
+        painter.setOpacity(item->effectiveOpacity()); // what a what-if makes unreachable is greyed out
         if (auto* component = qgraphicsitem_cast<ComponentItem*>(item))
             component->paintSketch(painter, toDevice, item->isSelected());
         else if (auto* zone = qgraphicsitem_cast<ZoneItem*>(item))
@@ -126,6 +127,7 @@ void SketchView::paintSketch(QPainter& painter, const QRectF& exposedScene) {
             note->paintSketch(painter, toDevice, item->isSelected());
         else
             paintHelperItem(painter, *item, toDevice);
+        painter.setOpacity(1);
     }
     paintLinks();
 }

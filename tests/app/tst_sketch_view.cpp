@@ -2,6 +2,7 @@
 // like a user drives it at 10 %: clicks and the rubber band still select, and what is on screen — read back
 // from the window's backing store, not re-rendered — follows moves, deletions and the selection. Exports do
 // not depend on the view's zoom.
+#include "app/gui/analysis_service.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/export_diagram.h"
@@ -45,6 +46,7 @@ private slots:
     void rubberBandSelectsAtTenPercent();
     void movedComponentIsRepaintedInItsNewPlace();
     void deletedComponentDisappears();
+    void unreachableComponentsAreGreyedOut();
     void selectionShowsInTheSketch();
     void linksRunUnbrokenBetweenTheirBoxes();
     void helperItemsPaintThemselves();
@@ -145,6 +147,18 @@ void TestSketchView::deletedComponentDisappears() {
     const QRgb block = shownAt(place);
     QVERIFY(m_window->document().execute(RemoveComponent{"monitoring"}, "Delete"));
     QTRY_VERIFY(shownAt(place) != block);
+}
+
+void TestSketchView::unreachableComponentsAreGreyedOut() {
+    const QPoint place = onScreen(centreOf("cache"));
+    QTRY_VERIFY(shownAt(place) != view()->palette().color(QPalette::Window).rgb());
+    const QColor block = QColor::fromRgb(shownAt(place));
+    m_window->analysis().setFailedIds({"lb"}); // nothing reaches the cache without its balancer
+    QTRY_COMPARE(m_window->canvasScene()->componentItem("cache")->opacity(), 0.3);
+    // Drawn at 30 % over what lies behind it, the block loses most of its colour.
+    QTRY_VERIFY(QColor::fromRgb(shownAt(place)).hsvSaturation() < block.hsvSaturation() * 2 / 3);
+    m_window->analysis().setFailedIds({});
+    QTRY_COMPARE(QColor::fromRgb(shownAt(place)), block);
 }
 
 void TestSketchView::selectionShowsInTheSketch() {
