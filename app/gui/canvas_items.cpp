@@ -41,6 +41,10 @@ QFont smallFont() {
     return font;
 }
 
+QSizeF labelBoxSize(const QString& text) {
+    return QFontMetricsF(smallFont()).boundingRect(text).adjusted(-6, -3, 6, 3).size();
+}
+
 QFont tinyFont() {
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * 0.75);
@@ -171,6 +175,11 @@ void ComponentItem::setContent(const Component& component, const KindSpec* spec,
 }
 
 QRectF ComponentItem::bodyRect() const { return {0, 0, componentWidth, componentHeight}; }
+
+QRectF ComponentItem::outlineRect() const {
+    const qreal stack = m_stack * stackOffset;
+    return bodyRect().adjusted(0, -stack, stack, 0);
+}
 
 QPointF ComponentItem::handleCentre() const { return {componentWidth, componentHeight / 2}; }
 
@@ -363,59 +372,49 @@ void LinkItem::setContent(const Link& link) {
     m_text = link.label.empty() ? protocol : QString::fromStdString(link.label) + " · " + protocol;
     m_dashed = link.protocol == Protocol::AsyncMessage || link.protocol == Protocol::Cdc ||
                link.protocol == Protocol::Replication;
+    m_labelSize = m_text.isEmpty() ? QSizeF() : labelBoxSize(m_text);
     setToolTip(m_text);
     update();
 }
 
 namespace {
 
-/// The point on the side of `box` facing `towards`, and whether that side is vertical (left/right).
-std::pair<QPointF, bool> port(const QRectF& box, const QPointF& towards) {
-    const QPointF d = towards - box.center();
-    if (std::abs(d.x()) * box.height() >= std::abs(d.y()) * box.width())
-        return {QPointF(d.x() >= 0 ? box.right() : box.left(), box.center().y()), true};
-    return {QPointF(box.center().x(), d.y() >= 0 ? box.bottom() : box.top()), false};
+/// The polyline with its bends slightly rounded.
+QPainterPath roundedPath(const QPolygonF& route) {
+    constexpr qreal bendRadius = 6;
+    QPainterPath path(route.front());
+    for (qsizetype i = 1; i + 1 < route.size(); ++i) {
+        const QLineF in(route[i], route[i - 1]);
+        const QLineF out(route[i], route[i + 1]);
+        const qreal radius = std::min({bendRadius, in.length() / 2, out.length() / 2});
+        path.lineTo(in.pointAt(radius / std::max(in.length(), 1.0)));
+        path.quadTo(route[i], out.pointAt(radius / std::max(out.length(), 1.0)));
+    }
+    path.lineTo(route.back());
+    return path;
 }
 
 } // namespace
 
-void LinkItem::route(const QRectF& fromBox, const QRectF& toBox, bool orthogonal) {
+void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect) {
+    if (route.size() < 2)
+        return;
     prepareGeometryChange();
-    const auto [start, horizontalStart] = port(fromBox, toBox.center());
-    const auto [end, horizontalEnd] = port(toBox, fromBox.center());
-    QPainterPath path(start);
-    QPointF beforeEnd = start;
-    if (orthogonal && horizontalStart && horizontalEnd) {
-        const qreal midX = (start.x() + end.x()) / 2;
-        path.lineTo(midX, start.y());
-        path.lineTo(midX, end.y());
-        beforeEnd = QPointF(midX, end.y());
-    } else if (orthogonal && !horizontalStart && !horizontalEnd) {
-        const qreal midY = (start.y() + end.y()) / 2;
-        path.lineTo(start.x(), midY);
-        path.lineTo(end.x(), midY);
-        beforeEnd = QPointF(end.x(), midY);
-    } else if (orthogonal) {
-        beforeEnd = horizontalStart ? QPointF(end.x(), start.y()) : QPointF(start.x(), end.y());
-        path.lineTo(beforeEnd);
-    }
-    path.lineTo(end);
-    if (beforeEnd == end)
-        beforeEnd = start;
-    m_path = path;
-    QLineF last(beforeEnd, end);
+    m_route = route;
+    m_path = roundedPath(route);
+    m_labelRect = labelRect;
+    const QPointF end = route.back();
+    const QLineF last(route[route.size() - 2], end);
     const qreal length = last.length();
-    const QPointF unit = length > 0 ? (end - beforeEnd) / length : QPointF(1, 0);
+    const QPointF unit = length > 0 ? (end - last.p1()) / length : QPointF(1, 0);
     const QPointF normal(-unit.y(), unit.x());
     constexpr qreal arrowLength = 10;
     constexpr qreal arrowHalfWidth = 5;
     m_arrow = QPolygonF({end, end - unit * arrowLength + normal * arrowHalfWidth,
                          end - unit * arrowLength - normal * arrowHalfWidth});
-    m_labelAnchor = path.pointAtPercent(0.5);
-    const QFontMetricsF metrics(smallFont());
-    const QRectF labelBox = metrics.boundingRect(m_text).adjusted(-6, -3, 6, 3);
-    m_bounds = path.boundingRect().united(m_arrow.boundingRect()).adjusted(-6, -6, 6, 6);
-    m_bounds = m_bounds.united(labelBox.translated(m_labelAnchor - labelBox.center()));
+    m_bounds = route.boundingRect().united(m_arrow.boundingRect()).adjusted(-6, -6, 6, 6);
+    if (!m_labelRect.isNull())
+        m_bounds = m_bounds.united(m_labelRect);
 }
 
 QRectF LinkItem::boundingRect() const { return m_bounds; }
@@ -450,14 +449,11 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if (m_text.isEmpty() || detail < 0.5)
         return;
     painter->setFont(smallFont());
-    const QFontMetricsF metrics(smallFont());
-    QRectF box = metrics.boundingRect(m_text).adjusted(-6, -3, 6, 3);
-    box.moveCenter(m_labelAnchor);
     painter->setBrush(pal.color(QPalette::Window));
     painter->setPen(QPen(pal.color(QPalette::Mid), 0.8));
-    painter->drawRoundedRect(box, 4, 4);
+    painter->drawRoundedRect(m_labelRect, 4, 4);
     painter->setPen(pal.color(QPalette::Text));
-    painter->drawText(box, Qt::AlignCenter, m_text);
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_text);
 }
 
 // ---- ZoneItem ----

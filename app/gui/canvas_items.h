@@ -63,6 +63,7 @@ public:
     void setContent(const Component& component, const KindSpec* spec, QSvgRenderer* icon);
     const QString& label() const { return m_label; }
     QRectF bodyRect() const;   // the component's box, in item coordinates
+    QRectF outlineRect() const; // the box with the stacked cards of its replicas, in item coordinates
     QPointF handleCentre() const; // the connection handle, in item coordinates
     bool handleContains(const QPointF& scenePoint) const;
     void setOverlay(const ComponentOverlay& overlay);
@@ -114,8 +115,13 @@ public:
     void setContent(const Link& link);
     const QString& from() const { return m_from; }
     const QString& to() const { return m_to; }
-    /// Re-routes between the two boxes (scene coordinates), orthogonally or as a straight line.
-    void route(const QRectF& fromBox, const QRectF& toBox, bool orthogonal);
+    /// The size of the label's box; empty when the link has no text.
+    QSizeF labelSize() const { return m_labelSize; }
+    /// Shows the link along `route` (scene coordinates, from the source's border to the target's), its label
+    /// in `labelRect`.
+    void setRoute(const QPolygonF& route, const QRectF& labelRect);
+    const QPolygonF& route() const { return m_route; }
+    const QRectF& labelRect() const { return m_labelRect; }
     const QPainterPath& path() const { return m_path; }
 
     QRectF boundingRect() const override;
@@ -127,9 +133,11 @@ private:
     QString m_to;
     QString m_text;
     bool m_dashed = false;
+    QSizeF m_labelSize;
+    QPolygonF m_route;
     QPainterPath m_path;
     QPolygonF m_arrow;
-    QPointF m_labelAnchor;
+    QRectF m_labelRect;
     QRectF m_bounds;
 };
 

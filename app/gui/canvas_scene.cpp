@@ -86,6 +86,9 @@ void CanvasScene::rebuild() {
     m_zones.clear();
     m_notes.clear();
     m_linksByComponent.clear();
+    m_componentOutlines.clear();
+    m_labelBoxes.clear();
+    m_routeSegments.clear();
     const Design& design = m_document.design();
     for (const Zone& zone : design.zones())
         addZone(qs(zone.id));
@@ -125,14 +128,23 @@ void CanvasScene::updateComponent(const QString& id) {
     item->setContent(*component, Catalog::builtin().kind(component->kind), iconFor(component->kind));
     const bool wasSyncing = m_syncing;
     m_syncing = true;
+    const QRectF before = m_componentOutlines.rect(item);
     item->setPos(component->position.x, component->position.y);
     m_syncing = wasSyncing;
+    indexComponent(*item);
     rerouteLinksOf(id);
+    rerouteLinksNear(before, outlineInScene(*item), id);
 }
 
 void CanvasScene::removeComponent(const QString& id) {
-    delete m_components.take(id);
+    ComponentItem* item = m_components.take(id);
+    if (!item)
+        return;
+    const QRectF before = m_componentOutlines.rect(item);
+    m_componentOutlines.remove(item);
+    delete item;
     m_linksByComponent.remove(id);
+    rerouteLinksNear(before, before, id);
 }
 
 void CanvasScene::addLink(const QString& id) {
@@ -167,6 +179,8 @@ void CanvasScene::removeLink(const QString& id) {
         return;
     m_linksByComponent[item->from()].remove(id);
     m_linksByComponent[item->to()].remove(id);
+    m_labelBoxes.remove(item);
+    unindexRoute(*item, item->route());
     delete item;
 }
 
@@ -215,8 +229,81 @@ void CanvasScene::removeNote(const QString& id) { delete m_notes.take(id); }
 
 void CanvasScene::setOrthogonalLinks(bool orthogonal) {
     m_orthogonal = orthogonal;
-    for (LinkItem* item : std::as_const(m_links))
-        reroute(*item);
+    rerouteAll();
+}
+
+void CanvasScene::rerouteAll() {
+    // Labels and tracks are handed out afresh, first come first served, in the model's order.
+    m_labelBoxes.clear();
+    m_routeSegments.clear();
+    for (const Link& link : m_document.design().links())
+        if (LinkItem* item = m_links.value(qs(link.id)))
+            reroute(*item);
+}
+
+QRectF CanvasScene::outlineInScene(const ComponentItem& item) const {
+    return item.mapRectToScene(item.outlineRect());
+}
+
+void CanvasScene::indexComponent(const ComponentItem& item) {
+    m_componentOutlines.insert(&item, outlineInScene(item));
+}
+
+qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item) const {
+    constexpr qreal gap = 3;
+    constexpr qreal componentWeight = 4; // a label over a box hides more than a label over a label
+    const QRectF spaced = rect.adjusted(-gap, -gap, gap, gap);
+    auto area = [&](const QRectF& other) {
+        const QRectF common = spaced.intersected(other);
+        return common.width() * common.height();
+    };
+    qreal clutter = 0;
+    m_componentOutlines.forEachIntersecting(
+        spaced, [&](const ComponentItem*, const QRectF& outline) { clutter += componentWeight * area(outline); });
+    m_labelBoxes.forEachIntersecting(spaced, [&](const LinkItem* other, const QRectF& label) {
+        if (other != &item)
+            clutter += area(label);
+    });
+    return clutter;
+}
+
+namespace {
+
+QRectF extentOf(const QLineF& segment, qreal halfWidth) {
+    return QRectF(segment.p1(), segment.p2()).normalized().adjusted(-halfWidth, -halfWidth, halfWidth, halfWidth);
+}
+
+} // namespace
+
+bool CanvasScene::trackTaken(const QLineF& segment, const LinkItem& item) const {
+    constexpr qreal nearEnoughToMerge = 3; // closer than this two parallel lines read as one
+    const bool vertical = segment.x1() == segment.x2();
+    bool taken = false;
+    m_routeSegments.forEachIntersecting(
+        extentOf(segment, nearEnoughToMerge), [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& other) {
+            if (key.first == &item || (other.width() < other.height()) != vertical)
+                return;
+            const qreal overlap = vertical ? std::min(other.bottom(), std::max(segment.y1(), segment.y2())) -
+                                                 std::max(other.top(), std::min(segment.y1(), segment.y2()))
+                                           : std::min(other.right(), std::max(segment.x1(), segment.x2())) -
+                                                 std::max(other.left(), std::min(segment.x1(), segment.x2()));
+            if (overlap > 2)
+                taken = true;
+        });
+    return taken;
+}
+
+void CanvasScene::unindexRoute(const LinkItem& item, const QPolygonF& route) {
+    for (qsizetype i = 1; i < route.size(); ++i)
+        m_routeSegments.remove({&item, i});
+}
+
+/// Replaces the item's segments in the track index (those of `before`) by those of its current route.
+void CanvasScene::indexRoute(const LinkItem& item, const QPolygonF& before) {
+    unindexRoute(item, before);
+    const QPolygonF& route = item.route();
+    for (qsizetype i = 1; i < route.size(); ++i)
+        m_routeSegments.insert({&item, i}, extentOf(QLineF(route[i - 1], route[i]), 0.5));
 }
 
 void CanvasScene::reroute(LinkItem& item) {
@@ -224,7 +311,31 @@ void CanvasScene::reroute(LinkItem& item) {
     const ComponentItem* to = m_components.value(item.to());
     if (!from || !to)
         return;
-    item.route(from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()), m_orthogonal);
+    // The outline, not the front card: an arrow into the top or right side would hide behind the replicas.
+    const QRectF fromBox = outlineInScene(*from);
+    const QRectF toBox = outlineInScene(*to);
+    QPolygonF route;
+    if (m_orthogonal) {
+        auto obstacles = [&](const QRectF& region, std::vector<QRectF>& found) {
+            m_componentOutlines.forEachIntersecting(region, [&](const ComponentItem* other, const QRectF& outline) {
+                if (other != from && other != to)
+                    found.push_back(outline);
+            });
+        };
+        auto taken = [&](const QLineF& segment) { return trackTaken(segment, item); };
+        route = m_router.orthogonalRoute(fromBox, toBox, obstacles, taken);
+    } else {
+        route = LinkRouter::straightRoute(fromBox, toBox);
+    }
+    m_labelBoxes.remove(&item);
+    QRectF label;
+    if (!item.labelSize().isEmpty()) {
+        label = placeLabel(route, item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); });
+        m_labelBoxes.insert(&item, label);
+    }
+    const QPolygonF before = item.route();
+    item.setRoute(route, label);
+    indexRoute(item, before);
 }
 
 void CanvasScene::rerouteLinksOf(const QString& componentId) {
@@ -236,7 +347,36 @@ void CanvasScene::rerouteLinksOf(const QString& componentId) {
             reroute(*item);
 }
 
-void CanvasScene::componentItemMoved(const ComponentItem& item) { rerouteLinksOf(item.id()); }
+// Other links whose route or label meets the component where it is now, or ran close around where it was
+// (they may have a shorter way now), take a new route too.
+void CanvasScene::rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId) {
+    if (m_links.isEmpty())
+        return;
+    const qreal reach = m_router.options().margin + 1;
+    const QRectF around = after.adjusted(-reach, -reach, reach, reach);
+    const QRectF aroundBefore = before.isNull() ? QRectF() : before.adjusted(-reach, -reach, reach, reach);
+    QList<LinkItem*> affected;
+    for (QGraphicsItem* graphicsItem : items(around.united(aroundBefore), Qt::IntersectsItemBoundingRect)) {
+        if (graphicsItem->type() != LinkItemType)
+            continue;
+        auto* link = static_cast<LinkItem*>(graphicsItem);
+        if (link->from() == movedId || link->to() == movedId)
+            continue;
+        if (routeCrosses(link->route(), around) || link->labelRect().intersects(after) ||
+            (!aroundBefore.isNull() && routeCrosses(link->route(), aroundBefore)))
+            affected.append(link);
+    }
+    for (LinkItem* link : std::as_const(affected))
+        reroute(*link);
+}
+
+void CanvasScene::componentItemMoved(const ComponentItem& item) {
+    const QRectF before = m_componentOutlines.rect(&item);
+    indexComponent(item);
+    rerouteLinksOf(item.id());
+    if (!m_syncing)
+        rerouteLinksNear(before, outlineInScene(item), item.id());
+}
 
 bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {
     const Design& design = m_document.design();

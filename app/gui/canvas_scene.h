@@ -5,6 +5,8 @@
 
 #include "app/gui/canvas_items.h"
 #include "app/gui/editing.h"
+#include "app/gui/link_router.h"
+#include "app/gui/rect_index.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -74,7 +76,15 @@ private:
     void updateNote(const QString& id);
     void removeNote(const QString& id);
     void rerouteLinksOf(const QString& componentId);
+    void rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId);
     void reroute(LinkItem& item);
+    void rerouteAll();
+    QRectF outlineInScene(const ComponentItem& item) const;
+    void indexComponent(const ComponentItem& item);
+    qreal labelClutter(const QRectF& rect, const LinkItem& item) const;
+    bool trackTaken(const QLineF& segment, const LinkItem& item) const;
+    void indexRoute(const LinkItem& item, const QPolygonF& before);
+    void unindexRoute(const LinkItem& item, const QPolygonF& route);
     QSvgRenderer* iconFor(const std::string& kind);
     bool anyAncestorZoneSelected(const std::string& zoneId) const;
 
@@ -85,6 +95,10 @@ private:
     QHash<QString, NoteItem*> m_notes;
     QHash<QString, QSet<QString>> m_linksByComponent;
     QHash<QString, QSvgRenderer*> m_icons;
+    LinkRouter m_router;
+    RectIndex<const ComponentItem*> m_componentOutlines; // scene coordinates: the obstacles of link routes
+    RectIndex<const LinkItem*> m_labelBoxes;
+    RectIndex<std::pair<const LinkItem*, qsizetype>> m_routeSegments; // the tracks links already run along
     bool m_orthogonal = true;
     bool m_syncing = false;
 };

@@ -71,6 +71,30 @@ QLineEdit* lineEditOf(QWidget* field) {
 
 QPointF centreOf(const Component& c) { return {c.position.x + componentWidth / 2, c.position.y + componentHeight / 2}; }
 
+/// True when some segment of the route passes through the inside of `box`.
+bool routeEnters(const QPolygonF& route, const QRectF& box) {
+    for (qsizetype i = 1; i < route.size(); ++i) {
+        const QRectF extent = QRectF(route[i - 1], route[i]).normalized();
+        if (extent.left() < box.right() && extent.right() > box.left() && extent.top() < box.bottom() &&
+            extent.bottom() > box.top())
+            return true;
+    }
+    return false;
+}
+
+bool onBorderOf(const QPointF& p, const QRectF& box) {
+    return box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(p) && !box.adjusted(0.5, 0.5, -0.5, -0.5).contains(p);
+}
+
+Component service(const std::string& id, double x, double y) {
+    Component c;
+    c.id = id;
+    c.kind = "service";
+    c.label = id;
+    c.position = {x, y};
+    return c;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -92,6 +116,7 @@ private slots:
     void movingIntoAZoneChangesMembership();
     void resizingAZoneChangesMembership();
     void movingAZoneCarriesItsMembers();
+    void linkReroutesAroundAComponentMovedIntoItsWay();
     void arrowKeysNudgeAndTabCycles();
     void renameInPlaceWithF2();
     void saveThenOpenGivesTheSameDesign();
@@ -375,6 +400,49 @@ void TestMainWindow::movingAZoneCarriesItsMembers() {
     m_window->document().undoStack()->undo();
     QCOMPARE(design().component("key-service")->position, member);
     QCOMPARE(design().zone("az-b")->rect, zoneBefore);
+}
+
+void TestMainWindow::linkReroutesAroundAComponentMovedIntoItsWay() {
+    Link link;
+    link.id = "a-b";
+    link.from = "a";
+    link.to = "b";
+    const Compound setup{{AddComponent{service("a", 0, 0)}, AddComponent{service("b", 600, 0)},
+                          AddComponent{service("c", 300, 300)}, AddLink{link}}};
+    QVERIFY(m_window->document().execute(setup, "setup"));
+    CanvasScene* scene = m_window->canvasScene();
+    const LinkItem* item = scene->linkItem("a-b");
+    QVERIFY(item);
+    QCOMPARE(item->route().size(), 2); // nothing in the way: straight across
+
+    view()->setZoom(0.5);
+    view()->centerOn(380, 150);
+    QWidget* viewport = view()->viewport();
+    const QPoint grab = view()->mapFromScene(centreOf(*design().component("c")) + QPointF(-30, 0));
+    const QPoint drop = grab + QPoint(0, -150); // 300 scene pixels up, into the row of a and b
+    sendMouse(viewport, QEvent::MouseMove, grab, Qt::NoButton, Qt::NoButton);
+    sendMouse(viewport, QEvent::MouseButtonPress, grab, Qt::LeftButton, Qt::LeftButton);
+    for (int step = 1; step <= 4; ++step)
+        sendMouse(viewport, QEvent::MouseMove, grab + (drop - grab) * step / 4, Qt::NoButton, Qt::LeftButton);
+    // Live, before the drop: the link already goes round the box being dragged.
+    const ComponentItem* moving = scene->componentItem("c");
+    QVERIFY(moving->pos().y() < 64);
+    QVERIFY(!routeEnters(item->route(), moving->mapRectToScene(moving->outlineRect())));
+    QVERIFY(item->route().size() > 2);
+    sendMouse(viewport, QEvent::MouseButtonRelease, drop, Qt::LeftButton, Qt::NoButton);
+
+    QCOMPARE(design().component("c")->position, (Point{300, 0}));
+    const QPolygonF around = item->route();
+    QVERIFY(around.size() > 2);
+    auto outlineOf = [&](const char* id) {
+        const ComponentItem* component = scene->componentItem(id);
+        return component->mapRectToScene(component->outlineRect()); // the box with its stacked replicas
+    };
+    QVERIFY(!routeEnters(around, outlineOf("c")));
+    QVERIFY(onBorderOf(around.front(), outlineOf("a")));
+    QVERIFY(onBorderOf(around.back(), outlineOf("b")));
+    m_window->document().undoStack()->undo();
+    QCOMPARE(item->route().size(), 2); // out of the way again: straight
 }
 
 void TestMainWindow::arrowKeysNudgeAndTabCycles() {

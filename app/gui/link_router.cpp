@@ -1,0 +1,634 @@
+#include "app/gui/link_router.h"
+
+#include <QLineF>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+namespace napkin::gui {
+
+namespace {
+
+enum class Side { Left, Right, Top, Bottom };
+constexpr std::array allSides{Side::Left, Side::Right, Side::Top, Side::Bottom};
+
+bool isVertical(Side side) { return side == Side::Left || side == Side::Right; }
+
+Side opposite(Side side) {
+    switch (side) {
+    case Side::Left: return Side::Right;
+    case Side::Right: return Side::Left;
+    case Side::Top: return Side::Bottom;
+    case Side::Bottom: return Side::Top;
+    }
+    return side;
+}
+
+/// The side of `box` that faces `towards`, judged against the box's own proportions.
+Side facingSide(const QRectF& box, const QPointF& towards) {
+    const QPointF d = towards - box.center();
+    if (std::abs(d.x()) * box.height() >= std::abs(d.y()) * box.width())
+        return d.x() >= 0 ? Side::Right : Side::Left;
+    return d.y() >= 0 ? Side::Bottom : Side::Top;
+}
+
+QPointF outwardNormal(Side side) {
+    switch (side) {
+    case Side::Left: return {-1, 0};
+    case Side::Right: return {1, 0};
+    case Side::Top: return {0, -1};
+    case Side::Bottom: return {0, 1};
+    }
+    return {};
+}
+
+/// The coordinate of the side's line (x for left/right, y for top/bottom).
+qreal sideLine(const QRectF& box, Side side) {
+    switch (side) {
+    case Side::Left: return box.left();
+    case Side::Right: return box.right();
+    case Side::Top: return box.top();
+    case Side::Bottom: return box.bottom();
+    }
+    return 0;
+}
+
+/// Links attach to the middle half of a side: close enough to the centre to read as "this box", far enough
+/// from the corners to stay clear of rounded corners and stacked replicas. Within it a link leans towards
+/// the other box, so that links to different places leave a side at different points.
+struct PortRange {
+    qreal low;
+    qreal high;
+    qreal preferred;
+};
+
+PortRange portRange(const QRectF& box, Side side, const QPointF& other) {
+    if (isVertical(side)) {
+        const qreal low = box.top() + box.height() / 4;
+        const qreal high = box.bottom() - box.height() / 4;
+        return {low, high, std::clamp(other.y(), low, high)};
+    }
+    const qreal low = box.left() + box.width() / 4;
+    const qreal high = box.right() - box.width() / 4;
+    return {low, high, std::clamp(other.x(), low, high)};
+}
+
+/// Where a straight link may meet a side: all of it but the rounded corners. Wider than the port range, so
+/// that boxes a little out of line still get a straight link rather than a small jog.
+std::pair<qreal, qreal> facingBand(const QRectF& box, Side side) {
+    constexpr qreal corner = 10;
+    if (isVertical(side))
+        return {box.top() + corner, box.bottom() - corner};
+    return {box.left() + corner, box.right() - corner};
+}
+
+QPointF portPoint(const QRectF& box, Side side, qreal along) {
+    return isVertical(side) ? QPointF(sideLine(box, side), along) : QPointF(along, sideLine(box, side));
+}
+
+bool segmentCrosses(const QPointF& a, const QPointF& b, const QRectF& box) {
+    if (a.y() == b.y()) {
+        if (a.y() <= box.top() || a.y() >= box.bottom())
+            return false;
+        return std::max(a.x(), b.x()) > box.left() && std::min(a.x(), b.x()) < box.right();
+    }
+    if (a.x() == b.x()) {
+        if (a.x() <= box.left() || a.x() >= box.right())
+            return false;
+        return std::max(a.y(), b.y()) > box.top() && std::min(a.y(), b.y()) < box.bottom();
+    }
+    // A slanted segment: clip it against the box (Liang–Barsky) and see whether anything is left inside.
+    qreal t0 = 0;
+    qreal t1 = 1;
+    const QPointF d = b - a;
+    const std::array<std::pair<qreal, qreal>, 4> edges{{{-d.x(), a.x() - box.left()},
+                                                        {d.x(), box.right() - a.x()},
+                                                        {-d.y(), a.y() - box.top()},
+                                                        {d.y(), box.bottom() - a.y()}}};
+    for (const auto& [p, q] : edges) {
+        if (p == 0) {
+            if (q <= 0)
+                return false;
+            continue;
+        }
+        const qreal t = q / p;
+        if (p < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 >= t1)
+            return false;
+    }
+    return true;
+}
+
+bool crossesAny(const QPolygonF& route, const std::vector<QRectF>& boxes) {
+    return std::any_of(boxes.begin(), boxes.end(), [&](const QRectF& box) { return routeCrosses(route, box); });
+}
+
+QPolygonF withoutCollinearPoints(const QPolygonF& points) {
+    QPolygonF result;
+    for (const QPointF& point : points) {
+        if (!result.isEmpty() && result.back() == point)
+            continue;
+        if (result.size() >= 2) {
+            const QPointF& a = result[result.size() - 2];
+            const QPointF& b = result.back();
+            if ((a.x() == b.x() && b.x() == point.x()) || (a.y() == b.y() && b.y() == point.y())) {
+                result.back() = point;
+                continue;
+            }
+        }
+        result.append(point);
+    }
+    return result;
+}
+
+/// The sorted, de-duplicated coordinates of one axis, kept inside [low, high].
+std::vector<qreal> axis(std::vector<qreal> values, qreal low, qreal high) {
+    std::erase_if(values, [&](qreal v) { return v < low || v > high; });
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end(), [](qreal a, qreal b) { return b - a < 0.01; }),
+                 values.end());
+    return values;
+}
+
+std::size_t indexOf(const std::vector<qreal>& values, qreal value) {
+    return static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), value - 0.005) - values.begin());
+}
+
+/// The sparse orthogonal grid of the search: every x and y where a route may run or turn (box edges pushed
+/// out by the margin, port positions, the gap between the two boxes), and which grid edges pass through a
+/// box.
+class RoutingGrid {
+public:
+    RoutingGrid(std::vector<qreal> xs, std::vector<qreal> ys, const QRectF& bounds, const std::vector<QRectF>& blockers)
+        : m_xs(axis(std::move(xs), bounds.left(), bounds.right())),
+          m_ys(axis(std::move(ys), bounds.top(), bounds.bottom())), m_blockers(blockers),
+          m_horizontalBlocked(m_xs.size() * m_ys.size()), m_verticalBlocked(m_xs.size() * m_ys.size()) {
+        for (const QRectF& box : blockers)
+            markBlocked(box);
+    }
+
+    std::size_t columns() const { return m_xs.size(); }
+    std::size_t rows() const { return m_ys.size(); }
+    std::size_t nodeCount() const { return m_xs.size() * m_ys.size(); }
+    int node(std::size_t column, std::size_t row) const { return static_cast<int>(row * columns() + column); }
+    QPointF point(int node) const {
+        return {m_xs[static_cast<std::size_t>(node) % columns()], m_ys[static_cast<std::size_t>(node) / columns()]};
+    }
+    const std::vector<qreal>& xs() const { return m_xs; }
+    const std::vector<qreal>& ys() const { return m_ys; }
+
+    /// The node at exactly this point, or -1 when the point is not on the grid.
+    int nodeAt(const QPointF& p) const {
+        const std::size_t column = indexOf(m_xs, p.x());
+        const std::size_t row = indexOf(m_ys, p.y());
+        if (column >= columns() || row >= rows() || std::abs(m_xs[column] - p.x()) > 0.01 ||
+            std::abs(m_ys[row] - p.y()) > 0.01)
+            return -1;
+        return node(column, row);
+    }
+
+    bool insideABlocker(const QPointF& p) const {
+        return std::any_of(m_blockers.begin(), m_blockers.end(), [&](const QRectF& box) {
+            return p.x() > box.left() && p.x() < box.right() && p.y() > box.top() && p.y() < box.bottom();
+        });
+    }
+
+    /// The neighbour of `node` one grid step in `direction` (0 +x, 1 −x, 2 +y, 3 −y), or -1.
+    int step(int node, int direction) const {
+        const std::size_t column = static_cast<std::size_t>(node) % columns();
+        const std::size_t row = static_cast<std::size_t>(node) / columns();
+        switch (direction) {
+        case 0: return column + 1 < columns() && !m_horizontalBlocked[static_cast<std::size_t>(node)] ? node + 1 : -1;
+        case 1: return column > 0 && !m_horizontalBlocked[static_cast<std::size_t>(node) - 1] ? node - 1 : -1;
+        case 2:
+            return row + 1 < rows() && !m_verticalBlocked[static_cast<std::size_t>(node)] ? node + static_cast<int>(columns())
+                                                                                           : -1;
+        default:
+            return row > 0 && !m_verticalBlocked[static_cast<std::size_t>(node) - columns()]
+                       ? node - static_cast<int>(columns())
+                       : -1;
+        }
+    }
+
+private:
+    // Grid lines include every blocker edge, so a grid edge lies either wholly inside a blocker or not at all.
+    void markBlocked(const QRectF& box) {
+        const std::size_t firstColumn = indexOf(m_xs, box.left());
+        const std::size_t lastColumn = indexOf(m_xs, box.right());
+        const std::size_t firstRow = indexOf(m_ys, box.top());
+        const std::size_t lastRow = indexOf(m_ys, box.bottom());
+        for (std::size_t row = firstRow; row < rows() && row <= lastRow; ++row) {
+            const bool strictlyInside = m_ys[row] > box.top() + 0.01 && m_ys[row] < box.bottom() - 0.01;
+            for (std::size_t column = firstColumn; column < columns() && column <= lastColumn; ++column) {
+                const std::size_t index = row * columns() + column;
+                const bool columnInside = m_xs[column] > box.left() + 0.01 && m_xs[column] < box.right() - 0.01;
+                if (strictlyInside && column + 1 < columns() && column < lastColumn)
+                    m_horizontalBlocked[index] = 1;
+                if (columnInside && row + 1 < rows() && row < lastRow)
+                    m_verticalBlocked[index] = 1;
+            }
+        }
+    }
+
+    std::vector<qreal> m_xs;
+    std::vector<qreal> m_ys;
+    const std::vector<QRectF>& m_blockers;
+    std::vector<unsigned char> m_horizontalBlocked; // edge from node to node + 1
+    std::vector<unsigned char> m_verticalBlocked;   // edge from node to node + columns
+};
+
+int directionOf(const QPointF& normal) {
+    if (normal.x() > 0)
+        return 0;
+    if (normal.x() < 0)
+        return 1;
+    return normal.y() > 0 ? 2 : 3;
+}
+
+int reverse(int direction) { return direction ^ 1; }
+
+/// One way into or out of a box: the side, the node just outside it and what choosing it costs.
+struct Port {
+    Side side;
+    int node;
+    QPointF onBorder;
+    qreal cost;
+};
+
+/// Moves each middle segment of a staircase (its neighbours turn opposite ways) to the middle of the room it
+/// has: between the ends of its neighbours and the nearest blockers on either side. The search hugs the
+/// blockers; people draw steps half-way. When another link already runs there, the segment takes the nearest
+/// free track beside the middle instead, so that two links never look like one.
+void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QRectF& bounds, const TrackQuery& taken) {
+    constexpr qreal trackSpacing = 8;
+    for (qsizetype k = 1; k + 2 < route.size(); ++k) {
+        const bool vertical = route[k].x() == route[k + 1].x();
+        auto across = [&](const QPointF& p) { return vertical ? p.x() : p.y(); };
+        auto along = [&](const QPointF& p) { return vertical ? p.y() : p.x(); };
+        const qreal here = across(route[k]);
+        const qreal before = across(route[k - 1]);
+        const qreal after = across(route[k + 2]);
+        if ((before - here) * (after - here) >= 0)
+            continue; // a hump round a blocker, not a step
+        const qreal spanLow = std::min(along(route[k]), along(route[k + 1]));
+        const qreal spanHigh = std::max(along(route[k]), along(route[k + 1]));
+        qreal low = std::max(std::min(before, after), vertical ? bounds.left() : bounds.top());
+        qreal high = std::min(std::max(before, after), vertical ? bounds.right() : bounds.bottom());
+        for (const QRectF& box : blockers) {
+            const qreal boxLow = vertical ? box.top() : box.left();
+            const qreal boxHigh = vertical ? box.bottom() : box.right();
+            if (boxLow >= spanHigh || boxHigh <= spanLow)
+                continue;
+            const qreal nearSide = vertical ? box.left() : box.top();
+            const qreal farSide = vertical ? box.right() : box.bottom();
+            if (farSide <= here)
+                low = std::max(low, farSide);
+            else if (nearSide >= here)
+                high = std::min(high, nearSide);
+        }
+        if (low >= high)
+            continue;
+        auto segmentAt = [&](qreal track) {
+            return vertical ? QLineF(track, spanLow, track, spanHigh) : QLineF(spanLow, track, spanHigh, track);
+        };
+        const qreal middle = std::round((low + high) / 2);
+        qreal chosen = middle;
+        if (taken) {
+            for (int step = 0;; ++step) {
+                const qreal offset = std::ceil(step / 2.0) * trackSpacing * (step % 2 ? 1 : -1);
+                const qreal track = middle + offset;
+                if (std::abs(offset) >= (high - low) / 2)
+                    break; // no free track: share the middle
+                if (!taken(segmentAt(track))) {
+                    chosen = track;
+                    break;
+                }
+            }
+        }
+        if (vertical) {
+            route[k].rx() = chosen;
+            route[k + 1].rx() = chosen;
+        } else {
+            route[k].ry() = chosen;
+            route[k + 1].ry() = chosen;
+        }
+    }
+}
+
+constexpr qreal offCentrePenalty = 0.25; // per pixel away from the preferred point of the side
+constexpr std::size_t maxGridNodes = 60000;
+constexpr int maxExpansions = 200000;
+
+} // namespace
+
+QRectF LinkRouter::corridor(const QRectF& from, const QRectF& to) const {
+    const qreal pad = m_options.corridorPadding;
+    return from.united(to).adjusted(-pad, -pad, pad, pad);
+}
+
+QPolygonF LinkRouter::straightRoute(const QRectF& from, const QRectF& to) {
+    const QPointF a = from.center();
+    const QPointF b = to.center();
+    const QPointF d = b - a;
+    auto exitParameter = [&](const QRectF& box) {
+        const qreal tx = d.x() != 0 ? box.width() / 2 / std::abs(d.x()) : std::numeric_limits<qreal>::infinity();
+        const qreal ty = d.y() != 0 ? box.height() / 2 / std::abs(d.y()) : std::numeric_limits<qreal>::infinity();
+        return std::min({tx, ty, qreal(0.5)});
+    };
+    return QPolygonF({a + d * exitParameter(from), b - d * exitParameter(to)});
+}
+
+QPolygonF LinkRouter::elbowRoute(const QRectF& from, const QRectF& to) {
+    const Side fromSide = facingSide(from, to.center());
+    const Side toSide = facingSide(to, from.center());
+    const PortRange fromRange = portRange(from, fromSide, to.center());
+    const PortRange toRange = portRange(to, toSide, from.center());
+    if (isVertical(fromSide) == isVertical(toSide)) {
+        const auto [fromLow, fromHigh] = facingBand(from, fromSide);
+        const auto [toLow, toHigh] = facingBand(to, toSide);
+        const qreal low = std::max(fromLow, toLow);
+        const qreal high = std::min(fromHigh, toHigh);
+        if (low <= high) { // the boxes face each other squarely: one straight segment
+            const qreal along = (low + high) / 2;
+            return QPolygonF({portPoint(from, fromSide, along), portPoint(to, toSide, along)});
+        }
+    }
+    const QPointF start = portPoint(from, fromSide, fromRange.preferred);
+    const QPointF end = portPoint(to, toSide, toRange.preferred);
+    QPolygonF route({start});
+    if (isVertical(fromSide) && isVertical(toSide)) {
+        const qreal midX = (start.x() + end.x()) / 2;
+        route << QPointF(midX, start.y()) << QPointF(midX, end.y());
+    } else if (!isVertical(fromSide) && !isVertical(toSide)) {
+        const qreal midY = (start.y() + end.y()) / 2;
+        route << QPointF(start.x(), midY) << QPointF(end.x(), midY);
+    } else {
+        route << (isVertical(fromSide) ? QPointF(end.x(), start.y()) : QPointF(start.x(), end.y()));
+    }
+    route << end;
+    return withoutCollinearPoints(route);
+}
+
+QPolygonF LinkRouter::orthogonalRoute(const QRectF& from, const QRectF& to, const ObstacleQuery& obstacles,
+                                      const TrackQuery& taken) const {
+    QPolygonF simple = elbowRoute(from, to);
+    QRectF region = corridor(from, to);
+    std::vector<QRectF> found;
+    obstacles(region, found);
+    const qreal half = m_options.margin / 2;
+    std::vector<QRectF> nearly;
+    nearly.reserve(found.size() + 2);
+    for (const QRectF& box : found)
+        nearly.push_back(box.adjusted(-half, -half, half, half));
+    if (!crossesAny(simple, nearly)) {
+        nearly.push_back(from.adjusted(-half, -half, half, half));
+        nearly.push_back(to.adjusted(-half, -half, half, half));
+        centreSteps(simple, nearly, region, taken);
+        return simple;
+    }
+    const QPolygonF fallback = simple;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (static_cast<int>(found.size()) > m_options.maxObstacles)
+            return fallback;
+        if (QPolygonF route = searchRoute(from, to, region, found, taken); !route.isEmpty())
+            return route;
+        // Boxed in: look again in a wider corridor.
+        const qreal pad = 2 * m_options.corridorPadding;
+        region = region.adjusted(-pad, -pad, pad, pad);
+        found.clear();
+        obstacles(region, found);
+    }
+    return fallback;
+}
+
+QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QRectF& corridor,
+                                  const std::vector<QRectF>& obstacles, const TrackQuery& taken) const {
+    const qreal margin = m_options.margin;
+    auto inflated = [&](const QRectF& box) { return box.adjusted(-margin, -margin, margin, margin); };
+    std::vector<QRectF> blockers;
+    blockers.reserve(obstacles.size() + 2);
+    for (const QRectF& box : obstacles)
+        blockers.push_back(inflated(box));
+    const QRectF fromZone = inflated(from);
+    const QRectF toZone = inflated(to);
+    if (fromZone.intersects(toZone))
+        return {}; // too close for stubs and a clear route: the elbow says it best
+    blockers.push_back(fromZone);
+    blockers.push_back(toZone);
+
+    std::vector<qreal> xs{corridor.left(), corridor.right()};
+    std::vector<qreal> ys{corridor.top(), corridor.bottom()};
+    for (const QRectF& box : blockers) {
+        xs.insert(xs.end(), {box.left(), box.right()});
+        ys.insert(ys.end(), {box.top(), box.bottom()});
+    }
+    for (const auto& [box, other] : {std::pair(from, to), std::pair(to, from)}) {
+        const PortRange horizontal = portRange(box, Side::Top, other.center());
+        const PortRange vertical = portRange(box, Side::Left, other.center());
+        xs.insert(xs.end(), {horizontal.low, horizontal.preferred, horizontal.high});
+        ys.insert(ys.end(), {vertical.low, vertical.preferred, vertical.high});
+    }
+    // The middle of the gap between the boxes, where the simple elbow would turn.
+    if (from.right() < to.left() || to.right() < from.left())
+        xs.push_back((std::max(from.left(), to.left()) + std::min(from.right(), to.right())) / 2);
+    if (from.bottom() < to.top() || to.bottom() < from.top())
+        ys.push_back((std::max(from.top(), to.top()) + std::min(from.bottom(), to.bottom())) / 2);
+    if (xs.size() * ys.size() > maxGridNodes)
+        return {};
+    const RoutingGrid grid(std::move(xs), std::move(ys), corridor, blockers);
+
+    // Ports: the side facing the other box for free, the two sides beside it at a price, never the back.
+    auto portsOf = [&](const QRectF& box, const QRectF& other) {
+        std::vector<Port> ports;
+        const Side facing = facingSide(box, other.center());
+        for (const Side side : allSides) {
+            if (side == opposite(facing))
+                continue;
+            const PortRange range = portRange(box, side, other.center());
+            const std::vector<qreal>& along = isVertical(side) ? grid.ys() : grid.xs();
+            for (std::size_t i = indexOf(along, range.low); i < along.size() && along[i] <= range.high + 0.01; ++i) {
+                const QPointF onBorder = portPoint(box, side, along[i]);
+                const QPointF outside = onBorder + outwardNormal(side) * margin;
+                const int node = grid.nodeAt(outside);
+                if (node < 0 || grid.insideABlocker(outside))
+                    continue;
+                const qreal cost = margin + (side == facing ? 0 : m_options.sidePenalty) +
+                                   offCentrePenalty * std::abs(along[i] - range.preferred);
+                ports.push_back({side, node, onBorder, cost});
+            }
+        }
+        return ports;
+    };
+    const std::vector<Port> starts = portsOf(from, to);
+    const std::vector<Port> ends = portsOf(to, from);
+    if (starts.empty() || ends.empty())
+        return {};
+
+    const std::size_t stateCount = grid.nodeCount() * 4;
+    const int arrived = static_cast<int>(stateCount); // one extra state: inside the target box
+    constexpr float unreached = std::numeric_limits<float>::infinity();
+    std::vector<float> cost(stateCount + 1, unreached);
+    std::vector<int> cameFrom(stateCount + 1, -1);
+    std::vector<int> endPortOf(grid.nodeCount(), -1); // first entry in `ends` for a node, chained below
+    std::vector<int> nextEndPort(ends.size(), -1);
+    for (std::size_t i = ends.size(); i-- > 0;) {
+        const auto node = static_cast<std::size_t>(ends[i].node);
+        nextEndPort[i] = endPortOf[node];
+        endPortOf[node] = static_cast<int>(i);
+    }
+
+    // Admissible estimate: Manhattan distance to the nearest port of the target plus the stub.
+    struct Approach {
+        bool vertical;
+        qreal line;
+        PortRange range;
+    };
+    std::array<Approach, 4> approaches{};
+    for (std::size_t i = 0; i < allSides.size(); ++i) {
+        const Side side = allSides[i];
+        const qreal line = sideLine(to, side) + (outwardNormal(side).x() + outwardNormal(side).y()) * margin;
+        approaches[i] = {isVertical(side), line, portRange(to, side, from.center())};
+    }
+    auto estimate = [&](int node) {
+        const QPointF p = grid.point(node);
+        qreal best = std::numeric_limits<qreal>::max();
+        for (const Approach& approach : approaches) {
+            const qreal across = std::abs((approach.vertical ? p.x() : p.y()) - approach.line);
+            const qreal along = approach.vertical ? p.y() : p.x();
+            const qreal outside = std::max({approach.range.low - along, along - approach.range.high, qreal(0)});
+            best = std::min(best, across + outside);
+        }
+        return static_cast<float>(best + margin);
+    };
+
+    struct Entry {
+        float priority;
+        float cost;
+        int state;
+        bool operator<(const Entry& other) const { // the queue pops the largest: lowest priority, then deepest
+            return priority != other.priority ? priority > other.priority : cost < other.cost;
+        }
+    };
+    std::priority_queue<Entry> open;
+    std::vector<int> startPortOfState(stateCount, -1);
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const int state = starts[i].node * 4 + directionOf(outwardNormal(starts[i].side));
+        const auto startCost = static_cast<float>(starts[i].cost);
+        if (startCost < cost[static_cast<std::size_t>(state)]) {
+            cost[static_cast<std::size_t>(state)] = startCost;
+            startPortOfState[static_cast<std::size_t>(state)] = static_cast<int>(i);
+            open.push({startCost + estimate(starts[i].node), startCost, state});
+        }
+    }
+
+    const auto bend = static_cast<float>(m_options.bendPenalty);
+    int endPortUsed = -1;
+    for (int expansions = 0; !open.empty() && expansions < maxExpansions; ++expansions) {
+        const Entry entry = open.top();
+        open.pop();
+        if (entry.cost > cost[static_cast<std::size_t>(entry.state)])
+            continue;
+        if (entry.state == arrived)
+            break;
+        const int node = entry.state / 4;
+        const int direction = entry.state % 4;
+        for (int i = endPortOf[static_cast<std::size_t>(node)]; i >= 0; i = nextEndPort[static_cast<std::size_t>(i)]) {
+            const Port& port = ends[static_cast<std::size_t>(i)];
+            const int inward = reverse(directionOf(outwardNormal(port.side)));
+            if (direction == reverse(inward))
+                continue;
+            const float total = entry.cost + (direction == inward ? 0 : bend) + static_cast<float>(port.cost);
+            if (total < cost[stateCount]) {
+                cost[stateCount] = total;
+                cameFrom[stateCount] = entry.state;
+                endPortUsed = i;
+                open.push({total, total, arrived});
+            }
+        }
+        const QPointF here = grid.point(node);
+        for (int next = 0; next < 4; ++next) {
+            if (next == reverse(direction))
+                continue;
+            const int neighbour = grid.step(node, next);
+            if (neighbour < 0)
+                continue;
+            const QPointF there = grid.point(neighbour);
+            const auto length = static_cast<float>(std::abs(there.x() - here.x()) + std::abs(there.y() - here.y()));
+            const float nextCost = entry.cost + length + (next == direction ? 0 : bend);
+            const auto state = static_cast<std::size_t>(neighbour * 4 + next);
+            if (nextCost < cost[state]) {
+                cost[state] = nextCost;
+                cameFrom[state] = entry.state;
+                open.push({nextCost + estimate(neighbour), nextCost, static_cast<int>(state)});
+            }
+        }
+    }
+    if (endPortUsed < 0 || cost[stateCount] == unreached)
+        return {};
+
+    QPolygonF reversed({ends[static_cast<std::size_t>(endPortUsed)].onBorder});
+    int state = cameFrom[stateCount];
+    int firstState = state;
+    for (; state >= 0; state = cameFrom[static_cast<std::size_t>(state)]) {
+        reversed.append(grid.point(state / 4));
+        firstState = state;
+    }
+    const int startPort = startPortOfState[static_cast<std::size_t>(firstState)];
+    if (startPort < 0)
+        return {};
+    reversed.append(starts[static_cast<std::size_t>(startPort)].onBorder);
+    std::reverse(reversed.begin(), reversed.end());
+    QPolygonF route = withoutCollinearPoints(reversed);
+    centreSteps(route, blockers, corridor, taken);
+    return route;
+}
+
+bool routeCrosses(const QPolygonF& route, const QRectF& box) {
+    for (qsizetype i = 1; i < route.size(); ++i)
+        if (segmentCrosses(route[i - 1], route[i], box))
+            return true;
+    return false;
+}
+
+QRectF placeLabel(const QPolygonF& route, const QSizeF& size, const std::function<qreal(const QRectF&)>& clutter) {
+    if (route.size() < 2)
+        return {};
+    std::vector<QLineF> segments;
+    for (qsizetype i = 1; i < route.size(); ++i)
+        segments.emplace_back(route[i - 1], route[i]);
+    std::stable_sort(segments.begin(), segments.end(),
+                     [](const QLineF& a, const QLineF& b) { return a.length() > b.length(); });
+    auto centredAt = [&](const QPointF& centre) {
+        QRectF rect(QPointF(0, 0), size);
+        rect.moveCenter(centre);
+        return rect;
+    };
+    QRectF best = centredAt(segments.front().pointAt(0.5));
+    qreal bestClutter = std::numeric_limits<qreal>::max();
+    for (const QLineF& segment : segments) {
+        // Keep the label off the segment's ends, where the arrowhead and the bends are.
+        const qreal extent = std::abs(segment.dx()) >= std::abs(segment.dy()) ? size.width() : size.height();
+        const qreal room = segment.length() - extent - 24;
+        for (const qreal offset : {0.0, 0.25, -0.25, 0.5, -0.5}) {
+            if (offset != 0 && room <= 0)
+                break;
+            const QRectF rect = centredAt(segment.pointAt(0.5 + offset * room / std::max(segment.length(), 1.0)));
+            const qreal taken = clutter(rect);
+            if (taken <= 0)
+                return rect;
+            if (taken < bestClutter) {
+                best = rect;
+                bestClutter = taken;
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace napkin::gui
