@@ -276,20 +276,18 @@ QRectF extentOf(const QLineF& segment, qreal halfWidth) {
 } // namespace
 
 bool CanvasScene::trackTaken(const QLineF& segment, const LinkItem& item) const {
-    constexpr qreal nearEnoughToMerge = 3; // closer than this two parallel lines read as one
+    constexpr qreal tooCloseToTell = 7.5; // parallel lines closer than this read as one
     const bool vertical = segment.x1() == segment.x2();
+    const QRectF probe = extentOf(segment, tooCloseToTell);
     bool taken = false;
-    m_routeSegments.forEachIntersecting(
-        extentOf(segment, nearEnoughToMerge), [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& other) {
-            if (key.first == &item || (other.width() < other.height()) != vertical)
-                return;
-            const qreal overlap = vertical ? std::min(other.bottom(), std::max(segment.y1(), segment.y2())) -
-                                                 std::max(other.top(), std::min(segment.y1(), segment.y2()))
-                                           : std::min(other.right(), std::max(segment.x1(), segment.x2())) -
-                                                 std::max(other.left(), std::min(segment.x1(), segment.x2()));
-            if (overlap > 2)
-                taken = true;
-        });
+    m_routeSegments.forEachIntersecting(probe, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& other) {
+        if (key.first == &item || (other.width() < other.height()) != vertical)
+            return true;
+        const qreal overlap = vertical ? std::min(other.bottom(), probe.bottom()) - std::max(other.top(), probe.top())
+                                       : std::min(other.right(), probe.right()) - std::max(other.left(), probe.left());
+        taken = overlap > tooCloseToTell + 2; // more than a touch at the ends
+        return !taken;
+    });
     return taken;
 }
 
@@ -303,7 +301,8 @@ void CanvasScene::indexRoute(const LinkItem& item, const QPolygonF& before) {
     unindexRoute(item, before);
     const QPolygonF& route = item.route();
     for (qsizetype i = 1; i < route.size(); ++i)
-        m_routeSegments.insert({&item, i}, extentOf(QLineF(route[i - 1], route[i]), 0.5));
+        if (route[i - 1].x() == route[i].x() || route[i - 1].y() == route[i].y()) // tracks are orthogonal
+            m_routeSegments.insert({&item, i}, extentOf(QLineF(route[i - 1], route[i]), 0.5));
 }
 
 void CanvasScene::reroute(LinkItem& item) {

@@ -12,6 +12,9 @@ namespace napkin::gui {
 
 namespace {
 
+constexpr qreal trackSpacing = 8;
+constexpr int maxTrackTries = 8;
+
 enum class Side { Left, Right, Top, Bottom };
 constexpr std::array allSides{Side::Left, Side::Right, Side::Top, Side::Bottom};
 
@@ -66,14 +69,15 @@ struct PortRange {
 };
 
 PortRange portRange(const QRectF& box, Side side, const QPointF& other) {
+    // Whole pixels, so that lines from a port are crisp.
     if (isVertical(side)) {
-        const qreal low = box.top() + box.height() / 4;
-        const qreal high = box.bottom() - box.height() / 4;
-        return {low, high, std::clamp(other.y(), low, high)};
+        const qreal low = std::ceil(box.top() + box.height() / 4);
+        const qreal high = std::floor(box.bottom() - box.height() / 4);
+        return {low, high, std::round(std::clamp(other.y(), low, high))};
     }
-    const qreal low = box.left() + box.width() / 4;
-    const qreal high = box.right() - box.width() / 4;
-    return {low, high, std::clamp(other.x(), low, high)};
+    const qreal low = std::ceil(box.left() + box.width() / 4);
+    const qreal high = std::floor(box.right() - box.width() / 4);
+    return {low, high, std::round(std::clamp(other.x(), low, high))};
 }
 
 /// Where a straight link may meet a side: all of it but the rounded corners. Wider than the port range, so
@@ -265,8 +269,8 @@ struct Port {
 /// has: between the ends of its neighbours and the nearest blockers on either side. The search hugs the
 /// blockers; people draw steps half-way. When another link already runs there, the segment takes the nearest
 /// free track beside the middle instead, so that two links never look like one.
-void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QRectF& bounds, const TrackQuery& taken) {
-    constexpr qreal trackSpacing = 8;
+void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QRectF& bounds,
+                 const TrackQuery& taken) {
     for (qsizetype k = 1; k + 2 < route.size(); ++k) {
         const bool vertical = route[k].x() == route[k + 1].x();
         auto across = [&](const QPointF& p) { return vertical ? p.x() : p.y(); };
@@ -294,35 +298,33 @@ void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QR
         }
         if (low >= high)
             continue;
-        auto segmentAt = [&](qreal track) {
-            return vertical ? QLineF(track, spanLow, track, spanHigh) : QLineF(spanLow, track, spanHigh, track);
+        auto pointAt = [&](const QPointF& p, qreal track) { return vertical ? QPointF(track, p.y()) : QPointF(p.x(), track); };
+        // The segment and its two neighbours, which stretch or shrink with it.
+        auto free = [&](qreal track) {
+            const QPointF first = pointAt(route[k], track);
+            const QPointF second = pointAt(route[k + 1], track);
+            return !taken || (!taken(QLineF(first, second)) && !taken(QLineF(route[k - 1], first)) &&
+                              !taken(QLineF(second, route[k + 2])));
         };
         const qreal middle = std::round((low + high) / 2);
         qreal chosen = middle;
-        if (taken) {
-            for (int step = 0;; ++step) {
-                const qreal offset = std::ceil(step / 2.0) * trackSpacing * (step % 2 ? 1 : -1);
-                const qreal track = middle + offset;
-                if (std::abs(offset) >= (high - low) / 2)
-                    break; // no free track: share the middle
-                if (!taken(segmentAt(track))) {
-                    chosen = track;
-                    break;
-                }
+        for (int step = 0;; ++step) {
+            const qreal offset = std::ceil(step / 2.0) * trackSpacing * (step % 2 ? 1 : -1);
+            if (std::abs(offset) >= (high - low) / 2 || step > maxTrackTries)
+                break; // no free track: share the middle
+            if (free(middle + offset)) {
+                chosen = middle + offset;
+                break;
             }
         }
-        if (vertical) {
-            route[k].rx() = chosen;
-            route[k + 1].rx() = chosen;
-        } else {
-            route[k].ry() = chosen;
-            route[k + 1].ry() = chosen;
-        }
+        route[k] = pointAt(route[k], chosen);
+        route[k + 1] = pointAt(route[k + 1], chosen);
     }
 }
 
 constexpr qreal offCentrePenalty = 0.25; // per pixel away from the preferred point of the side
-constexpr std::size_t maxGridNodes = 60000;
+constexpr qreal sharedPortPenalty = 30;   // leaving or entering where another link already does
+constexpr std::size_t maxGridNodes = 20000;
 constexpr int maxExpansions = 200000;
 
 } // namespace
@@ -355,7 +357,7 @@ QPolygonF LinkRouter::elbowRoute(const QRectF& from, const QRectF& to) {
         const qreal low = std::max(fromLow, toLow);
         const qreal high = std::min(fromHigh, toHigh);
         if (low <= high) { // the boxes face each other squarely: one straight segment
-            const qreal along = (low + high) / 2;
+            const qreal along = std::round((low + high) / 2);
             return QPolygonF({portPoint(from, fromSide, along), portPoint(to, toSide, along)});
         }
     }
@@ -458,8 +460,10 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
                 const int node = grid.nodeAt(outside);
                 if (node < 0 || grid.insideABlocker(outside))
                     continue;
+                const bool shared = taken && taken(QLineF(onBorder, outside));
                 const qreal cost = margin + (side == facing ? 0 : m_options.sidePenalty) +
-                                   offCentrePenalty * std::abs(along[i] - range.preferred);
+                                   offCentrePenalty * std::abs(along[i] - range.preferred) +
+                                   (shared ? sharedPortPenalty : 0);
                 ports.push_back({side, node, onBorder, cost});
             }
         }
@@ -483,7 +487,9 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
         endPortOf[node] = static_cast<int>(i);
     }
 
-    // Admissible estimate: Manhattan distance to the nearest port of the target plus the stub.
+    const auto bend = static_cast<float>(m_options.bendPenalty);
+    // Admissible estimate: Manhattan distance to the nearest port of the target plus the stub, and a bend when
+    // the route must still move both across and along.
     struct Approach {
         bool vertical;
         qreal line;
@@ -502,7 +508,8 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
             const qreal across = std::abs((approach.vertical ? p.x() : p.y()) - approach.line);
             const qreal along = approach.vertical ? p.y() : p.x();
             const qreal outside = std::max({approach.range.low - along, along - approach.range.high, qreal(0)});
-            best = std::min(best, across + outside);
+            const qreal turns = across > 0.01 && outside > 0.01 ? bend : 0; // both ways to go: one bend at least
+            best = std::min(best, across + outside + turns);
         }
         return static_cast<float>(best + margin);
     };
@@ -527,7 +534,6 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
         }
     }
 
-    const auto bend = static_cast<float>(m_options.bendPenalty);
     int endPortUsed = -1;
     for (int expansions = 0; !open.empty() && expansions < maxExpansions; ++expansions) {
         const Entry entry = open.top();

@@ -13,7 +13,8 @@ namespace napkin::gui {
 
 /// Appends the obstacle boxes that intersect `region` (never the two boxes being linked).
 using ObstacleQuery = std::function<void(const QRectF& region, std::vector<QRectF>& obstacles)>;
-/// True when another link already runs along this horizontal or vertical segment.
+/// True when another link already runs along this horizontal or vertical segment, so close that the two
+/// would read as one line.
 using TrackQuery = std::function<bool(const QLineF& segment)>;
 
 class LinkRouter {
@@ -35,7 +36,7 @@ public:
 
     /// An orthogonal route from the border of `from` to the border of `to`: the simple elbow when it is
     /// clear of the obstacles, otherwise the cheapest route around them (length plus bends), otherwise the
-    /// simple elbow again. The middle segment of a step keeps off tracks that `taken` reports.
+    /// simple elbow again. Ports and the middle of steps keep off tracks that are `taken` where they can.
     QPolygonF orthogonalRoute(const QRectF& from, const QRectF& to, const ObstacleQuery& obstacles,
                               const TrackQuery& taken = {}) const;
 

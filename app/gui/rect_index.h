@@ -8,6 +8,7 @@
 #include <QRectF>
 
 #include <cmath>
+#include <type_traits>
 #include <utility>
 
 namespace napkin::gui {
@@ -47,13 +48,15 @@ public:
     /// The rectangle of `key`; null when the key is not in the index.
     QRectF rect(const Key& key) const { return m_rects.value(key); }
 
-    /// Calls `visit(key, rect)` once for every rectangle that intersects `region`.
+    /// Calls `visit(key, rect)` once for every rectangle that intersects `region`. A visitor that returns
+    /// bool stops the walk by returning false.
     template <typename Visit>
     void forEachIntersecting(const QRectF& region, Visit&& visit) const {
         const int regionColumn = cellOf(region.left());
         const int regionRow = cellOf(region.top());
+        bool going = true;
         forEachCell(region, [&](quint64 cell, int column, int row) {
-            const auto bucket = m_cells.constFind(cell);
+            const auto bucket = going ? m_cells.constFind(cell) : m_cells.constEnd();
             if (bucket == m_cells.constEnd())
                 return;
             for (const auto& [key, rect] : *bucket) {
@@ -61,7 +64,14 @@ public:
                 if (column != std::max(cellOf(rect.left()), regionColumn) ||
                     row != std::max(cellOf(rect.top()), regionRow) || !rect.intersects(region))
                     continue;
-                visit(key, rect);
+                if constexpr (std::is_same_v<std::invoke_result_t<Visit, const Key&, const QRectF&>, bool>) {
+                    if (!visit(key, rect)) {
+                        going = false;
+                        return;
+                    }
+                } else {
+                    visit(key, rect);
+                }
             }
         });
     }
