@@ -63,7 +63,7 @@ public:
     void setContent(const Component& component, const KindSpec* spec, QSvgRenderer* icon);
     const QString& label() const { return m_label; }
     QRectF bodyRect() const;   // the component's box, in item coordinates
-    QRectF outlineRect() const; // the box with the stacked cards of its replicas, in item coordinates
+    QRectF outlineRect() const;   // the box with the stacked cards of its replicas, in item coordinates
     QPointF handleCentre() const; // the connection handle, in item coordinates
     bool handleContains(const QPointF& scenePoint) const;
     void setOverlay(const ComponentOverlay& overlay);

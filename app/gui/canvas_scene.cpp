@@ -258,8 +258,9 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item) const 
         return common.width() * common.height();
     };
     qreal clutter = 0;
-    m_componentOutlines.forEachIntersecting(
-        spaced, [&](const ComponentItem*, const QRectF& outline) { clutter += componentWeight * area(outline); });
+    m_componentOutlines.forEachIntersecting(spaced, [&](const ComponentItem*, const QRectF& outline) {
+        clutter += componentWeight * area(outline);
+    });
     m_labelBoxes.forEachIntersecting(spaced, [&](const LinkItem* other, const QRectF& label) {
         if (other != &item)
             clutter += area(label);
@@ -270,7 +271,9 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item) const 
 namespace {
 
 QRectF extentOf(const QLineF& segment, qreal halfWidth) {
-    return QRectF(segment.p1(), segment.p2()).normalized().adjusted(-halfWidth, -halfWidth, halfWidth, halfWidth);
+    return QRectF(segment.p1(), segment.p2())
+        .normalized()
+        .adjusted(-halfWidth, -halfWidth, halfWidth, halfWidth);
 }
 
 } // namespace
@@ -280,14 +283,16 @@ bool CanvasScene::trackTaken(const QLineF& segment, const LinkItem& item) const 
     const bool vertical = segment.x1() == segment.x2();
     const QRectF probe = extentOf(segment, tooCloseToTell);
     bool taken = false;
-    m_routeSegments.forEachIntersecting(probe, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& other) {
-        if (key.first == &item || (other.width() < other.height()) != vertical)
-            return true;
-        const qreal overlap = vertical ? std::min(other.bottom(), probe.bottom()) - std::max(other.top(), probe.top())
-                                       : std::min(other.right(), probe.right()) - std::max(other.left(), probe.left());
-        taken = overlap > tooCloseToTell + 2; // more than a touch at the ends
-        return !taken;
-    });
+    m_routeSegments.forEachIntersecting(
+        probe, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& other) {
+            if (key.first == &item || (other.width() < other.height()) != vertical)
+                return true;
+            const qreal overlap =
+                vertical ? std::min(other.bottom(), probe.bottom()) - std::max(other.top(), probe.top())
+                         : std::min(other.right(), probe.right()) - std::max(other.left(), probe.left());
+            taken = overlap > tooCloseToTell + 2; // more than a touch at the ends
+            return !taken;
+        });
     return taken;
 }
 
@@ -316,10 +321,11 @@ void CanvasScene::reroute(LinkItem& item) {
     QPolygonF route;
     if (m_orthogonal) {
         auto obstacles = [&](const QRectF& region, std::vector<QRectF>& found) {
-            m_componentOutlines.forEachIntersecting(region, [&](const ComponentItem* other, const QRectF& outline) {
+            auto collect = [&](const ComponentItem* other, const QRectF& outline) {
                 if (other != from && other != to)
                     found.push_back(outline);
-            });
+            };
+            m_componentOutlines.forEachIntersecting(region, collect);
         };
         auto taken = [&](const QLineF& segment) { return trackTaken(segment, item); };
         route = m_router.orthogonalRoute(fromBox, toBox, obstacles, taken);
@@ -329,7 +335,8 @@ void CanvasScene::reroute(LinkItem& item) {
     m_labelBoxes.remove(&item);
     QRectF label;
     if (!item.labelSize().isEmpty()) {
-        label = placeLabel(route, item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); });
+        label =
+            placeLabel(route, item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); });
         m_labelBoxes.insert(&item, label);
     }
     const QPolygonF before = item.route();

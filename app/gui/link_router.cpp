@@ -18,14 +18,20 @@ constexpr int maxTrackTries = 8;
 enum class Side { Left, Right, Top, Bottom };
 constexpr std::array allSides{Side::Left, Side::Right, Side::Top, Side::Bottom};
 
-bool isVertical(Side side) { return side == Side::Left || side == Side::Right; }
+bool isVertical(Side side) {
+    return side == Side::Left || side == Side::Right;
+}
 
 Side opposite(Side side) {
     switch (side) {
-    case Side::Left: return Side::Right;
-    case Side::Right: return Side::Left;
-    case Side::Top: return Side::Bottom;
-    case Side::Bottom: return Side::Top;
+    case Side::Left:
+        return Side::Right;
+    case Side::Right:
+        return Side::Left;
+    case Side::Top:
+        return Side::Bottom;
+    case Side::Bottom:
+        return Side::Top;
     }
     return side;
 }
@@ -40,10 +46,14 @@ Side facingSide(const QRectF& box, const QPointF& towards) {
 
 QPointF outwardNormal(Side side) {
     switch (side) {
-    case Side::Left: return {-1, 0};
-    case Side::Right: return {1, 0};
-    case Side::Top: return {0, -1};
-    case Side::Bottom: return {0, 1};
+    case Side::Left:
+        return {-1, 0};
+    case Side::Right:
+        return {1, 0};
+    case Side::Top:
+        return {0, -1};
+    case Side::Bottom:
+        return {0, 1};
     }
     return {};
 }
@@ -51,10 +61,14 @@ QPointF outwardNormal(Side side) {
 /// The coordinate of the side's line (x for left/right, y for top/bottom).
 qreal sideLine(const QRectF& box, Side side) {
     switch (side) {
-    case Side::Left: return box.left();
-    case Side::Right: return box.right();
-    case Side::Top: return box.top();
-    case Side::Bottom: return box.bottom();
+    case Side::Left:
+        return box.left();
+    case Side::Right:
+        return box.right();
+    case Side::Top:
+        return box.top();
+    case Side::Bottom:
+        return box.bottom();
     }
     return 0;
 }
@@ -130,7 +144,8 @@ bool segmentCrosses(const QPointF& a, const QPointF& b, const QRectF& box) {
 }
 
 bool crossesAny(const QPolygonF& route, const std::vector<QRectF>& boxes) {
-    return std::any_of(boxes.begin(), boxes.end(), [&](const QRectF& box) { return routeCrosses(route, box); });
+    return std::any_of(boxes.begin(), boxes.end(),
+                       [&](const QRectF& box) { return routeCrosses(route, box); });
 }
 
 QPolygonF withoutCollinearPoints(const QPolygonF& points) {
@@ -161,15 +176,17 @@ std::vector<qreal> axis(std::vector<qreal> values, qreal low, qreal high) {
 }
 
 std::size_t indexOf(const std::vector<qreal>& values, qreal value) {
-    return static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), value - 0.005) - values.begin());
+    return static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), value - 0.005) -
+                                    values.begin());
 }
 
 /// The sparse orthogonal grid of the search: every x and y where a route may run or turn (box edges pushed
 /// out by the margin, port positions, the gap between the two boxes), and which grid edges pass through a
 /// box.
 class RoutingGrid {
-public:
-    RoutingGrid(std::vector<qreal> xs, std::vector<qreal> ys, const QRectF& bounds, const std::vector<QRectF>& blockers)
+  public:
+    RoutingGrid(std::vector<qreal> xs, std::vector<qreal> ys, const QRectF& bounds,
+                const std::vector<QRectF>& blockers)
         : m_xs(axis(std::move(xs), bounds.left(), bounds.right())),
           m_ys(axis(std::move(ys), bounds.top(), bounds.bottom())), m_blockers(blockers),
           m_horizontalBlocked(m_xs.size() * m_ys.size()), m_verticalBlocked(m_xs.size() * m_ys.size()) {
@@ -182,7 +199,8 @@ public:
     std::size_t nodeCount() const { return m_xs.size() * m_ys.size(); }
     int node(std::size_t column, std::size_t row) const { return static_cast<int>(row * columns() + column); }
     QPointF point(int node) const {
-        return {m_xs[static_cast<std::size_t>(node) % columns()], m_ys[static_cast<std::size_t>(node) / columns()]};
+        return {m_xs[static_cast<std::size_t>(node) % columns()],
+                m_ys[static_cast<std::size_t>(node) / columns()]};
     }
     const std::vector<qreal>& xs() const { return m_xs; }
     const std::vector<qreal>& ys() const { return m_ys; }
@@ -208,11 +226,15 @@ public:
         const std::size_t column = static_cast<std::size_t>(node) % columns();
         const std::size_t row = static_cast<std::size_t>(node) / columns();
         switch (direction) {
-        case 0: return column + 1 < columns() && !m_horizontalBlocked[static_cast<std::size_t>(node)] ? node + 1 : -1;
-        case 1: return column > 0 && !m_horizontalBlocked[static_cast<std::size_t>(node) - 1] ? node - 1 : -1;
+        case 0:
+            return column + 1 < columns() && !m_horizontalBlocked[static_cast<std::size_t>(node)] ? node + 1
+                                                                                                  : -1;
+        case 1:
+            return column > 0 && !m_horizontalBlocked[static_cast<std::size_t>(node) - 1] ? node - 1 : -1;
         case 2:
-            return row + 1 < rows() && !m_verticalBlocked[static_cast<std::size_t>(node)] ? node + static_cast<int>(columns())
-                                                                                           : -1;
+            return row + 1 < rows() && !m_verticalBlocked[static_cast<std::size_t>(node)]
+                       ? node + static_cast<int>(columns())
+                       : -1;
         default:
             return row > 0 && !m_verticalBlocked[static_cast<std::size_t>(node) - columns()]
                        ? node - static_cast<int>(columns())
@@ -220,8 +242,9 @@ public:
         }
     }
 
-private:
-    // Grid lines include every blocker edge, so a grid edge lies either wholly inside a blocker or not at all.
+  private:
+    // Grid lines include every blocker edge, so a grid edge lies either wholly inside a blocker or not at
+    // all.
     void markBlocked(const QRectF& box) {
         const std::size_t firstColumn = indexOf(m_xs, box.left());
         const std::size_t lastColumn = indexOf(m_xs, box.right());
@@ -231,7 +254,8 @@ private:
             const bool strictlyInside = m_ys[row] > box.top() + 0.01 && m_ys[row] < box.bottom() - 0.01;
             for (std::size_t column = firstColumn; column < columns() && column <= lastColumn; ++column) {
                 const std::size_t index = row * columns() + column;
-                const bool columnInside = m_xs[column] > box.left() + 0.01 && m_xs[column] < box.right() - 0.01;
+                const bool columnInside =
+                    m_xs[column] > box.left() + 0.01 && m_xs[column] < box.right() - 0.01;
                 if (strictlyInside && column + 1 < columns() && column < lastColumn)
                     m_horizontalBlocked[index] = 1;
                 if (columnInside && row + 1 < rows() && row < lastRow)
@@ -255,7 +279,9 @@ int directionOf(const QPointF& normal) {
     return normal.y() > 0 ? 2 : 3;
 }
 
-int reverse(int direction) { return direction ^ 1; }
+int reverse(int direction) {
+    return direction ^ 1;
+}
 
 /// One way into or out of a box: the side, the node just outside it and what choosing it costs.
 struct Port {
@@ -264,6 +290,33 @@ struct Port {
     QPointF onBorder;
     qreal cost;
 };
+
+/// How far the horizontal or vertical `segment` may slide across itself: within `limits`, within `bounds`,
+/// and up to the nearest blocker on either side of the strip it sweeps.
+std::pair<qreal, qreal> roomToSlide(const QLineF& segment, std::pair<qreal, qreal> limits,
+                                    const std::vector<QRectF>& blockers, const QRectF& bounds) {
+    const bool vertical = segment.x1() == segment.x2();
+    const qreal here = vertical ? segment.x1() : segment.y1();
+    const qreal spanLow =
+        vertical ? std::min(segment.y1(), segment.y2()) : std::min(segment.x1(), segment.x2());
+    const qreal spanHigh =
+        vertical ? std::max(segment.y1(), segment.y2()) : std::max(segment.x1(), segment.x2());
+    qreal low = std::max(limits.first, vertical ? bounds.left() : bounds.top());
+    qreal high = std::min(limits.second, vertical ? bounds.right() : bounds.bottom());
+    for (const QRectF& box : blockers) {
+        const qreal boxLow = vertical ? box.top() : box.left();
+        const qreal boxHigh = vertical ? box.bottom() : box.right();
+        if (boxLow >= spanHigh || boxHigh <= spanLow)
+            continue;
+        const qreal nearSide = vertical ? box.left() : box.top();
+        const qreal farSide = vertical ? box.right() : box.bottom();
+        if (farSide <= here)
+            low = std::max(low, farSide);
+        else if (nearSide >= here)
+            high = std::min(high, nearSide);
+    }
+    return {low, high};
+}
 
 /// Moves each middle segment of a staircase (its neighbours turn opposite ways) to the middle of the room it
 /// has: between the ends of its neighbours and the nearest blockers on either side. The search hugs the
@@ -274,31 +327,18 @@ void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QR
     for (qsizetype k = 1; k + 2 < route.size(); ++k) {
         const bool vertical = route[k].x() == route[k + 1].x();
         auto across = [&](const QPointF& p) { return vertical ? p.x() : p.y(); };
-        auto along = [&](const QPointF& p) { return vertical ? p.y() : p.x(); };
         const qreal here = across(route[k]);
         const qreal before = across(route[k - 1]);
         const qreal after = across(route[k + 2]);
         if ((before - here) * (after - here) >= 0)
             continue; // a hump round a blocker, not a step
-        const qreal spanLow = std::min(along(route[k]), along(route[k + 1]));
-        const qreal spanHigh = std::max(along(route[k]), along(route[k + 1]));
-        qreal low = std::max(std::min(before, after), vertical ? bounds.left() : bounds.top());
-        qreal high = std::min(std::max(before, after), vertical ? bounds.right() : bounds.bottom());
-        for (const QRectF& box : blockers) {
-            const qreal boxLow = vertical ? box.top() : box.left();
-            const qreal boxHigh = vertical ? box.bottom() : box.right();
-            if (boxLow >= spanHigh || boxHigh <= spanLow)
-                continue;
-            const qreal nearSide = vertical ? box.left() : box.top();
-            const qreal farSide = vertical ? box.right() : box.bottom();
-            if (farSide <= here)
-                low = std::max(low, farSide);
-            else if (nearSide >= here)
-                high = std::min(high, nearSide);
-        }
+        const auto [low, high] =
+            roomToSlide(QLineF(route[k], route[k + 1]), std::minmax(before, after), blockers, bounds);
         if (low >= high)
             continue;
-        auto pointAt = [&](const QPointF& p, qreal track) { return vertical ? QPointF(track, p.y()) : QPointF(p.x(), track); };
+        auto pointAt = [&](const QPointF& p, qreal track) {
+            return vertical ? QPointF(track, p.y()) : QPointF(p.x(), track);
+        };
         // The segment and its two neighbours, which stretch or shrink with it.
         auto free = [&](qreal track) {
             const QPointF first = pointAt(route[k], track);
@@ -323,7 +363,7 @@ void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QR
 }
 
 constexpr qreal offCentrePenalty = 0.25; // per pixel away from the preferred point of the side
-constexpr qreal sharedPortPenalty = 30;   // leaving or entering where another link already does
+constexpr qreal sharedPortPenalty = 30;  // leaving or entering where another link already does
 constexpr std::size_t maxGridNodes = 20000;
 constexpr int maxExpansions = 200000;
 
@@ -339,8 +379,10 @@ QPolygonF LinkRouter::straightRoute(const QRectF& from, const QRectF& to) {
     const QPointF b = to.center();
     const QPointF d = b - a;
     auto exitParameter = [&](const QRectF& box) {
-        const qreal tx = d.x() != 0 ? box.width() / 2 / std::abs(d.x()) : std::numeric_limits<qreal>::infinity();
-        const qreal ty = d.y() != 0 ? box.height() / 2 / std::abs(d.y()) : std::numeric_limits<qreal>::infinity();
+        const qreal tx =
+            d.x() != 0 ? box.width() / 2 / std::abs(d.x()) : std::numeric_limits<qreal>::infinity();
+        const qreal ty =
+            d.y() != 0 ? box.height() / 2 / std::abs(d.y()) : std::numeric_limits<qreal>::infinity();
         return std::min({tx, ty, qreal(0.5)});
     };
     return QPolygonF({a + d * exitParameter(from), b - d * exitParameter(to)});
@@ -454,7 +496,8 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
                 continue;
             const PortRange range = portRange(box, side, other.center());
             const std::vector<qreal>& along = isVertical(side) ? grid.ys() : grid.xs();
-            for (std::size_t i = indexOf(along, range.low); i < along.size() && along[i] <= range.high + 0.01; ++i) {
+            for (std::size_t i = indexOf(along, range.low); i < along.size() && along[i] <= range.high + 0.01;
+                 ++i) {
                 const QPointF onBorder = portPoint(box, side, along[i]);
                 const QPointF outside = onBorder + outwardNormal(side) * margin;
                 const int node = grid.nodeAt(outside);
@@ -488,8 +531,8 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
     }
 
     const auto bend = static_cast<float>(m_options.bendPenalty);
-    // Admissible estimate: Manhattan distance to the nearest port of the target plus the stub, and a bend when
-    // the route must still move both across and along.
+    // Admissible estimate: Manhattan distance to the nearest port of the target plus the stub, and a bend
+    // when the route must still move both across and along.
     struct Approach {
         bool vertical;
         qreal line;
@@ -507,8 +550,10 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
         for (const Approach& approach : approaches) {
             const qreal across = std::abs((approach.vertical ? p.x() : p.y()) - approach.line);
             const qreal along = approach.vertical ? p.y() : p.x();
-            const qreal outside = std::max({approach.range.low - along, along - approach.range.high, qreal(0)});
-            const qreal turns = across > 0.01 && outside > 0.01 ? bend : 0; // both ways to go: one bend at least
+            const qreal outside =
+                std::max({approach.range.low - along, along - approach.range.high, qreal(0)});
+            const qreal turns =
+                across > 0.01 && outside > 0.01 ? bend : 0; // both ways to go: one bend at least
             best = std::min(best, across + outside + turns);
         }
         return static_cast<float>(best + margin);
@@ -518,7 +563,8 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
         float priority;
         float cost;
         int state;
-        bool operator<(const Entry& other) const { // the queue pops the largest: lowest priority, then deepest
+        bool
+        operator<(const Entry& other) const { // the queue pops the largest: lowest priority, then deepest
             return priority != other.priority ? priority > other.priority : cost < other.cost;
         }
     };
@@ -544,7 +590,8 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
             break;
         const int node = entry.state / 4;
         const int direction = entry.state % 4;
-        for (int i = endPortOf[static_cast<std::size_t>(node)]; i >= 0; i = nextEndPort[static_cast<std::size_t>(i)]) {
+        for (int i = endPortOf[static_cast<std::size_t>(node)]; i >= 0;
+             i = nextEndPort[static_cast<std::size_t>(i)]) {
             const Port& port = ends[static_cast<std::size_t>(i)];
             const int inward = reverse(directionOf(outwardNormal(port.side)));
             if (direction == reverse(inward))
@@ -565,7 +612,8 @@ QPolygonF LinkRouter::searchRoute(const QRectF& from, const QRectF& to, const QR
             if (neighbour < 0)
                 continue;
             const QPointF there = grid.point(neighbour);
-            const auto length = static_cast<float>(std::abs(there.x() - here.x()) + std::abs(there.y() - here.y()));
+            const auto length =
+                static_cast<float>(std::abs(there.x() - here.x()) + std::abs(there.y() - here.y()));
             const float nextCost = entry.cost + length + (next == direction ? 0 : bend);
             const auto state = static_cast<std::size_t>(neighbour * 4 + next);
             if (nextCost < cost[state]) {
@@ -602,7 +650,8 @@ bool routeCrosses(const QPolygonF& route, const QRectF& box) {
     return false;
 }
 
-QRectF placeLabel(const QPolygonF& route, const QSizeF& size, const std::function<qreal(const QRectF&)>& clutter) {
+QRectF placeLabel(const QPolygonF& route, const QSizeF& size,
+                  const std::function<qreal(const QRectF&)>& clutter) {
     if (route.size() < 2)
         return {};
     std::vector<QLineF> segments;
@@ -624,7 +673,8 @@ QRectF placeLabel(const QPolygonF& route, const QSizeF& size, const std::functio
         for (const qreal offset : {0.0, 0.25, -0.25, 0.5, -0.5}) {
             if (offset != 0 && room <= 0)
                 break;
-            const QRectF rect = centredAt(segment.pointAt(0.5 + offset * room / std::max(segment.length(), 1.0)));
+            const QRectF rect =
+                centredAt(segment.pointAt(0.5 + offset * room / std::max(segment.length(), 1.0)));
             const qreal taken = clutter(rect);
             if (taken <= 0)
                 return rect;

@@ -18,13 +18,13 @@ using ObstacleQuery = std::function<void(const QRectF& region, std::vector<QRect
 using TrackQuery = std::function<bool(const QLineF& segment)>;
 
 class LinkRouter {
-public:
+  public:
     struct Options {
-        qreal margin = 16;         // clearance between a route and any box; also the length of the end stubs
-        qreal bendPenalty = 60;    // one bend costs as much as this many pixels of length
-        qreal sidePenalty = 20;    // leaving or entering a box by a side that does not face the other box
+        qreal margin = 16;          // clearance between a route and any box; also the length of the end stubs
+        qreal bendPenalty = 60;     // one bend costs as much as this many pixels of length
+        qreal sidePenalty = 20;     // leaving or entering a box by a side that does not face the other box
         qreal corridorPadding = 96; // how far beyond the two boxes a route may wander
-        int maxObstacles = 120;    // beyond this many boxes in the corridor the search is not worth it
+        int maxObstacles = 120;     // beyond this many boxes in the corridor the search is not worth it
     };
 
     LinkRouter() = default;
@@ -46,7 +46,7 @@ public:
     /// overlap enough to face each other squarely.
     static QPolygonF elbowRoute(const QRectF& from, const QRectF& to);
 
-private:
+  private:
     QPolygonF searchRoute(const QRectF& from, const QRectF& to, const QRectF& corridor,
                           const std::vector<QRectF>& obstacles, const TrackQuery& taken) const;
 
@@ -59,6 +59,7 @@ bool routeCrosses(const QPolygonF& route, const QRectF& box);
 /// Where a label of `size` goes on `route`: centred on the longest segment, or slid along it or onto the next
 /// longest segment until `clutter` (how much of a rectangle is already taken) says a rectangle is free. The
 /// least cluttered place when none is free.
-QRectF placeLabel(const QPolygonF& route, const QSizeF& size, const std::function<qreal(const QRectF&)>& clutter);
+QRectF placeLabel(const QPolygonF& route, const QSizeF& size,
+                  const std::function<qreal(const QRectF&)>& clutter);
 
 } // namespace napkin::gui

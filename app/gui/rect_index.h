@@ -15,7 +15,7 @@ namespace napkin::gui {
 
 template <typename Key>
 class RectIndex {
-public:
+  public:
     explicit RectIndex(qreal cellSize = 256) : m_cellSize(cellSize) {}
 
     /// Adds `key`, or moves it to `rect`.
@@ -60,7 +60,8 @@ public:
             if (bucket == m_cells.constEnd())
                 return;
             for (const auto& [key, rect] : *bucket) {
-                // A rectangle in several cells is reported only from the first cell it shares with the region.
+                // A rectangle in several cells is reported only from the first cell it shares with the
+                // region.
                 if (column != std::max(cellOf(rect.left()), regionColumn) ||
                     row != std::max(cellOf(rect.top()), regionRow) || !rect.intersects(region))
                     continue;
@@ -76,7 +77,7 @@ public:
         });
     }
 
-private:
+  private:
     using Entry = std::pair<Key, QRectF>;
 
     int cellOf(qreal coordinate) const { return static_cast<int>(std::floor(coordinate / m_cellSize)); }

@@ -15,7 +15,9 @@ namespace {
 
 using Boxes = std::vector<QRectF>;
 
-QRectF box(qreal x, qreal y) { return {x, y, 160, 64}; }
+QRectF box(qreal x, qreal y) {
+    return {x, y, 160, 64};
+}
 
 ObstacleQuery queryOf(const Boxes& boxes) {
     return [boxes](const QRectF& region, Boxes& found) {
@@ -46,7 +48,9 @@ bool onBorder(const QPointF& p, const QRectF& b) {
            (withinX && (qFuzzyCompare(p.y(), b.top()) || qFuzzyCompare(p.y(), b.bottom())));
 }
 
-qreal area(const QRectF& rect) { return rect.isEmpty() ? 0 : rect.width() * rect.height(); }
+qreal area(const QRectF& rect) {
+    return rect.isEmpty() ? 0 : rect.width() * rect.height();
+}
 
 QString describe(const QPolygonF& route) {
     QStringList points;
@@ -59,7 +63,7 @@ QString describe(const QPolygonF& route) {
 
 class TestLinkRouter : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void routesAvoidEveryObstacle_data();
     void routesAvoidEveryObstacle();
     void noObstacleGivesTheSimpleRoute_data();
@@ -85,13 +89,13 @@ void TestLinkRouter::routesAvoidEveryObstacle_data() {
                                      << Boxes{box(340, 0), box(340, 100), box(340, 300), box(340, 400)};
     QTest::newRow("row of boxes") << box(0, 0) << box(1300, 0)
                                   << Boxes{box(260, 0), box(520, 0), box(780, 0), box(1040, 0)};
-    QTest::newRow("target behind a column") << box(0, 140) << box(700, 140)
-                                            << Boxes{box(350, 0), box(350, 140), box(350, 280)};
+    QTest::newRow("target behind a column")
+        << box(0, 140) << box(700, 140) << Boxes{box(350, 0), box(350, 140), box(350, 280)};
     QTest::newRow("cluttered") << box(0, 0) << box(800, 400)
-                               << Boxes{box(260, 0), box(260, 200), box(520, 100), box(520, 300),
-                                        box(780, 200), QRectF(300, 400, 400, 100)};
-    QTest::newRow("obstacle overlapping the corridor edge") << box(0, 0) << box(500, 0)
-                                                            << Boxes{QRectF(240, -300, 120, 420)};
+                               << Boxes{box(260, 0),   box(260, 200), box(520, 100),
+                                        box(520, 300), box(780, 200), QRectF(300, 400, 400, 100)};
+    QTest::newRow("obstacle overlapping the corridor edge")
+        << box(0, 0) << box(500, 0) << Boxes{QRectF(240, -300, 120, 420)};
 }
 
 void TestLinkRouter::routesAvoidEveryObstacle() {
@@ -148,18 +152,17 @@ void TestLinkRouter::handCheckedRoutes_data() {
     QTest::addColumn<QPolygonF>("expected");
     // A tall box between two boxes of one row, reaching further down than up: the straight line is blocked,
     // and going round from side to facing side costs four bends. Leaving by the top and arriving by the top
-    // costs two bends and twice the side penalty: cheaper. Ports keep to the middle half of a side, so the top
-    // ports sit at x = 120 and x = 640, as close as they may; the route runs the margin (16) above the box.
-    QTest::newRow("over a box in the way")
-        << box(0, 100) << box(600, 100) << Boxes{QRectF(300, 70, 160, 144)}
-        << QPolygonF({{120, 100}, {120, 54}, {640, 54}, {640, 100}});
+    // costs two bends and twice the side penalty: cheaper. Ports keep to the middle half of a side, so the
+    // top ports sit at x = 120 and x = 640, as close as they may; the route runs the margin (16) above the
+    // box.
+    QTest::newRow("over a box in the way") << box(0, 100) << box(600, 100) << Boxes{QRectF(300, 70, 160, 144)}
+                                           << QPolygonF({{120, 100}, {120, 54}, {640, 54}, {640, 100}});
     // The target is below and to the right; the simple elbow's middle segment is blocked and a box under the
     // source closes the way down. Leaving by the right side and arriving by the top is one bend; both ports
     // slide to the end of their middle half nearest the other box, which shortens the route more than the
     // off-centre penalty costs.
-    QTest::newRow("L round a box")
-        << box(0, 0) << box(400, 300) << Boxes{box(200, 140), box(0, 200)}
-        << QPolygonF({{160, 48}, {440, 48}, {440, 300}});
+    QTest::newRow("L round a box") << box(0, 0) << box(400, 300) << Boxes{box(200, 140), box(0, 200)}
+                                   << QPolygonF({{160, 48}, {440, 48}, {440, 300}});
 }
 
 void TestLinkRouter::handCheckedRoutes() {
