@@ -117,6 +117,7 @@ private slots:
     void resizingAZoneChangesMembership();
     void movingAZoneCarriesItsMembers();
     void linkReroutesAroundAComponentMovedIntoItsWay();
+    void exampleLinksKeepClearOfBoxesAndEachOthersLabels();
     void arrowKeysNudgeAndTabCycles();
     void renameInPlaceWithF2();
     void saveThenOpenGivesTheSameDesign();
@@ -443,6 +444,26 @@ void TestMainWindow::linkReroutesAroundAComponentMovedIntoItsWay() {
     QVERIFY(onBorderOf(around.back(), outlineOf("b")));
     m_window->document().undoStack()->undo();
     QCOMPARE(item->route().size(), 2); // out of the way again: straight
+}
+
+void TestMainWindow::exampleLinksKeepClearOfBoxesAndEachOthersLabels() {
+    QVERIFY(m_window->openFile(examplePath));
+    const CanvasScene* scene = m_window->canvasScene();
+    QList<QRectF> labels;
+    for (const Link& link : design().links()) {
+        const LinkItem* item = scene->linkItem(QString::fromStdString(link.id));
+        QVERIFY(item);
+        for (const ComponentItem* component : scene->componentItems()) {
+            const QRectF outline = component->mapRectToScene(component->outlineRect());
+            QVERIFY2(!item->labelRect().intersects(outline), qPrintable(QString::fromStdString(link.id)));
+            if (component->id().toStdString() != link.from && component->id().toStdString() != link.to)
+                QVERIFY2(!routeEnters(item->route(), outline),
+                         qPrintable(QString::fromStdString(link.id) + " through " + component->id()));
+        }
+        for (const QRectF& other : std::as_const(labels))
+            QVERIFY2(!item->labelRect().intersects(other), qPrintable(QString::fromStdString(link.id)));
+        labels.append(item->labelRect());
+    }
 }
 
 void TestMainWindow::arrowKeysNudgeAndTabCycles() {
