@@ -401,7 +401,9 @@ void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect) {
         return;
     prepareGeometryChange();
     m_route = route;
-    m_path = roundedPath(route);
+    m_path = QPainterPath();
+    m_path.addPolygon(route);
+    m_roundedPath = roundedPath(route);
     m_labelRect = labelRect;
     const QPointF end = route.back();
     const QLineF last(route[route.size() - 2], end);
@@ -442,7 +444,7 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_path);
+    painter->drawPath(m_roundedPath);
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     painter->drawPolygon(m_arrow);

@@ -122,7 +122,7 @@ public:
     void setRoute(const QPolygonF& route, const QRectF& labelRect);
     const QPolygonF& route() const { return m_route; }
     const QRectF& labelRect() const { return m_labelRect; }
-    const QPainterPath& path() const { return m_path; }
+    const QPainterPath& path() const { return m_path; } // the route as lines; painted with rounded bends
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -136,6 +136,7 @@ private:
     QSizeF m_labelSize;
     QPolygonF m_route;
     QPainterPath m_path;
+    QPainterPath m_roundedPath;
     QPolygonF m_arrow;
     QRectF m_labelRect;
     QRectF m_bounds;
