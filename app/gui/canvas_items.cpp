@@ -3,6 +3,7 @@
 #include "app/gui/appearance.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/editing.h"
+#include "app/gui/link_runs.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -439,16 +440,20 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen pen(colour, selected ? 2.2 : 1.4);
-    if (m_dashed)
-        pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
-    painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_roundedPath);
+    if (detail < linkLabelZoom && !m_dashed) {
+        paintAsRuns(*painter, selected); // under a pixel wide and unlabelled: whole-pixel runs cost least
+    } else {
+        QPen pen(colour, selected ? 2.2 : 1.4);
+        if (m_dashed)
+            pen.setStyle(Qt::DashLine);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(m_roundedPath);
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     painter->drawPolygon(m_arrow);
-    if (m_text.isEmpty() || detail < 0.5)
+    if (m_text.isEmpty() || detail < linkLabelZoom)
         return;
     painter->setFont(smallFont());
     painter->setBrush(pal.color(QPalette::Window));
@@ -456,6 +461,16 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->drawRoundedRect(m_labelRect, 4, 4);
     painter->setPen(pal.color(QPalette::Text));
     painter->drawText(m_labelRect, Qt::AlignCenter, m_text);
+}
+
+void LinkItem::paintAsRuns(QPainter& painter, bool selected) const {
+    LinkRuns runs;
+    runs.add(m_path, painter.worldTransform()); // the view's pixels; the backing store's offset stays applied
+    painter.save();
+    painter.resetTransform();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    runs.paint(painter, opaqueLinkColour(selected), selected ? 2 : 1);
+    painter.restore();
 }
 
 // ---- ZoneItem ----

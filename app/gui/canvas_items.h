@@ -21,6 +21,8 @@ enum ItemType { ComponentItemType = QGraphicsItem::UserType + 1, LinkItemType, Z
 /// Below this zoom the canvas is a sketch: tinted blocks, hairline links and plain zone frames, painted in
 /// device pixels (see SketchView). The items paint the same look when something else renders them that small.
 inline constexpr qreal sketchZoom = 0.35;
+/// Below this zoom links carry no label, and an undashed link is drawn in whole device pixels (LinkRuns).
+inline constexpr qreal linkLabelZoom = 0.5;
 
 class CanvasScene;
 
@@ -129,6 +131,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    void paintAsRuns(QPainter& painter, bool selected) const;
+
     QString m_from;
     QString m_to;
     QString m_text;

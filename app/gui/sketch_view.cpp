@@ -1,6 +1,7 @@
 #include "app/gui/sketch_view.h"
 
 #include "app/gui/canvas_items.h"
+#include "app/gui/link_runs.h"
 
 #include <QPaintEvent>
 #include <QPainter>
@@ -12,59 +13,6 @@
 #include <vector>
 
 namespace napkin::gui {
-
-namespace {
-
-/// The links of one colour, as device-pixel runs. Horizontal and vertical runs become opaque fills, which Qt
-/// writes straight into memory; a stroked or translucent line of more than about a hundred pixel rows is instead
-/// handed in slices to Qt's raster thread pool, and that hand-over cost more than all the rest of a far-out
-/// repaint put together.
-class LinkBatch {
-public:
-    void add(const QPainterPath& path, const QTransform& toDevice) {
-        for (int i = 0; i < path.elementCount(); ++i)
-            if (path.elementAt(i).isCurveTo()) {
-                for (const QPolygonF& polyline : path.toSubpathPolygons(toDevice))
-                    for (qsizetype k = 1; k < polyline.size(); ++k)
-                        addSegment(polyline[k - 1].toPoint(), polyline[k].toPoint());
-                return;
-            }
-        QPoint previous;
-        for (int i = 0; i < path.elementCount(); ++i) {
-            const QPainterPath::Element element = path.elementAt(i);
-            const QPoint point = toDevice.map(QPointF(element.x, element.y)).toPoint();
-            if (element.isLineTo())
-                addSegment(previous, point);
-            previous = point;
-        }
-    }
-
-    void paint(QPainter& painter, const QColor& colour, int width) {
-        for (const QRect& run : m_runs)
-            painter.fillRect(run.adjusted(0, 0, run.width() == 1 ? width - 1 : 0, run.height() == 1 ? width - 1 : 0),
-                             colour);
-        if (!m_lines.isEmpty()) {
-            painter.setPen(QPen(colour, width));
-            painter.drawLines(m_lines);
-        }
-        m_runs.clear();
-        m_lines.clear();
-    }
-
-private:
-    void addSegment(const QPoint& from, const QPoint& to) {
-        if (from.y() == to.y() || from.x() == to.x())
-            m_runs.push_back(QRect(QPoint(std::min(from.x(), to.x()), std::min(from.y(), to.y())),
-                                   QPoint(std::max(from.x(), to.x()), std::max(from.y(), to.y()))));
-        else
-            m_lines.append(QLine(from, to));
-    }
-
-    std::vector<QRect> m_runs;
-    QList<QLine> m_lines;
-};
-
-} // namespace
 
 SketchView::SketchView(QGraphicsScene* scene, QWidget* parent) : QGraphicsView(scene, parent) {
     // Qt repaints the old place of a moved or removed item from where it last painted that item in this view,
@@ -101,8 +49,8 @@ void SketchView::paintEvent(QPaintEvent* event) {
 
 void SketchView::paintSketch(QPainter& painter, const QRectF& exposedScene) {
     const QTransform sceneToDevice = viewportTransform();
-    LinkBatch links;
-    LinkBatch selectedLinks;
+    LinkRuns links;
+    LinkRuns selectedLinks;
     auto paintLinks = [&] {
         links.paint(painter, opaqueLinkColour(false), 1);
         selectedLinks.paint(painter, opaqueLinkColour(true), 2);
