@@ -108,7 +108,8 @@ private slots:
         Component shortener = *design.component("shortener");
         shortener.props["capacity_qps"] = 10;
         design.apply(UpdateComponent{shortener});
-        const Finding* before = findingOf(analyze(design), "capacity.over", "shortener");
+        const Analysis overloaded = analyze(design);
+        const Finding* before = findingOf(overloaded, "capacity.over", "shortener");
         QVERIFY(before);
         QCOMPARE(int(before->severity), int(Severity::Error));
 
