@@ -6,11 +6,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
 "$root/scripts/install-deps.sh"
+. "$root/scripts/compiler-cache.sh"
 
 run_suite() {
   local dir=$1; shift
   echo "napkin: building and testing in $dir ($*)"
-  cmake -S "$root" -B "$dir" -G Ninja "$@"
+  cmake -S "$root" -B "$dir" -G Ninja "${cmake_cache_args[@]}" "$@"
   cmake --build "$dir" --parallel "$jobs"
   ctest --test-dir "$dir" --output-on-failure --parallel "$jobs"
 }
