@@ -21,6 +21,8 @@ const Command commands[] = {
     {"analyze", analyzeCommand},
     {"export", exportCommand},
     {"import", importCommand},
+    {"problems", problemsCommand},
+    {"check", checkCommand},
 };
 
 void printUsage(std::ostream& out) {
@@ -30,6 +32,10 @@ void printUsage(std::ostream& out) {
            "       napkin export FILE --format md|mermaid|dot|svg|png|pdf [-o OUT] [--template T]\n"
            "                                        the write-up or the diagram\n"
            "       napkin import FILE.mmd [-o OUT.napkin]  Mermaid flowchart → new design\n"
+           "       napkin problems [--json|--markdown]  list the interview problems\n"
+           "       napkin check FILE --problem SLUG [--json]\n"
+           "                                        check a design against a problem; exit 1 when a\n"
+           "                                        critical check is missed\n"
            "       napkin --help | --version\n"
            "\n"
            "Run 'napkin COMMAND --help' for the options of a command.\n";

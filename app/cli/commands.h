@@ -16,6 +16,8 @@ int validateCommand(const QStringList& arguments, std::ostream& out, std::ostrea
 int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int importCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int problemsCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 
 inline std::string local(const QString& text) { return text.toStdString(); }
 

@@ -1,0 +1,113 @@
+#include "app/cli/commands.h"
+
+#include "estimators/practice/problem_check.h"
+#include "estimators/practice/problem_library.h"
+
+#include <QFileInfo>
+#include <iomanip>
+#include <ostream>
+
+namespace napkin::cli {
+namespace {
+
+void printLibraryErrors(const ProblemLibrary& library, std::ostream& err) {
+    for (const LibraryError& e : library.errors)
+        err << "problems/" << e.slug << "/" << e.file << ": " << e.diagnostic.toString() << "\n";
+}
+
+// A slug of the built-in library, or a problem folder on disk (to try a problem before it is built in).
+std::optional<LibraryProblem> findProblem(const QString& name, std::ostream& err) {
+    ProblemLibrary library;
+    if (QFileInfo(name).isDir()) {
+        const std::optional<ProblemSource> source = readProblemFolder(local(name));
+        if (!source) {
+            err << "napkin check: " << local(name) << "/problem.json cannot be read\n";
+            return std::nullopt;
+        }
+        library = loadProblemLibrary({*source});
+    } else {
+        library = builtinProblemLibrary();
+    }
+    printLibraryErrors(library, err);
+    const std::string slug = QFileInfo(name).isDir() ? QFileInfo(name).fileName().toStdString() : local(name);
+    if (const LibraryProblem* found = library.find(slug))
+        return *found;
+    if (library.errors.empty() || !QFileInfo(name).isDir())
+        err << "napkin check: no problem '" << slug << "'; 'napkin problems' lists them\n";
+    return std::nullopt;
+}
+
+} // namespace
+
+int problemsCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("List the interview problems of the practice library.");
+    const QCommandLineOption json("json", "Print a JSON list instead of a table.");
+    const QCommandLineOption markdown("markdown", "Print the Markdown table of docs/problems.md.");
+    parser.addOption(json);
+    parser.addOption(markdown);
+    bool helpShown = false;
+    if (!parseCommand(parser, arguments, out, err, helpShown))
+        return UsageError;
+    if (helpShown)
+        return Success;
+    if (!parser.positionalArguments().isEmpty()) {
+        err << "napkin problems: takes no file\n";
+        return UsageError;
+    }
+    const ProblemLibrary& library = builtinProblemLibrary();
+    printLibraryErrors(library, err);
+    if (parser.isSet(json)) {
+        out << problemListJson(library).dump(2) << "\n";
+    } else if (parser.isSet(markdown)) {
+        out << problemTableMarkdown(library);
+    } else {
+        for (const LibraryProblem& entry : library.problems) {
+            std::string tags;
+            for (const std::string& tag : entry.problem.tags)
+                tags += (tags.empty() ? "" : ", ") + tag;
+            out << std::left << std::setw(24) << entry.problem.slug << std::setw(8)
+                << toString(entry.problem.difficulty) << entry.problem.title << "  [" << tags << "]\n";
+        }
+    }
+    return library.errors.empty() ? Success : Failure;
+}
+
+int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Check a design against an interview problem: its operations, requirements and must-have rules. "
+        "Exits 0 when every critical check is met, 1 otherwise.");
+    parser.addPositionalArgument("file", "The design to check.", "FILE");
+    const QCommandLineOption problem("problem", "The problem's slug (see 'napkin problems') or folder.", "SLUG");
+    const QCommandLineOption json("json", "Print one JSON document; every check carries \"met\".");
+    parser.addOption(problem);
+    parser.addOption(json);
+    if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
+        return *stop;
+    if (!parser.isSet(problem)) {
+        err << "napkin check: give the problem with --problem SLUG\n";
+        return UsageError;
+    }
+    const std::optional<LibraryProblem> entry = findProblem(parser.value(problem), err);
+    if (!entry)
+        return UsageError;
+    const QString file = parser.positionalArguments().first();
+    const std::optional<Design> design = loadForCommand(file, err);
+    if (!design)
+        return Failure;
+    const ProblemCheck result = checkDesign(entry->problem, *design);
+    if (parser.isSet(json)) {
+        Json document = Json::object();
+        document["file"] = local(QFileInfo(file).fileName());
+        const Json body = problemCheckToJson(result);
+        for (const auto& item : body.items())
+            document[item.key()] = item.value();
+        out << document.dump(2) << "\n";
+    } else {
+        out << problemCheckToText(result);
+    }
+    return result.allCriticalMet() ? Success : Failure;
+}
+
+} // namespace napkin::cli
