@@ -1,0 +1,90 @@
+// `napkin problems` and `napkin check`, in-process: the list, the exit codes, and golden output of `check`
+// on the bundled Tiny URL reference (every check met) and on a deliberately weak design (most missed).
+// Run with NAPKIN_UPDATE_GOLDEN=1 to rewrite tests/data/golden/check-*, then review the diff.
+
+#include "cli_run.h"
+
+#include "../estimators/report_golden.h"
+
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using namespace napkin;
+using namespace napkin::testing;
+
+namespace {
+
+const QString reference = QStringLiteral(NAPKIN_RESOURCES_DIR "/problems/tiny-url/reference.napkin");
+const QString weak = QStringLiteral(NAPKIN_TEST_DATA_DIR "/problems/weak-tiny-url.napkin");
+
+void compareGolden(const QString& name, const std::string& actual) {
+    bool found = false;
+    const std::string expected = golden(name, actual, found);
+    QVERIFY2(found, qPrintable("missing golden " + name + "; run with NAPKIN_UPDATE_GOLDEN=1"));
+    QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected));
+}
+
+} // namespace
+
+class TestProblemCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void listsTheProblems() {
+        const CliRun run = runCli({"problems"});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.empty(), run.err.c_str());
+        QVERIFY(run.out.find("tiny-url                easy    Tiny URL  [read-heavy, caching, id-generation, key-value]\n") !=
+                std::string::npos);
+        const CliRun json = runCli({"problems", "--json"});
+        QCOMPARE(json.code, 0);
+        const nlohmann::json list = nlohmann::json::parse(json.out);
+        const auto tiny = std::find_if(list.begin(), list.end(), [](const auto& p) { return p["slug"] == "tiny-url"; });
+        QVERIFY(tiny != list.end());
+        QCOMPARE((*tiny)["difficulty"].get<std::string>(), std::string("easy"));
+        QCOMPARE((*tiny)["title"].get<std::string>(), std::string("Tiny URL"));
+    }
+
+    void referenceMeetsEveryCheck() {
+        const CliRun run = runCli({"check", reference, "--problem", "tiny-url"});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.empty(), run.err.c_str());
+        compareGolden("check-tiny-url.txt", run.out);
+        const CliRun json = runCli({"check", reference, "--problem", "tiny-url", "--json"});
+        QCOMPARE(json.code, 0);
+        compareGolden("check-tiny-url.json", json.out);
+    }
+
+    void weakDesignMissesChecks() {
+        const CliRun run = runCli({"check", weak, "--problem", "tiny-url"});
+        QCOMPARE(run.code, 1);
+        compareGolden("check-weak-tiny-url.txt", run.out);
+        const CliRun json = runCli({"check", weak, "--problem", "tiny-url", "--json"});
+        QCOMPARE(json.code, 1);
+        compareGolden("check-weak-tiny-url.json", json.out);
+        const nlohmann::json document = nlohmann::json::parse(json.out);
+        QCOMPARE(document["passed"].get<bool>(), false);
+        for (const auto& check : document["checks"])
+            QVERIFY(check["met"].is_boolean());
+    }
+
+    void aProblemFolderWorksToo() {
+        const CliRun run = runCli({"check", weak, "--problem", NAPKIN_RESOURCES_DIR "/problems/tiny-url"});
+        QCOMPARE(run.code, 1);
+        QCOMPARE(run.out, runCli({"check", weak, "--problem", "tiny-url"}).out);
+    }
+
+    void usageErrors() {
+        CliRun run = runCli({"check", weak});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.err, std::string("napkin check: give the problem with --problem SLUG\n"));
+        run = runCli({"check", weak, "--problem", "tiny-urls"});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.err, std::string("napkin check: no problem 'tiny-urls'; 'napkin problems' lists them\n"));
+        run = runCli({"problems", "extra"});
+        QCOMPARE(run.code, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProblemCli)
+#include "tst_problem_cli.moc"
