@@ -79,7 +79,8 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
         "Check a design against an interview problem: its operations, requirements and must-have rules. "
         "Exits 0 when every critical check is met, 1 otherwise.");
     parser.addPositionalArgument("file", "The design to check.", "FILE");
-    const QCommandLineOption problem("problem", "The problem's slug (see 'napkin problems') or folder.", "SLUG");
+    const QCommandLineOption problem("problem", "The problem's slug (see 'napkin problems') or folder.",
+                                     "SLUG");
     const QCommandLineOption json("json", "Print one JSON document; every check carries \"met\".");
     parser.addOption(problem);
     parser.addOption(json);

@@ -14,14 +14,15 @@ namespace {
 constexpr std::size_t maxShortText = 200;
 constexpr std::size_t maxLongText = 4000;
 
-const std::array roles{"client", "dns", "cdn", "balancer", "gateway", "rate_limiter", "realtime", "sidecar",
-                       "service", "serverless", "stream_processor", "batch", "cache", "database",
-                       "object_store", "search", "queue", "cdc", "coordination", "monitoring"};
-const std::array categories{"availability", "latency", "consistency", "durability", "scalability",
-                            "throughput", "security", "cost"};
+const std::array roles{"client",           "dns",      "cdn",     "balancer",     "gateway",
+                       "rate_limiter",     "realtime", "sidecar", "service",      "serverless",
+                       "stream_processor", "batch",    "cache",   "database",     "object_store",
+                       "search",           "queue",    "cdc",     "coordination", "monitoring"};
+const std::array categories{"availability", "latency",    "consistency", "durability",
+                            "scalability",  "throughput", "security",    "cost"};
 const std::array topics{"failure", "scale", "consistency", "security", "cost", "latency", "data"};
-const std::array drillTypes{"zone_outage", "region_outage", "primary_db_loss", "cache_flush", "traffic_spike",
-                            "consumer_stopped", "hot_key"};
+const std::array drillTypes{"zone_outage",   "region_outage",    "primary_db_loss", "cache_flush",
+                            "traffic_spike", "consumer_stopped", "hot_key"};
 
 template <typename List>
 bool contains(const List& list, std::string_view value) {
@@ -55,18 +56,20 @@ std::string describe(const Json& value) {
 std::string join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
-std::string at(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
+std::string at(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+}
 
 // Walks problem.json collecting every problem, in the style of the .napkin loader.
 class ProblemReader {
-public:
+  public:
     ProblemReader(const Catalog& catalog, std::vector<Diagnostic>& diagnostics)
         : m_catalog(catalog), m_diagnostics(diagnostics) {}
 
     std::size_t errorCount() const {
-        return static_cast<std::size_t>(std::count_if(m_diagnostics.begin(), m_diagnostics.end(), [](const auto& d) {
-            return d.severity == Diagnostic::Severity::Error;
-        }));
+        return static_cast<std::size_t>(
+            std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
+                          [](const auto& d) { return d.severity == Diagnostic::Severity::Error; }));
     }
     void error(const std::string& path, std::string message) {
         m_diagnostics.push_back({Diagnostic::Severity::Error, path, std::move(message)});
@@ -77,8 +80,8 @@ public:
 
     // Fields this version does not know: an error inside a check (a typo would silently change what is
     // checked), a warning elsewhere.
-    void unknownFields(const Json& object, const std::string& path, std::initializer_list<std::string_view> known,
-                       bool strict = false) {
+    void unknownFields(const Json& object, const std::string& path,
+                       std::initializer_list<std::string_view> known, bool strict = false) {
         for (auto it = object.begin(); it != object.end(); ++it)
             if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
                 if (strict)
@@ -114,9 +117,10 @@ public:
         if (!items)
             return false;
         if (items->size() < min || items->size() > max) {
-            error(where, "must have " + (min == max ? std::to_string(min)
-                                         : max > 1000 ? "at least " + std::to_string(min)
-                                                      : std::to_string(min) + " to " + std::to_string(max)) +
+            error(where, "must have " +
+                             (min == max   ? std::to_string(min)
+                              : max > 1000 ? "at least " + std::to_string(min)
+                                           : std::to_string(min) + " to " + std::to_string(max)) +
                              " entries, got " + std::to_string(items->size()));
             return false;
         }
@@ -156,8 +160,8 @@ public:
         return value;
     }
 
-    std::vector<std::string> strings(const Json& object, const char* key, const std::string& path, bool required,
-                                     std::size_t maxLength = maxShortText) {
+    std::vector<std::string> strings(const Json& object, const char* key, const std::string& path,
+                                     bool required, std::size_t maxLength = maxShortText) {
         std::vector<std::string> result;
         const Json* items = list(object, key, path, required);
         if (!items)
@@ -191,9 +195,10 @@ public:
     Problem problem(const Json& root, std::string slug) {
         Problem p;
         p.slug = std::move(slug);
-        unknownFields(root, "", {"format", "version", "title", "difficulty", "tags", "statement", "requirements",
-                                 "scale", "operations", "api", "entities", "rules", "hints", "follow_ups", "drills",
-                                 "sources"});
+        unknownFields(root, "",
+                      {"format", "version", "title", "difficulty", "tags", "statement", "requirements",
+                       "scale", "operations", "api", "entities", "rules", "hints", "follow_ups", "drills",
+                       "sources"});
         p.title = text(root, "title", "", true);
         p.statement = text(root, "statement", "", true, maxLongText);
         p.difficulty = difficulty(root);
@@ -212,7 +217,7 @@ public:
         return p;
     }
 
-private:
+  private:
     Difficulty difficulty(const Json& root) {
         const std::string value = choice(root, "difficulty", "", std::array{"easy", "medium", "hard"}, true);
         return value == "hard" ? Difficulty::Hard : value == "medium" ? Difficulty::Medium : Difficulty::Easy;
@@ -222,10 +227,12 @@ private:
         p.tags = strings(root, "tags", "", true, 40);
         countBetween(list(root, "tags", "", false), "tags", 1, 8);
         for (std::size_t i = 0; i < p.tags.size(); ++i)
-            if (!std::all_of(p.tags[i].begin(), p.tags[i].end(),
-                             [](char c) { return std::islower(static_cast<unsigned char>(c)) ||
-                                                 std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }))
-                error(at("tags", i), "must be lower case letters, digits and -, got " + describe(Json(p.tags[i])));
+            if (!std::all_of(p.tags[i].begin(), p.tags[i].end(), [](char c) {
+                    return std::islower(static_cast<unsigned char>(c)) ||
+                           std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                }))
+                error(at("tags", i),
+                      "must be lower case letters, digits and -, got " + describe(Json(p.tags[i])));
     }
 
     void scale(const Json& root, Problem& p) {
@@ -262,7 +269,8 @@ private:
             all.insert(all.end(), op.aliases.begin(), op.aliases.end());
             for (const std::string& name : all)
                 if (!name.empty() && !names.insert(normalizedName(name)).second)
-                    error(path, "the name or alias " + describe(Json(name)) + " is used by another operation");
+                    error(path,
+                          "the name or alias " + describe(Json(name)) + " is used by another operation");
             p.operations.push_back(std::move(op));
         }
     }
@@ -271,7 +279,8 @@ private:
         std::vector<std::string> result = strings(item, "operations", path, false);
         for (std::size_t i = 0; i < result.size(); ++i)
             if (!p.operation(result[i]))
-                error(at(join(path, "operations"), i), describe(Json(result[i])) + " is not one of the operations");
+                error(at(join(path, "operations"), i),
+                      describe(Json(result[i])) + " is not one of the operations");
         return result;
     }
 
@@ -305,7 +314,7 @@ private:
     Priority priority(const Json& item, const std::string& path, bool required) {
         const std::string value =
             choice(item, "priority", path, std::array{"critical", "important", "nice_to_have"}, required);
-        return value == "important" ? Priority::Important
+        return value == "important"      ? Priority::Important
                : value == "nice_to_have" ? Priority::NiceToHave
                                          : Priority::Critical;
     }
@@ -349,8 +358,8 @@ private:
                 if (!isObject((*fields)[f], fieldPath))
                     continue;
                 unknownFields((*fields)[f], fieldPath, {"name", "type"});
-                e.fields.push_back(
-                    {text((*fields)[f], "name", fieldPath, true), text((*fields)[f], "type", fieldPath, true)});
+                e.fields.push_back({text((*fields)[f], "name", fieldPath, true),
+                                    text((*fields)[f], "type", fieldPath, true)});
             }
             p.entities.push_back(std::move(e));
         }
@@ -399,7 +408,8 @@ private:
         const Json& item = rule.at("check");
         const std::string type = choice(
             item, "type", path,
-            std::array{"on_path", "reaches", "replicated", "no_spof", "partitioned", "protocol", "exists"}, true);
+            std::array{"on_path", "reaches", "replicated", "no_spof", "partitioned", "protocol", "exists"},
+            true);
         const auto fields = [&](std::initializer_list<std::string_view> known) {
             unknownFields(item, path, known, true);
         };
@@ -440,7 +450,8 @@ private:
                 std::vector<std::string> names;
                 for (Protocol known : allProtocols())
                     names.emplace_back(toString(known));
-                error(join(path, "protocol"), "must be " + oneOf(names) + ", got " + describe(Json(c.protocol)));
+                error(join(path, "protocol"),
+                      "must be " + oneOf(names) + ", got " + describe(Json(c.protocol)));
             }
         } else if (type == "exists") {
             c.type = RuleType::Exists;
@@ -504,7 +515,8 @@ private:
             if (item.contains("factor")) {
                 const Json& factor = item.at("factor");
                 if (!factor.is_number() || factor.get<double>() <= 1 || factor.get<double>() > 1000)
-                    error(join(path, "factor"), "must be a number above 1 and at most 1000, got " + describe(factor));
+                    error(join(path, "factor"),
+                          "must be a number above 1 and at most 1000, got " + describe(factor));
                 else
                     d.factor = factor.get<double>();
             } else if (d.type == "traffic_spike") {
@@ -523,31 +535,44 @@ private:
 
 std::string_view toString(Difficulty difficulty) {
     switch (difficulty) {
-    case Difficulty::Easy: return "easy";
-    case Difficulty::Medium: return "medium";
-    case Difficulty::Hard: return "hard";
+    case Difficulty::Easy:
+        return "easy";
+    case Difficulty::Medium:
+        return "medium";
+    case Difficulty::Hard:
+        return "hard";
     }
     return "easy";
 }
 
 std::string_view toString(Priority priority) {
     switch (priority) {
-    case Priority::Critical: return "critical";
-    case Priority::Important: return "important";
-    case Priority::NiceToHave: return "nice_to_have";
+    case Priority::Critical:
+        return "critical";
+    case Priority::Important:
+        return "important";
+    case Priority::NiceToHave:
+        return "nice_to_have";
     }
     return "critical";
 }
 
 std::string_view toString(RuleType type) {
     switch (type) {
-    case RuleType::OnPath: return "on_path";
-    case RuleType::Reaches: return "reaches";
-    case RuleType::Replicated: return "replicated";
-    case RuleType::NoSpof: return "no_spof";
-    case RuleType::Partitioned: return "partitioned";
-    case RuleType::Protocol: return "protocol";
-    case RuleType::Exists: return "exists";
+    case RuleType::OnPath:
+        return "on_path";
+    case RuleType::Reaches:
+        return "reaches";
+    case RuleType::Replicated:
+        return "replicated";
+    case RuleType::NoSpof:
+        return "no_spof";
+    case RuleType::Partitioned:
+        return "partitioned";
+    case RuleType::Protocol:
+        return "protocol";
+    case RuleType::Exists:
+        return "exists";
     }
     return "exists";
 }
@@ -592,8 +617,9 @@ ProblemLoadResult loadProblem(std::string_view text, std::string slug, const Cat
     if (!reader.isObject(root, ""))
         return result;
     if (root.value("format", Json()) != "napkin-problem")
-        reader.error("format", root.contains("format") ? "must be \"napkin-problem\", got " + describe(root.at("format"))
-                                                       : "is missing");
+        reader.error("format", root.contains("format")
+                                   ? "must be \"napkin-problem\", got " + describe(root.at("format"))
+                                   : "is missing");
     if (!root.contains("version"))
         reader.error("version", "is missing");
     else if (root.at("version") != problemFormatVersion)
@@ -610,12 +636,13 @@ std::vector<Diagnostic> checkAgainstReference(const Problem& problem, const Desi
         const ProblemOperation& op = problem.operations[i];
         const Operation* found = reference.workload().operation(op.name);
         if (!found)
-            diagnostics.push_back({Diagnostic::Severity::Error, at("operations", i) + ".name",
-                                   describe(Json(op.name)) + " is not an operation of reference.napkin's workload"});
+            diagnostics.push_back(
+                {Diagnostic::Severity::Error, at("operations", i) + ".name",
+                 describe(Json(op.name)) + " is not an operation of reference.napkin's workload"});
         else if (found->type != op.type)
-            diagnostics.push_back({Diagnostic::Severity::Error, at("operations", i) + ".type",
-                                   "must be " + std::string(toString(found->type)) +
-                                       " as in reference.napkin's workload"});
+            diagnostics.push_back(
+                {Diagnostic::Severity::Error, at("operations", i) + ".type",
+                 "must be " + std::string(toString(found->type)) + " as in reference.napkin's workload"});
     }
     return diagnostics;
 }

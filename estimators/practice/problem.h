@@ -28,7 +28,7 @@ struct ProblemRequirement {
     Priority priority = Priority::Critical;
     std::string category; // non-functional only: availability, latency, consistency, …
     std::string text;
-    std::string target;   // "p99 < 50 ms", "99.99 %", "eventual"; may be empty
+    std::string target;                  // "p99 < 50 ms", "99.99 %", "eventual"; may be empty
     std::vector<std::string> operations; // optional: the problem operations it is about
 };
 
@@ -108,7 +108,8 @@ struct ProblemLoadResult {
 };
 
 /// Parses and validates problem.json. Never throws: every problem becomes a path-qualified Diagnostic.
-ProblemLoadResult loadProblem(std::string_view text, std::string slug, const Catalog& catalog = Catalog::builtin());
+ProblemLoadResult loadProblem(std::string_view text, std::string slug,
+                              const Catalog& catalog = Catalog::builtin());
 
 /// Cross-checks a problem against its reference design: every problem operation is in the reference
 /// workload. Paths are those of problem.json.

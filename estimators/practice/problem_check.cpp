@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <map>
 #include <limits>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -26,7 +26,8 @@ std::vector<std::string> words(std::string_view text) {
 }
 
 bool matches(const Component& component, const ComponentMatch& match, const Catalog& catalog) {
-    if (!match.kinds.empty() && std::find(match.kinds.begin(), match.kinds.end(), component.kind) == match.kinds.end())
+    if (!match.kinds.empty() &&
+        std::find(match.kinds.begin(), match.kinds.end(), component.kind) == match.kinds.end())
         return false;
     if (!match.role.empty() && roleOf(component, catalog) != match.role)
         return false;
@@ -40,11 +41,19 @@ bool matches(const Component& component, const ComponentMatch& match, const Cata
 
 std::string roleNoun(const std::string& role) {
     static const std::map<std::string, std::string, std::less<>> nouns{
-        {"balancer", "load balancer"}, {"gateway", "API gateway"}, {"rate_limiter", "rate limiter"},
-        {"realtime", "real-time gateway"}, {"serverless", "serverless function"},
-        {"stream_processor", "stream processor"}, {"batch", "batch job"}, {"object_store", "object store"},
-        {"search", "search index"}, {"cdc", "change-data-capture component"},
-        {"coordination", "coordination service"}, {"cdn", "CDN"}, {"dns", "DNS"}};
+        {"balancer", "load balancer"},
+        {"gateway", "API gateway"},
+        {"rate_limiter", "rate limiter"},
+        {"realtime", "real-time gateway"},
+        {"serverless", "serverless function"},
+        {"stream_processor", "stream processor"},
+        {"batch", "batch job"},
+        {"object_store", "object store"},
+        {"search", "search index"},
+        {"cdc", "change-data-capture component"},
+        {"coordination", "coordination service"},
+        {"cdn", "CDN"},
+        {"dns", "DNS"}};
     const auto it = nouns.find(role);
     return it == nouns.end() ? role : it->second;
 }
@@ -59,7 +68,10 @@ std::string describe(const ComponentMatch& match) {
     if (!match.labelAny.empty()) {
         text += " labelled";
         for (std::size_t i = 0; i < match.labelAny.size(); ++i)
-            text += (i == 0 ? " \"" : i + 1 == match.labelAny.size() ? " or \"" : ", \"") + match.labelAny[i] + "\"";
+            text += (i == 0                           ? " \""
+                     : i + 1 == match.labelAny.size() ? " or \""
+                                                      : ", \"") +
+                    match.labelAny[i] + "\"";
     }
     return text;
 }
@@ -79,13 +91,14 @@ std::string list(const std::vector<std::string>& ids) {
     return text.empty() ? "nothing" : text;
 }
 
-// --- Where an operation goes ---------------------------------------------------------------------------------
+// --- Where an operation goes
+// ---------------------------------------------------------------------------------
 
 // The components an operation reaches from the clients, following its request path and, for writes, on
 // through queues and asynchronous links to whatever finally consumes the data (request paths stop at a queue
 // because the caller does not wait; a rule about where the data ends up must not).
 class Flow {
-public:
+  public:
     Flow(const Design& design, const Catalog& catalog, const Operation& operation)
         : m_design(design), m_catalog(catalog), m_operation(operation) {
         for (const Component& component : design.components())
@@ -100,7 +113,9 @@ public:
     }
 
     bool reaches(std::size_t v) const { return m_reached[v]; }
-    bool reachesAnything() const { return std::find(m_reached.begin(), m_reached.end(), true) != m_reached.end(); }
+    bool reachesAnything() const {
+        return std::find(m_reached.begin(), m_reached.end(), true) != m_reached.end();
+    }
     const std::vector<bool>& linksUsed() const { return m_links; }
     std::vector<std::string> ids() const {
         std::vector<std::string> result;
@@ -130,7 +145,8 @@ public:
         for (const Link& link : m_design.links()) {
             const int from = m_design.componentIndex(link.from);
             if (link.to == id && from >= 0 && usable(link) &&
-                (m_reached[static_cast<std::size_t>(from)] || m_roles[static_cast<std::size_t>(from)] == "client"))
+                (m_reached[static_cast<std::size_t>(from)] ||
+                 m_roles[static_cast<std::size_t>(from)] == "client"))
                 result.push_back(static_cast<std::size_t>(from));
         }
         return result;
@@ -145,7 +161,7 @@ public:
         return result;
     }
 
-private:
+  private:
     bool usable(const Link& link) const {
         const int to = m_design.componentIndex(link.to);
         if (to < 0 || m_design.componentIndex(link.from) < 0 || link.protocol == Protocol::Replication)
@@ -192,11 +208,13 @@ private:
     std::vector<bool> m_links;
 };
 
-// --- Replicas and partitions ---------------------------------------------------------------------------------
+// --- Replicas and partitions
+// ---------------------------------------------------------------------------------
 
 bool inReplicaGroup(const Design& design, const Component& component) {
     return std::any_of(design.links().begin(), design.links().end(), [&](const Link& link) {
-        return link.protocol == Protocol::Replication && (link.from == component.id || link.to == component.id);
+        return link.protocol == Protocol::Replication &&
+               (link.from == component.id || link.to == component.id);
     });
 }
 
@@ -226,7 +244,7 @@ bool isPartitioned(const Component& component, const Catalog& catalog) {
 // --- The checker -------------------------------------------------------------------------------------------
 
 class Checker {
-public:
+  public:
     Checker(const Problem& problem, const Design& design, const Analysis& analysis, const Catalog& catalog)
         : m_problem(problem), m_design(design), m_analysis(analysis), m_catalog(catalog) {}
 
@@ -244,7 +262,7 @@ public:
         return result;
     }
 
-private:
+  private:
     // -- operations
     std::vector<OperationMatch> matchOperations() const {
         std::vector<OperationMatch> result;
@@ -254,7 +272,8 @@ private:
             OperationMatch match{wanted.name, {}, {}};
             for (const Operation& op : ops)
                 if (match.designOperation.empty() && m_problem.operation(op.name) == &wanted)
-                    match = {wanted.name, op.name, normalizedName(op.name) == normalizedName(wanted.name) ? "name" : "alias"};
+                    match = {wanted.name, op.name,
+                             normalizedName(op.name) == normalizedName(wanted.name) ? "name" : "alias"};
             if (!match.designOperation.empty())
                 taken.insert(match.designOperation);
             result.push_back(match);
@@ -268,10 +287,13 @@ private:
             for (const Operation& op : ops)
                 if (op.type == wanted.type && !taken.count(op.name) && !m_problem.operation(op.name))
                     free.push_back(&op);
-            const bool onlyOne = std::count_if(ops.begin(), ops.end(), [&](const Operation& op) { return op.type == wanted.type; }) == 1;
+            const bool onlyOne = std::count_if(ops.begin(), ops.end(), [&](const Operation& op) {
+                                     return op.type == wanted.type;
+                                 }) == 1;
             if (free.size() == 1 && onlyOne) {
                 match.designOperation = free.front()->name;
-                match.how = wanted.type == OperationType::Read ? "only read operation" : "only write operation";
+                match.how =
+                    wanted.type == OperationType::Read ? "only read operation" : "only write operation";
                 taken.insert(match.designOperation);
             }
         }
@@ -279,8 +301,9 @@ private:
     }
 
     std::size_t countOfType(OperationType type) const {
-        return static_cast<std::size_t>(std::count_if(m_problem.operations.begin(), m_problem.operations.end(),
-                                                      [&](const ProblemOperation& op) { return op.type == type; }));
+        return static_cast<std::size_t>(
+            std::count_if(m_problem.operations.begin(), m_problem.operations.end(),
+                          [&](const ProblemOperation& op) { return op.type == type; }));
     }
 
     const Operation* designOperation(const std::string& problemOperation) const {
@@ -301,8 +324,16 @@ private:
 
     CheckResult operationCheck(const OperationMatch& match) const {
         const ProblemOperation& wanted = *m_problem.operation(match.problemOperation);
-        CheckResult check{CheckKind::Operation, wanted.name, "The workload carries \"" + wanted.name + "\"",
-                          "operation", Priority::Critical, false, CheckFailure::Met, {}, {}, {}};
+        CheckResult check{CheckKind::Operation,
+                          wanted.name,
+                          "The workload carries \"" + wanted.name + "\"",
+                          "operation",
+                          Priority::Critical,
+                          false,
+                          CheckFailure::Met,
+                          {},
+                          {},
+                          {}};
         const Operation* op = designOperation(wanted.name);
         if (!op) {
             check.failure = CheckFailure::NoOperation;
@@ -317,8 +348,9 @@ private:
                 for (const std::string& id : entry.needs)
                     if (std::find(needs.begin(), needs.end(), id) == needs.end())
                         needs.push_back(id);
-        const std::string named = op->name == wanted.name ? "\"" + op->name + "\""
-                                                          : "\"" + op->name + "\" (as \"" + wanted.name + "\")";
+        const std::string named = op->name == wanted.name
+                                      ? "\"" + op->name + "\""
+                                      : "\"" + op->name + "\" (as \"" + wanted.name + "\")";
         if (needs.empty()) {
             check.failure = CheckFailure::NotReached;
             check.reason = named + " reaches nothing from a client.";
@@ -331,7 +363,8 @@ private:
     }
 
     // -- requirements
-    std::vector<std::string> requirementOperations(const ProblemRequirement& requirement, bool fallBackToAll) const {
+    std::vector<std::string> requirementOperations(const ProblemRequirement& requirement,
+                                                   bool fallBackToAll) const {
         if (!requirement.operations.empty())
             return requirement.operations;
         std::vector<std::string> result;
@@ -352,8 +385,16 @@ private:
     }
 
     void requirementCheck(const ProblemRequirement& r, ProblemCheck& result) const {
-        CheckResult check{CheckKind::Requirement, r.id, r.text, r.functional ? "functional" : r.category,
-                          r.priority, false, CheckFailure::Met, {}, {}, {}};
+        CheckResult check{CheckKind::Requirement,
+                          r.id,
+                          r.text,
+                          r.functional ? "functional" : r.category,
+                          r.priority,
+                          false,
+                          CheckFailure::Met,
+                          {},
+                          {},
+                          {}};
         bool decided = false;
         if (r.functional) {
             decided = functional(r, check);
@@ -376,7 +417,8 @@ private:
 
     static std::string uncheckedReason(const ProblemRequirement& r) {
         if (r.functional)
-            return "Napkin cannot tell from the diagram whether this is met; it names none of the problem's operations.";
+            return "Napkin cannot tell from the diagram whether this is met; it names none of the problem's "
+                   "operations.";
         if ((r.category == "latency" || r.category == "availability") && !r.target.empty())
             return "The target \"" + r.target + "\" has no number Napkin can compare; discuss it.";
         return "Napkin cannot measure " + r.category + " from the diagram; discuss it.";
@@ -443,9 +485,11 @@ private:
         const double ms = worst->latency.missMs;
         check.met = std::isfinite(ms) && ms <= targetMs;
         check.failure = check.met ? CheckFailure::Met : CheckFailure::OverTarget;
-        check.reason = !std::isfinite(ms) ? "\"" + worst->operation + "\" is saturated or cut off, so it has no latency."
-                                          : "The slowest route of \"" + worst->operation + "\" (every cache missing) takes " +
-                                                formatSignificant(ms, 3) + " ms; the target is " + formatNumber(targetMs) + " ms.";
+        check.reason = !std::isfinite(ms)
+                           ? "\"" + worst->operation + "\" is saturated or cut off, so it has no latency."
+                           : "The slowest route of \"" + worst->operation +
+                                 "\" (every cache missing) takes " + formatSignificant(ms, 3) +
+                                 " ms; the target is " + formatNumber(targetMs) + " ms.";
         return true;
     }
 
@@ -460,7 +504,8 @@ private:
         check.componentIds = worst->availability.seriesComponents;
         check.met = worst->availabilityFigure.percent + 1e-9 >= targetPercent;
         check.failure = check.met ? CheckFailure::Met : CheckFailure::OverTarget;
-        check.reason = "\"" + worst->operation + "\" is available " + formatSignificant(worst->availabilityFigure.percent, 6) +
+        check.reason = "\"" + worst->operation + "\" is available " +
+                       formatSignificant(worst->availabilityFigure.percent, 6) +
                        " % of the time; the target is " + formatNumber(targetPercent) + " %.";
         return true;
     }
@@ -474,7 +519,8 @@ private:
         check.met = check.componentIds.empty();
         check.failure = check.met ? CheckFailure::Met : CheckFailure::OverTarget;
         check.reason = check.met ? "At the workload's peak every component stays within its capacity."
-                                 : "At the workload's peak " + list(check.componentIds) + " run over capacity or target.";
+                                 : "At the workload's peak " + list(check.componentIds) +
+                                       " run over capacity or target.";
         return true;
     }
 
@@ -500,17 +546,27 @@ private:
             return false;
         check.met = single.empty() && !check.componentIds.empty();
         check.failure = check.met ? CheckFailure::Met : CheckFailure::NotReplicated;
-        check.reason = check.componentIds.empty() ? "The writes reach no database or object store."
-                       : check.met ? "Every store the writes reach keeps at least two copies: " + list(check.componentIds) + "."
-                                   : list(single) + (single.size() == 1 ? " keeps" : " keep") +
-                                         " a single copy of written data.";
+        check.reason =
+            check.componentIds.empty() ? "The writes reach no database or object store."
+            : check.met
+                ? "Every store the writes reach keeps at least two copies: " + list(check.componentIds) + "."
+                : list(single) + (single.size() == 1 ? " keeps" : " keep") +
+                      " a single copy of written data.";
         return true;
     }
 
     // -- rules
     CheckResult ruleCheck(const ProblemRule& rule) const {
-        CheckResult check{CheckKind::Rule, rule.id, rule.text, std::string(toString(rule.check.type)),
-                          rule.priority, false, CheckFailure::Met, {}, {}, {}};
+        CheckResult check{CheckKind::Rule,
+                          rule.id,
+                          rule.text,
+                          std::string(toString(rule.check.type)),
+                          rule.priority,
+                          false,
+                          CheckFailure::Met,
+                          {},
+                          {},
+                          {}};
         const RuleCheck& c = rule.check;
         const Operation* op = nullptr;
         if (!c.operation.empty()) {
@@ -526,13 +582,27 @@ private:
         if (op)
             flow.emplace(m_design, m_catalog, *op);
         switch (c.type) {
-        case RuleType::OnPath: onPath(c, *flow, check); break;
-        case RuleType::Reaches: reaches(c, *flow, check); break;
-        case RuleType::Replicated: replicated(c, flow ? &*flow : nullptr, check); break;
-        case RuleType::NoSpof: noSpof(c, *op, check); break;
-        case RuleType::Partitioned: partitioned(c, flow ? &*flow : nullptr, check); break;
-        case RuleType::Protocol: protocol(c, flow ? &*flow : nullptr, check); break;
-        case RuleType::Exists: exists(c, check); break;
+        case RuleType::OnPath:
+            onPath(c, *flow, check);
+            break;
+        case RuleType::Reaches:
+            reaches(c, *flow, check);
+            break;
+        case RuleType::Replicated:
+            replicated(c, flow ? &*flow : nullptr, check);
+            break;
+        case RuleType::NoSpof:
+            noSpof(c, *op, check);
+            break;
+        case RuleType::Partitioned:
+            partitioned(c, flow ? &*flow : nullptr, check);
+            break;
+        case RuleType::Protocol:
+            protocol(c, flow ? &*flow : nullptr, check);
+            break;
+        case RuleType::Exists:
+            exists(c, check);
+            break;
         }
         check.failure = check.met ? CheckFailure::Met : check.failure;
         return check;
@@ -594,22 +664,22 @@ private:
         if (!c.before) {
             check.met = true;
             check.componentIds = ids(found);
-            check.reason = list(check.componentIds) + (found.size() == 1 ? " is" : " are") + " on the path of " +
-                           quoted(check) + ".";
+            check.reason = list(check.componentIds) + (found.size() == 1 ? " is" : " are") +
+                           " on the path of " + quoted(check) + ".";
             return;
         }
         for (std::size_t m : found)
             if (const auto b = inFront(m, *c.before, flow)) {
                 check.met = true;
                 check.componentIds = {id(m), id(*b)};
-                check.reason = id(m) + " sits in front of " + id(*b) + " on the path of " + quoted(check) + ".";
+                check.reason =
+                    id(m) + " sits in front of " + id(*b) + " on the path of " + quoted(check) + ".";
                 return;
             }
         check.failure = CheckFailure::NotBefore;
         check.componentIds = ids(found);
         check.reason = list(check.componentIds) + (found.size() == 1 ? " is" : " are") + " on the path of " +
-                       quoted(check) + " but not in front of a " +
-                       describe(*c.before) + ".";
+                       quoted(check) + " but not in front of a " + describe(*c.before) + ".";
     }
 
     void reaches(const RuleCheck& c, const Flow& flow, CheckResult& check) const {
@@ -652,9 +722,10 @@ private:
         check.met = single.empty();
         check.componentIds = check.met ? ids(found) : single;
         check.failure = CheckFailure::NotReplicated;
-        check.reason = check.met ? list(ids(found)) + (found.size() == 1 ? " runs" : " each run") + " at least " + std::to_string(c.minReplicas) + " copies."
-                                 : list(single) + (single.size() == 1 ? " runs" : " run") + " fewer than " + std::to_string(c.minReplicas) +
-                                       " copies with no replica linked.";
+        check.reason = check.met ? list(ids(found)) + (found.size() == 1 ? " runs" : " each run") +
+                                       " at least " + std::to_string(c.minReplicas) + " copies."
+                                 : list(single) + (single.size() == 1 ? " runs" : " run") + " fewer than " +
+                                       std::to_string(c.minReplicas) + " copies with no replica linked.";
     }
 
     void partitioned(const RuleCheck& c, const Flow* flow, CheckResult& check) const {
@@ -668,8 +739,10 @@ private:
         check.met = whole.empty();
         check.componentIds = check.met ? ids(found) : whole;
         check.failure = CheckFailure::NotPartitioned;
-        check.reason = check.met ? list(ids(found)) + (found.size() == 1 ? " is" : " are") + " split by shard, partition or key."
-                                 : list(whole) + (whole.size() == 1 ? " has" : " have") + " one shard or partition and no partition key.";
+        check.reason = check.met ? list(ids(found)) + (found.size() == 1 ? " is" : " are") +
+                                       " split by shard, partition or key."
+                                 : list(whole) + (whole.size() == 1 ? " has" : " have") +
+                                       " one shard or partition and no partition key.";
     }
 
     void noSpof(const RuleCheck& c, const Operation& op, CheckResult& check) const {
@@ -681,10 +754,11 @@ private:
             if (c.match) {
                 std::vector<std::string> involved = spof.components;
                 involved.push_back(spof.id);
-                const bool relevant = std::any_of(involved.begin(), involved.end(), [&](const std::string& cid) {
-                    const Component* component = m_design.component(cid);
-                    return component && matches(*component, *c.match, m_catalog);
-                });
+                const bool relevant =
+                    std::any_of(involved.begin(), involved.end(), [&](const std::string& cid) {
+                        const Component* component = m_design.component(cid);
+                        return component && matches(*component, *c.match, m_catalog);
+                    });
                 if (!relevant)
                     continue;
             }
@@ -739,33 +813,49 @@ bool componentMatches(const Component& component, const ComponentMatch& match, c
     return matches(component, match, catalog);
 }
 
-std::vector<std::string> componentsOnPath(const Design& design, const Operation& operation, const Catalog& catalog) {
+std::vector<std::string> componentsOnPath(const Design& design, const Operation& operation,
+                                          const Catalog& catalog) {
     return Flow(design, catalog, operation).ids();
 }
 
 std::string_view toString(CheckKind kind) {
     switch (kind) {
-    case CheckKind::Operation: return "operation";
-    case CheckKind::Requirement: return "requirement";
-    case CheckKind::Rule: return "rule";
+    case CheckKind::Operation:
+        return "operation";
+    case CheckKind::Requirement:
+        return "requirement";
+    case CheckKind::Rule:
+        return "rule";
     }
     return "rule";
 }
 
 std::string_view toString(CheckFailure failure) {
     switch (failure) {
-    case CheckFailure::Met: return "met";
-    case CheckFailure::NoOperation: return "no_operation";
-    case CheckFailure::NotReached: return "not_reached";
-    case CheckFailure::NoMatch: return "no_match";
-    case CheckFailure::NotBefore: return "not_before";
-    case CheckFailure::NotVia: return "not_via";
-    case CheckFailure::NotReplicated: return "not_replicated";
-    case CheckFailure::NotPartitioned: return "not_partitioned";
-    case CheckFailure::SinglePoint: return "single_point";
-    case CheckFailure::NoProtocol: return "no_protocol";
-    case CheckFailure::TooFew: return "too_few";
-    case CheckFailure::OverTarget: return "over_target";
+    case CheckFailure::Met:
+        return "met";
+    case CheckFailure::NoOperation:
+        return "no_operation";
+    case CheckFailure::NotReached:
+        return "not_reached";
+    case CheckFailure::NoMatch:
+        return "no_match";
+    case CheckFailure::NotBefore:
+        return "not_before";
+    case CheckFailure::NotVia:
+        return "not_via";
+    case CheckFailure::NotReplicated:
+        return "not_replicated";
+    case CheckFailure::NotPartitioned:
+        return "not_partitioned";
+    case CheckFailure::SinglePoint:
+        return "single_point";
+    case CheckFailure::NoProtocol:
+        return "no_protocol";
+    case CheckFailure::TooFew:
+        return "too_few";
+    case CheckFailure::OverTarget:
+        return "over_target";
     }
     return "met";
 }
@@ -776,7 +866,8 @@ bool ProblemCheck::allCriticalMet() const {
 }
 
 std::size_t ProblemCheck::metCount() const {
-    return static_cast<std::size_t>(std::count_if(checks.begin(), checks.end(), [](const auto& c) { return c.met; }));
+    return static_cast<std::size_t>(
+        std::count_if(checks.begin(), checks.end(), [](const auto& c) { return c.met; }));
 }
 
 ProblemCheck checkDesign(const Problem& problem, const Design& design, const Analysis& analysis,
@@ -792,9 +883,10 @@ ProblemCheck checkDesign(const Problem& problem, const Design& design) {
 Json problemCheckToJson(const ProblemCheck& check) {
     Json operations = Json::array();
     for (const OperationMatch& match : check.operations)
-        operations.push_back({{"problem", match.problemOperation},
-                              {"design", match.designOperation.empty() ? Json() : Json(match.designOperation)},
-                              {"matched_by", match.how.empty() ? Json() : Json(match.how)}});
+        operations.push_back(
+            {{"problem", match.problemOperation},
+             {"design", match.designOperation.empty() ? Json() : Json(match.designOperation)},
+             {"matched_by", match.how.empty() ? Json() : Json(match.how)}});
     Json checks = Json::array();
     for (const CheckResult& c : check.checks)
         checks.push_back({{"kind", toString(c.kind)},
@@ -811,19 +903,16 @@ Json problemCheckToJson(const ProblemCheck& check) {
     for (const UncheckedRequirement& u : check.unchecked)
         unchecked.push_back(
             {{"id", u.id}, {"priority", toString(u.priority)}, {"reason", u.reason}, {"text", u.text}});
-    return {{"problem", check.slug},
-            {"passed", check.allCriticalMet()},
-            {"met", check.metCount()},
-            {"total", check.checks.size()},
-            {"operations", operations},
-            {"checks", checks},
+    return {{"problem", check.slug},        {"passed", check.allCriticalMet()}, {"met", check.metCount()},
+            {"total", check.checks.size()}, {"operations", operations},         {"checks", checks},
             {"unchecked", unchecked}};
 }
 
 std::string problemCheckToText(const ProblemCheck& check) {
     std::ostringstream out;
-    out << "Problem " << check.slug << ": " << check.metCount() << " of " << check.checks.size() << " checks met"
-        << (check.allCriticalMet() ? ", every critical one" : ", a critical one missed") << ".\n";
+    out << "Problem " << check.slug << ": " << check.metCount() << " of " << check.checks.size()
+        << " checks met" << (check.allCriticalMet() ? ", every critical one" : ", a critical one missed")
+        << ".\n";
     for (const CheckResult& c : check.checks) {
         out << (c.met ? "  [met]    " : "  [MISSED] ") << toString(c.kind) << " " << c.id << " ("
             << toString(c.priority) << "): " << c.reason << "\n";

@@ -41,15 +41,15 @@ std::string_view toString(CheckFailure failure);
 
 struct CheckResult {
     CheckKind kind = CheckKind::Rule;
-    std::string id;      // operation name, requirement id or rule id
-    std::string text;    // the requirement or rule as the problem states it
-    std::string type;    // rule type (on_path, …), requirement category or "functional", or "operation"
+    std::string id;   // operation name, requirement id or rule id
+    std::string text; // the requirement or rule as the problem states it
+    std::string type; // rule type (on_path, …), requirement category or "functional", or "operation"
     Priority priority = Priority::Critical;
     bool met = false;
     CheckFailure failure = CheckFailure::Met;
-    std::string reason;                     // one sentence, met or not
-    std::vector<std::string> componentIds;  // what the check found or looked at
-    std::vector<std::string> operations;    // the user's operations it is about
+    std::string reason;                    // one sentence, met or not
+    std::vector<std::string> componentIds; // what the check found or looked at
+    std::vector<std::string> operations;   // the user's operations it is about
 };
 
 /// A requirement the analysis cannot decide from the diagram (consistency, security, most functional ones):

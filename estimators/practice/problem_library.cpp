@@ -61,7 +61,8 @@ ProblemLibrary loadProblemLibrary(const std::vector<ProblemSource>& sources, con
         ProblemLoadResult problem = loadProblem(source.problemJson, source.slug, catalog);
         addErrors(library, source.slug, "problem.json", problem.diagnostics);
         if (source.referenceNapkin.empty()) {
-            library.errors.push_back({source.slug, "reference.napkin", {Diagnostic::Severity::Error, "", "is missing"}});
+            library.errors.push_back(
+                {source.slug, "reference.napkin", {Diagnostic::Severity::Error, "", "is missing"}});
             continue;
         }
         LoadResult reference = loadDesign(source.referenceNapkin, catalog);
@@ -92,7 +93,8 @@ std::string problemTableMarkdown(const ProblemLibrary& library) {
         std::string tags;
         for (const std::string& tag : p.tags)
             tags += (tags.empty() ? "" : ", ") + tag;
-        table += "| `" + p.slug + "` | " + p.title + " | " + std::string(toString(p.difficulty)) + " | " + tags + " |\n";
+        table += "| `" + p.slug + "` | " + p.title + " | " + std::string(toString(p.difficulty)) + " | " +
+                 tags + " |\n";
     }
     return table;
 }

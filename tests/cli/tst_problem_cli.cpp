@@ -29,17 +29,18 @@ void compareGolden(const QString& name, const std::string& actual) {
 class TestProblemCli : public QObject {
     Q_OBJECT
 
-private slots:
+  private slots:
     void listsTheProblems() {
         const CliRun run = runCli({"problems"});
         QCOMPARE(run.code, 0);
         QVERIFY2(run.err.empty(), run.err.c_str());
-        QVERIFY(run.out.find("tiny-url                easy    Tiny URL  [read-heavy, caching, id-generation, key-value]\n") !=
-                std::string::npos);
+        QVERIFY(run.out.find("tiny-url                easy    Tiny URL  [read-heavy, caching, id-generation, "
+                             "key-value]\n") != std::string::npos);
         const CliRun json = runCli({"problems", "--json"});
         QCOMPARE(json.code, 0);
         const nlohmann::json list = nlohmann::json::parse(json.out);
-        const auto tiny = std::find_if(list.begin(), list.end(), [](const auto& p) { return p["slug"] == "tiny-url"; });
+        const auto tiny =
+            std::find_if(list.begin(), list.end(), [](const auto& p) { return p["slug"] == "tiny-url"; });
         QVERIFY(tiny != list.end());
         QCOMPARE((*tiny)["difficulty"].get<std::string>(), std::string("easy"));
         QCOMPARE((*tiny)["title"].get<std::string>(), std::string("Tiny URL"));
@@ -80,7 +81,8 @@ private slots:
         QCOMPARE(run.err, std::string("napkin check: give the problem with --problem SLUG\n"));
         run = runCli({"check", weak, "--problem", "tiny-urls"});
         QCOMPARE(run.code, 2);
-        QCOMPARE(run.err, std::string("napkin check: no problem 'tiny-urls'; 'napkin problems' lists them\n"));
+        QCOMPARE(run.err,
+                 std::string("napkin check: no problem 'tiny-urls'; 'napkin problems' lists them\n"));
         run = runCli({"problems", "extra"});
         QCOMPARE(run.code, 2);
     }

@@ -11,31 +11,40 @@ using namespace napkin;
 class TestProblemFormat : public QObject {
     Q_OBJECT
 
-private slots:
+  private slots:
     void badFileIsReported_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << "not-json" << "is not valid JSON";
-        QTest::newRow("format") << "format" << "format: must be \"napkin-problem\", got \"napkin\"";
-        QTest::newRow("difficulty") << "difficulty" << "difficulty: must be easy, medium or hard, got \"trivial\"";
-        QTest::newRow("hints") << "hints" << "hints: must have 3 to 5 entries, got 2";
+        QTest::newRow("not json") << "not-json"
+                                  << "is not valid JSON";
+        QTest::newRow("format") << "format"
+                                << "format: must be \"napkin-problem\", got \"napkin\"";
+        QTest::newRow("difficulty") << "difficulty"
+                                    << "difficulty: must be easy, medium or hard, got \"trivial\"";
+        QTest::newRow("hints") << "hints"
+                               << "hints: must have 3 to 5 entries, got 2";
         QTest::newRow("alias twice")
-            << "alias-twice" << "operations[1]: the name or alias \"Shorten!\" is used by another operation";
+            << "alias-twice"
+            << "operations[1]: the name or alias \"Shorten!\" is used by another operation";
         QTest::newRow("rule type")
             << "rule-type"
             << "rules[0].check.type: must be on_path, reaches, replicated, no_spof, partitioned, protocol or "
                "exists, got \"on_route\"";
         QTest::newRow("rule operation")
-            << "rule-operation" << "rules[1].check.operation: \"expand url\" is not one of the operations";
-        QTest::newRow("match kind") << "match-kind" << "rules[0].check.match.kinds[0]: \"redis\" is not a catalog kind";
-        QTest::newRow("match typo") << "match-typo" << "rules[0].check.match.lable_any: is not a field here";
-        QTest::newRow("match empty") << "match-empty" << "rules[0].check.match: must name kinds or a role";
-        QTest::newRow("spike factor")
-            << "spike-factor" << "drills[2].factor: is missing (a traffic spike needs its factor)";
-        QTest::newRow("protocol")
-            << "protocol"
-            << "rules[0].check.protocol: must be http, grpc, tcp, websocket, sse, long_polling, async, replication "
-               "or cdc, got \"carrier-pigeon\"";
+            << "rule-operation"
+            << "rules[1].check.operation: \"expand url\" is not one of the operations";
+        QTest::newRow("match kind") << "match-kind"
+                                    << "rules[0].check.match.kinds[0]: \"redis\" is not a catalog kind";
+        QTest::newRow("match typo") << "match-typo"
+                                    << "rules[0].check.match.lable_any: is not a field here";
+        QTest::newRow("match empty") << "match-empty"
+                                     << "rules[0].check.match: must name kinds or a role";
+        QTest::newRow("spike factor") << "spike-factor"
+                                      << "drills[2].factor: is missing (a traffic spike needs its factor)";
+        QTest::newRow("protocol") << "protocol"
+                                  << "rules[0].check.protocol: must be http, grpc, tcp, websocket, sse, "
+                                     "long_polling, async, replication "
+                                     "or cdc, got \"carrier-pigeon\"";
     }
     void badFileIsReported() {
         QFETCH(QString, file);

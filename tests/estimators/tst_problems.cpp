@@ -19,9 +19,13 @@ using namespace napkin;
 
 namespace {
 
-QString problemsDir() { return QStringLiteral(NAPKIN_RESOURCES_DIR "/problems"); }
+QString problemsDir() {
+    return QStringLiteral(NAPKIN_RESOURCES_DIR "/problems");
+}
 
-QStringList problemFolders() { return QDir(problemsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name); }
+QStringList problemFolders() {
+    return QDir(problemsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
 
 LibraryProblem loadFolder(const QString& slug) {
     const std::optional<ProblemSource> source = readProblemFolder((problemsDir() + "/" + slug).toStdString());
@@ -29,7 +33,8 @@ LibraryProblem loadFolder(const QString& slug) {
         qFatal("cannot read %s", qPrintable(slug));
     ProblemLibrary library = loadProblemLibrary({*source});
     if (library.problems.empty())
-        qFatal("%s does not load: %s", qPrintable(slug), library.errors.front().diagnostic.toString().c_str());
+        qFatal("%s does not load: %s", qPrintable(slug),
+               library.errors.front().diagnostic.toString().c_str());
     return std::move(library.problems.front());
 }
 
@@ -37,7 +42,8 @@ std::string unacceptedFindings(const Analysis& analysis) {
     std::string text;
     for (const Finding& f : analysis.findings)
         if (f.severity != Severity::Info && f.acceptedReason.empty())
-            text += "\n  " + f.rule + " " + (f.componentIds.empty() ? "" : f.componentIds.front()) + ": " + f.message;
+            text += "\n  " + f.rule + " " + (f.componentIds.empty() ? "" : f.componentIds.front()) + ": " +
+                    f.message;
     return text;
 }
 
@@ -63,8 +69,8 @@ struct Mutation {
     std::function<void(Design&)> apply;
 };
 
-const Operation* userOperation(const ProblemCheck& check, const Design& design, const std::string& problemOperation,
-                               const Problem& problem) {
+const Operation* userOperation(const ProblemCheck& check, const Design& design,
+                               const std::string& problemOperation, const Problem& problem) {
     const ProblemOperation* wanted = problem.operation(problemOperation);
     for (const OperationMatch& m : check.operations)
         if (wanted && m.problemOperation == wanted->name)
@@ -88,7 +94,8 @@ void removeComponents(Design& design, const std::vector<std::string>& ids) {
         design.apply(RemoveComponent{id});
 }
 
-void setProperty(Design& design, const std::vector<std::string>& ids, const std::string& key, const Json& value) {
+void setProperty(Design& design, const std::vector<std::string>& ids, const std::string& key,
+                 const Json& value) {
     for (const std::string& id : ids) {
         Component c = *design.component(id);
         if (!hasProperty(c, Catalog::builtin(), key))
@@ -105,8 +112,8 @@ void setProperty(Design& design, const std::vector<std::string>& ids, const std:
 void removeReplicationLinks(Design& design, const std::vector<std::string>& ids) {
     std::vector<std::string> links;
     for (const Link& l : design.links())
-        if (l.protocol == Protocol::Replication &&
-            (std::find(ids.begin(), ids.end(), l.from) != ids.end() || std::find(ids.begin(), ids.end(), l.to) != ids.end()))
+        if (l.protocol == Protocol::Replication && (std::find(ids.begin(), ids.end(), l.from) != ids.end() ||
+                                                    std::find(ids.begin(), ids.end(), l.to) != ids.end()))
             links.push_back(l.id);
     for (const std::string& id : links)
         design.apply(RemoveLink{id});
@@ -120,8 +127,11 @@ void singleCopies(Design& design, const std::vector<std::string>& ids) {
 std::vector<Mutation> mutationsFor(const RuleCheck& c, const Design& reference, const Operation* op) {
     using F = CheckFailure;
     std::vector<Mutation> result;
-    const std::vector<std::string> ids = c.match ? matched(reference, *c.match, op) : std::vector<std::string>{};
-    const auto remove = [](std::vector<std::string> which) { return [which](Design& d) { removeComponents(d, which); }; };
+    const std::vector<std::string> ids =
+        c.match ? matched(reference, *c.match, op) : std::vector<std::string>{};
+    const auto remove = [](std::vector<std::string> which) {
+        return [which](Design& d) { removeComponents(d, which); };
+    };
     switch (c.type) {
     case RuleType::OnPath:
         result.push_back({"remove matched", {F::NoMatch}, remove(ids)});
@@ -135,8 +145,9 @@ std::vector<Mutation> mutationsFor(const RuleCheck& c, const Design& reference, 
         break;
     case RuleType::Replicated:
         result.push_back({"remove matched", {F::NoMatch}, remove(ids)});
-        if (std::any_of(ids.begin(), ids.end(),
-                        [&](const std::string& id) { return hasProperty(*reference.component(id), Catalog::builtin(), "replicas"); }))
+        if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+                return hasProperty(*reference.component(id), Catalog::builtin(), "replicas");
+            }))
             result.push_back({"single copy", {F::NotReplicated}, [ids](Design& d) {
                                   singleCopies(d, ids);
                                   setProperty(d, ids, "replication", "none");
@@ -154,7 +165,8 @@ std::vector<Mutation> mutationsFor(const RuleCheck& c, const Design& reference, 
         std::vector<std::string> onPath = componentsOnPath(reference, *op);
         if (c.match)
             onPath = matched(reference, *c.match, op);
-        result.push_back({"single instances", {F::SinglePoint}, [onPath](Design& d) { singleCopies(d, onPath); }});
+        result.push_back(
+            {"single instances", {F::SinglePoint}, [onPath](Design& d) { singleCopies(d, onPath); }});
         break;
     }
     case RuleType::Protocol: {
@@ -187,9 +199,10 @@ QString diagnosticsText(const std::vector<Diagnostic>& diagnostics) {
 class TestProblems : public QObject {
     Q_OBJECT
 
-private slots:
+  private slots:
     void theLibraryHasItsFolders() {
-        QVERIFY2(problemFolders().size() >= 3, "resources/problems/ holds tiny-url, leaderboard and pastebin");
+        QVERIFY2(problemFolders().size() >= 3,
+                 "resources/problems/ holds tiny-url, leaderboard and pastebin");
         for (const char* slug : {"tiny-url", "leaderboard", "pastebin"})
             QVERIFY2(problemFolders().contains(slug), slug);
     }
@@ -207,7 +220,9 @@ private slots:
         }
         QCOMPARE(builtIn, problemFolders());
         QVERIFY2(builtinProblemLibrary().errors.empty(),
-                 builtinProblemLibrary().errors.empty() ? "" : builtinProblemLibrary().errors.front().diagnostic.toString().c_str());
+                 builtinProblemLibrary().errors.empty()
+                     ? ""
+                     : builtinProblemLibrary().errors.front().diagnostic.toString().c_str());
     }
 
     void problemValidates_data() {
@@ -217,13 +232,17 @@ private slots:
     }
     void problemValidates() {
         QFETCH(QString, slug);
-        QVERIFY2(QRegularExpression("^[a-z0-9-]+$").match(slug).hasMatch(), "a slug is lower case, digits and -");
-        const std::optional<ProblemSource> source = readProblemFolder((problemsDir() + "/" + slug).toStdString());
+        QVERIFY2(QRegularExpression("^[a-z0-9-]+$").match(slug).hasMatch(),
+                 "a slug is lower case, digits and -");
+        const std::optional<ProblemSource> source =
+            readProblemFolder((problemsDir() + "/" + slug).toStdString());
         QVERIFY2(source, "problem.json is readable");
         const ProblemLoadResult problem = loadProblem(source->problemJson, slug.toStdString());
-        QVERIFY2(problem.diagnostics.empty(), qPrintable("problem.json:\n" + diagnosticsText(problem.diagnostics)));
+        QVERIFY2(problem.diagnostics.empty(),
+                 qPrintable("problem.json:\n" + diagnosticsText(problem.diagnostics)));
         const LoadResult reference = loadDesign(source->referenceNapkin);
-        QVERIFY2(reference.diagnostics.empty(), qPrintable("reference.napkin:\n" + diagnosticsText(reference.diagnostics)));
+        QVERIFY2(reference.diagnostics.empty(),
+                 qPrintable("reference.napkin:\n" + diagnosticsText(reference.diagnostics)));
         const std::vector<Diagnostic> mismatches = checkAgainstReference(*problem.problem, *reference.design);
         QVERIFY2(mismatches.empty(), qPrintable(diagnosticsText(mismatches)));
     }
@@ -269,9 +288,10 @@ private slots:
             const LibraryProblem entry = loadFolder(slug);
             const ProblemCheck check = checkDesign(entry.problem, entry.reference);
             for (const ProblemRule& rule : entry.problem.rules) {
-                const Operation* op = rule.check.operation.empty()
-                                          ? nullptr
-                                          : userOperation(check, entry.reference, rule.check.operation, entry.problem);
+                const Operation* op =
+                    rule.check.operation.empty()
+                        ? nullptr
+                        : userOperation(check, entry.reference, rule.check.operation, entry.problem);
                 const auto mutations = mutationsFor(rule.check, entry.reference, op);
                 for (std::size_t i = 0; i < mutations.size(); ++i)
                     QTest::addRow("%s %s: %s", qPrintable(slug), rule.id.c_str(), mutations[i].name.c_str())
@@ -285,8 +305,9 @@ private slots:
         QFETCH(int, mutation);
         const LibraryProblem entry = loadFolder(slug);
         const ProblemCheck before = checkDesign(entry.problem, entry.reference);
-        const ProblemRule& r = *std::find_if(entry.problem.rules.begin(), entry.problem.rules.end(),
-                                             [&](const ProblemRule& x) { return x.id == rule.toStdString(); });
+        const ProblemRule& r =
+            *std::find_if(entry.problem.rules.begin(), entry.problem.rules.end(),
+                          [&](const ProblemRule& x) { return x.id == rule.toStdString(); });
         const Operation* op = r.check.operation.empty()
                                   ? nullptr
                                   : userOperation(before, entry.reference, r.check.operation, entry.problem);
