@@ -1,5 +1,7 @@
 #include "model/napkin_file.h"
 
+#include "model/json_text.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -13,15 +15,8 @@
 #include <unistd.h>
 
 namespace napkin {
-namespace {
 
-constexpr std::size_t maxIdLength = 64;
-constexpr std::size_t maxLabelLength = 200;
-constexpr std::size_t maxTextLength = 20000;
-constexpr std::size_t maxElements = 100000;
-constexpr double maxCoordinate = 1e7;
-
-std::string describe(const Json& value) {
+std::string describeJsonValue(const Json& value) {
     if (value.is_string()) {
         std::string text = value.get<std::string>();
         if (text.size() > 40)
@@ -36,6 +31,16 @@ std::string describe(const Json& value) {
         return "a list";
     return value.dump();
 }
+
+namespace {
+
+constexpr std::size_t maxIdLength = 64;
+constexpr std::size_t maxLabelLength = 200;
+constexpr std::size_t maxTextLength = 20000;
+constexpr std::size_t maxElements = 100000;
+constexpr double maxCoordinate = 1e7;
+
+std::string describe(const Json& value) { return describeJsonValue(value); }
 
 bool validIdCharacter(char c) {
     const auto u = static_cast<unsigned char>(c);

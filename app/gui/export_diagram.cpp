@@ -208,6 +208,13 @@ QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::str
     return commit(file);
 }
 
+QImage diagramImage(const Design& design, double scale) {
+    Document document;
+    CanvasScene scene(document);
+    document.reset(design, {});
+    return renderImage(scene, scale);
+}
+
 std::string exportDesignHeadless(const Design& design, const std::string& what, const std::string& path, double scale,
                                  const std::string& templateText) {
     Document document;

@@ -9,6 +9,7 @@
 
 #include "model/design.h"
 
+#include <QImage>
 #include <QString>
 #include <string>
 
@@ -27,6 +28,9 @@ QString exportWriteupWithDiagram(CanvasScene& scene, const QString& markdownPath
 
 /// The whole write-up as a PDF, the diagram inline.
 QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::string& templateText = {});
+
+/// The diagram of `design` as the PNG export draws it, at `scale` (the gallery's thumbnails).
+QImage diagramImage(const Design& design, double scale);
 
 /// For the command line (needs a QApplication, e.g. with the offscreen platform): loads `design` into a
 /// scene of its own and exports it like the editor. `what` is "svg", "png", "pdf" (write-up),

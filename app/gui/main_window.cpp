@@ -393,6 +393,12 @@ void MainWindow::newDesign() {
     discardRecovery();
 }
 
+void MainWindow::newUntitled(const Design& design) {
+    m_document->reset(design, {});
+    m_view->fitToContents();
+    discardRecovery();
+}
+
 bool MainWindow::openFile(const QString& path, QString* error) {
     const LoadResult result = loadDesignFile(path.toStdString());
     if (!result.ok()) {

@@ -57,6 +57,10 @@ public:
     /// Opens `path`; on failure changes nothing and sets `error` to the loader's diagnostics, one a line.
     bool openFile(const QString& path, QString* error = nullptr);
     bool saveFile(const QString& path, QString* error = nullptr);
+    /// Asks to save a modified design; false when the user cancels (or saving fails).
+    bool maybeSave();
+    /// Replaces the design with an untitled `design` (New from Problem), fitted in the view.
+    void newUntitled(const Design& design);
 
     // Crash recovery: the design is written to recoveryFilePath() every few seconds while modified.
     static QString recoveryFilePath();
@@ -95,7 +99,6 @@ private:
     void writeSettings();
     void updateTitle();
     void updateStatus();
-    bool maybeSave();
     void openWithDialog(const QString& path);
     bool saveAs();
     bool save();

@@ -1,6 +1,7 @@
 #include "estimators/practice/problem.h"
 
 #include "model/catalog.h"
+#include "model/json_text.h"
 
 #include <algorithm>
 #include <array>
@@ -37,21 +38,7 @@ std::string oneOf(const List& list) {
     return text;
 }
 
-std::string describe(const Json& value) {
-    if (value.is_string()) {
-        std::string text = value.get<std::string>();
-        if (text.size() > 40)
-            text = text.substr(0, 40) + "…";
-        return "\"" + text + "\"";
-    }
-    if (value.is_number())
-        return formatNumber(value.get<double>());
-    if (value.is_object())
-        return "an object";
-    if (value.is_array())
-        return "a list";
-    return value.dump();
-}
+std::string describe(const Json& value) { return describeJsonValue(value); }
 
 std::string join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
