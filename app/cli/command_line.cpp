@@ -33,7 +33,7 @@ void printUsage(std::ostream& out) {
            "                                        the write-up or the diagram\n"
            "       napkin import FILE.mmd [-o OUT.napkin]  Mermaid flowchart → new design\n"
            "       napkin problems [--json|--markdown]  list the interview problems\n"
-           "       napkin check FILE --problem SLUG [--json]\n"
+           "       napkin check FILE [--problem SLUG] [--json]\n"
            "                                        check a design against a problem; exit 1 when a\n"
            "                                        critical check is missed\n"
            "       napkin --help | --version\n"

@@ -86,17 +86,23 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
     parser.addOption(json);
     if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
         return *stop;
-    if (!parser.isSet(problem)) {
-        err << "napkin check: give the problem with --problem SLUG\n";
-        return UsageError;
-    }
-    const std::optional<LibraryProblem> entry = findProblem(parser.value(problem), err);
-    if (!entry)
-        return UsageError;
     const QString file = parser.positionalArguments().first();
     const std::optional<Design> design = loadForCommand(file, err);
     if (!design)
         return Failure;
+    // A design started from File ▸ New from Problem names its problem.
+    const Json& extra = design->extra();
+    const QString slug = parser.isSet(problem) ? parser.value(problem)
+                         : extra.contains("problem") && extra.at("problem").is_string()
+                             ? QString::fromStdString(extra.at("problem").get<std::string>())
+                             : QString();
+    if (slug.isEmpty()) {
+        err << "napkin check: give the problem with --problem SLUG\n";
+        return UsageError;
+    }
+    const std::optional<LibraryProblem> entry = findProblem(slug, err);
+    if (!entry)
+        return UsageError;
     const ProblemCheck result = checkDesign(entry->problem, *design);
     if (parser.isSet(json)) {
         Json document = Json::object();

@@ -6,6 +6,8 @@
 
 #include "../estimators/report_golden.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <nlohmann/json.hpp>
 
@@ -71,6 +73,23 @@ class TestProblemCli : public QObject {
 
     void aProblemFolderWorksToo() {
         const CliRun run = runCli({"check", weak, "--problem", NAPKIN_RESOURCES_DIR "/problems/tiny-url"});
+        QCOMPARE(run.code, 1);
+        QCOMPARE(run.out, runCli({"check", weak, "--problem", "tiny-url"}).out);
+    }
+
+    // A design started from File ▸ New from Problem names its problem; --problem may then be left out.
+    void theDesignNamesItsProblem() {
+        QFile in(weak);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        nlohmann::ordered_json design = nlohmann::ordered_json::parse(in.readAll().toStdString());
+        design["problem"] = "tiny-url";
+        QTemporaryDir dir;
+        const QString path = dir.filePath("attached.napkin");
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(design.dump(2)));
+        out.close();
+        const CliRun run = runCli({"check", path});
         QCOMPARE(run.code, 1);
         QCOMPARE(run.out, runCli({"check", weak, "--problem", "tiny-url"}).out);
     }
