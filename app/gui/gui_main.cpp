@@ -4,6 +4,7 @@
 #include "app/gui/canvas_view.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/main_window.h"
+#include "app/gui/reference_dock.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -20,6 +21,7 @@ int runEditor(int argc, char* argv[]) {
     MainWindow window;
     installExportActions(window);
     installAppearanceMenu(window);
+    installReferencePanel(window);
     const QStringList arguments = QApplication::arguments();
     if (arguments.size() > 1) {
         QString error;
