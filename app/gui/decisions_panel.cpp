@@ -22,14 +22,16 @@ namespace {
 enum Column { TextColumn, OptionColumn, ReasonColumn, CardColumn };
 constexpr int idRole = Qt::UserRole;
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 } // namespace
 
 DecisionDialog::DecisionDialog(const Decision& decision, const QStringList& options, const QString& cardTitle,
                                QWidget* parent)
-    : QDialog(parent), m_decision(decision), m_text(new QLineEdit(qs(decision.text))), m_option(new QComboBox),
-      m_reason(new QPlainTextEdit(qs(decision.reason))) {
+    : QDialog(parent), m_decision(decision), m_text(new QLineEdit(qs(decision.text))),
+      m_option(new QComboBox), m_reason(new QPlainTextEdit(qs(decision.reason))) {
     setWindowTitle(decision.text.empty() ? tr("Record decision") : tr("Edit decision"));
     auto* form = new QFormLayout;
     if (!cardTitle.isEmpty())
@@ -81,8 +83,8 @@ QStringList DecisionsPanel::cardOptions(const std::string& slug) const {
 }
 
 DecisionsPanel::DecisionsPanel(Document& document, const ConceptLibrary& library, QWidget* parent)
-    : QWidget(parent), m_document(document), m_library(library), m_list(new QTreeWidget), m_edit(new QPushButton(tr("&Edit…"))),
-      m_remove(new QPushButton(tr("&Remove"))) {
+    : QWidget(parent), m_document(document), m_library(library), m_list(new QTreeWidget),
+      m_edit(new QPushButton(tr("&Edit…"))), m_remove(new QPushButton(tr("&Remove"))) {
     m_list->setColumnCount(4);
     m_list->setHeaderLabels({tr("Decision"), tr("Chosen option"), tr("Why"), tr("Trade-off card")});
     m_list->setRootIsDecorated(false);
@@ -156,8 +158,8 @@ void DecisionsPanel::editCurrent() {
     const Decision* current = m_document.design().decision(currentId().toStdString());
     if (!current)
         return;
-    DecisionDialog dialog(*current, cardOptions(current->card), current->card.empty() ? QString() : cardTitle(current->card),
-                          this);
+    DecisionDialog dialog(*current, cardOptions(current->card),
+                          current->card.empty() ? QString() : cardTitle(current->card), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (const Decision changed = dialog.decision(); changed != *current)

@@ -26,7 +26,7 @@ namespace napkin::gui {
 /// Asks for a decision's text, option and reason; `options` are the card's options (empty without a card).
 class DecisionDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     DecisionDialog(const Decision& decision, const QStringList& options, const QString& cardTitle,
                    QWidget* parent = nullptr);
     /// The decision as edited (id and card unchanged).
@@ -36,7 +36,7 @@ public:
     QComboBox* optionBox() const { return m_option; }
     QPlainTextEdit* reasonEdit() const { return m_reason; }
 
-private:
+  private:
     Decision m_decision;
     QLineEdit* m_text;
     QComboBox* m_option;
@@ -46,7 +46,7 @@ private:
 
 class DecisionsPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     /// Card titles and options come from `library`.
     DecisionsPanel(Document& document, const ConceptLibrary& library, QWidget* parent = nullptr);
 
@@ -57,11 +57,11 @@ public:
     void editCurrent();
     void addWithDialog();
 
-signals:
+  signals:
     /// The user asked for the card a decision came from.
     void cardRequested(const QString& link);
 
-private:
+  private:
     void refresh();
     void updateButtons();
     QString cardTitle(const std::string& slug) const;

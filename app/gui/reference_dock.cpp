@@ -31,11 +31,13 @@ namespace {
 
 constexpr int linkRole = Qt::UserRole;
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 /// Wide enough for a list beside a readable page, where the main window asks.
 class ReferenceTabs : public QTabWidget {
-public:
+  public:
     QSize sizeHint() const override { return {620, 420}; }
 };
 
@@ -49,9 +51,10 @@ QString slugOfFile(const QString& path) {
 } // namespace
 
 ReferenceDock::ReferenceDock(Document& document, const ConceptLibrary& library, QWidget* parent)
-    : QDockWidget(tr("Reference"), parent), m_document(document), m_library(library), m_tabs(new ReferenceTabs),
-      m_search(new QLineEdit), m_caption(new QLabel), m_results(new QListWidget), m_page(new QTextBrowser),
-      m_record(new QPushButton(tr("Record decision…"))), m_relevant(new QListWidget) {
+    : QDockWidget(tr("Reference"), parent), m_document(document), m_library(library),
+      m_tabs(new ReferenceTabs), m_search(new QLineEdit), m_caption(new QLabel), m_results(new QListWidget),
+      m_page(new QTextBrowser), m_record(new QPushButton(tr("Record decision…"))),
+      m_relevant(new QListWidget) {
     setObjectName("referenceDock");
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createReferencePage(), tr("Concepts"));
@@ -185,7 +188,8 @@ void ReferenceDock::followSelection(const Selection& selection) {
         return;
     QStringList kinds;
     for (const std::string& id : selection.components)
-        if (const Component* component = m_document.design().component(id); component && !kinds.contains(qs(component->kind)))
+        if (const Component* component = m_document.design().component(id);
+            component && !kinds.contains(qs(component->kind)))
             kinds << qs(component->kind);
     if (kinds.size() != 1)
         return;
@@ -277,11 +281,13 @@ void ReferenceDock::anchorClicked(const QUrl& url) {
 }
 
 void ReferenceDock::refreshRelevant() {
-    const QString selected = m_relevant->currentItem() ? m_relevant->currentItem()->data(linkRole).toString() : QString();
+    const QString selected =
+        m_relevant->currentItem() ? m_relevant->currentItem()->data(linkRole).toString() : QString();
     m_relevant->clear();
     for (const RelevantCard& relevant : relevantCards(m_library, m_document.design(), Catalog::builtin())) {
         const QString link = "card:" + qs(relevant.card->slug);
-        auto* item = new QListWidgetItem(qs(relevant.card->title) + "\n    " + qs(relevant.reasons.front()), m_relevant);
+        auto* item = new QListWidgetItem(qs(relevant.card->title) + "\n    " + qs(relevant.reasons.front()),
+                                         m_relevant);
         item->setData(linkRole, link);
         QStringList why;
         for (std::size_t i = 0; i < relevant.reasons.size(); ++i)
@@ -291,10 +297,12 @@ void ReferenceDock::refreshRelevant() {
             m_relevant->setCurrentItem(item);
     }
     if (m_relevant->count() == 0)
-        new QListWidgetItem(tr("No trade-off card matches this design yet: add components and a workload."), m_relevant);
-    m_tabs->setTabText(1, tr("Trade-offs here (%1)").arg(m_relevant->count() == 1 && m_relevant->item(0)->data(linkRole).isNull()
-                                                               ? 0
-                                                               : m_relevant->count()));
+        new QListWidgetItem(tr("No trade-off card matches this design yet: add components and a workload."),
+                            m_relevant);
+    m_tabs->setTabText(1, tr("Trade-offs here (%1)")
+                              .arg(m_relevant->count() == 1 && m_relevant->item(0)->data(linkRole).isNull()
+                                       ? 0
+                                       : m_relevant->count()));
 }
 
 bool ReferenceDock::recordDecision(const QString& cardSlug, const QString& option, const QString& text,
@@ -332,7 +340,9 @@ void ReferenceDock::recordDecisionWithDialog() {
     recordDecision(qs(chosen.card), qs(chosen.option), qs(chosen.text), qs(chosen.reason));
 }
 
-ReferenceDock* installReferencePanel(MainWindow& window) { return installReferencePanel(window, ConceptLibrary::builtin()); }
+ReferenceDock* installReferencePanel(MainWindow& window) {
+    return installReferencePanel(window, ConceptLibrary::builtin());
+}
 
 ReferenceDock* installReferencePanel(MainWindow& window, const ConceptLibrary& library) {
     auto* dock = new ReferenceDock(window.document(), library, &window);
@@ -355,8 +365,9 @@ ReferenceDock* installReferencePanel(MainWindow& window, const ConceptLibrary& l
     if (auto* brief = window.findChild<BriefDock*>()) {
         auto* decisions = new DecisionsPanel(window.document(), library);
         brief->tabs()->addTab(decisions, QObject::tr("Decisions"));
-        brief->tabs()->setTabToolTip(brief->tabs()->count() - 1,
-                                     QObject::tr("What you chose and why; the write-up's Trade-offs section"));
+        brief->tabs()->setTabToolTip(
+            brief->tabs()->count() - 1,
+            QObject::tr("What you chose and why; the write-up's Trade-offs section"));
         QObject::connect(decisions, &DecisionsPanel::cardRequested, dock, &ReferenceDock::open);
     }
     return dock;

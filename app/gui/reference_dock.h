@@ -30,7 +30,7 @@ struct Selection;
 
 class ReferenceDock : public QDockWidget {
     Q_OBJECT
-public:
+  public:
     ReferenceDock(Document& document, const ConceptLibrary& library, QWidget* parent = nullptr);
 
     /// Opens a reference link: "concept:slug", "card:slug", "kind:K", "finding:rule", "property:key", or a
@@ -43,8 +43,8 @@ public:
     /// Re-evaluates which cards are relevant to the design.
     void refreshRelevant();
     /// Adds a decision from the card on screen (or the one given) as one undoable step; false if refused.
-    bool recordDecision(const QString& cardSlug, const QString& option, const QString& text, const QString& reason,
-                        QString* error = nullptr);
+    bool recordDecision(const QString& cardSlug, const QString& option, const QString& text,
+                        const QString& reason, QString* error = nullptr);
     /// Asks for the decision in a dialog, prefilled from the card on screen.
     void recordDecisionWithDialog();
 
@@ -58,7 +58,7 @@ public:
     /// "concept:slug" or "card:slug" of the page on screen, empty when none.
     QString currentLink() const { return m_current; }
 
-private:
+  private:
     QWidget* createReferencePage();
     QWidget* createRelevantPage();
     void showPage(const QString& link);

@@ -44,7 +44,9 @@ std::vector<std::string> words(std::string_view text) {
     return out;
 }
 
-std::string curlyQuoted(std::string_view text) { return "“" + std::string(text) + "”"; }
+std::string curlyQuoted(std::string_view text) {
+    return "“" + std::string(text) + "”";
+}
 
 // What a page offers to search, lower-cased once.
 struct SearchFields {
@@ -134,7 +136,8 @@ SearchFields fieldsOf(const ConceptEntry& entry) {
     std::vector<std::string> lists = entry.kinds;
     lists.insert(lists.end(), entry.findings.begin(), entry.findings.end());
     lists.insert(lists.end(), entry.properties.begin(), entry.properties.end());
-    return {entry.slug, lower(entry.title), lowerAll(entry.aliases), lowerAll(lists), sectionWords(entry.sections)};
+    return {entry.slug, lower(entry.title), lowerAll(entry.aliases), lowerAll(lists),
+            sectionWords(entry.sections)};
 }
 
 SearchFields fieldsOf(const TradeoffCard& card) {
@@ -162,7 +165,6 @@ std::vector<ConceptSource> markdownFiles(const std::string& root, const std::str
     std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     return sources;
 }
-
 
 bool contains(const std::vector<std::string>& items, std::string_view value) {
     return std::find(items.begin(), items.end(), value) != items.end();
@@ -315,14 +317,17 @@ std::vector<ConceptError> ConceptLibrary::brokenLinks(const Catalog& catalog,
     };
     auto isEntry = [&](const std::string& slug) { return entry(slug) != nullptr; };
     for (const ConceptEntry& e : m_entries) {
-        check(e, "related", e.related, [&](const std::string& s) { return isEntry(s) && s != e.slug; },
-              "no other entry");
-        check(e, "kinds", e.kinds, [&](const std::string& k) { return catalog.kind(k) != nullptr; },
-              "no catalog kind");
+        check(
+            e, "related", e.related, [&](const std::string& s) { return isEntry(s) && s != e.slug; },
+            "no other entry");
+        check(
+            e, "kinds", e.kinds, [&](const std::string& k) { return catalog.kind(k) != nullptr; },
+            "no catalog kind");
         check(e, "properties", e.properties, isProperty, "no catalog property");
         if (!ruleIds.empty())
-            check(e, "findings", e.findings, [&](const std::string& r) { return ruleIds.contains(r); },
-                  "no finding rule");
+            check(
+                e, "findings", e.findings, [&](const std::string& r) { return ruleIds.contains(r); },
+                "no finding rule");
     }
     for (const TradeoffCard& c : m_cards) {
         check(c, "related", c.related, isEntry, "no entry");
@@ -339,8 +344,9 @@ std::vector<ConceptError> ConceptLibrary::brokenLinks(const Catalog& catalog,
             if (!valid)
                 unknown.push_back(s.text);
         }
-        check(c, "signals", unknown, [](const std::string&) { return false; },
-              "names a kind, role, protocol or property the catalog does not know:");
+        check(
+            c, "signals", unknown, [](const std::string&) { return false; },
+            "names a kind, role, protocol or property the catalog does not know:");
     }
     return errors;
 }

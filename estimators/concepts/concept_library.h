@@ -30,7 +30,7 @@ struct ReferenceHit {
 };
 
 class ConceptLibrary {
-public:
+  public:
     /// Parses every entry and card; files with errors are left out and their errors kept in errors().
     static ConceptLibrary fromSources(const std::vector<ConceptSource>& entries,
                                       const std::vector<ConceptSource>& cards);
@@ -60,14 +60,15 @@ public:
 
     /// Links that do not resolve: related slugs, kinds, properties and signals the catalog does not know, and
     /// finding ids outside `ruleIds` (skipped when it is empty). Each error names the file and the line.
-    std::vector<ConceptError> brokenLinks(const Catalog& catalog, const std::set<std::string>& ruleIds = {}) const;
+    std::vector<ConceptError> brokenLinks(const Catalog& catalog,
+                                          const std::set<std::string>& ruleIds = {}) const;
 
     /// The page of an entry or card as Markdown, with its related entries and cards at the bottom as links
     /// "concept:slug" and "card:slug". Empty when the slug is unknown.
     std::string entryMarkdown(std::string_view slug) const;
     std::string cardMarkdown(std::string_view slug) const;
 
-private:
+  private:
     std::vector<ConceptEntry> m_entries;
     std::vector<TradeoffCard> m_cards;
     std::vector<ConceptError> m_errors;

@@ -14,7 +14,9 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-std::string curlyQuoted(std::string_view text) { return "“" + std::string(text) + "”"; }
+std::string curlyQuoted(std::string_view text) {
+    return "“" + std::string(text) + "”";
+}
 
 std::string listed(const std::vector<std::string>& items, std::string_view last = " and ") {
     std::string out;
@@ -44,7 +46,7 @@ struct MarkdownPage {
 };
 
 class PageReader {
-public:
+  public:
     PageReader(std::string_view path, std::vector<ConceptError>& errors) : m_path(path), m_errors(errors) {}
 
     void error(int line, std::string message) {
@@ -53,14 +55,16 @@ public:
     }
     int count() const { return m_count; }
 
-    MarkdownPage read(std::string_view text, const std::vector<std::string>& keys, char separatorFor(std::string_view)) {
+    MarkdownPage read(std::string_view text, const std::vector<std::string>& keys,
+                      char separatorFor(std::string_view)) {
         MarkdownPage page;
         const std::vector<std::string_view> lines = splitLines(text);
         std::size_t i = 0;
         while (i < lines.size() && trim(lines[i]).empty())
             ++i;
         if (i == lines.size() || !lines[i].starts_with("# ")) {
-            error(i == lines.size() ? 0 : static_cast<int>(i + 1), "must start with the title, a line “# Title”");
+            error(i == lines.size() ? 0 : static_cast<int>(i + 1),
+                  "must start with the title, a line “# Title”");
             return page;
         }
         page.title = trim(lines[i].substr(2));
@@ -73,7 +77,7 @@ public:
         return page;
     }
 
-private:
+  private:
     static std::vector<std::string_view> splitLines(std::string_view text) {
         std::vector<std::string_view> lines;
         std::size_t start = 0;
@@ -94,8 +98,9 @@ private:
                 char separatorFor(std::string_view)) {
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) {
-            error(number, "expected a header line “key: a, b” or a blank line before the first section, got " +
-                              curlyQuoted(trim(line)));
+            error(number,
+                  "expected a header line “key: a, b” or a blank line before the first section, got " +
+                      curlyQuoted(trim(line)));
             return;
         }
         const std::string key = trim(line.substr(0, colon));
@@ -160,7 +165,9 @@ private:
     int m_count = 0;
 };
 
-char commaSeparated(std::string_view key) { return key == "options" ? '|' : ','; }
+char commaSeparated(std::string_view key) {
+    return key == "options" ? '|' : ',';
+}
 
 std::vector<std::string> headerValues(const MarkdownPage& page, const std::string& key) {
     auto found = page.headers.find(key);
@@ -238,8 +245,12 @@ std::string ConceptError::toString() const {
     return line > 0 ? path + ":" + std::to_string(line) + ": " + message : path + ": " + message;
 }
 
-const ConceptSection* ConceptEntry::section(std::string_view heading) const { return sectionIn(*this, heading); }
-const ConceptSection* TradeoffCard::section(std::string_view heading) const { return sectionIn(*this, heading); }
+const ConceptSection* ConceptEntry::section(std::string_view heading) const {
+    return sectionIn(*this, heading);
+}
+const ConceptSection* TradeoffCard::section(std::string_view heading) const {
+    return sectionIn(*this, heading);
+}
 
 const std::vector<std::string>& conceptSectionHeadings() {
     static const std::vector<std::string> headings{"What it is", "Trade-offs", "Numbers that matter",
@@ -345,7 +356,8 @@ std::optional<TradeoffCard> parseTradeoffCard(std::string_view path, std::string
         return std::nullopt;
     const std::vector<std::string> options = headerValues(page, "options");
     if (!page.headers.contains("options"))
-        reader.error(page.titleLine, "no “options:” line; a card names two or three options, separated by “|”");
+        reader.error(page.titleLine,
+                     "no “options:” line; a card names two or three options, separated by “|”");
     else if (options.size() < 2 || options.size() > 3)
         reader.error(page.headers["options"].line,
                      "a card has two or three options, got " + std::to_string(options.size()));

@@ -10,9 +10,13 @@
 namespace napkin {
 namespace {
 
-std::string curlyQuoted(std::string_view text) { return "“" + std::string(text) + "”"; }
+std::string curlyQuoted(std::string_view text) {
+    return "“" + std::string(text) + "”";
+}
 
-std::string labelOf(const Component& c) { return curlyQuoted(c.label.empty() ? c.id : c.label); }
+std::string labelOf(const Component& c) {
+    return curlyQuoted(c.label.empty() ? c.id : c.label);
+}
 
 std::string kindName(const Catalog& catalog, const std::string& kind) {
     const KindSpec* spec = catalog.kind(kind);
@@ -66,7 +70,8 @@ std::optional<SignalMatch> readHeavy(const Design& design) {
 
 } // namespace
 
-std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Design& design, const Catalog& catalog) {
+std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Design& design,
+                                       const Catalog& catalog) {
     using T = TradeoffSignal::Type;
     switch (signal.type) {
     case T::Kind:
@@ -75,7 +80,8 @@ std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Desig
             [&](const Component& c) { return labelOf(c) + ": " + kindName(catalog, c.kind); });
     case T::Role:
         return firstComponent(
-            design, [&](const Component& c) {
+            design,
+            [&](const Component& c) {
                 const KindSpec* spec = catalog.kind(c.kind);
                 return spec && spec->role == signal.subject;
             },
@@ -86,12 +92,16 @@ std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Desig
         return firstLink(
             design,
             [&](const Link&, const Component& from, const Component& to) {
-                return isKindOrRole(from, catalog, signal.subject) && isKindOrRole(to, catalog, signal.object);
+                return isKindOrRole(from, catalog, signal.subject) &&
+                       isKindOrRole(to, catalog, signal.object);
             },
             [&](const Link&) { return ": " + signal.subject + " → " + signal.object; });
     case T::Protocol:
         return firstLink(
-            design, [&](const Link& l, const Component&, const Component&) { return toString(l.protocol) == signal.subject; },
+            design,
+            [&](const Link& l, const Component&, const Component&) {
+                return toString(l.protocol) == signal.subject;
+            },
             [&](const Link& l) { return ": " + std::string(displayName(l.protocol)); });
     case T::Property:
         return firstComponent(
@@ -99,13 +109,15 @@ std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Desig
             [&](const Component& c) {
                 const KindSpec* spec = catalog.kind(c.kind);
                 const PropertySpec* property = spec ? spec->property(signal.subject) : nullptr;
-                return property && valueMatches(propertyOrDefault(c.props, property, signal.subject), signal.object);
+                return property &&
+                       valueMatches(propertyOrDefault(c.props, property, signal.subject), signal.object);
             },
             [&](const Component& c) { return labelOf(c) + ": " + signal.subject + " = " + signal.object; });
     case T::WriteFanout:
         for (const Operation& op : design.workload().operations)
             if (op.type == OperationType::Write && op.fanout > 1)
-                return SignalMatch{"the write " + curlyQuoted(op.name) + " fans out to " + formatNumber(op.fanout), {}};
+                return SignalMatch{
+                    "the write " + curlyQuoted(op.name) + " fans out to " + formatNumber(op.fanout), {}};
         return std::nullopt;
     case T::ReadHeavy:
         return readHeavy(design);
@@ -113,7 +125,8 @@ std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Desig
     return std::nullopt;
 }
 
-std::vector<RelevantCard> relevantCards(const ConceptLibrary& library, const Design& design, const Catalog& catalog) {
+std::vector<RelevantCard> relevantCards(const ConceptLibrary& library, const Design& design,
+                                        const Catalog& catalog) {
     std::vector<RelevantCard> out;
     for (const TradeoffCard& card : library.cards()) {
         RelevantCard relevant{&card, {}, {}, {}};

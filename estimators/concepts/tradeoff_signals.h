@@ -14,21 +14,23 @@ class Catalog;
 class Design;
 
 struct SignalMatch {
-    std::string reason;                    // "“URL Service” → “URL Cache”: a service linked to a cache"
+    std::string reason; // "“URL Service” → “URL Cache”: a service linked to a cache"
     std::vector<std::string> componentIds; // what it is about; empty for workload signals
 };
 
 struct RelevantCard {
     const TradeoffCard* card = nullptr;
-    std::vector<std::string> signalList;      // the signals that hold, as written on the card
+    std::vector<std::string> signalList;   // the signals that hold, as written on the card
     std::vector<std::string> reasons;      // one per holding signal
     std::vector<std::string> componentIds; // every component a holding signal names, without repeats
 };
 
 /// Whether `signal` holds in `design`, and why; nullopt when it does not.
-std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Design& design, const Catalog& catalog);
+std::optional<SignalMatch> matchSignal(const TradeoffSignal& signal, const Design& design,
+                                       const Catalog& catalog);
 
 /// The library's cards relevant to `design`, the ones with most holding signals first, then by title.
-std::vector<RelevantCard> relevantCards(const ConceptLibrary& library, const Design& design, const Catalog& catalog);
+std::vector<RelevantCard> relevantCards(const ConceptLibrary& library, const Design& design,
+                                        const Catalog& catalog);
 
 } // namespace napkin

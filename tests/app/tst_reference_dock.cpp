@@ -22,10 +22,10 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QTest>
 
 using namespace napkin;
 using namespace napkin::gui;
@@ -35,7 +35,8 @@ namespace {
 const QString tinyUrl = QStringLiteral(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
 
 const ConceptLibrary& fixtures() {
-    static const ConceptLibrary library = ConceptLibrary::fromDirectory(NAPKIN_TEST_DATA_DIR "/concepts/library");
+    static const ConceptLibrary library =
+        ConceptLibrary::fromDirectory(NAPKIN_TEST_DATA_DIR "/concepts/library");
     return library;
 }
 
@@ -64,7 +65,7 @@ void answerDialog(const std::function<void()>& trigger, const std::function<void
 
 class TestReferenceDock : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName("NapkinTest");
@@ -158,7 +159,8 @@ private slots:
         QVERIFY(m_window->document().execute(RemoveComponent{"cache"}, "Delete"));
         // Reads still outnumber writes 100 to 1.
         QCOMPARE(m_dock->relevantList()->item(0)->text(),
-                 "Cache-aside vs write-through\n    reads outnumber writes 100 to 1 (19290 /s (≈ 20000 /s) against 193 /s "
+                 "Cache-aside vs write-through\n    reads outnumber writes 100 to 1 (19290 /s (≈ 20000 /s) "
+                 "against 193 /s "
                  "(≈ 200 /s))");
     }
 
@@ -199,7 +201,8 @@ private slots:
         auto* panel = m_window->findChild<DecisionsPanel*>();
         QCOMPARE(panel->list()->topLevelItemCount(), 0);
         QString error;
-        QVERIFY(m_dock->recordDecision("cache-aside-vs-write-through", "Cache-aside", "Cache redirects", "reads 100:1"));
+        QVERIFY(m_dock->recordDecision("cache-aside-vs-write-through", "Cache-aside", "Cache redirects",
+                                       "reads 100:1"));
         QVERIFY(m_dock->recordDecision({}, {}, "Pre-generated keys", {}));
         QVERIFY(!m_dock->recordDecision({}, {}, "  ", {}, &error));
         QCOMPARE(error, "a decision needs its text");
@@ -223,7 +226,7 @@ private slots:
         QVERIFY(m_window->document().design().decisions().front().reason != "measured: 100:1");
     }
 
-private:
+  private:
     std::unique_ptr<MainWindow> m_window;
     ReferenceDock* m_dock = nullptr;
 };

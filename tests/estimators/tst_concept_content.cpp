@@ -58,7 +58,7 @@ std::vector<std::string> uncovered(const std::vector<std::string>& wanted, Cover
 
 class TestConceptContent : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void everyFileParsesWithEverySection() {
         std::vector<std::string> errors;
         for (const ConceptError& error : content().errors())
@@ -75,7 +75,8 @@ private slots:
 
     void theRuleScanFindsTheAnalyzers() {
         const std::set<std::string> ids = emittedRuleIds();
-        for (const char* id : {"capacity.over", "spof.component", "spof.zone", "failure.overload", "lint.shard-skew"})
+        for (const char* id :
+             {"capacity.over", "spof.component", "spof.zone", "failure.overload", "lint.shard-skew"})
             QVERIFY2(ids.contains(id), id);
     }
 
@@ -90,7 +91,8 @@ private slots:
         std::vector<std::string> kinds;
         for (const KindSpec& kind : Catalog::builtin().kinds())
             kinds.push_back(kind.id);
-        const auto missing = uncovered(kinds, [](const std::string& k) { return !content().entriesForKind(k).empty(); });
+        const auto missing =
+            uncovered(kinds, [](const std::string& k) { return !content().entriesForKind(k).empty(); });
         QVERIFY2(missing.empty(), qPrintable("kinds with no entry:\n" + listed(missing)));
     }
 
@@ -101,27 +103,32 @@ private slots:
                 keys.insert(property.key);
         for (const PropertySpec& property : Catalog::builtin().linkProperties())
             keys.insert(property.key);
-        const auto missing = uncovered({keys.begin(), keys.end()},
-                                       [](const std::string& k) { return !content().entriesForProperty(k).empty(); });
+        const auto missing = uncovered({keys.begin(), keys.end()}, [](const std::string& k) {
+            return !content().entriesForProperty(k).empty();
+        });
         QVERIFY2(missing.empty(), qPrintable("properties with no entry:\n" + listed(missing)));
     }
 
     void everyFindingRuleHasAnEntry() {
         const std::set<std::string> ids = emittedRuleIds();
-        const auto missing = uncovered({ids.begin(), ids.end()},
-                                       [](const std::string& r) { return !content().entriesForFinding(r).empty(); });
+        const auto missing = uncovered({ids.begin(), ids.end()}, [](const std::string& r) {
+            return !content().entriesForFinding(r).empty();
+        });
         QVERIFY2(missing.empty(), qPrintable("finding rules with no entry:\n" + listed(missing)));
     }
 
     void thereAreAtLeastThirtyCards() {
-        QVERIFY2(content().cards().size() >= 30, qPrintable(QString::number(content().cards().size()) + " cards"));
+        QVERIFY2(content().cards().size() >= 30,
+                 qPrintable(QString::number(content().cards().size()) + " cards"));
     }
 
     void searchFindsProductsByName_data() {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("Kafka → message log") << "Kafka" << "message_queue";
-        QTest::newRow("Redis → cache") << "Redis" << "cache";
+        QTest::newRow("Kafka → message log") << "Kafka"
+                                             << "message_queue";
+        QTest::newRow("Redis → cache") << "Redis"
+                                       << "cache";
     }
 
     void searchFindsProductsByName() {

@@ -84,7 +84,7 @@ std::string matchReason(std::string_view signalText, const Design& design) {
 
 class TestConcepts : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void parsesAnEntryWithEveryPart() {
         const ConceptEntry* entry = fixtures().entry("caching");
         QVERIFY(entry);
@@ -99,8 +99,9 @@ private slots:
         QCOMPARE(entry->sections[0].heading, std::string("What it is"));
         QCOMPARE(entry->sections[0].line, 7);
         // A "## " inside a code fence is text, not a section.
-        QCOMPARE(entry->sections[0].body, std::string("Keeping hot data close, so that most reads never reach the "
-                                                      "store.\n\n```text\n## not a heading: inside a fence\n```"));
+        QCOMPARE(entry->sections[0].body,
+                 std::string("Keeping hot data close, so that most reads never reach the "
+                             "store.\n\n```text\n## not a heading: inside a fence\n```"));
         QCOMPARE(entry->section("Sources")->body, std::string("- Fixture text, no source."));
         QCOMPARE(entry->headerLines.at("related"), 6);
         QVERIFY(fixtures().errors().empty());
@@ -119,7 +120,8 @@ private slots:
         QCOMPARE(card->signalList[1].type, TradeoffSignal::Type::Protocol);
         QCOMPARE(card->signalList[1].subject, std::string("websocket"));
         QCOMPARE(card->related, (std::vector<std::string>{"message-log"}));
-        QCOMPARE(card->section("When to choose which")->body, std::string("Push for ordinary users, pull for celebrities."));
+        QCOMPARE(card->section("When to choose which")->body,
+                 std::string("Push for ordinary users, pull for celebrities."));
     }
 
     void parsesSignals_data() {
@@ -128,13 +130,20 @@ private slots:
         QTest::addColumn<QString>("subject");
         QTest::addColumn<QString>("object");
         using T = TradeoffSignal::Type;
-        QTest::newRow("kind") << "kind:cache" << int(T::Kind) << "cache" << "";
-        QTest::newRow("role") << "role:queue" << int(T::Role) << "queue" << "";
-        QTest::newRow("link") << "link:service->cache" << int(T::Link) << "service" << "cache";
-        QTest::newRow("protocol") << "protocol:websocket" << int(T::Protocol) << "websocket" << "";
-        QTest::newRow("prop") << "prop:replication=multi_leader" << int(T::Property) << "replication" << "multi_leader";
-        QTest::newRow("fan-out") << "op:write-fanout" << int(T::WriteFanout) << "" << "";
-        QTest::newRow("read-heavy") << "op:read-heavy" << int(T::ReadHeavy) << "" << "";
+        QTest::newRow("kind") << "kind:cache" << int(T::Kind) << "cache"
+                              << "";
+        QTest::newRow("role") << "role:queue" << int(T::Role) << "queue"
+                              << "";
+        QTest::newRow("link") << "link:service->cache" << int(T::Link) << "service"
+                              << "cache";
+        QTest::newRow("protocol") << "protocol:websocket" << int(T::Protocol) << "websocket"
+                                  << "";
+        QTest::newRow("prop") << "prop:replication=multi_leader" << int(T::Property) << "replication"
+                              << "multi_leader";
+        QTest::newRow("fan-out") << "op:write-fanout" << int(T::WriteFanout) << ""
+                                 << "";
+        QTest::newRow("read-heavy") << "op:read-heavy" << int(T::ReadHeavy) << ""
+                                    << "";
     }
 
     void parsesSignals() {
@@ -150,8 +159,8 @@ private slots:
     }
 
     void refusesMalformedSignals() {
-        for (const char* text : {"cache", "kind:", "link:service", "link:->cache", "prop:replication", "op:fast",
-                                 "zone:region"})
+        for (const char* text :
+             {"cache", "kind:", "link:service", "link:->cache", "prop:replication", "op:fast", "zone:region"})
             QVERIFY2(!parseTradeoffSignal(text), text);
     }
 
@@ -159,16 +168,21 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected");
         const QString p = "c/x.md";
-        QTest::newRow("no title") << QString("related: other\n") << QStringList{p + ":1: must start with the title, a line “# Title”"};
-        QTest::newRow("empty file") << QString("\n\n") << QStringList{p + ": must start with the title, a line “# Title”"};
-        QTest::newRow("unknown header")
-            << QString::fromStdString(replaced(goodEntry, "related: other\n", "related: other\nsynonyms: a\n"))
-            << QStringList{p + ":3: unknown header line “synonyms”; expected aliases, kinds, findings, properties or related"};
+        QTest::newRow("no title") << QString("related: other\n")
+                                  << QStringList{p + ":1: must start with the title, a line “# Title”"};
+        QTest::newRow("empty file") << QString("\n\n")
+                                    << QStringList{p + ": must start with the title, a line “# Title”"};
+        QTest::newRow("unknown header") << QString::fromStdString(replaced(goodEntry, "related: other\n",
+                                                                           "related: other\nsynonyms: a\n"))
+                                        << QStringList{p + ":3: unknown header line “synonyms”; expected "
+                                                           "aliases, kinds, findings, properties or related"};
         QTest::newRow("header twice")
-            << QString::fromStdString(replaced(goodEntry, "related: other\n", "related: other\nrelated: more\n"))
+            << QString::fromStdString(
+                   replaced(goodEntry, "related: other\n", "related: other\nrelated: more\n"))
             << QStringList{p + ":3: “related” is given twice; the first is on line 2"};
         QTest::newRow("empty header")
-            << QString::fromStdString(replaced(goodEntry, "related: other\n", "related: other\naliases: , \n"))
+            << QString::fromStdString(
+                   replaced(goodEntry, "related: other\n", "related: other\naliases: , \n"))
             << QStringList{p + ":3: “aliases” is empty; leave the line out instead"};
         QTest::newRow("no related")
             << QString::fromStdString(replaced(goodEntry, "related: other\n", "aliases: a\n"))
@@ -178,12 +192,13 @@ private slots:
             << QStringList{p + ": missing section “Numbers that matter”"};
         QTest::newRow("unknown section")
             << QString::fromStdString(replaced(goodEntry, "## Trade-offs\n", "## Tradeoffs\n"))
-            << QStringList{p + ":7: unknown section “Tradeoffs”; an entry has “What it is”, “Trade-offs”, “Numbers that "
+            << QStringList{p + ":7: unknown section “Tradeoffs”; an entry has “What it is”, “Trade-offs”, "
+                               "“Numbers that "
                                "matter”, “When interviewers expect it” and “Sources”",
                            p + ": missing section “Trade-offs”"};
         QTest::newRow("out of order")
-            << QString::fromStdString(replaced(replaced(goodEntry, "## What it is\nA.\n\n", ""), "## Sources\nE.\n",
-                                               "## Sources\nE.\n\n## What it is\nA.\n"))
+            << QString::fromStdString(replaced(replaced(goodEntry, "## What it is\nA.\n\n", ""),
+                                               "## Sources\nE.\n", "## Sources\nE.\n\n## What it is\nA.\n"))
             << QStringList{p + ":16: section “What it is” must come before “Sources”"};
         QTest::newRow("empty section")
             << QString::fromStdString(replaced(goodEntry, "## Trade-offs\nB.\n", "## Trade-offs\n"))
@@ -191,13 +206,14 @@ private slots:
         QTest::newRow("text before sections")
             << QString::fromStdString(replaced(goodEntry, "\n## What it is", "\nStray text.\n## What it is"))
             << QStringList{p + ":4: text before the first section; start one with “## ”"};
-        QTest::newRow("second title")
-            << QString::fromStdString(replaced(goodEntry, "E.\n", "E.\n# Again\n"))
-            << QStringList{p + ":18: a second title; sections start with “## ”"};
+        QTest::newRow("second title") << QString::fromStdString(replaced(goodEntry, "E.\n", "E.\n# Again\n"))
+                                      << QStringList{p + ":18: a second title; sections start with “## ”"};
         QTest::newRow("header without colon")
-            << QString::fromStdString(replaced(goodEntry, "related: other\n", "related: other\nA paragraph\n"))
-            << QStringList{p + ":3: expected a header line “key: a, b” or a blank line before the first section, got "
-                               "“A paragraph”"};
+            << QString::fromStdString(
+                   replaced(goodEntry, "related: other\n", "related: other\nA paragraph\n"))
+            << QStringList{
+                   p + ":3: expected a header line “key: a, b” or a blank line before the first section, got "
+                       "“A paragraph”"};
     }
 
     void reportsEntryErrorsWithFileAndLine() {
@@ -222,9 +238,10 @@ private slots:
     void refusesFileNamesThatAreNotSlugs() {
         std::vector<ConceptError> errors;
         QVERIFY(!parseConceptEntry("c/Caching Strategies.md", goodEntry, errors));
-        QCOMPARE(errorTexts(errors), std::vector<std::string>{
-                                         "c/Caching Strategies.md: the file name must be a slug (lower case, digits "
-                                         "and “-”) ending in .md"});
+        QCOMPARE(errorTexts(errors),
+                 std::vector<std::string>{
+                     "c/Caching Strategies.md: the file name must be a slug (lower case, digits "
+                     "and “-”) ending in .md"});
     }
 
     void reportsCardErrorsWithFileAndLine_data() {
@@ -233,28 +250,35 @@ private slots:
         const QString p = "t/a-vs-b.md";
         QTest::newRow("unknown option section")
             << QString::fromStdString(replaced(goodCard, "## B\n", "## C\n"))
-            << QStringList{p + ":9: unknown section “C”; a card has one section per option (“A” and “B”), then “When "
-                               "to choose which” and “Signs in a design”",
-                           p + ": missing section “B”"};
-        QTest::newRow("one option") << QString::fromStdString(replaced(goodCard, "options: A | B", "options: A"))
-                                    << QStringList{p + ":2: a card has two or three options, got 1",
-                                                   p + ":9: unknown section “B”; a card has one section per option "
-                                                       "(“A”), then “When to choose which” and “Signs in a design”"};
-        QTest::newRow("no options") << QString::fromStdString(replaced(goodCard, "options: A | B\n", ""))
-                                    << QStringList{p + ":1: no “options:” line; a card names two or three options, "
-                                                       "separated by “|”",
-                                                   p + ":4: unknown section “A”; a card has one section per option (), "
-                                                       "then “When to choose which” and “Signs in a design”",
-                                                   p + ":8: unknown section “B”; a card has one section per option (), "
-                                                       "then “When to choose which” and “Signs in a design”"};
+            << QStringList{
+                   p + ":9: unknown section “C”; a card has one section per option (“A” and “B”), then “When "
+                       "to choose which” and “Signs in a design”",
+                   p + ": missing section “B”"};
+        QTest::newRow("one option")
+            << QString::fromStdString(replaced(goodCard, "options: A | B", "options: A"))
+            << QStringList{p + ":2: a card has two or three options, got 1",
+                           p + ":9: unknown section “B”; a card has one section per option "
+                               "(“A”), then “When to choose which” and “Signs in a design”"};
+        QTest::newRow("no options")
+            << QString::fromStdString(replaced(goodCard, "options: A | B\n", ""))
+            << QStringList{p + ":1: no “options:” line; a card names two or three options, "
+                               "separated by “|”",
+                           p + ":4: unknown section “A”; a card has one section per option (), "
+                               "then “When to choose which” and “Signs in a design”",
+                           p + ":8: unknown section “B”; a card has one section per option (), "
+                               "then “When to choose which” and “Signs in a design”"};
         QTest::newRow("bad signal")
             << QString::fromStdString(replaced(goodCard, "signals: kind:cache", "signals: kind:cache, cache"))
-            << QStringList{p + ":3: unknown signal “cache”; expected kind:K, role:R, link:A->B, protocol:P, prop:K=V, "
-                               "op:write-fanout or op:read-heavy"};
+            << QStringList{
+                   p +
+                   ":3: unknown signal “cache”; expected kind:K, role:R, link:A->B, protocol:P, prop:K=V, "
+                   "op:write-fanout or op:read-heavy"};
         QTest::newRow("no signals") << QString::fromStdString(replaced(goodCard, "signals: kind:cache\n", ""))
-                                    << QStringList{p + ":1: no “signals:” line; a card names the signs that make it "
-                                                       "relevant"};
-        QTest::newRow("no costs") << QString::fromStdString(replaced(goodCard, "**Costs:** y\n\n## B", "\n## B"))
+                                    << QStringList{
+                                           p + ":1: no “signals:” line; a card names the signs that make it "
+                                               "relevant"};
+        QTest::newRow("no costs") << QString::fromStdString(
+                                         replaced(goodCard, "**Costs:** y\n\n## B", "\n## B"))
                                   << QStringList{p + ":5: option “A” has no “**Costs:** …” line"};
         QTest::newRow("missing closing section")
             << QString::fromStdString(replaced(goodCard, "## Signs in a design\nS.\n", ""))
@@ -332,38 +356,37 @@ private slots:
     }
 
     void fixturesHaveNoBrokenLinks() {
-        const std::set<std::string> rules{"lint.queue-without-consumer", "lint.cache-without-store", "lint.stale-reads",
-                                          "lint.impossible-quorum"};
+        const std::set<std::string> rules{"lint.queue-without-consumer", "lint.cache-without-store",
+                                          "lint.stale-reads", "lint.impossible-quorum"};
         QCOMPARE(errorTexts(fixtures().brokenLinks(Catalog::builtin(), rules)), std::vector<std::string>{});
     }
 
     void reportsBrokenLinksWithFileAndLine() {
         const std::string entry = replaced(goodEntry, "related: other\n",
                                            "kinds: cache, warp_drive\nfindings: lint.nope\nproperties: "
-                                                    "read_quorum, flux\nrelated: x, other\n");
+                                           "read_quorum, flux\nrelated: x, other\n");
         const std::string card = replaced(replaced(goodCard, "signals: kind:cache",
                                                    "signals: kind:cache, role:teapot, link:service->nowhere, "
                                                    "protocol:smoke, prop:colour=red"),
                                           "\n\n## A", "related: missing\n\n## A");
-        const ConceptLibrary library =
-            ConceptLibrary::fromSources({{"c/x.md", entry}, {"c/other.md", goodEntry}}, {{"t/a-vs-b.md", card}});
+        const ConceptLibrary library = ConceptLibrary::fromSources(
+            {{"c/x.md", entry}, {"c/other.md", goodEntry}}, {{"t/a-vs-b.md", card}});
         QCOMPARE(errorTexts(library.errors()), std::vector<std::string>{});
-        QCOMPARE(errorTexts(library.brokenLinks(Catalog::builtin(), {"lint.shard-skew"})),
-                 (std::vector<std::string>{
-                     "c/x.md:5: related: no other entry “x”",
-                     "c/x.md:2: kinds: no catalog kind “warp_drive”",
-                     "c/x.md:4: properties: no catalog property “flux”",
-                     "c/x.md:3: findings: no finding rule “lint.nope”",
-                     "c/other.md:2: related: no other entry “other”",
-                     "t/a-vs-b.md:4: related: no entry “missing”",
-                     "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
-                     "“role:teapot”",
-                     "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
-                     "“link:service->nowhere”",
-                     "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
-                     "“protocol:smoke”",
-                     "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
-                     "“prop:colour=red”"}));
+        QCOMPARE(
+            errorTexts(library.brokenLinks(Catalog::builtin(), {"lint.shard-skew"})),
+            (std::vector<std::string>{
+                "c/x.md:5: related: no other entry “x”", "c/x.md:2: kinds: no catalog kind “warp_drive”",
+                "c/x.md:4: properties: no catalog property “flux”",
+                "c/x.md:3: findings: no finding rule “lint.nope”",
+                "c/other.md:2: related: no other entry “other”", "t/a-vs-b.md:4: related: no entry “missing”",
+                "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
+                "“role:teapot”",
+                "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
+                "“link:service->nowhere”",
+                "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
+                "“protocol:smoke”",
+                "t/a-vs-b.md:3: signals: names a kind, role, protocol or property the catalog does not know: "
+                "“prop:colour=red”"}));
     }
 
     void rendersAPageWithRelatedLinksAtTheBottom() {
@@ -380,20 +403,34 @@ private slots:
     void matchesEachSignal_data() {
         QTest::addColumn<QString>("signal");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("kind") << "kind:cache" << "“URL Cache”: Cache";
-        QTest::newRow("kind absent") << "kind:graph_db" << "(no match)";
-        QTest::newRow("role") << "role:database" << "“URL Store”: Relational Database, role database";
-        QTest::newRow("link by kinds") << "link:service->cache" << "“URL Service” → “URL Cache”: service → cache";
-        QTest::newRow("link by roles") << "link:balancer->service" << "“LB” → “URL Service”: balancer → service";
-        QTest::newRow("link wrong way") << "link:cache->service" << "(no match)";
-        QTest::newRow("protocol") << "protocol:websocket" << "“LB” → “Push”: WebSocket";
-        QTest::newRow("protocol absent") << "protocol:cdc" << "(no match)";
-        QTest::newRow("prop set") << "prop:replication=multi_leader" << "“URL Store”: replication = multi_leader";
-        QTest::newRow("prop by default") << "prop:write_policy=write_around" << "“URL Cache”: write_policy = write_around";
-        QTest::newRow("prop number") << "prop:replicas=3" << "“URL Service”: replicas = 3";
-        QTest::newRow("prop other value") << "prop:write_policy=write_back" << "(no match)";
-        QTest::newRow("write fan-out") << "op:write-fanout" << "the write “post” fans out to 50";
-        QTest::newRow("read-heavy") << "op:read-heavy" << "reads outnumber writes 20 to 1 (200 /s against 10 /s)";
+        QTest::newRow("kind") << "kind:cache"
+                              << "“URL Cache”: Cache";
+        QTest::newRow("kind absent") << "kind:graph_db"
+                                     << "(no match)";
+        QTest::newRow("role") << "role:database"
+                              << "“URL Store”: Relational Database, role database";
+        QTest::newRow("link by kinds") << "link:service->cache"
+                                       << "“URL Service” → “URL Cache”: service → cache";
+        QTest::newRow("link by roles") << "link:balancer->service"
+                                       << "“LB” → “URL Service”: balancer → service";
+        QTest::newRow("link wrong way") << "link:cache->service"
+                                        << "(no match)";
+        QTest::newRow("protocol") << "protocol:websocket"
+                                  << "“LB” → “Push”: WebSocket";
+        QTest::newRow("protocol absent") << "protocol:cdc"
+                                         << "(no match)";
+        QTest::newRow("prop set") << "prop:replication=multi_leader"
+                                  << "“URL Store”: replication = multi_leader";
+        QTest::newRow("prop by default") << "prop:write_policy=write_around"
+                                         << "“URL Cache”: write_policy = write_around";
+        QTest::newRow("prop number") << "prop:replicas=3"
+                                     << "“URL Service”: replicas = 3";
+        QTest::newRow("prop other value") << "prop:write_policy=write_back"
+                                          << "(no match)";
+        QTest::newRow("write fan-out") << "op:write-fanout"
+                                       << "the write “post” fans out to 50";
+        QTest::newRow("read-heavy") << "op:read-heavy"
+                                    << "reads outnumber writes 20 to 1 (200 /s against 10 /s)";
     }
 
     void matchesEachSignal() {
@@ -403,7 +440,8 @@ private slots:
         design.appendComponent(component("lb", "load_balancer", "LB"));
         design.appendComponent(component("svc", "service", "URL Service", {{"replicas", 3}}));
         design.appendComponent(component("cache", "cache", "URL Cache"));
-        design.appendComponent(component("db", "relational_db", "URL Store", {{"replication", "multi_leader"}}));
+        design.appendComponent(
+            component("db", "relational_db", "URL Store", {{"replication", "multi_leader"}}));
         design.appendComponent(component("push", "realtime_gateway", "Push"));
         design.appendLink(link("l1", "lb", "svc"));
         design.appendLink(link("l2", "svc", "cache"));
@@ -419,12 +457,14 @@ private slots:
     void readHeavyNeedsTenReadsPerWrite() {
         Design design;
         Workload workload;
-        workload.operations = {operation("read", OperationType::Read, 99), operation("write", OperationType::Write, 10)};
+        workload.operations = {operation("read", OperationType::Read, 99),
+                               operation("write", OperationType::Write, 10)};
         design.setWorkload(workload);
         QCOMPARE(matchReason("op:read-heavy", design), std::string("(no match)"));
         workload.operations[0].rate = 100;
         design.setWorkload(workload);
-        QCOMPARE(matchReason("op:read-heavy", design), std::string("reads outnumber writes 10 to 1 (100 /s against 10 /s)"));
+        QCOMPARE(matchReason("op:read-heavy", design),
+                 std::string("reads outnumber writes 10 to 1 (100 /s against 10 /s)"));
         workload.operations.pop_back();
         design.setWorkload(workload);
         QCOMPARE(matchReason("op:read-heavy", design), std::string("the workload only reads"));
@@ -439,17 +479,20 @@ private slots:
         design.appendComponent(component("zk", "coordination", "ZooKeeper"));
         design.appendLink(link("l1", "svc", "cache"));
         Workload workload;
-        workload.operations = {operation("read", OperationType::Read, 1000), operation("post", OperationType::Write, 10)};
+        workload.operations = {operation("read", OperationType::Read, 1000),
+                               operation("post", OperationType::Write, 10)};
         design.setWorkload(workload);
         const std::vector<RelevantCard> cards = relevantCards(fixtures(), design, Catalog::builtin());
         QCOMPARE(cards.size(), std::size_t(2));
         QCOMPARE(cards[0].card->slug, std::string("cache-aside-vs-write-through"));
         QCOMPARE(cards[0].signalList, (std::vector<std::string>{"link:service->cache", "op:read-heavy"}));
-        QCOMPARE(cards[0].reasons, (std::vector<std::string>{"“Feed” → “Timeline Cache”: service → cache",
-                                                             "reads outnumber writes 100 to 1 (1000 /s against 10 /s)"}));
+        QCOMPARE(cards[0].reasons,
+                 (std::vector<std::string>{"“Feed” → “Timeline Cache”: service → cache",
+                                           "reads outnumber writes 100 to 1 (1000 /s against 10 /s)"}));
         QCOMPARE(cards[0].componentIds, (std::vector<std::string>{"svc", "cache"}));
         QCOMPARE(cards[1].card->slug, std::string("single-vs-multi-leader"));
-        QCOMPARE(cards[1].reasons, std::vector<std::string>{"“ZooKeeper”: Coordination Service, role coordination"});
+        QCOMPARE(cards[1].reasons,
+                 std::vector<std::string>{"“ZooKeeper”: Coordination Service, role coordination"});
         QVERIFY(relevantCards(fixtures(), Design(), Catalog::builtin()).empty());
     }
 };
