@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -52,8 +53,9 @@ std::string curlyQuoted(std::string_view text) {
 struct SearchFields {
     std::string slug;
     std::string title;
-    std::vector<std::string> aliases;
-    std::vector<std::string> lists; // kinds, rule ids, property keys, option names
+    std::vector<std::string> aliases;    // lower case
+    std::vector<std::string> aliasNames; // as written, to say what matched
+    std::vector<std::string> lists;      // kinds, rule ids, property keys, option names; lower case
     std::vector<std::string> bodyWords;
 };
 
@@ -84,25 +86,31 @@ Score score(const SearchFields& page, const std::string& phrase, const std::vect
     Score result;
     if (page.title == phrase || page.slug == phrase)
         result.add(1000, "title");
-    for (const std::string& alias : page.aliases)
-        if (alias == phrase)
-            result.add(900, "alias " + curlyQuoted(alias));
+    for (std::size_t i = 0; i < page.aliases.size(); ++i)
+        if (page.aliases[i] == phrase)
+            result.add(900, "alias " + curlyQuoted(page.aliasNames[i]));
+    for (const std::string& item : page.lists)
+        if (item == phrase)
+            result.add(200, "header " + curlyQuoted(item));
     if (phrase.size() >= 3 && page.title.find(phrase) != std::string::npos)
         result.add(300, "title");
-    for (const std::string& alias : page.aliases)
-        if (phrase.size() >= 3 && alias.find(phrase) != std::string::npos)
-            result.add(250, "alias " + curlyQuoted(alias));
-    std::vector<std::string> aliasWords;
-    for (const std::string& alias : page.aliases)
-        for (std::string& word : words(alias))
-            aliasWords.push_back(std::move(word));
+    for (std::size_t i = 0; i < page.aliases.size(); ++i)
+        if (phrase.size() >= 3 && page.aliases[i].find(phrase) != std::string::npos)
+            result.add(250, "alias " + curlyQuoted(page.aliasNames[i]));
+    auto allWords = [](const std::vector<std::string>& texts) {
+        std::vector<std::string> out;
+        for (const std::string& text : texts)
+            for (std::string& word : words(text))
+                out.push_back(std::move(word));
+        return out;
+    };
+    const std::vector<std::string> aliasWords = allWords(page.aliases);
+    const std::vector<std::string> listWords = allWords(page.lists);
     const std::vector<std::string> titleWords = words(page.title);
     for (const std::string& word : queryWords) {
         const int inTitle = wordScore(word, titleWords, 40, 25);
         const int inAliases = wordScore(word, aliasWords, 30, 20);
-        int inLists = 0;
-        for (const std::string& item : page.lists)
-            inLists = item.find(word) != std::string::npos ? 15 : inLists;
+        const int inLists = wordScore(word, listWords, 15, 15);
         int inBody = 0;
         for (const std::string& bodyWord : page.bodyWords)
             inBody += matchesWord(bodyWord, word) ? 2 : 0;
@@ -136,15 +144,15 @@ SearchFields fieldsOf(const ConceptEntry& entry) {
     std::vector<std::string> lists = entry.kinds;
     lists.insert(lists.end(), entry.findings.begin(), entry.findings.end());
     lists.insert(lists.end(), entry.properties.begin(), entry.properties.end());
-    return {entry.slug, lower(entry.title), lowerAll(entry.aliases), lowerAll(lists),
-            sectionWords(entry.sections)};
+    return {entry.slug,    lower(entry.title), lowerAll(entry.aliases),
+            entry.aliases, lowerAll(lists),    sectionWords(entry.sections)};
 }
 
 SearchFields fieldsOf(const TradeoffCard& card) {
     std::vector<std::string> lists;
     for (const CardOption& option : card.options)
         lists.push_back(option.name);
-    return {card.slug, lower(card.title), {}, lowerAll(lists), sectionWords(card.sections)};
+    return {card.slug, lower(card.title), {}, {}, lowerAll(lists), sectionWords(card.sections)};
 }
 
 std::string readFile(const std::filesystem::path& path) {
@@ -168,6 +176,17 @@ std::vector<ConceptSource> markdownFiles(const std::string& root, const std::str
 
 bool contains(const std::vector<std::string>& items, std::string_view value) {
     return std::find(items.begin(), items.end(), value) != items.end();
+}
+
+// The pages whose header list `list` names `value`, in library order.
+template <typename Page>
+std::vector<const Page*> pagesListing(const std::vector<Page>& pages, std::vector<std::string> Page::*list,
+                                      std::string_view value) {
+    std::vector<const Page*> out;
+    for (const Page& page : pages)
+        if (contains(page.*list, value))
+            out.push_back(&page);
+    return out;
 }
 
 std::string relatedList(const std::vector<std::pair<std::string, std::string>>& links) {
@@ -204,6 +223,9 @@ ConceptLibrary ConceptLibrary::fromDirectory(const std::string& root) {
 
 const ConceptLibrary& ConceptLibrary::builtin() {
     static const ConceptLibrary library = [] {
+        // For writers of content: read the files of a checkout instead, to see an edit without a rebuild.
+        if (const char* root = std::getenv("NAPKIN_CONCEPTS_DIR"); root && *root)
+            return fromDirectory(root);
         std::vector<ConceptSource> entries;
         std::vector<ConceptSource> cards;
         for (const auto& [path, text] : builtinConceptFiles())
@@ -249,10 +271,7 @@ std::vector<ReferenceHit> ConceptLibrary::search(std::string_view query) const {
 }
 
 std::vector<const ConceptEntry*> ConceptLibrary::entriesForKind(std::string_view kind) const {
-    std::vector<const ConceptEntry*> out;
-    for (const ConceptEntry& e : m_entries)
-        if (contains(e.kinds, kind))
-            out.push_back(&e);
+    std::vector<const ConceptEntry*> out = pagesListing(m_entries, &ConceptEntry::kinds, kind);
     // An entry that names the kind first is about it; one that names it among others only touches it.
     std::stable_sort(out.begin(), out.end(), [&](const ConceptEntry* a, const ConceptEntry* b) {
         return std::find(a->kinds.begin(), a->kinds.end(), kind) - a->kinds.begin() <
@@ -262,35 +281,19 @@ std::vector<const ConceptEntry*> ConceptLibrary::entriesForKind(std::string_view
 }
 
 std::vector<const ConceptEntry*> ConceptLibrary::entriesForFinding(std::string_view rule) const {
-    std::vector<const ConceptEntry*> out;
-    for (const ConceptEntry& e : m_entries)
-        if (contains(e.findings, rule))
-            out.push_back(&e);
-    return out;
+    return pagesListing(m_entries, &ConceptEntry::findings, rule);
 }
 
 std::vector<const ConceptEntry*> ConceptLibrary::entriesForProperty(std::string_view key) const {
-    std::vector<const ConceptEntry*> out;
-    for (const ConceptEntry& e : m_entries)
-        if (contains(e.properties, key))
-            out.push_back(&e);
-    return out;
+    return pagesListing(m_entries, &ConceptEntry::properties, key);
 }
 
 std::vector<const ConceptEntry*> ConceptLibrary::entriesRelatedTo(std::string_view slug) const {
-    std::vector<const ConceptEntry*> out;
-    for (const ConceptEntry& e : m_entries)
-        if (contains(e.related, slug))
-            out.push_back(&e);
-    return out;
+    return pagesListing(m_entries, &ConceptEntry::related, slug);
 }
 
 std::vector<const TradeoffCard*> ConceptLibrary::cardsRelatedTo(std::string_view slug) const {
-    std::vector<const TradeoffCard*> out;
-    for (const TradeoffCard& c : m_cards)
-        if (contains(c.related, slug))
-            out.push_back(&c);
-    return out;
+    return pagesListing(m_cards, &TradeoffCard::related, slug);
 }
 
 std::vector<ConceptError> ConceptLibrary::brokenLinks(const Catalog& catalog,

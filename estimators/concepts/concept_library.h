@@ -36,7 +36,8 @@ class ConceptLibrary {
                                       const std::vector<ConceptSource>& cards);
     /// Reads `root`/concepts/*.md and `root`/tradeoffs/*.md (paths in errors start with `root`).
     static ConceptLibrary fromDirectory(const std::string& root);
-    /// The content shipped with Napkin.
+    /// The content shipped with Napkin; with NAPKIN_CONCEPTS_DIR set, that folder's concepts/ and tradeoffs/
+    /// instead (for writers of content).
     static const ConceptLibrary& builtin();
 
     const std::vector<ConceptEntry>& entries() const { return m_entries; }

@@ -37,10 +37,17 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
     return text.replace(at, from.size(), to);
 }
 
-std::vector<std::string> errorTexts(const std::vector<ConceptError>& errors) {
-    std::vector<std::string> out;
+QStringList errorTexts(const std::vector<ConceptError>& errors) {
+    QStringList out;
     for (const ConceptError& error : errors)
-        out.push_back(error.toString());
+        out << QString::fromStdString(error.toString());
+    return out;
+}
+
+QStringList qstrings(const std::vector<std::string>& texts) {
+    QStringList out;
+    for (const std::string& text : texts)
+        out << QString::fromStdString(text);
     return out;
 }
 
@@ -90,14 +97,14 @@ class TestConcepts : public QObject {
         QVERIFY(entry);
         QCOMPARE(entry->title, std::string("Caching"));
         QCOMPARE(entry->path, fixtureRoot + "/concepts/caching.md");
-        QCOMPARE(entry->aliases, (std::vector<std::string>{"Redis", "Memcached", "cache-aside"}));
-        QCOMPARE(entry->kinds, (std::vector<std::string>{"cache", "cdn"}));
-        QCOMPARE(entry->findings, (std::vector<std::string>{"lint.cache-without-store"}));
-        QCOMPARE(entry->properties, (std::vector<std::string>{"hit_ratio", "write_policy"}));
-        QCOMPARE(entry->related, (std::vector<std::string>{"message-log", "quorums"}));
+        QCOMPARE(qstrings(entry->aliases), (QStringList{"Redis", "Memcached", "cache-aside"}));
+        QCOMPARE(qstrings(entry->kinds), (QStringList{"cache", "cdn"}));
+        QCOMPARE(qstrings(entry->findings), (QStringList{"lint.cache-without-store"}));
+        QCOMPARE(qstrings(entry->properties), (QStringList{"hit_ratio", "write_policy"}));
+        QCOMPARE(qstrings(entry->related), (QStringList{"message-log", "quorums"}));
         QCOMPARE(entry->sections.size(), std::size_t(5));
         QCOMPARE(entry->sections[0].heading, std::string("What it is"));
-        QCOMPARE(entry->sections[0].line, 7);
+        QCOMPARE(entry->sections[0].line, 8);
         // A "## " inside a code fence is text, not a section.
         QCOMPARE(entry->sections[0].body,
                  std::string("Keeping hot data close, so that most reads never reach the "
@@ -119,7 +126,7 @@ class TestConcepts : public QObject {
         QCOMPARE(card->signalList[0].type, TradeoffSignal::Type::WriteFanout);
         QCOMPARE(card->signalList[1].type, TradeoffSignal::Type::Protocol);
         QCOMPARE(card->signalList[1].subject, std::string("websocket"));
-        QCOMPARE(card->related, (std::vector<std::string>{"message-log"}));
+        QCOMPARE(qstrings(card->related), (QStringList{"message-log"}));
         QCOMPARE(card->section("When to choose which")->body,
                  std::string("Push for ordinary users, pull for celebrities."));
     }
@@ -222,10 +229,7 @@ class TestConcepts : public QObject {
         std::vector<ConceptError> errors;
         const auto entry = parseConceptEntry("c/x.md", text.toStdString(), errors);
         QVERIFY(!entry);
-        QStringList actual;
-        for (const std::string& error : errorTexts(errors))
-            actual << QString::fromStdString(error);
-        QCOMPARE(actual, expected);
+        QCOMPARE(errorTexts(errors), expected);
     }
 
     void acceptsTheMinimalEntryAndCard() {
@@ -239,7 +243,7 @@ class TestConcepts : public QObject {
         std::vector<ConceptError> errors;
         QVERIFY(!parseConceptEntry("c/Caching Strategies.md", goodEntry, errors));
         QCOMPARE(errorTexts(errors),
-                 std::vector<std::string>{
+                 QStringList{
                      "c/Caching Strategies.md: the file name must be a slug (lower case, digits "
                      "and “-”) ending in .md"});
     }
@@ -290,10 +294,7 @@ class TestConcepts : public QObject {
         QFETCH(QStringList, expected);
         std::vector<ConceptError> errors;
         QVERIFY(!parseTradeoffCard("t/a-vs-b.md", text.toStdString(), errors));
-        QStringList actual;
-        for (const std::string& error : errorTexts(errors))
-            actual << QString::fromStdString(error);
-        QCOMPARE(actual, expected);
+        QCOMPARE(errorTexts(errors), expected);
     }
 
     void keepsGoodFilesWhenOthersAreBroken() {
@@ -303,7 +304,7 @@ class TestConcepts : public QObject {
         QCOMPARE(library.entries()[0].slug, std::string("good"));
         QCOMPARE(library.cards().size(), std::size_t(1));
         QCOMPARE(errorTexts(library.errors()),
-                 std::vector<std::string>{"c/bad.md:1: must start with the title, a line “# Title”"});
+                 QStringList{"c/bad.md:1: must start with the title, a line “# Title”"});
     }
 
     void findsEntriesByAliasTitleAndText_data() {
@@ -358,7 +359,7 @@ class TestConcepts : public QObject {
     void fixturesHaveNoBrokenLinks() {
         const std::set<std::string> rules{"lint.queue-without-consumer", "lint.cache-without-store",
                                           "lint.stale-reads", "lint.impossible-quorum"};
-        QCOMPARE(errorTexts(fixtures().brokenLinks(Catalog::builtin(), rules)), std::vector<std::string>{});
+        QCOMPARE(errorTexts(fixtures().brokenLinks(Catalog::builtin(), rules)), QStringList{});
     }
 
     void reportsBrokenLinksWithFileAndLine() {
@@ -368,13 +369,13 @@ class TestConcepts : public QObject {
         const std::string card = replaced(replaced(goodCard, "signals: kind:cache",
                                                    "signals: kind:cache, role:teapot, link:service->nowhere, "
                                                    "protocol:smoke, prop:colour=red"),
-                                          "\n\n## A", "related: missing\n\n## A");
+                                          "\n\n## A", "\nrelated: missing\n\n## A");
         const ConceptLibrary library = ConceptLibrary::fromSources(
             {{"c/x.md", entry}, {"c/other.md", goodEntry}}, {{"t/a-vs-b.md", card}});
-        QCOMPARE(errorTexts(library.errors()), std::vector<std::string>{});
+        QCOMPARE(errorTexts(library.errors()), QStringList{});
         QCOMPARE(
             errorTexts(library.brokenLinks(Catalog::builtin(), {"lint.shard-skew"})),
-            (std::vector<std::string>{
+            (QStringList{
                 "c/x.md:5: related: no other entry “x”", "c/x.md:2: kinds: no catalog kind “warp_drive”",
                 "c/x.md:4: properties: no catalog property “flux”",
                 "c/x.md:3: findings: no finding rule “lint.nope”",
@@ -485,14 +486,14 @@ class TestConcepts : public QObject {
         const std::vector<RelevantCard> cards = relevantCards(fixtures(), design, Catalog::builtin());
         QCOMPARE(cards.size(), std::size_t(2));
         QCOMPARE(cards[0].card->slug, std::string("cache-aside-vs-write-through"));
-        QCOMPARE(cards[0].signalList, (std::vector<std::string>{"link:service->cache", "op:read-heavy"}));
-        QCOMPARE(cards[0].reasons,
-                 (std::vector<std::string>{"“Feed” → “Timeline Cache”: service → cache",
-                                           "reads outnumber writes 100 to 1 (1000 /s against 10 /s)"}));
-        QCOMPARE(cards[0].componentIds, (std::vector<std::string>{"svc", "cache"}));
+        QCOMPARE(qstrings(cards[0].signalList), (QStringList{"link:service->cache", "op:read-heavy"}));
+        QCOMPARE(qstrings(cards[0].reasons),
+                 (QStringList{"“Feed” → “Timeline Cache”: service → cache",
+                                           "reads outnumber writes 100 to 1 (1 K /s against 10 /s)"}));
+        QCOMPARE(qstrings(cards[0].componentIds), (QStringList{"svc", "cache"}));
         QCOMPARE(cards[1].card->slug, std::string("single-vs-multi-leader"));
-        QCOMPARE(cards[1].reasons,
-                 std::vector<std::string>{"“ZooKeeper”: Coordination Service, role coordination"});
+        QCOMPARE(qstrings(cards[1].reasons),
+                 QStringList{"“ZooKeeper”: Coordination Service, role coordination"});
         QVERIFY(relevantCards(fixtures(), Design(), Catalog::builtin()).empty());
     }
 };

@@ -96,6 +96,7 @@ private slots:
             "## Entities\n\n_No entities yet._\n\n"
             "## High-level design\n\n_No components yet._\n\n\n\n"
             "## Component design — database\n\n_No data stores in the design yet._\n\n"
+            "## Trade-offs\n\n_No decisions recorded yet._\n\n"
             "## Findings\n\n"
             "### Single points of failure\n\n_The analyzers were not run for this export._\n\n"
             "### Bottlenecks\n\n_The analyzers were not run for this export._\n\n"
