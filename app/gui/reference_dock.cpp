@@ -35,10 +35,10 @@ QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-/// Wide enough for a list beside a readable page, where the main window asks.
+/// Tall enough for the results above a readable page, where the main window asks.
 class ReferenceTabs : public QTabWidget {
   public:
-    QSize sizeHint() const override { return {620, 420}; }
+    QSize sizeHint() const override { return {380, 640}; }
 };
 
 QString slugOfFile(const QString& path) {
@@ -95,7 +95,8 @@ QWidget* ReferenceDock::createReferencePage() {
     buttons->addWidget(m_record);
     rightLayout->addLayout(buttons);
 
-    auto* splitter = new QSplitter(Qt::Horizontal);
+    // Results above the page: the dock sits in the tall, narrow right-hand area beside the Inspector.
+    auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
