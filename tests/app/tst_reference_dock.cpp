@@ -151,17 +151,20 @@ class TestReferenceDock : public QObject {
     }
 
     void relevantCardsFollowTheDesign() {
-        // Tiny URL: services in front of a Redis cache, 100 reads per write.
-        QCOMPARE(m_dock->relevantList()->count(), 1);
-        QCOMPARE(m_dock->relevantList()->item(0)->text(),
-                 "Cache-aside vs write-through\n    “URL Service (a)” → “Redis Cluster”: service → cache");
-        QVERIFY(m_dock->tabs()->tabText(1).contains("(1)"));
+        // Tiny URL: services in front of a Redis cache, 100 reads per write, and ZooKeeper.
+        QCOMPARE(itemTexts(m_dock->relevantList()),
+                 (QStringList{"Cache-aside vs write-through\n    “URL Service (a)” → “Redis Cluster”: service → cache",
+                              "Single vs multi-leader\n    “ZooKeeper”: Coordination Service, role coordination"}));
+        QCOMPARE(m_dock->tabs()->tabText(1), "Trade-offs here (2)");
         QVERIFY(m_window->document().execute(RemoveComponent{"cache"}, "Delete"));
-        // Reads still outnumber writes 100 to 1.
+        // No cache any more, but reads still outnumber writes 100 to 1.
         QCOMPARE(m_dock->relevantList()->item(0)->text(),
-                 "Cache-aside vs write-through\n    reads outnumber writes 100 to 1 (19290 /s (≈ 20000 /s) "
-                 "against 193 /s "
+                 "Cache-aside vs write-through\n    reads outnumber writes 100 to 1 (19.3 K /s (≈ 20 K /s) against 193 /s "
                  "(≈ 200 /s))");
+        m_dock->relevantList()->setCurrentRow(1);
+        QTest::mouseDClick(m_dock->relevantList()->viewport(), Qt::LeftButton, {},
+                           m_dock->relevantList()->visualItemRect(m_dock->relevantList()->item(1)).center());
+        QCOMPARE(m_dock->currentLink(), QString("card:single-vs-multi-leader"));
     }
 
     void recordADecisionFromACardAndUndoIt() {
