@@ -119,10 +119,10 @@ QWidget* ReferenceDock::createReferencePage() {
 QWidget* ReferenceDock::createRelevantPage() {
     m_relevant->setWordWrap(true);
     m_relevant->setAlternatingRowColors(true);
-    auto* open = new QPushButton(tr("Open card"));
+    auto* openButton = new QPushButton(tr("Open card"));
     auto* record = new QPushButton(tr("Record decision…"));
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(open);
+    buttons->addWidget(openButton);
     buttons->addWidget(record);
     buttons->addStretch(1);
     auto* page = new QWidget;
@@ -135,7 +135,7 @@ QWidget* ReferenceDock::createRelevantPage() {
             open(item->data(linkRole).toString());
     };
     connect(m_relevant, &QListWidget::itemActivated, this, openSelected);
-    connect(open, &QPushButton::clicked, this, openSelected);
+    connect(openButton, &QPushButton::clicked, this, openSelected);
     connect(record, &QPushButton::clicked, this, [this, openSelected] {
         if (!m_relevant->currentItem())
             return;
