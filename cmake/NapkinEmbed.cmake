@@ -11,3 +11,19 @@ function(napkin_embed_text target input symbol)
     COMMENT "Embedding ${input}")
   target_sources(${target} PRIVATE ${output})
 endfunction()
+
+# napkin_embed_files(TARGET SYMBOL BASE FILES...): compiles every file into TARGET as the function
+# `std::vector<std::pair<std::string_view, std::string_view>> napkin::SYMBOL()`, each file as its path
+# relative to BASE and its text. For directories of content (concept entries) whose file list is globbed.
+function(napkin_embed_files target symbol base)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/embedded_${symbol}.cpp)
+  list(JOIN ARGN "|" joined)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} "-DFILES=${joined}" -DBASE=${base} -DOUTPUT=${output} -DSYMBOL=${symbol}
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
+    DEPENDS ${ARGN} ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
+    COMMENT "Embedding ${symbol}"
+    VERBATIM)
+  target_sources(${target} PRIVATE ${output})
+endfunction()

@@ -78,6 +78,7 @@ public:
             {"components", &WriteupWriter::components},
             {"database", &WriteupWriter::database},
             {"findings", &WriteupWriter::findings},
+            {"tradeoffs", &WriteupWriter::tradeoffs},
         };
         return (this->*sections.at(placeholder))();
     }
@@ -313,6 +314,16 @@ private:
         return sum + " ≤ N " + formatNumber(copies) + ": reads may miss the latest write";
     }
 
+    // The decision log: what was chosen, from which card and option, and why.
+    std::string tradeoffs() const {
+        if (m_design.decisions().empty())
+            return "_No decisions recorded yet._";
+        std::string out = tableHeader({"Decision", "Chosen option", "Why", "Trade-off card"});
+        for (const Decision& decision : m_design.decisions())
+            out += tableRow({cell(decision.text), cell(decision.option), cell(decision.reason), cell(decision.card)});
+        return trimmed(out);
+    }
+
     enum class FindingGroup { SinglePointOfFailure, Bottleneck, Other };
 
     std::string findings() const {
@@ -439,7 +450,7 @@ const std::string& defaultWriteupTemplate() {
 const std::vector<std::string>& writeupPlaceholders() {
     static const std::vector<std::string> names{"title",    "problem", "functional", "non_functional",
                                                 "capacity", "api",     "entities",   "diagram",
-                                                "components", "database", "findings"};
+                                                "components", "database", "tradeoffs", "findings"};
     return names;
 }
 

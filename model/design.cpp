@@ -18,14 +18,17 @@ Edit makeAdd(Component item, std::size_t index) { return AddComponent{std::move(
 Edit makeAdd(Link item, std::size_t index) { return AddLink{std::move(item), index}; }
 Edit makeAdd(Zone item, std::size_t index) { return AddZone{std::move(item), index}; }
 Edit makeAdd(Note item, std::size_t index) { return AddNote{std::move(item), index}; }
+Edit makeAdd(Decision item, std::size_t index) { return AddDecision{std::move(item), index}; }
 Edit makeRemove(const Component& item) { return RemoveComponent{item.id}; }
 Edit makeRemove(const Link& item) { return RemoveLink{item.id}; }
 Edit makeRemove(const Zone& item) { return RemoveZone{item.id}; }
 Edit makeRemove(const Note& item) { return RemoveNote{item.id}; }
+Edit makeRemove(const Decision& item) { return RemoveDecision{item.id}; }
 Edit makeUpdate(Component item) { return UpdateComponent{std::move(item)}; }
 Edit makeUpdate(Link item) { return UpdateLink{std::move(item)}; }
 Edit makeUpdate(Zone item) { return UpdateZone{std::move(item)}; }
 Edit makeUpdate(Note item) { return UpdateNote{std::move(item)}; }
+Edit makeUpdate(Decision item) { return UpdateDecision{std::move(item)}; }
 
 template <typename T>
 auto findById(const std::vector<T>& items, std::string_view id) {
@@ -38,7 +41,8 @@ std::string quotedId(std::string_view id) { return "\"" + std::string(id) + "\""
 
 Design::Design(const Design& other)
     : m_brief(other.m_brief), m_workload(other.m_workload), m_components(other.m_components),
-      m_links(other.m_links), m_zones(other.m_zones), m_notes(other.m_notes), m_extra(other.m_extra),
+      m_links(other.m_links), m_zones(other.m_zones), m_notes(other.m_notes), m_decisions(other.m_decisions),
+      m_extra(other.m_extra),
       m_componentIndex(other.m_componentIndex), m_linkIndex(other.m_linkIndex) {}
 
 Design& Design::operator=(const Design& other) {
@@ -71,6 +75,11 @@ const Note* Design::note(std::string_view id) const {
     return found == m_notes.end() ? nullptr : &*found;
 }
 
+const Decision* Design::decision(std::string_view id) const {
+    auto found = findById(m_decisions, id);
+    return found == m_decisions.end() ? nullptr : &*found;
+}
+
 int Design::componentIndex(std::string_view id) const {
     auto found = m_componentIndex.find(id);
     return found == m_componentIndex.end() ? -1 : static_cast<int>(found->second);
@@ -82,7 +91,7 @@ int Design::linkIndex(std::string_view id) const {
 }
 
 bool Design::hasId(std::string_view id) const {
-    return component(id) || link(id) || zone(id) || note(id);
+    return component(id) || link(id) || zone(id) || note(id) || decision(id);
 }
 
 std::string Design::uniqueId(std::string_view stem) const {
@@ -156,6 +165,9 @@ std::string Design::checkOne(const Edit& edit) const {
             return "a link must join two different components";
         return {};
     };
+    auto decisionText = [](const Decision& d) -> std::string {
+        return d.text.empty() ? "a decision needs its text" : std::string();
+    };
     auto exists = [](bool found, std::string_view what, const std::string& id) -> std::string {
         return found ? std::string() : "no " + std::string(what) + " " + quotedId(id);
     };
@@ -195,6 +207,15 @@ std::string Design::checkOne(const Edit& edit) const {
             [&](const AddNote& e) { return idFree(e.note.id); },
             [&](const RemoveNote& e) { return exists(note(e.id), "note", e.id); },
             [&](const UpdateNote& e) { return exists(note(e.note.id), "note", e.note.id); },
+            [&](const AddDecision& e) {
+                std::string why = idFree(e.decision.id);
+                return why.empty() ? decisionText(e.decision) : why;
+            },
+            [&](const RemoveDecision& e) { return exists(decision(e.id), "decision", e.id); },
+            [&](const UpdateDecision& e) {
+                std::string why = exists(decision(e.decision.id), "decision", e.decision.id);
+                return why.empty() ? decisionText(e.decision) : why;
+            },
             [&](const SetBrief&) { return std::string(); },
             [&](const SetWorkload&) { return std::string(); },
             [&](const Compound&) { return std::string(); },
@@ -318,6 +339,11 @@ Edit Design::applyOne(const Edit& edit) {
             [&](const AddNote& e) { return insertInto(m_notes, e.note, e.index, W::NoteAdded); },
             [&](const RemoveNote& e) { return removeFrom(m_notes, e.id, W::NoteRemoved); },
             [&](const UpdateNote& e) { return replaceIn<Note, UpdateNote>(m_notes, e.note, W::NoteChanged); },
+            [&](const AddDecision& e) { return insertInto(m_decisions, e.decision, e.index, W::DecisionAdded); },
+            [&](const RemoveDecision& e) { return removeFrom(m_decisions, e.id, W::DecisionRemoved); },
+            [&](const UpdateDecision& e) {
+                return replaceIn<Decision, UpdateDecision>(m_decisions, e.decision, W::DecisionChanged);
+            },
             [&](const SetBrief& e) -> Edit {
                 Edit inverse = SetBrief{m_brief};
                 m_brief = e.brief;
@@ -358,6 +384,7 @@ void Design::appendLink(Link link) {
 
 void Design::appendZone(Zone zone) { m_zones.push_back(std::move(zone)); }
 void Design::appendNote(Note note) { m_notes.push_back(std::move(note)); }
+void Design::appendDecision(Decision decision) { m_decisions.push_back(std::move(decision)); }
 
 std::vector<std::string> Design::invariantViolations() const {
     std::vector<std::string> problems;
@@ -387,6 +414,8 @@ std::vector<std::string> Design::invariantViolations() const {
     }
     for (const Note& n : m_notes)
         claim(n.id);
+    for (const Decision& d : m_decisions)
+        claim(d.id);
     for (std::size_t i = 0; i < m_components.size(); ++i)
         if (componentIndex(m_components[i].id) != static_cast<int>(i))
             problems.push_back("component index out of date for " + quotedId(m_components[i].id));

@@ -21,7 +21,8 @@ struct Change {
         LinkAdded, LinkRemoved, LinkChanged,
         ZoneAdded, ZoneRemoved, ZoneChanged,
         NoteAdded, NoteRemoved, NoteChanged,
-        BriefChanged, WorkloadChanged
+        BriefChanged, WorkloadChanged,
+        DecisionAdded, DecisionRemoved, DecisionChanged
     };
     What what;
     std::string id;
@@ -50,12 +51,14 @@ public:
     const std::vector<Link>& links() const { return m_links; }
     const std::vector<Zone>& zones() const { return m_zones; }
     const std::vector<Note>& notes() const { return m_notes; }
+    const std::vector<Decision>& decisions() const { return m_decisions; }
     const Json& extra() const { return m_extra; }
 
     const Component* component(std::string_view id) const;
     const Link* link(std::string_view id) const;
     const Zone* zone(std::string_view id) const;
     const Note* note(std::string_view id) const;
+    const Decision* decision(std::string_view id) const;
     /// Position of the component in components(), or -1.
     int componentIndex(std::string_view id) const;
     int linkIndex(std::string_view id) const;
@@ -89,6 +92,7 @@ public:
     void appendLink(Link link);
     void appendZone(Zone zone);
     void appendNote(Note note);
+    void appendDecision(Decision decision);
 
 private:
     Edit applyOne(const Edit& edit);
@@ -110,6 +114,7 @@ private:
     std::vector<Link> m_links;
     std::vector<Zone> m_zones;
     std::vector<Note> m_notes;
+    std::vector<Decision> m_decisions;
     Json m_extra = Json::object();
     // Transparent hash and equality: a lookup by string_view builds no std::string.
     struct IdHash {

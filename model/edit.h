@@ -34,6 +34,9 @@ struct UpdateZone { Zone zone; };
 struct AddNote { Note note; std::size_t index = appendAtEnd; };
 struct RemoveNote { std::string id; };
 struct UpdateNote { Note note; };
+struct AddDecision { Decision decision; std::size_t index = appendAtEnd; };
+struct RemoveDecision { std::string id; };
+struct UpdateDecision { Decision decision; };
 struct SetBrief { Brief brief; };
 struct SetWorkload { Workload workload; };
 /// Several edits as one step, applied in order and undone in reverse.
@@ -42,7 +45,7 @@ struct Compound { std::vector<Edit> edits; };
 struct Edit {
     using Variant = std::variant<AddComponent, RemoveComponent, UpdateComponent, AddLink, RemoveLink, UpdateLink,
                                  AddZone, RemoveZone, UpdateZone, AddNote, RemoveNote, UpdateNote, SetBrief,
-                                 SetWorkload, Compound>;
+                                 SetWorkload, AddDecision, RemoveDecision, UpdateDecision, Compound>;
     Variant op;
 
     template <typename T>

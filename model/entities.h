@@ -57,6 +57,18 @@ struct Note {
     bool operator==(const Note&) const = default;
 };
 
+/// A choice the user recorded, optionally from a trade-off card (docs/concepts.md); the write-up lists them
+/// under Trade-offs.
+struct Decision {
+    std::string id;
+    std::string text;   // what was decided: "Cache-aside for URL lookups"
+    std::string card;   // slug of the trade-off card it came from, or empty
+    std::string option; // the option chosen on that card, or empty
+    std::string reason; // why: "reads 100:1, staleness of 60 s accepted"
+    Json extra = Json::object();
+    bool operator==(const Decision&) const = default;
+};
+
 struct NonFunctionalRequirement {
     std::string category; // availability, latency, consistency, durability, scalability, …
     std::string text;

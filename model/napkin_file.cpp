@@ -311,6 +311,27 @@ public:
         return n;
     }
 
+    std::optional<Decision> decision(const Json& json, const std::string& path) {
+        if (!isObject(json, path))
+            return std::nullopt;
+        Decision d;
+        d.id = id(json, "id", path);
+        d.text = string(json, "text", path, maxTextLength, true);
+        if (json.contains("text") && json.at("text").is_string() && d.text.empty())
+            error(join(path, "text"), "must not be empty");
+        d.card = string(json, "card", path, maxIdLength);
+        if (!d.card.empty() && !std::all_of(d.card.begin(), d.card.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+            }))
+            error(join(path, "card"), "must be a card's slug (lower case, digits and -), got " + describe(Json(d.card)));
+        d.option = string(json, "option", path, maxLabelLength);
+        if (!d.option.empty() && !json.contains("card"))
+            error(join(path, "option"), "names an option but the decision has no card");
+        d.reason = string(json, "reason", path, maxTextLength);
+        d.extra = extras(json, {"id", "text", "card", "option", "reason"});
+        return d;
+    }
+
     Brief brief(const Json& json, const std::string& path) {
         Brief b;
         if (!isObject(json, path))
@@ -632,6 +653,17 @@ Json toJson(const Note& n) {
     return out;
 }
 
+Json toJson(const Decision& d) {
+    Json out = Json::object();
+    out["id"] = d.id;
+    out["text"] = d.text;
+    putString(out, "card", d.card);
+    putString(out, "option", d.option);
+    putString(out, "reason", d.reason);
+    appendExtras(out, d.extra);
+    return out;
+}
+
 Json toJson(const Operation& op) {
     Json out = Json::object();
     out["name"] = op.name;
@@ -862,6 +894,14 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
                 design.appendNote(std::move(*n));
             }
         }
+    if (const Json* list = reader.list(root, "decisions", ""))
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "decisions[" + std::to_string(i) + "]";
+            if (auto d = reader.decision((*list)[i], path)) {
+                collectIds(reader, owners, d->id, path);
+                design.appendDecision(std::move(*d));
+            }
+        }
     for (const Entity& e : design.brief().entities)
         if (!e.storedIn.empty() && !design.component(e.storedIn))
             reader.error("brief.entities", "entity \"" + e.name + "\" is stored in \"" + e.storedIn +
@@ -869,7 +909,7 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
     for (Zone& z : zones)
         design.appendZone(std::move(z));
     design.setExtra(reader.extras(root, {"format", "version", "brief", "workload", "zones", "components", "links",
-                                         "notes"}));
+                                         "notes", "decisions"}));
     if (reader.errorCount() == 0)
         result.design = std::move(design);
     return result;
@@ -900,6 +940,8 @@ Json designToJson(const Design& design) {
     out["components"] = listToJson(design.components());
     out["links"] = listToJson(design.links());
     out["notes"] = listToJson(design.notes());
+    if (!design.decisions().empty())
+        out["decisions"] = listToJson(design.decisions());
     appendExtras(out, design.extra());
     return out;
 }

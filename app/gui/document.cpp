@@ -72,6 +72,9 @@ void Document::relay(const Change& change) {
     case W::NoteChanged: emit noteChanged(id); break;
     case W::BriefChanged: emit briefChanged(); break;
     case W::WorkloadChanged: emit workloadChanged(); break;
+    case W::DecisionAdded:
+    case W::DecisionRemoved:
+    case W::DecisionChanged: emit decisionsChanged(id); break;
     }
 }
 

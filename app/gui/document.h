@@ -54,6 +54,8 @@ signals:
     void noteChanged(const QString& id);
     void briefChanged();
     void workloadChanged();
+    /// A decision of the decision log was added, removed or changed.
+    void decisionsChanged(const QString& id);
     /// The whole design was replaced: rebuild every view from design().
     void designReset();
     /// After any edit, undo or redo has been applied completely (once per step, after the signals above).

@@ -5,6 +5,7 @@
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
+#include "estimators/concepts/concept_library.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -22,7 +23,7 @@ namespace {
 
 constexpr double greyedOpacity = 0.3;
 
-enum Column { SeverityColumn, RuleColumn, ComponentsColumn, MessageColumn };
+enum Column { SeverityColumn, RuleColumn, ComponentsColumn, MessageColumn, ReferenceColumn };
 constexpr int findingIndexRole = Qt::UserRole;
 constexpr int failureIdRole = Qt::UserRole;
 
@@ -49,12 +50,14 @@ FindingsDock::FindingsDock(MainWindow& window)
     filters->addWidget(m_severity);
     filters->addWidget(m_summary);
 
-    m_list->setColumnCount(4);
-    m_list->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Components"), tr("Finding")});
+    m_list->setColumnCount(5);
+    m_list->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Components"), tr("Finding"), tr("Explained in")});
     m_list->setRootIsDecorated(false);
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
-    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(ReferenceColumn, QHeaderView::ResizeToContents);
 
     auto* findingsPane = new QWidget;
     auto* findingsLayout = new QVBoxLayout(findingsPane);
@@ -78,7 +81,12 @@ FindingsDock::FindingsDock(MainWindow& window)
     connect(&window.analysis(), &AnalysisService::updated, this, &FindingsDock::analysisUpdated);
     connect(m_filter, &QLineEdit::textChanged, this, &FindingsDock::applyFilter);
     connect(m_severity, &QComboBox::currentIndexChanged, this, &FindingsDock::applyFilter);
-    connect(m_list, &QTreeWidget::itemClicked, this, &FindingsDock::showFinding);
+    connect(m_list, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item, int column) {
+        if (column == ReferenceColumn && !item->data(ReferenceColumn, Qt::UserRole).toString().isEmpty())
+            emit referenceRequested(item->data(ReferenceColumn, Qt::UserRole).toString());
+        else
+            showFinding(item);
+    });
     connect(m_list, &QTreeWidget::itemActivated, this, &FindingsDock::showFinding);
     connect(m_whatIf, &QListWidget::itemChanged, this, &FindingsDock::whatIfToggled);
     analysisUpdated();
@@ -113,6 +121,15 @@ void FindingsDock::rebuildList() {
         auto* item = new QTreeWidgetItem({severityText(f), q(f.rule), ids.join(", "), message});
         item->setData(SeverityColumn, findingIndexRole, qulonglong(i));
         item->setToolTip(MessageColumn, message);
+        if (const auto entries = ConceptLibrary::builtin().entriesForFinding(f.rule); !entries.empty()) {
+            item->setText(ReferenceColumn, q(entries.front()->title));
+            QFont font = item->font(ReferenceColumn);
+            font.setUnderline(true);
+            item->setFont(ReferenceColumn, font);
+            item->setData(ReferenceColumn, Qt::UserRole, "finding:" + q(f.rule));
+            item->setForeground(ReferenceColumn, m_list->palette().link());
+            item->setToolTip(ReferenceColumn, tr("Click to read why this matters in the Reference panel (F1)"));
+        }
         m_list->addTopLevelItem(item);
     }
     m_summary->setText(tr("%1 errors, %2 warnings, %3 info").arg(counts[2]).arg(counts[1]).arg(counts[0]));

@@ -47,6 +47,8 @@ public:
 
 signals:
     void refreshed();
+    /// The user clicked a finding's "Explained in" cell: "finding:<rule>" for the Reference panel.
+    void referenceRequested(const QString& link);
 
 private:
     void analysisUpdated();

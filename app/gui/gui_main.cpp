@@ -5,6 +5,7 @@
 #include "app/gui/export_actions.h"
 #include "app/gui/main_window.h"
 #include "app/gui/practice.h"
+#include "app/gui/reference_dock.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -22,6 +23,7 @@ int runEditor(int argc, char* argv[]) {
     installExportActions(window);
     installAppearanceMenu(window);
     installPracticeActions(window);
+    installReferencePanel(window);
     const QStringList arguments = QApplication::arguments();
     if (arguments.size() > 1) {
         QString error;

@@ -1,6 +1,7 @@
 #include "app/gui/inspector_panel.h"
 
 #include "app/gui/document.h"
+#include "estimators/concepts/concept_library.h"
 #include "model/units.h"
 
 #include <QApplication>
@@ -201,9 +202,18 @@ void InspectorPanel::addRow(const QString& key, const QString& name, QWidget* ed
     error->hide();
     layout->addWidget(error);
     auto* label = new QLabel(name);
-    if (!help.isEmpty()) {
-        label->setToolTip(help);
-        editor->setToolTip(help);
+    QString tip = help;
+    // A property the concept reference explains links to its entry ("read_quorum" → quorums).
+    if (const auto entries = ConceptLibrary::builtin().entriesForProperty(key.toStdString()); !entries.empty()) {
+        label->setText(QStringLiteral("%1 <a href=\"property:%2\">?</a>").arg(name.toHtmlEscaped(), key));
+        label->setTextFormat(Qt::RichText);
+        label->setObjectName("referenceLink");
+        connect(label, &QLabel::linkActivated, this, &InspectorPanel::referenceRequested);
+        tip += (tip.isEmpty() ? "" : "\n\n") + tr("? opens “%1” in the Reference panel").arg(qs(entries.front()->title));
+    }
+    if (!tip.isEmpty()) {
+        label->setToolTip(tip);
+        editor->setToolTip(tip);
     }
     m_form->addRow(label, column);
     m_fields.insert(key, editor);

@@ -32,6 +32,8 @@ public:
 
 signals:
     void statusMessage(const QString& message);
+    /// The user followed a property's reference link: "property:<key>" for the Reference panel.
+    void referenceRequested(const QString& link);
 
 private:
     void rebuild();

@@ -262,7 +262,7 @@ void MainWindow::createActions() {
     QAction* arrangeAction = addAction(arrange, tr("&Auto-Arrange"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(arrangeAction, &QAction::triggered, this, &MainWindow::autoArrange);
 
-    connect(addAction(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents), &QAction::triggered, this, [this] {
+    connect(addAction(help, tr("&Keyboard Shortcuts"), QKeySequence()), &QAction::triggered, this, [this] {
         QMessageBox::information(
             this, tr("Keyboard shortcuts"),
             tr("Ctrl+K  quick add (connects from the selected component)\n"
@@ -273,7 +273,8 @@ void MainWindow::createActions() {
                "Ctrl+D  duplicate     Delete  delete\n"
                "Ctrl+wheel, Ctrl++ / Ctrl+-  zoom     Ctrl+1  fit\n"
                "Space+drag or middle button  pan\n"
-               "Ctrl+Shift+A  auto-arrange"));
+               "Ctrl+Shift+A  auto-arrange\n"
+               "F1  the concept reference and trade-off cards"));
     });
     connect(help->addAction(tr("&About Napkin")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Napkin"),

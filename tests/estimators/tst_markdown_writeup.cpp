@@ -74,7 +74,7 @@ private slots:
                                                 "## Non-functional requirements", "## Capacity estimation",
                                                 "## API",             "## Entities",
                                                 "## High-level design", "## Component design — database",
-                                                "## Findings"};
+                                                "## Trade-offs", "## Findings"};
         std::size_t previous = 0;
         for (const std::string& heading : headings) {
             const std::size_t at = heading.starts_with("# ") ? text.find(heading + "\n") : text.find("\n" + heading + "\n");
@@ -96,6 +96,7 @@ private slots:
             "## Entities\n\n_No entities yet._\n\n"
             "## High-level design\n\n_No components yet._\n\n\n\n"
             "## Component design — database\n\n_No data stores in the design yet._\n\n"
+            "## Trade-offs\n\n_No decisions recorded yet._\n\n"
             "## Findings\n\n"
             "### Single points of failure\n\n_The analyzers were not run for this export._\n\n"
             "### Bottlenecks\n\n_The analyzers were not run for this export._\n\n"
@@ -220,9 +221,23 @@ private slots:
         design.setBrief(brief);
         QCOMPARE(renderWriteup(WriteupInputs(design), "Title: {{ title }}\n{{api}}\n"),
                  std::string("Title: Chat\n_No API endpoints yet._\n"));
-        QCOMPARE(writeupPlaceholders().size(), std::size_t(11));
+        QCOMPARE(writeupPlaceholders().size(), std::size_t(12));
         for (const std::string& name : writeupPlaceholders())
             QVERIFY2(defaultWriteupTemplate().find("{{" + name + "}}") != std::string::npos, name.c_str());
+    }
+
+    void decisionsBecomeTheTradeOffsSection() {
+        Design design;
+        QCOMPARE(renderWriteup(WriteupInputs(design), "{{tradeoffs}}"), std::string("_No decisions recorded yet._"));
+        design.appendDecision({"d1", "Cache | fill on a miss", "cache-aside-vs-write-through", "Cache-aside",
+                               "reads 100:1, staleness of 60 s accepted", {}});
+        design.appendDecision({"d2", "Pre-generated keys", {}, {}, {}, {}});
+        QCOMPARE(renderWriteup(WriteupInputs(design), "{{tradeoffs}}"),
+                 std::string("| Decision | Chosen option | Why | Trade-off card |\n"
+                             "|---|---|---|---|\n"
+                             "| Cache \\| fill on a miss | Cache-aside | reads 100:1, staleness of 60 s accepted | "
+                             "cache-aside-vs-write-through |\n"
+                             "| Pre-generated keys | — | — | — |"));
     }
 
     void badTemplatesAreReportedWithTheirLine() {
@@ -234,7 +249,7 @@ private slots:
             QCOMPARE(std::string(error.what()),
                      std::string("template line 3: unknown placeholder {{nope}}; known: {{title}}, {{problem}}, "
                                  "{{functional}}, {{non_functional}}, {{capacity}}, {{api}}, {{entities}}, "
-                                 "{{diagram}}, {{components}}, {{database}}, {{findings}}"));
+                                 "{{diagram}}, {{components}}, {{database}}, {{tradeoffs}}, {{findings}}"));
         }
         QVERIFY_THROWS_EXCEPTION(WriteupTemplateError, renderWriteup(WriteupInputs(design), "{{title\n}}"));
     }

@@ -3,6 +3,7 @@
 #include "model/napkin_file.h"
 
 #include <QTest>
+#include <algorithm>
 #include <random>
 
 using namespace napkin;
@@ -78,6 +79,36 @@ private slots:
         expectReversible(design, SetBrief{brief});
         expectReversible(design, SetWorkload{workload});
         expectReversible(design, Compound{{RemoveComponent{"cache"}, RemoveComponent{"url-store"}, RemoveZone{"az-b"}}});
+    }
+
+    void decisionEditsAreReversibleAndHeard() {
+        Design design = example();
+        std::vector<std::string> heard;
+        design.addListener([&](const Change& change) {
+            heard.push_back(std::to_string(static_cast<int>(change.what)) + ":" + change.id);
+        });
+        const Decision first{"d1", "Cache-aside", "cache-aside-vs-write-through", "Cache-aside", "reads 100:1", {}};
+        Decision second{"d2", "Pre-generated keys", {}, {}, {}, Json::object()};
+        expectReversible(design, AddDecision{first, appendAtEnd});
+        design.apply(AddDecision{first, appendAtEnd});
+        expectReversible(design, AddDecision{second, 0});
+        design.apply(AddDecision{second, 0});
+        QCOMPARE(design.decisions().front().id, std::string("d2"));
+        second.reason = "no collisions";
+        expectReversible(design, UpdateDecision{second});
+        expectReversible(design, RemoveDecision{"d1"});
+        const auto change = [](Change::What w, const char* id) {
+            return std::to_string(static_cast<int>(w)) + ":" + id;
+        };
+        QCOMPARE(heard.front(), change(Change::What::DecisionAdded, "d1"));
+        QCOMPARE(heard.back(), change(Change::What::DecisionAdded, "d1")); // the removal's inverse
+        QVERIFY(std::find(heard.begin(), heard.end(), change(Change::What::DecisionChanged, "d2")) != heard.end());
+        QVERIFY(std::find(heard.begin(), heard.end(), change(Change::What::DecisionRemoved, "d1")) != heard.end());
+        QCOMPARE(design.check(AddDecision{Decision{"cache", "x", {}, {}, {}, {}}}), std::string("id \"cache\" is already used"));
+        QCOMPARE(design.check(AddDecision{Decision{"d3", "", {}, {}, {}, {}}}), std::string("a decision needs its text"));
+        QCOMPARE(design.check(UpdateDecision{Decision{"d1", "", {}, {}, {}, {}}}), std::string("a decision needs its text"));
+        QCOMPARE(design.check(RemoveDecision{"ghost"}), std::string("no decision \"ghost\""));
+        QCOMPARE(design.uniqueId("d1"), std::string("d1-2"));
     }
 
     void removingAComponentRemovesItsLinks() {
