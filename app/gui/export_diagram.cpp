@@ -73,7 +73,7 @@ double fittedScale(const QSizeF& size, double scale) {
     return std::min({scale, bySide, byArea});
 }
 
-QImage renderImage(CanvasScene& scene, double scale, QString* warning) {
+QImage renderImage(CanvasScene& scene, double scale, QString* warning = nullptr) {
     const QRectF source = diagramRect(scene);
     const double fitted = fittedScale(source.size(), scale);
     if (fitted < scale && warning)
