@@ -9,10 +9,9 @@
 #include <iostream>
 
 int main(int argc, char* argv[]) {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
+    const QStringList arguments = napkin::cli::argumentsFrom(argc, argv);
     if (napkin::cli::isCommandLineInvocation(arguments)) {
+        napkin::cli::guardStandardOutput();
         if (arguments.value(1) == "export") {
             // SVG, PNG and PDF render the editor's scene, which needs a QApplication; the offscreen platform
             // keeps the command line free of any display.

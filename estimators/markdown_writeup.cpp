@@ -4,6 +4,7 @@
 #include "estimators/capacity_report.h"
 #include "estimators/mermaid_writer.h"
 #include "estimators/text_escape.h"
+#include "model/text_rules.h"
 #include "model/units.h"
 
 #include <algorithm>
@@ -146,7 +147,7 @@ private:
                           "\n\n";
         std::vector<std::string> facts;
         if (!entity.storedIn.empty())
-            facts.push_back("Stored in " + markdownText(componentLabel(entity.storedIn)));
+            facts.push_back("Stored in " + markdownText(isolated(componentLabel(entity.storedIn))));
         if (!entity.partitionKey.empty())
             facts.push_back("partition key " + markdownText(entity.partitionKey));
         if (!entity.indexes.empty())
@@ -222,7 +223,7 @@ private:
     }
 
     std::string storeSection(const Component& component, const KindSpec& kind) const {
-        std::string out = "### " + markdownLine(component.label) + " — " + markdownLine(kind.name) + "\n\n";
+        std::string out = "### " + markdownLine(isolated(component.label)) + " — " + markdownLine(kind.name) + "\n\n";
         const std::vector<const Entity*> stored = entitiesIn(component);
         out += "**Data model:**";
         if (stored.empty()) {
@@ -378,7 +379,7 @@ private:
         std::string items;
         for (const Component& component : m_design.components())
             for (const AcceptedFinding& accepted : component.accepted)
-                items += "- " + markdownText(component.label) + " — " + markdownText(accepted.rule) + ": " +
+                items += "- " + markdownText(isolated(component.label)) + " — " + markdownText(accepted.rule) + ": " +
                          cell(accepted.reason) + "\n";
         if (m_in.findings)
             for (const Finding& finding : *m_in.findings)

@@ -1,12 +1,16 @@
 #include "estimators/mermaid_writer.h"
 
 #include "estimators/text_escape.h"
+#include "model/napkin_file.h"
+
+#include <algorithm>
 
 #include <array>
 #include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace napkin {
 namespace {
@@ -73,13 +77,14 @@ public:
 
     std::string write() {
         assignIds();
+        indexZones();
         m_out << "flowchart LR\n";
         for (const Component& component : m_design.components())
-            if (!m_design.zone(component.zone))
+            if (!m_zoneIds.contains(component.zone))
                 writeNode(component, 1);
         for (const Zone& zone : m_design.zones())
-            if (!m_design.zone(zone.parent))
-                writeZone(zone, 1);
+            if (!m_zoneIds.contains(zone.parent))
+                writeZoneTree(zone);
         for (const Link& link : m_design.links())
             writeLink(link);
         return m_out.str();
@@ -93,9 +98,21 @@ private:
             m_ids.assign(zone.id);
     }
 
-    void indent(int depth) { m_out << std::string(static_cast<std::size_t>(depth) * 4, ' '); }
+    // Who is in which zone, looked up once, so that writing is linear in the size of the design.
+    void indexZones() {
+        for (const Component& component : m_design.components())
+            m_componentsIn[component.zone].push_back(&component);
+        for (const Zone& zone : m_design.zones()) {
+            m_zoneIds.insert(zone.id);
+            if (zone.parent != zone.id)
+                m_zonesIn[zone.parent].push_back(&zone);
+        }
+    }
 
-    void writeNode(const Component& component, int depth) {
+    // Indentation stops growing at the file format's deepest nesting, whatever a design holds.
+    void indent(std::size_t depth) { m_out << std::string(std::min(depth, maxZoneDepth + 1) * 4, ' '); }
+
+    void writeNode(const Component& component, std::size_t depth) {
         const KindSpec* kind = m_catalog.kind(component.kind);
         const ShapeBrackets& brackets = bracketsOf(mermaidShapeForRole(kind ? kind->role : ""));
         indent(depth);
@@ -103,19 +120,37 @@ private:
               << brackets.close << "\n";
     }
 
-    void writeZone(const Zone& zone, int depth) {
+    // Depth-first with a stack of its own, not recursion: a deep chain of zones cannot overflow the stack.
+    void writeZoneTree(const Zone& root) {
+        struct Open {
+            const Zone* zone;
+            std::size_t nextChild;
+        };
+        std::vector<Open> open;
+        openZone(root, 1);
+        open.push_back({&root, 0});
+        while (!open.empty()) {
+            Open& top = open.back();
+            const std::vector<const Zone*>& children = m_zonesIn[top.zone->id];
+            if (top.nextChild < children.size()) {
+                const Zone* child = children[top.nextChild++];
+                openZone(*child, open.size() + 1);
+                open.push_back({child, 0});
+                continue;
+            }
+            indent(open.size());
+            m_out << "end\n";
+            open.pop_back();
+        }
+    }
+
+    void openZone(const Zone& zone, std::size_t depth) {
         indent(depth);
         m_out << "subgraph " << m_ids.of(zone.id) << " [\"" << mermaidText(zone.label) << "\"]\n";
         indent(depth + 1); // Mermaid has no zone kinds; Napkin's import reads this comment back
         m_out << zoneKindComment << toString(zone.kind) << "\n";
-        for (const Component& component : m_design.components())
-            if (component.zone == zone.id)
-                writeNode(component, depth + 1);
-        for (const Zone& child : m_design.zones())
-            if (child.parent == zone.id && child.id != zone.id)
-                writeZone(child, depth + 1);
-        indent(depth);
-        m_out << "end\n";
+        for (const Component* component : m_componentsIn[zone.id])
+            writeNode(*component, depth + 1);
     }
 
     void writeLink(const Link& link) {
@@ -143,6 +178,9 @@ private:
     const Design& m_design;
     const Catalog& m_catalog;
     MermaidIds m_ids;
+    std::map<std::string, std::vector<const Component*>> m_componentsIn;
+    std::map<std::string, std::vector<const Zone*>> m_zonesIn;
+    std::set<std::string> m_zoneIds;
     std::ostringstream m_out;
 };
 

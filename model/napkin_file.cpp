@@ -1,6 +1,7 @@
 #include "model/napkin_file.h"
 
 #include "model/json_text.h"
+#include "model/text_rules.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -19,8 +20,12 @@ namespace napkin {
 std::string describeJsonValue(const Json& value) {
     if (value.is_string()) {
         std::string text = value.get<std::string>();
-        if (text.size() > 40)
-            text = text.substr(0, 40) + "…";
+        if (text.size() > 40) {
+            std::size_t cut = 40;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                --cut; // never half a character
+            text = text.substr(0, cut) + "…";
+        }
         return "\"" + text + "\"";
     }
     if (value.is_number())
@@ -38,7 +43,7 @@ constexpr std::size_t maxIdLength = 64;
 constexpr std::size_t maxLabelLength = 200;
 constexpr std::size_t maxTextLength = 20000;
 constexpr std::size_t maxElements = 100000;
-constexpr double maxCoordinate = 1e7;
+constexpr double maxCoordinate = 1e6;
 
 std::string describe(const Json& value) { return describeJsonValue(value); }
 
@@ -117,12 +122,22 @@ public:
             return {};
         }
         std::string text = value.get<std::string>();
-        if (text.size() > maxLength) {
-            error(where, "must be at most " + std::to_string(maxLength) + " characters, got " +
-                             std::to_string(text.size()));
+        if (!acceptableText(text, where, maxLength))
             return {};
-        }
         return text;
+    }
+
+    // The length limit (in characters, not bytes) and the characters no writer should ever see.
+    bool acceptableText(const std::string& text, const std::string& where, std::size_t maxLength) {
+        if (const std::size_t length = characterCount(text); length > maxLength) {
+            error(where, "must be at most " + std::to_string(maxLength) + " characters, got " + std::to_string(length));
+            return false;
+        }
+        if (const std::string problem = forbiddenCharacter(text); !problem.empty()) {
+            error(where, "must not hold control characters or noncharacters; found " + problem);
+            return false;
+        }
+        return true;
     }
 
     std::string id(const Json& object, const char* key, const std::string& path, bool required = true) {
@@ -134,9 +149,9 @@ public:
             return text;
         }
         // On a malformed id the text is still returned, so that links naming it do not report it missing too.
-        if (text.size() > maxIdLength)
+        if (characterCount(text) > maxIdLength)
             error(where, "must be at most " + std::to_string(maxIdLength) + " characters, got " +
-                             std::to_string(text.size()));
+                             std::to_string(characterCount(text)));
         else if (!std::all_of(text.begin(), text.end(), validIdCharacter))
             error(where, "may hold only letters, digits and _ - . :, got " + describe(Json(text)));
         return text;
@@ -193,9 +208,7 @@ public:
             const Json& item = (*items)[i];
             if (!item.is_string())
                 error(where, "must be a string, got " + describe(item));
-            else if (item.get<std::string>().size() > maxLength)
-                error(where, "must be at most " + std::to_string(maxLength) + " characters");
-            else
+            else if (acceptableText(item.get<std::string>(), where, maxLength))
                 result.push_back(item.get<std::string>());
         }
         return result;
@@ -227,6 +240,8 @@ public:
             for (const PropertySpec& s : specs)
                 if (s.key == it.key())
                     spec = &s;
+            if (it.value().is_string() && !acceptableText(it.value().get<std::string>(), propPath, maxTextLength))
+                continue;
             if (!spec) {
                 warning(propPath, "is not a property of " + owner + "; kept as it is");
             } else if (std::string reason = spec->check(it.value()); !reason.empty()) {
@@ -390,7 +405,9 @@ public:
         w.cacheHotFraction = numberField(json, "cache_hot_fraction", path, w.cacheHotFraction, 0, 1);
         w.targetUtilization = numberField(json, "target_utilization", path, w.targetUtilization, 0.01, 1);
         const std::string convention = string(json, "time_convention", path, maxIdLength);
-        if (!convention.empty()) {
+        if (convention.empty() && json.contains("time_convention") && json.at("time_convention").is_string())
+            error(join(path, "time_convention"), "must be exact or interview, got \"\"");
+        else if (!convention.empty()) {
             if (auto parsed = timeConventionFromString(convention))
                 w.timeConvention = *parsed;
             else
@@ -507,15 +524,22 @@ private:
     std::set<std::string> m_operationsWithoutType; // already reported; not to be blamed again as reads
 };
 
-// Reports JSON objects that name the same key twice: the parser would silently keep only one of them.
-struct DuplicateKeyFinder {
+struct TooDeep {};
+
+// Reports JSON objects that name the same key twice (the parser would silently keep only one of them), and
+// stops the parse at maxJsonDepth, before the recursive copies, comparisons and dumps that come after it.
+struct ParseWatcher {
     std::vector<std::set<std::string>> openObjects;
     std::vector<std::string> duplicates;
 
-    bool operator()(int, Json::parse_event_t event, Json& parsed) {
+    bool operator()(int depth, Json::parse_event_t event, Json& parsed) {
         switch (event) {
         case Json::parse_event_t::object_start:
-            openObjects.emplace_back();
+        case Json::parse_event_t::array_start:
+            if (depth >= maxJsonDepth)
+                throw TooDeep{};
+            if (event == Json::parse_event_t::object_start)
+                openObjects.emplace_back();
             break;
         case Json::parse_event_t::object_end:
             if (!openObjects.empty())
@@ -542,6 +566,26 @@ std::string syntaxErrorMessage(const Json::exception& error) {
     return "invalid JSON: " + text;
 }
 
+std::optional<Json> parseJson(std::string_view text, std::vector<std::string>& problems) {
+    ParseWatcher watcher;
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end(), std::ref(watcher));
+    } catch (const Json::exception& error) {
+        problems.push_back(syntaxErrorMessage(error));
+        return std::nullopt;
+    } catch (const TooDeep&) {
+        problems.push_back("the JSON nests lists and objects more than " + std::to_string(maxJsonDepth) +
+                           " levels deep; Napkin reads at most " + std::to_string(maxJsonDepth));
+        return std::nullopt;
+    }
+    for (const std::string& key : watcher.duplicates)
+        problems.push_back("a JSON object names the key \"" + visibleText(key) + "\" twice");
+    if (!watcher.duplicates.empty())
+        return std::nullopt;
+    return root;
+}
+
 void collectIds(Reader& reader, std::map<std::string, std::string>& owners, const std::string& id,
                 const std::string& path) {
     if (id.empty())
@@ -551,26 +595,46 @@ void collectIds(Reader& reader, std::map<std::string, std::string>& owners, cons
         reader.error(path + ".id", "duplicate id \"" + id + "\", already used by " + existing->second);
 }
 
+// Zones form a forest: no cycles, at most maxZoneDepth levels. Each zone's depth is worked out once, so the
+// check is linear however long the chains are.
 void checkZoneNesting(Reader& reader, const std::vector<Zone>& zones, const std::vector<std::string>& paths) {
-    std::map<std::string, const Zone*> byId;
-    for (const Zone& z : zones)
-        byId.emplace(z.id, &z);
+    constexpr long unknown = -1, onPath = -2, inCycle = -3;
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        index.emplace(zones[i].id, i);
+    std::vector<long> depth(zones.size(), unknown);
     for (std::size_t i = 0; i < zones.size(); ++i) {
-        const Zone& z = zones[i];
-        if (z.parent.empty())
-            continue;
-        if (!byId.contains(z.parent)) {
-            reader.error(paths[i] + ".parent", "no zone \"" + z.parent + "\"");
-            continue;
-        }
-        std::string current = z.parent;
-        for (std::size_t steps = 0; !current.empty() && steps <= zones.size(); ++steps) {
-            if (current == z.id) {
-                reader.error(paths[i] + ".parent", "zone \"" + z.id + "\" would contain itself");
+        if (!zones[i].parent.empty() && !index.contains(zones[i].parent))
+            reader.error(paths[i] + ".parent", "no zone \"" + zones[i].parent + "\"");
+        std::vector<std::size_t> path;
+        long base = 0;
+        for (std::size_t current = i;;) {
+            if (depth[current] >= 0 || depth[current] == inCycle) {
+                base = std::max(depth[current], 0L);
                 break;
             }
-            auto found = byId.find(current);
-            current = found == byId.end() ? std::string() : found->second->parent;
+            if (depth[current] == onPath) {
+                const auto start = std::find(path.begin(), path.end(), current);
+                for (auto it = start; it != path.end(); ++it) {
+                    depth[*it] = inCycle;
+                    reader.error(paths[*it] + ".parent", "zone \"" + zones[*it].id + "\" would contain itself");
+                }
+                path.erase(start, path.end());
+                break;
+            }
+            depth[current] = onPath;
+            path.push_back(current);
+            const auto parent = index.find(zones[current].parent);
+            if (parent == index.end())
+                break;
+            current = parent->second;
+        }
+        for (std::size_t k = path.size(); k-- > 0;) {
+            depth[path[k]] = ++base;
+            if (base == static_cast<long>(maxZoneDepth) + 1)
+                reader.error(paths[path[k]] + ".parent", "zone \"" + zones[path[k]].id + "\" is nested " +
+                                                             std::to_string(base) + " levels deep; at most " +
+                                                             std::to_string(maxZoneDepth) + " are allowed");
         }
     }
 }
@@ -782,7 +846,8 @@ std::string dumpCanonical(const Json& json) {
 
 std::string Diagnostic::toString() const {
     const std::string prefix = severity == Severity::Warning ? "warning: " : "";
-    return path.empty() ? prefix + message : path + ": " + prefix + message;
+    // Paths and messages echo the file's own keys and values: keep escape sequences off the terminal.
+    return visibleText(path.empty() ? prefix + message : path + ": " + prefix + message);
 }
 
 std::vector<Diagnostic> LoadResult::errors() const {
@@ -796,16 +861,13 @@ std::vector<Diagnostic> LoadResult::errors() const {
 LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
     LoadResult result;
     Reader reader(catalog, result.diagnostics);
-    Json root;
-    DuplicateKeyFinder duplicates;
-    try {
-        root = Json::parse(text.begin(), text.end(), std::ref(duplicates));
-    } catch (const Json::exception& error) {
-        reader.error({}, syntaxErrorMessage(error));
+    std::vector<std::string> problems;
+    const std::optional<Json> parsed = parseJson(text, problems);
+    for (const std::string& problem : problems)
+        reader.error({}, problem);
+    if (!parsed)
         return result;
-    }
-    for (const std::string& key : duplicates.duplicates)
-        reader.error({}, "a JSON object names the key \"" + key + "\" twice");
+    const Json& root = *parsed;
     if (!root.is_object()) {
         reader.error({}, "a .napkin file must hold a JSON object, got " + describe(root));
         return result;
@@ -815,7 +877,10 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
                                                        : "is missing; this is not a .napkin file");
         return result;
     }
-    const Json version = root.value("version", Json());
+    Json version = root.value("version", Json());
+    if (version.is_number_float() && std::isfinite(version.get<double>()) &&
+        std::floor(version.get<double>()) == version.get<double>() && std::fabs(version.get<double>()) < 1e9)
+        version = static_cast<std::int64_t>(version.get<double>()); // "1.0" is version 1
     if (!version.is_number_integer()) {
         reader.error("version", root.contains("version") ? "must be a whole number, got " + describe(version)
                                                          : "is missing");
@@ -916,16 +981,21 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
 }
 
 LoadResult loadDesignFile(const std::string& path, const Catalog& catalog) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const ReadResult read = readInputFile(path);
+    if (!read.text) {
         LoadResult result;
-        result.diagnostics.push_back(
-            {Diagnostic::Severity::Error, {}, "cannot open " + path + ": " + std::strerror(errno)});
+        result.diagnostics.push_back({Diagnostic::Severity::Error, {}, read.error});
         return result;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return loadDesign(text.str(), catalog);
+    return loadDesign(*read.text, catalog);
+}
+
+std::optional<Json> parseBoundedJson(std::string_view text, std::string& error) {
+    std::vector<std::string> problems;
+    std::optional<Json> parsed = parseJson(text, problems);
+    if (!problems.empty())
+        error = problems.front();
+    return parsed;
 }
 
 Json designToJson(const Design& design) {
@@ -947,38 +1017,6 @@ Json designToJson(const Design& design) {
 }
 
 std::string saveDesign(const Design& design) { return dumpCanonical(designToJson(design)); }
-
-SaveResult writeFileAtomically(const std::string& path, std::string_view text) {
-    const std::string temporary = path + ".saving-" + std::to_string(::getpid());
-    auto failWith = [&](const std::string& what) {
-        const std::string reason = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        return SaveResult{false, what + " " + path + ": " + reason};
-    };
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return SaveResult{false, "cannot write " + path + ": " + std::strerror(errno)};
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            ::close(fd);
-            return failWith("cannot write");
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        ::close(fd);
-        return failWith("cannot flush");
-    }
-    if (::close(fd) != 0)
-        return failWith("cannot close");
-    if (::rename(temporary.c_str(), path.c_str()) != 0)
-        return failWith("cannot replace");
-    return SaveResult{true, {}};
-}
 
 SaveResult saveDesignFile(const Design& design, const std::string& path) {
     return writeFileAtomically(path, saveDesign(design));

@@ -5,6 +5,7 @@
 
 #include "model/catalog.h"
 #include "model/design.h"
+#include "model/file_io.h"
 
 #include <optional>
 #include <string>
@@ -32,6 +33,15 @@ struct LoadResult {
     std::vector<Diagnostic> errors() const;
 };
 
+/// How deep JSON may nest (objects and lists inside each other); deeper input is refused before anything
+/// recursive sees it. A design itself needs 5 levels; the rest is room for unknown fields.
+inline constexpr int maxJsonDepth = 64;
+/// How deep zones may nest (a zone inside a zone inside …): 32 levels.
+inline constexpr std::size_t maxZoneDepth = 32;
+
+/// Parses JSON with the loader's limits (nesting depth, duplicate keys); on a problem, empty with `error` set.
+std::optional<Json> parseBoundedJson(std::string_view text, std::string& error);
+
 /// Parses and validates a design. Never throws for bad input: every problem becomes a Diagnostic.
 LoadResult loadDesign(std::string_view text, const Catalog& catalog = Catalog::builtin());
 /// Reads `path` and loads it; a file that cannot be read is reported as a diagnostic.
@@ -41,14 +51,6 @@ LoadResult loadDesignFile(const std::string& path, const Catalog& catalog = Cata
 Json designToJson(const Design& design);
 std::string saveDesign(const Design& design);
 
-struct SaveResult {
-    bool ok = false;
-    std::string error;
-};
-
-/// Writes `text` to `path` atomically: a temporary file beside it, flushed and renamed over the old one, so
-/// that a crash or a full disk never leaves a truncated file and never touches the previous one.
-SaveResult writeFileAtomically(const std::string& path, std::string_view text);
 SaveResult saveDesignFile(const Design& design, const std::string& path);
 
 /// A part of a design (for the clipboard): the same JSON as in a file, without brief and workload.

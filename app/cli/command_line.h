@@ -4,6 +4,8 @@
 
 #include <QStringList>
 #include <iosfwd>
+#include <string>
+#include <string_view>
 
 namespace napkin::cli {
 
@@ -12,7 +14,20 @@ enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 /// True when the arguments ask for a command-line run rather than the editor.
 bool isCommandLineInvocation(const QStringList& arguments);
 
+/// The command line as Qt strings. Bytes that are not UTF-8 (file names from another locale) are kept as lone
+/// surrogates, so that pathOf gives back the exact bytes: such a file is found, and `-o` writes that name.
+QStringList argumentsFrom(int argc, char* argv[]);
+QString argumentFrom(std::string_view bytes);
+/// The bytes of a path given on the command line, for the operating system.
+std::string pathOf(const QString& argument);
+
 /// Runs a command (arguments[0] is the program name) and returns the process exit code.
 int run(const QStringList& arguments, std::ostream& out, std::ostream& err);
+/// For the executable, before anything is opened: when standard output is closed, keeps descriptor 1 from
+/// being reused by a file and makes writing to it fail, so that a command with output exits 1 saying so.
+void guardStandardOutput();
+/// The exit code of a command after flushing `out`: a write error there (full disk, closed standard output)
+/// is reported and turns success into failure.
+int finished(int code, std::ostream& out, std::ostream& err);
 
 } // namespace napkin::cli

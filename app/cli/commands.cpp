@@ -43,7 +43,7 @@ std::optional<int> parseSingleFileCommand(QCommandLineParser& parser, const QStr
 }
 
 std::optional<Design> loadForCommand(const QString& file, std::ostream& err) {
-    LoadResult result = loadDesignFile(local(file));
+    LoadResult result = loadDesignFile(pathOf(file));
     printDiagnostics(file, result, err);
     return std::move(result.design);
 }

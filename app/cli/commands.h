@@ -18,6 +18,7 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
 int importCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int problemsCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int formatCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 
 inline std::string local(const QString& text) { return text.toStdString(); }
 

@@ -6,7 +6,7 @@
 #include "estimators/markdown_writeup.h"
 #include "estimators/mermaid_writer.h"
 
-#include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <ostream>
 
@@ -38,24 +38,13 @@ bool isImageFormat(ExportFormat format) {
     return format == ExportFormat::Svg || format == ExportFormat::Png || format == ExportFormat::Pdf;
 }
 
-std::optional<std::string> readTextFile(const QString& path, std::string& error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = local(file.errorString());
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.readAll();
-    return bytes.toStdString();
-}
-
 std::optional<std::string> templateFrom(const QString& templatePath, std::ostream& err) {
     if (templatePath.isEmpty())
         return defaultWriteupTemplate();
-    std::string error;
-    std::optional<std::string> text = readTextFile(templatePath, error);
-    if (!text)
-        err << "napkin export: cannot read template " << local(templatePath) << ": " << error << "\n";
-    return text;
+    ReadResult read = readInputFile(pathOf(templatePath));
+    if (!read.text)
+        err << "napkin export: template: " << read.error << "\n";
+    return std::move(read.text);
 }
 
 std::optional<std::string> exportText(const Design& design, ExportFormat format, const QString& templatePath,
@@ -85,12 +74,47 @@ int exportThroughScene(const Design& design, ExportFormat format, const QString&
                        : format == ExportFormat::Png ? "png"
                        : format == ExportFormat::Pdf ? (diagramOnly ? "diagram-pdf" : "pdf")
                                                      : "md";
-    const std::string error = sceneExporter(design, what, local(output), scale, templateText);
+    std::string warning;
+    const std::string error = sceneExporter(design, what, pathOf(output), scale, templateText, warning);
+    if (!warning.empty())
+        err << "napkin export: warning: " << warning << "\n";
     if (!error.empty()) {
         err << "napkin export: " << error << "\n";
         return Failure;
     }
     return Success;
+}
+
+// The write-up's diagram goes beside it, named after it (exportWriteupWithDiagram).
+QString diagramBeside(const QString& markdown) {
+    const QFileInfo info(markdown);
+    return info.dir().filePath(info.completeBaseName() + ".png");
+}
+
+// -o naming the design being exported, or a Markdown write-up whose diagram would land on the design or on
+// the write-up itself: refused, since nothing would be left of what the user had.
+std::optional<int> refuseOverwritingInput(const QString& input, const QString& output, ExportFormat format,
+                                          std::ostream& err) {
+    if (output.isEmpty() || output == "-")
+        return std::nullopt;
+    if (isSameFile(pathOf(input), pathOf(output))) {
+        err << "napkin export: -o " << local(output) << " is the design being exported; choose another file\n";
+        return UsageError;
+    }
+    if (format != ExportFormat::Markdown)
+        return std::nullopt;
+    const QString diagram = diagramBeside(output);
+    if (QFileInfo(diagram).absoluteFilePath() == QFileInfo(output).absoluteFilePath()) {
+        err << "napkin export: the write-up's diagram is written beside it as " << local(diagram)
+            << ", which is the -o file itself; name the write-up .md\n";
+        return UsageError;
+    }
+    if (isSameFile(pathOf(input), pathOf(diagram))) {
+        err << "napkin export: the write-up's diagram would replace the design " << local(input)
+            << "; choose another name for -o\n";
+        return UsageError;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -139,7 +163,14 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         err << "napkin export: --format " << local(formatName.toLower()) << " needs -o FILE\n";
         return UsageError;
     }
-    const std::optional<Design> design = loadForCommand(parser.positionalArguments().first(), err);
+    if (parser.isSet(diagramOption) && *format != ExportFormat::Pdf) {
+        err << "napkin export: --diagram applies to --format pdf only (svg and png are the diagram already)\n";
+        return UsageError;
+    }
+    const QString input = parser.positionalArguments().first();
+    if (const std::optional<int> refused = refuseOverwritingInput(input, output, *format, err))
+        return *refused;
+    const std::optional<Design> design = loadForCommand(input, err);
     if (!design)
         return Failure;
     const std::optional<std::string> templateText = templateFrom(parser.value(templateOption), err);
@@ -157,8 +188,8 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         out << *text;
         return Success;
     }
-    if (const SaveResult saved = writeFileAtomically(local(output), *text); !saved.ok) {
-        err << "napkin export: cannot write " << local(output) << ": " << saved.error << "\n";
+    if (const SaveResult saved = writeFileAtomically(pathOf(output), *text); !saved.ok) {
+        err << "napkin export: " << saved.error << "\n";
         return Failure;
     }
     return Success;

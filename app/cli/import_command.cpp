@@ -3,7 +3,6 @@
 
 #include "estimators/mermaid_import.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <ostream>
 
@@ -36,13 +35,17 @@ int importCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
         return *stop;
     const QString file = parser.positionalArguments().first();
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly)) {
-        err << "napkin import: cannot read " << local(file) << ": " << local(input.errorString()) << "\n";
+    const QString output = parser.value(outputOption);
+    if (!output.isEmpty() && output != "-" && isSameFile(pathOf(file), pathOf(output))) {
+        err << "napkin import: -o " << local(output) << " is the Mermaid file being imported; choose another file\n";
+        return UsageError;
+    }
+    const ReadResult read = readInputFile(pathOf(file));
+    if (!read.text) {
+        err << "napkin import: " << read.error << "\n";
         return Failure;
     }
-    const std::string text = input.readAll().toStdString();
-    MermaidImportResult result = importMermaid(text);
+    MermaidImportResult result = importMermaid(*read.text);
     if (!result.ok()) {
         for (const ImportMessage& warning : result.warnings)
             err << local(file) << ": " << warning.toString() << "\n";
@@ -56,13 +59,12 @@ int importCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         design.setBrief(brief);
     }
     printImportReport(file, result, design, err);
-    const QString output = parser.value(outputOption);
     if (output.isEmpty() || output == "-") {
         out << saveDesign(design);
         return Success;
     }
-    if (const SaveResult saved = saveDesignFile(design, local(output)); !saved.ok) {
-        err << "napkin import: cannot write " << local(output) << ": " << saved.error << "\n";
+    if (const SaveResult saved = saveDesignFile(design, pathOf(output)); !saved.ok) {
+        err << "napkin import: " << saved.error << "\n";
         return Failure;
     }
     return Success;

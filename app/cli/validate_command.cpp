@@ -20,7 +20,7 @@ int validateCommand(const QStringList& arguments, std::ostream& out, std::ostrea
     }
     bool allValid = true;
     for (const QString& file : files) {
-        const LoadResult result = loadDesignFile(local(file));
+        const LoadResult result = loadDesignFile(pathOf(file));
         printDiagnostics(file, result, err);
         if (result.ok())
             out << local(file) << ": valid\n";

@@ -4,6 +4,7 @@
 #include "app/gui/canvas_scene.h"
 #include "app/gui/editing.h"
 #include "app/gui/link_runs.h"
+#include "model/text_rules.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -370,7 +371,7 @@ void LinkItem::setContent(const Link& link) {
     m_to = QString::fromStdString(link.to);
     const QString protocol = QString::fromUtf8(displayName(link.protocol).data(),
                                                static_cast<qsizetype>(displayName(link.protocol).size()));
-    m_text = link.label.empty() ? protocol : QString::fromStdString(link.label) + " · " + protocol;
+    m_text = link.label.empty() ? protocol : QString::fromStdString(isolated(link.label)) + " · " + protocol;
     m_dashed = link.protocol == Protocol::AsyncMessage || link.protocol == Protocol::Cdc ||
                link.protocol == Protocol::Replication;
     m_labelSize = m_text.isEmpty() ? QSizeF() : labelBoxSize(m_text);
@@ -487,7 +488,7 @@ void ZoneItem::setContent(const Zone& zone, int depth) {
     m_kindName = QString::fromUtf8(kindName.data(), static_cast<qsizetype>(kindName.size()));
     m_tint = zoneColour(zone.kind);
     setZValue(-100 + depth);
-    setToolTip(m_label + " (" + m_kindName + ")");
+    setToolTip(QString::fromStdString(isolated(zone.label)) + " (" + m_kindName + ")");
     update();
 }
 

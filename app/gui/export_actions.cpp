@@ -40,8 +40,8 @@ void reportResult(MainWindow& window, const QString& error) {
 }
 
 QString writeText(const QString& path, const std::string& text) {
-    const SaveResult saved = writeFileAtomically(path.toStdString(), text);
-    return saved.ok ? QString() : QObject::tr("cannot write %1: %2").arg(path, QString::fromStdString(saved.error));
+    const SaveResult saved = writeFileAtomically(QFile::encodeName(path).toStdString(), text);
+    return saved.ok ? QString() : QString::fromStdString(saved.error);
 }
 
 // Asks for a file name, then runs `write` on it and reports a failure.

@@ -3,6 +3,7 @@
 #include "app/gui/canvas_scene.h"
 #include "app/gui/document.h"
 #include "estimators/markdown_writeup.h"
+#include "model/file_io.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,13 +12,15 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QBuffer>
+#include <QFile>
 #include <QSvgGenerator>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 
 #include <algorithm>
+#include <cmath>
 
 namespace napkin::gui {
 namespace {
@@ -58,9 +61,35 @@ QRectF diagramRect(const CanvasScene& scene) {
     return rect.adjusted(-diagramMargin, -diagramMargin, diagramMargin, diagramMargin);
 }
 
-QImage renderImage(CanvasScene& scene, double scale) {
+// The largest image Napkin renders: 16,384 pixels a side and 32 million pixels (128 MB) in all. A design
+// spread wider than that is drawn at a smaller scale, with a warning, rather than failing or allocating
+// gigabytes.
+constexpr double maxImageSide = 16384;
+constexpr double maxImagePixels = 32e6;
+
+double fittedScale(const QSizeF& size, double scale) {
+    const double bySide = std::min(maxImageSide / size.width(), maxImageSide / size.height());
+    const double byArea = std::sqrt(maxImagePixels / (size.width() * size.height()));
+    return std::min({scale, bySide, byArea});
+}
+
+QImage renderImage(CanvasScene& scene, double scale, QString* warning = nullptr) {
     const QRectF source = diagramRect(scene);
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32);
+    const double fitted = fittedScale(source.size(), scale);
+    if (fitted < scale && warning)
+        *warning = QObject::tr("the diagram would be %1 × %2 pixels at scale %3, more than Napkin renders (%4 "
+                               "pixels a side, %5 million in all); drawn at scale %6 instead")
+                       .arg(std::ceil(source.width() * scale))
+                       .arg(std::ceil(source.height() * scale))
+                       .arg(scale)
+                       .arg(maxImageSide)
+                       .arg(maxImagePixels / 1e6)
+                       .arg(fitted, 0, 'g', 3);
+    const QSize pixels = QSize(static_cast<int>(source.width() * fitted), static_cast<int>(source.height() * fitted))
+                             .expandedTo(QSize(1, 1)); // rounded down, to stay within the bounds
+    QImage image(pixels, QImage::Format_ARGB32);
+    if (image.isNull())
+        return image;
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
@@ -69,21 +98,29 @@ QImage renderImage(CanvasScene& scene, double scale) {
     return image;
 }
 
-QString openForWriting(QSaveFile& file) {
-    return file.open(QIODevice::WriteOnly) ? QString() : QObject::tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
+// Every export is made in memory and then written by the model's writeFileAtomically, which follows
+// symbolic links, keeps permissions, writes devices and pipes in place and reports the system's reason
+// (a full disk says "No space left on device").
+QString writeBytes(const std::string& path, const QByteArray& bytes) {
+    const SaveResult saved =
+        writeFileAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    return saved.ok ? QString() : QString::fromStdString(saved.error);
 }
 
-QString commit(QSaveFile& file) {
-    return file.commit() ? QString() : QObject::tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
+std::string systemPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
+
+// The SVG generator writes the title as it is given, and the brief's title is user text.
+QString svgTitle(CanvasScene& scene) {
+    return QString::fromStdString(scene.document().design().brief().title).toHtmlEscaped();
 }
 
-QString writeSvg(CanvasScene& scene, QSaveFile& file) {
+QString writeSvg(CanvasScene& scene, QIODevice& file) {
     const QRectF source = diagramRect(scene);
     QSvgGenerator generator;
     generator.setOutputDevice(&file);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(QString::fromStdString(scene.document().design().brief().title));
+    generator.setTitle(svgTitle(scene));
     generator.setDescription(QObject::tr("Exported by Napkin"));
     QPainter painter;
     if (!painter.begin(&generator))
@@ -94,11 +131,14 @@ QString writeSvg(CanvasScene& scene, QSaveFile& file) {
     return {};
 }
 
-QString writePng(CanvasScene& scene, QSaveFile& file, double scale) {
-    return renderImage(scene, scale).save(&file, "PNG") ? QString() : QObject::tr("cannot encode the PNG image");
+QString writePng(CanvasScene& scene, QIODevice& file, double scale, QString* warning) {
+    const QImage image = renderImage(scene, scale, warning);
+    if (image.isNull())
+        return QObject::tr("cannot allocate the diagram image");
+    return image.save(&file, "PNG") ? QString() : QObject::tr("cannot encode the PNG image");
 }
 
-QString writeDiagramPdf(CanvasScene& scene, QSaveFile& file) {
+QString writeDiagramPdf(CanvasScene& scene, QIODevice& file) {
     const QRectF source = diagramRect(scene);
     QPdfWriter writer(&file);
     writer.setResolution(72); // one scene unit is one point
@@ -147,44 +187,53 @@ std::string templateOrDefault(const std::string& templateText) {
     return templateText.empty() ? defaultWriteupTemplate() : templateText;
 }
 
-} // namespace
-
-QString exportDiagram(CanvasScene& scene, DiagramFormat format, const QString& path, double scale) {
-    QSaveFile file(path);
-    if (QString error = openForWriting(file); !error.isEmpty())
-        return error;
-    QString error;
+// The diagram in `format`, in memory.
+QString renderDiagram(CanvasScene& scene, DiagramFormat format, double scale, QByteArray& bytes, QString* warning) {
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     switch (format) {
-    case DiagramFormat::Svg: error = writeSvg(scene, file); break;
-    case DiagramFormat::Png: error = writePng(scene, file, scale); break;
-    case DiagramFormat::Pdf: error = writeDiagramPdf(scene, file); break;
+    case DiagramFormat::Svg: return writeSvg(scene, buffer);
+    case DiagramFormat::Png: return writePng(scene, buffer, scale, warning);
+    case DiagramFormat::Pdf: return writeDiagramPdf(scene, buffer);
     }
-    if (!error.isEmpty()) {
-        file.cancelWriting();
-        return error;
-    }
-    return commit(file);
+    return {};
 }
 
-QString exportWriteupWithDiagram(CanvasScene& scene, const QString& markdownPath, const std::string& templateText) {
-    const QFileInfo info(markdownPath);
-    const QString imageName = info.completeBaseName() + ".png";
+QString exportDiagramTo(CanvasScene& scene, DiagramFormat format, const std::string& path, double scale,
+                        QString* warning) {
+    QByteArray bytes;
+    if (QString error = renderDiagram(scene, format, scale, bytes, warning); !error.isEmpty())
+        return error;
+    return writeBytes(path, bytes);
+}
+
+// The diagram beside a write-up at `markdownPath`: same folder, same name, ".png".
+std::string diagramPathBeside(const std::string& markdownPath) {
+    const std::size_t slash = markdownPath.rfind('/');
+    const std::size_t nameStart = slash == std::string::npos ? 0 : slash + 1;
+    const std::size_t dot = markdownPath.rfind('.');
+    const std::size_t nameEnd = dot == std::string::npos || dot <= nameStart ? markdownPath.size() : dot;
+    return markdownPath.substr(0, nameEnd) + ".png";
+}
+
+QString exportWriteupWithDiagramTo(CanvasScene& scene, const std::string& markdownPath,
+                                   const std::string& templateText, QString* warning) {
+    const std::string imagePath = diagramPathBeside(markdownPath);
+    const std::size_t slash = imagePath.rfind('/');
+    const std::string imageName = slash == std::string::npos ? imagePath : imagePath.substr(slash + 1);
     std::string markdown;
     try {
-        markdown = writeupForDesign(scene.document().design(), templateOrDefault(templateText), imageName.toStdString());
+        markdown = writeupForDesign(scene.document().design(), templateOrDefault(templateText), imageName);
     } catch (const WriteupTemplateError& error) {
         return QString::fromStdString(error.what());
     }
-    if (QString error = exportDiagram(scene, DiagramFormat::Png, info.dir().filePath(imageName), 2); !error.isEmpty())
+    if (QString error = exportDiagramTo(scene, DiagramFormat::Png, imagePath, 2, warning); !error.isEmpty())
         return error;
-    QSaveFile file(markdownPath);
-    if (QString error = openForWriting(file); !error.isEmpty())
-        return error;
-    file.write(markdown.data(), static_cast<qint64>(markdown.size()));
-    return commit(file);
+    return writeBytes(markdownPath, QByteArray::fromStdString(markdown));
 }
 
-QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::string& templateText) {
+QString exportWriteupPdfTo(CanvasScene& scene, const std::string& path, const std::string& templateText,
+                           QString* warning) {
     const QString imageName = QStringLiteral("napkin-diagram.png");
     std::string markdown;
     try {
@@ -192,20 +241,38 @@ QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::str
     } catch (const WriteupTemplateError& error) {
         return QString::fromStdString(error.what());
     }
-    QSaveFile file(path);
-    if (QString error = openForWriting(file); !error.isEmpty())
-        return error;
-    QPdfWriter writer(&file);
+    const QImage diagram = renderImage(scene, 2, warning);
+    if (diagram.isNull()) // a write-up without its diagram is not what was asked for
+        return QObject::tr("cannot allocate the diagram image");
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setTitle(QString::fromStdString(scene.document().design().brief().title));
     writer.setCreator(QStringLiteral("Napkin"));
     QTextDocument document;
     document.setMarkdown(QString::fromStdString(markdown)); // clears resources, so the image comes after
     document.setPageSize(writer.pageLayout().paintRectPoints().size());
-    document.addResource(QTextDocument::ImageResource, QUrl(imageName), renderImage(scene, 2));
+    document.addResource(QTextDocument::ImageResource, QUrl(imageName), diagram);
     fitToPage(document);
     document.print(&writer);
-    return commit(file);
+    return writeBytes(path, bytes);
+}
+
+} // namespace
+
+QString exportDiagram(CanvasScene& scene, DiagramFormat format, const QString& path, double scale, QString* warning) {
+    return exportDiagramTo(scene, format, systemPath(path), scale, warning);
+}
+
+QString exportWriteupWithDiagram(CanvasScene& scene, const QString& markdownPath, const std::string& templateText,
+                                 QString* warning) {
+    return exportWriteupWithDiagramTo(scene, systemPath(markdownPath), templateText, warning);
+}
+
+QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::string& templateText, QString* warning) {
+    return exportWriteupPdfTo(scene, systemPath(path), templateText, warning);
 }
 
 QImage diagramImage(const Design& design, double scale) {
@@ -216,24 +283,25 @@ QImage diagramImage(const Design& design, double scale) {
 }
 
 std::string exportDesignHeadless(const Design& design, const std::string& what, const std::string& path, double scale,
-                                 const std::string& templateText) {
+                                 const std::string& templateText, std::string& warning) {
     Document document;
     CanvasScene scene(document);
     document.reset(design, {});
-    const QString target = QString::fromStdString(path);
     QString error;
+    QString fitted;
     if (what == "svg")
-        error = exportDiagram(scene, DiagramFormat::Svg, target);
+        error = exportDiagramTo(scene, DiagramFormat::Svg, path, 1, &fitted);
     else if (what == "png")
-        error = exportDiagram(scene, DiagramFormat::Png, target, scale);
+        error = exportDiagramTo(scene, DiagramFormat::Png, path, scale, &fitted);
     else if (what == "diagram-pdf")
-        error = exportDiagram(scene, DiagramFormat::Pdf, target);
+        error = exportDiagramTo(scene, DiagramFormat::Pdf, path, 1, &fitted);
     else if (what == "pdf")
-        error = exportWriteupPdf(scene, target, templateText);
+        error = exportWriteupPdfTo(scene, path, templateText, &fitted);
     else if (what == "md")
-        error = exportWriteupWithDiagram(scene, target, templateText);
+        error = exportWriteupWithDiagramTo(scene, path, templateText, &fitted);
     else
         error = QObject::tr("unknown export '%1'").arg(QString::fromStdString(what));
+    warning = fitted.toStdString();
     return error.toStdString();
 }
 

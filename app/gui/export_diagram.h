@@ -20,22 +20,28 @@ class CanvasScene;
 enum class DiagramFormat { Svg, Png, Pdf };
 
 /// The diagram of `scene` as `format`; `scale` multiplies the pixel size of a PNG (1 or 2).
-QString exportDiagram(CanvasScene& scene, DiagramFormat format, const QString& path, double scale = 1);
+/// When the image would be too large, it is drawn at a smaller scale and `warning` (if given) says so.
+QString exportDiagram(CanvasScene& scene, DiagramFormat format, const QString& path, double scale = 1,
+                      QString* warning = nullptr);
 
 /// The Markdown write-up at `markdownPath` with the diagram as a PNG beside it (same name, ".png"), which
 /// the write-up shows as an image. `templateText` empty means the built-in template.
-QString exportWriteupWithDiagram(CanvasScene& scene, const QString& markdownPath, const std::string& templateText = {});
+QString exportWriteupWithDiagram(CanvasScene& scene, const QString& markdownPath, const std::string& templateText = {},
+                                 QString* warning = nullptr);
 
 /// The whole write-up as a PDF, the diagram inline.
-QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::string& templateText = {});
+/// Fails, writing nothing, when the diagram cannot be drawn: a write-up without its diagram is not a success.
+QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::string& templateText = {},
+                         QString* warning = nullptr);
 
 /// The diagram of `design` as the PNG export draws it, at `scale` (the gallery's thumbnails).
 QImage diagramImage(const Design& design, double scale);
 
 /// For the command line (needs a QApplication, e.g. with the offscreen platform): loads `design` into a
 /// scene of its own and exports it like the editor. `what` is "svg", "png", "pdf" (write-up),
-/// "diagram-pdf" or "md" (write-up with the PNG beside it). Returns empty or the reason.
+/// "diagram-pdf" or "md" (write-up with the PNG beside it); `path` is the file name's bytes. Returns empty or
+/// the reason; `warning` says when the image was drawn at a smaller scale to fit.
 std::string exportDesignHeadless(const Design& design, const std::string& what, const std::string& path,
-                                 double scale, const std::string& templateText);
+                                 double scale, const std::string& templateText, std::string& warning);
 
 } // namespace napkin::gui

@@ -608,10 +608,11 @@ bool MainWindow::paste() {
     if (!mime)
         return false;
     const QByteArray payload = mime->hasFormat(fragmentMimeType) ? mime->data(fragmentMimeType) : mime->text().toUtf8();
-    const Json json = Json::parse(payload.constData(), payload.constData() + payload.size(), nullptr, false);
+    std::string parseError;
+    const std::optional<Json> json = parseBoundedJson(std::string_view(payload.constData(), payload.size()), parseError);
     std::vector<Diagnostic> diagnostics;
     const std::optional<Fragment> fragment =
-        json.is_discarded() ? std::nullopt : fragmentFromJson(json, Catalog::builtin(), diagnostics);
+        json ? fragmentFromJson(*json, Catalog::builtin(), diagnostics) : std::nullopt;
     if (!fragment) {
         statusBar()->showMessage(tr("The clipboard holds no Napkin components"), 6000);
         return false;

@@ -27,7 +27,8 @@ private slots:
         QVERIFY(cli::isCommandLineInvocation({"napkin", "validate", "x"}));
         QVERIFY(cli::isCommandLineInvocation({"napkin", "--version"}));
         QVERIFY(!cli::isCommandLineInvocation({"napkin"}));
-        QVERIFY(!cli::isCommandLineInvocation({"napkin", "design.napkin"}));
+        QVERIFY(!cli::isCommandLineInvocation({"napkin", tinyUrl})); // an existing file opens the editor
+        QVERIFY(cli::isCommandLineInvocation({"napkin", "no-such-design.napkin"}));
     }
 
     void validatePassesGoodFiles() {
@@ -89,7 +90,7 @@ private slots:
     void unknownCommandIsAUsageError() {
         const Run r = run({"frobnicate"});
         QCOMPARE(r.code, 2);
-        QVERIFY(r.err.rfind("napkin: unknown command 'frobnicate'\n", 0) == 0);
+        QVERIFY(r.err.rfind("napkin: 'frobnicate' is neither a command nor an existing file\n", 0) == 0);
     }
 
     // The real executable, headless: no display is needed for commands.

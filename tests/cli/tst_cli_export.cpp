@@ -139,7 +139,7 @@ private slots:
 
         r = run({"export", tinyUrl, "--format", "md", "--template", dir.filePath("none.md")});
         QCOMPARE(r.code, 1);
-        QVERIFY(r.err.starts_with("napkin export: cannot read template " + dir.filePath("none.md").toStdString() + ": "));
+        QVERIFY(r.err.starts_with("napkin export: template: cannot open " + dir.filePath("none.md").toStdString() + ": "));
 
         const QString unwritable = dir.filePath("no/such/dir/out.mmd");
         r = run({"export", tinyUrl, "--format", "mermaid", "-o", unwritable});
@@ -180,7 +180,7 @@ private slots:
         const QString missing = dir.filePath("missing.mmd");
         r = run({"import", missing});
         QCOMPARE(r.code, 1);
-        QVERIFY(r.err.starts_with("napkin import: cannot read " + missing.toStdString() + ": "));
+        QVERIFY(r.err.starts_with("napkin import: cannot open " + missing.toStdString() + ": "));
     }
 
     void exportThenImportKeepsTheDiagram() {

@@ -72,7 +72,8 @@ private slots:
         design.appendComponent(component);
         QTemporaryDir dir;
         const QString path = dir.filePath("hostile.svg");
-        QCOMPARE(gui::exportDesignHeadless(design, "svg", path.toStdString(), 1, {}), std::string());
+        std::string warning;
+        QCOMPARE(gui::exportDesignHeadless(design, "svg", path.toStdString(), 1, {}, warning), std::string());
         const QByteArray svg = readFile(path);
         QVERIFY(!svg.contains("<script"));
         QStringList texts;
