@@ -5,6 +5,7 @@
 
 #include "model/catalog.h"
 #include "model/design.h"
+#include "model/design_rules.h"
 
 #include <optional>
 #include <string>
@@ -13,16 +14,6 @@
 namespace napkin {
 
 inline constexpr int napkinFormatVersion = 1;
-
-struct Diagnostic {
-    enum class Severity { Error, Warning };
-    Severity severity = Severity::Error;
-    std::string path;    // JSON path such as components[3].props.replicas; empty for the whole file
-    std::string message; // plain reason
-
-    /// "components[3].props.replicas: must be a whole number ≥ 1, got -2"
-    std::string toString() const;
-};
 
 struct LoadResult {
     std::optional<Design> design; // set only when there is no error

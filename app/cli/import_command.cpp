@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 
 #include "estimators/mermaid_import.h"
+#include "model/design_rules.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -50,11 +51,7 @@ int importCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         return Failure;
     }
     Design& design = *result.design;
-    if (design.brief().title.empty()) {
-        Brief brief = design.brief();
-        brief.title = local(QFileInfo(file).completeBaseName());
-        design.setBrief(brief);
-    }
+    rules::titleIfUntitled(design, local(QFileInfo(file).completeBaseName()));
     printImportReport(file, result, design, err);
     const QString output = parser.value(outputOption);
     if (output.isEmpty() || output == "-") {
