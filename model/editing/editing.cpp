@@ -1,11 +1,11 @@
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
-namespace napkin::gui {
+namespace napkin {
 
 namespace {
 
@@ -361,4 +361,4 @@ std::string keyNumbers(const Catalog& catalog, const Component& component) {
     return text;
 }
 
-} // namespace napkin::gui
+} // namespace napkin

@@ -1,12 +1,11 @@
 // The editing rules as pure functions: placement, default protocols, unique names, paste renaming,
 // delete, auto-arrange.
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 #include "model/napkin_file.h"
 
 #include <QTest>
 
 using namespace napkin;
-using namespace napkin::gui;
 
 namespace {
 
@@ -84,7 +83,7 @@ void TestEditing::defaultProtocol() {
     QFETCH(QString, fromKind);
     QFETCH(QString, toKind);
     QFETCH(QString, protocol);
-    const Protocol result = gui::defaultProtocol(Catalog::builtin(), component("a", fromKind.toStdString()),
+    const Protocol result = napkin::defaultProtocol(Catalog::builtin(), component("a", fromKind.toStdString()),
                                                  component("b", toKind.toStdString()));
     QCOMPARE(QString::fromUtf8(toString(result).data(), static_cast<qsizetype>(toString(result).size())), protocol);
 }
@@ -267,7 +266,13 @@ void TestEditing::arrangeKeepsZonesApart() {
     LoadResult loaded = loadDesignFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin");
     QVERIFY(loaded.ok());
     Design design = *loaded.design;
+    // Zones that hold nothing get a row of their own: one at the top level, one far outside its parent.
+    design.apply(AddZone{Zone{"spare", ZoneKind::Group, "Spare", "", {0, 0, 50, 50}, Json::object()}});
+    design.apply(AddZone{Zone{"standby", ZoneKind::AvailabilityZone, "Standby", "region", {5000, 5000, 10, 10},
+                              Json::object()}});
     design.apply(arrangeEdit(design));
+    QCOMPARE(design.zone("spare")->rect.width, componentWidth + 80);
+    QCOMPARE(design.zone("standby")->rect.height, componentHeight + 80);
     const auto intersects = [](const Rect& a, const Rect& b) {
         return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     };
@@ -275,6 +280,9 @@ void TestEditing::arrangeKeepsZonesApart() {
         return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width
                && inner.y + inner.height <= outer.y + outer.height;
     };
+    for (const Zone& a : design.zones())
+        if (const Zone* parent = design.zone(a.parent))
+            QVERIFY2(within(a.rect, parent->rect), (a.id + " sticks out of " + parent->id).c_str());
     for (const Zone& a : design.zones())
         for (const Zone& b : design.zones())
             if (a.id < b.id && !design.zoneWithin(a.id, b.id) && !design.zoneWithin(b.id, a.id))
