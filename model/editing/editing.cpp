@@ -361,4 +361,25 @@ std::string keyNumbers(const Catalog& catalog, const Component& component) {
     return text;
 }
 
+Compound buildEdit(const Design& design) {
+    Compound edit;
+    edit.edits.push_back(SetWorkload{design.workload()});
+    for (const Zone& zone : design.zones()) {
+        Zone topLevel = zone;
+        topLevel.parent.clear();
+        edit.edits.push_back(AddZone{std::move(topLevel)});
+    }
+    for (const Zone& zone : design.zones())
+        if (!zone.parent.empty())
+            edit.edits.push_back(UpdateZone{zone});
+    for (const Component& component : design.components())
+        edit.edits.push_back(AddComponent{component});
+    for (const Link& link : design.links())
+        edit.edits.push_back(AddLink{link});
+    for (const Note& note : design.notes())
+        edit.edits.push_back(AddNote{note});
+    edit.edits.push_back(SetBrief{design.brief()});
+    return edit;
+}
+
 } // namespace napkin
