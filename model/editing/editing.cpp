@@ -378,6 +378,8 @@ Compound buildEdit(const Design& design) {
         edit.edits.push_back(AddLink{link});
     for (const Note& note : design.notes())
         edit.edits.push_back(AddNote{note});
+    for (const Decision& decision : design.decisions())
+        edit.edits.push_back(AddDecision{decision});
     edit.edits.push_back(SetBrief{design.brief()});
     return edit;
 }

@@ -72,7 +72,8 @@ Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect re
 Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds = {});
 
 /// The edit that builds `design` on an empty one (crash recovery): workload, zones (top level, then
-/// nested), components, links, notes, and the brief last, so that every reference exists when it is checked.
+/// nested), components, links, notes, decisions, and the brief last, so that every reference exists when it
+/// is checked.
 Compound buildEdit(const Design& design);
 
 /// Short key numbers shown on a component: "×3", "16 shards", "RF 3".
