@@ -2,6 +2,7 @@
 
 #include "estimators/mermaid_writer.h"
 #include "estimators/text_escape.h"
+#include "model/editing/editing.h"
 #include "model/napkin_file.h"
 
 #include <algorithm>
@@ -14,14 +15,7 @@
 namespace napkin {
 namespace {
 
-// The editor draws a component as a 160 × 64 box whose position is its top-left corner.
-constexpr double componentWidth = 160;
-constexpr double componentHeight = 64;
-constexpr double columnSpacing = 260;
-constexpr double rowSpacing = 110;
-constexpr double zonePadding = 30;
-constexpr double zoneTitleHeight = 36;
-constexpr double zoneGap = 40;
+constexpr double zonePlaceholderY = 1e6; // zones sort after their own members when arranged
 constexpr std::size_t maxLabelBytes = 200; // what a .napkin file accepts
 
 bool isValidUtf8(std::string_view text) {
@@ -583,127 +577,6 @@ private:
     std::map<std::string, std::size_t> m_nodeIndex;
 };
 
-struct Layout {
-    std::vector<Point> positions;
-    std::vector<Rect> zoneRects;
-};
-
-// Longest path from the sources, with the edges that close a cycle left out.
-std::vector<int> layersOf(std::size_t nodeCount, const std::vector<ParsedEdge>& edges) {
-    std::vector<std::vector<std::size_t>> successors(nodeCount);
-    for (const ParsedEdge& edge : edges)
-        successors[edge.from].push_back(edge.to);
-    enum class State { Unseen, Open, Done };
-    std::vector<State> state(nodeCount, State::Unseen);
-    std::set<std::pair<std::size_t, std::size_t>> backEdges;
-    std::vector<std::size_t> postorder;
-    for (std::size_t root = 0; root < nodeCount; ++root) {
-        if (state[root] != State::Unseen)
-            continue;
-        std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}}; // node, next successor
-        state[root] = State::Open;
-        while (!stack.empty()) {
-            auto& [node, next] = stack.back();
-            if (next == successors[node].size()) {
-                state[node] = State::Done;
-                postorder.push_back(node);
-                stack.pop_back();
-                continue;
-            }
-            const std::size_t successor = successors[node][next++];
-            if (state[successor] == State::Open)
-                backEdges.insert({node, successor});
-            else if (state[successor] == State::Unseen) {
-                state[successor] = State::Open;
-                stack.push_back({successor, 0});
-            }
-        }
-    }
-    std::vector<int> layer(nodeCount, 0);
-    for (auto it = postorder.rbegin(); it != postorder.rend(); ++it)
-        for (std::size_t successor : successors[*it])
-            if (!backEdges.contains({*it, successor}))
-                layer[successor] = std::max(layer[successor], layer[*it] + 1);
-    return layer;
-}
-
-class BandLayout {
-public:
-    BandLayout(const FlowchartParser& parsed, std::vector<int> layers)
-        : m_parsed(parsed), m_layers(std::move(layers)) {
-        m_layout.positions.resize(parsed.nodes.size());
-        m_layout.zoneRects.resize(parsed.zones.size());
-    }
-
-    Layout run() {
-        placeBand(-1, 0);
-        for (std::size_t zone = 0; zone < m_parsed.zones.size(); ++zone)
-            if (m_parsed.zones[zone].parent < 0)
-                sizeHorizontally(static_cast<int>(zone));
-        return m_layout;
-    }
-
-private:
-    // Places the zone's own members in rows from `top`, then its child zones below them; returns its bottom.
-    double placeBand(int zone, double top) {
-        const double contentTop = top + (zone >= 0 ? zoneTitleHeight : 0);
-        std::map<int, int> usedRows;
-        int rows = 0;
-        for (std::size_t i = 0; i < m_parsed.nodes.size(); ++i) {
-            if (m_parsed.nodes[i].zone != zone)
-                continue;
-            const int row = usedRows[m_layers[i]]++;
-            m_layout.positions[i] = {m_layers[i] * columnSpacing, contentTop + row * rowSpacing};
-            rows = std::max(rows, row + 1);
-        }
-        double bottom = rows > 0 ? contentTop + (rows - 1) * rowSpacing + componentHeight : contentTop;
-        double next = rows > 0 ? contentTop + rows * rowSpacing : contentTop;
-        for (std::size_t child = 0; child < m_parsed.zones.size(); ++child) {
-            if (m_parsed.zones[child].parent != zone)
-                continue;
-            bottom = placeBand(static_cast<int>(child), next);
-            next = bottom + zoneGap;
-        }
-        if (zone >= 0) {
-            Rect& rect = m_layout.zoneRects[static_cast<std::size_t>(zone)];
-            rect.y = top;
-            rect.height = bottom + zonePadding - top;
-            bottom += zonePadding;
-        }
-        return bottom;
-    }
-
-    // Returns the zone's [left, right] after sizing it around its members and child zones.
-    std::pair<double, double> sizeHorizontally(int zone) {
-        double left = 0;
-        double right = 0;
-        bool any = false;
-        auto include = [&](double l, double r) {
-            left = any ? std::min(left, l) : l;
-            right = any ? std::max(right, r) : r;
-            any = true;
-        };
-        for (std::size_t i = 0; i < m_parsed.nodes.size(); ++i)
-            if (m_parsed.nodes[i].zone == zone)
-                include(m_layout.positions[i].x, m_layout.positions[i].x + componentWidth);
-        for (std::size_t child = 0; child < m_parsed.zones.size(); ++child)
-            if (m_parsed.zones[child].parent == zone) {
-                const auto [l, r] = sizeHorizontally(static_cast<int>(child));
-                include(l, r);
-            }
-        if (!any)
-            include(0, componentWidth);
-        Rect& rect = m_layout.zoneRects[static_cast<std::size_t>(zone)];
-        rect.x = left - zonePadding;
-        rect.width = right - left + 2 * zonePadding;
-        return {rect.x, rect.x + rect.width};
-    }
-
-    const FlowchartParser& m_parsed;
-    std::vector<int> m_layers;
-    Layout m_layout;
-};
-
 std::string fittingLabel(const std::string& label, int line, std::vector<ImportMessage>& warnings) {
     if (label.size() <= maxLabelBytes)
         return label;
@@ -713,7 +586,6 @@ std::string fittingLabel(const std::string& label, int line, std::vector<ImportM
 
 Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& dropped, const Catalog& catalog,
                    std::vector<std::pair<std::string, KindGuess>>& guesses, std::vector<ImportMessage>& warnings) {
-    const Layout layout = BandLayout(parsed, layersOf(parsed.nodes.size(), parsed.edges)).run();
     Design design;
     Brief brief;
     brief.title = parsed.title;
@@ -726,7 +598,7 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
         zone.kind = source.kind.value_or(zoneKindFromTitle(source.title));
         zone.label = fittingLabel(source.title, source.line, warnings);
         zone.parent = source.parent >= 0 ? zoneIds[static_cast<std::size_t>(source.parent)] : "";
-        zone.rect = layout.zoneRects[i];
+        zone.rect = {0, zonePlaceholderY + double(i), 0, 0}; // after the members, in source order
         zoneIds.push_back(zone.id);
         design.appendZone(zone);
     }
@@ -740,7 +612,7 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
         const KindGuess guess = guessKind(node.label, node.shape, catalog);
         component.kind = guess.kind;
         component.label = fittingLabel(node.label, node.line, warnings);
-        component.position = layout.positions[i];
+        component.position = {0, double(i)}; // auto-arrange keeps the source order within a column
         component.zone = node.zone >= 0 ? zoneIds[static_cast<std::size_t>(node.zone)] : "";
         componentIds[i] = component.id;
         guesses.emplace_back(component.id, guess);
@@ -762,6 +634,7 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
         link.protocol = edge.protocol;
         design.appendLink(link);
     }
+    design.apply(arrangeEdit(design));
     return design;
 }
 

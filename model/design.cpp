@@ -1,5 +1,7 @@
 #include "model/design.h"
 
+#include "model/design_rules.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -42,8 +44,8 @@ std::string quotedId(std::string_view id) { return "\"" + std::string(id) + "\""
 Design::Design(const Design& other)
     : m_brief(other.m_brief), m_workload(other.m_workload), m_components(other.m_components),
       m_links(other.m_links), m_zones(other.m_zones), m_notes(other.m_notes), m_decisions(other.m_decisions),
-      m_extra(other.m_extra),
-      m_componentIndex(other.m_componentIndex), m_linkIndex(other.m_linkIndex) {}
+      m_extra(other.m_extra), m_componentIndex(other.m_componentIndex), m_linkIndex(other.m_linkIndex),
+      m_zoneIndex(other.m_zoneIndex) {}
 
 Design& Design::operator=(const Design& other) {
     if (this != &other) {
@@ -66,8 +68,8 @@ const Link* Design::link(std::string_view id) const {
 }
 
 const Zone* Design::zone(std::string_view id) const {
-    auto found = findById(m_zones, id);
-    return found == m_zones.end() ? nullptr : &*found;
+    auto found = m_zoneIndex.find(id);
+    return found == m_zoneIndex.end() ? nullptr : &m_zones[found->second];
 }
 
 const Note* Design::note(std::string_view id) const {
@@ -148,22 +150,11 @@ std::vector<std::string> Design::membersOf(std::string_view zoneId) const {
 }
 
 std::string Design::checkOne(const Edit& edit) const {
+    const Catalog& catalog = Catalog::builtin();
     auto idFree = [this](const std::string& id) -> std::string {
         if (id.empty())
             return "an id must not be empty";
         return hasId(id) ? "id " + quotedId(id) + " is already used" : std::string();
-    };
-    auto zoneExists = [this](const std::string& id) -> std::string {
-        return id.empty() || zone(id) ? std::string() : "no zone " + quotedId(id);
-    };
-    auto linkEnds = [this](const Link& link) -> std::string {
-        if (!component(link.from))
-            return "no component " + quotedId(link.from) + " to link from";
-        if (!component(link.to))
-            return "no component " + quotedId(link.to) + " to link to";
-        if (link.from == link.to)
-            return "a link must join two different components";
-        return {};
     };
     auto decisionText = [](const Decision& d) -> std::string {
         return d.text.empty() ? "a decision needs its text" : std::string();
@@ -171,42 +162,76 @@ std::string Design::checkOne(const Edit& edit) const {
     auto exists = [](bool found, std::string_view what, const std::string& id) -> std::string {
         return found ? std::string() : "no " + std::string(what) + " " + quotedId(id);
     };
+    auto room = [](std::size_t count, std::string_view what) -> std::string {
+        return count < rules::maxElements
+                   ? std::string()
+                   : "a design holds at most " + std::to_string(rules::maxElements) + " " + std::string(what);
+    };
+    // An element's problems read as the loader's messages; the path inside it is clear from the edit.
+    auto first = [](std::vector<Diagnostic> fields, std::vector<Diagnostic> references = {}) {
+        fields.insert(fields.end(), references.begin(), references.end());
+        return fields.empty() ? std::string() : fields.front().message;
+    };
+    auto firstAt = [](const char* where, std::vector<Diagnostic> fields, std::vector<Diagnostic> references) {
+        fields.insert(fields.end(), references.begin(), references.end());
+        if (fields.empty())
+            return std::string();
+        return Diagnostic{Diagnostic::Severity::Error, std::string(where) + "." + fields.front().path,
+                          fields.front().message}
+            .toString();
+    };
+    auto orElse = [](std::string why, auto next) { return why.empty() ? next() : why; };
     return std::visit(
         Overloaded{
             [&](const AddComponent& e) {
-                std::string why = idFree(e.component.id);
-                return why.empty() ? zoneExists(e.component.zone) : why;
+                return orElse(idFree(e.component.id), [&] {
+                    return orElse(room(m_components.size(), "components"), [&] {
+                        return first(rules::componentFields(e.component, catalog),
+                                     rules::componentReferences(*this, e.component));
+                    });
+                });
             },
             [&](const RemoveComponent& e) { return exists(component(e.id), "component", e.id); },
             [&](const UpdateComponent& e) {
-                std::string why = exists(component(e.component.id), "component", e.component.id);
-                return why.empty() ? zoneExists(e.component.zone) : why;
+                return orElse(exists(component(e.component.id), "component", e.component.id), [&] {
+                    return first(rules::componentFields(e.component, catalog),
+                                 rules::componentReferences(*this, e.component));
+                });
             },
             [&](const AddLink& e) {
-                std::string why = idFree(e.link.id);
-                return why.empty() ? linkEnds(e.link) : why;
+                return orElse(idFree(e.link.id), [&] {
+                    return orElse(room(m_links.size(), "links"), [&] {
+                        return first(rules::linkFields(e.link, catalog),
+                                     rules::linkReferences(*this, e.link));
+                    });
+                });
             },
             [&](const RemoveLink& e) { return exists(link(e.id), "link", e.id); },
             [&](const UpdateLink& e) {
-                std::string why = exists(link(e.link.id), "link", e.link.id);
-                return why.empty() ? linkEnds(e.link) : why;
+                return orElse(exists(link(e.link.id), "link", e.link.id), [&] {
+                    return first(rules::linkFields(e.link, catalog), rules::linkReferences(*this, e.link));
+                });
             },
             [&](const AddZone& e) {
-                std::string why = idFree(e.zone.id);
-                return why.empty() ? zoneExists(e.zone.parent) : why;
+                return orElse(idFree(e.zone.id), [&] {
+                    return orElse(room(m_zones.size(), "zones"), [&] {
+                        return first(rules::zoneFields(e.zone), rules::zoneReferences(*this, e.zone));
+                    });
+                });
             },
             [&](const RemoveZone& e) { return exists(zone(e.id), "zone", e.id); },
             [&](const UpdateZone& e) {
-                std::string why = exists(zone(e.zone.id), "zone", e.zone.id);
-                if (why.empty())
-                    why = zoneExists(e.zone.parent);
-                if (why.empty() && !e.zone.parent.empty() && zoneWithin(e.zone.parent, e.zone.id))
-                    why = "zone " + quotedId(e.zone.id) + " cannot be inside itself";
-                return why;
+                return orElse(exists(zone(e.zone.id), "zone", e.zone.id), [&] {
+                    return first(rules::zoneFields(e.zone), rules::zoneReferences(*this, e.zone));
+                });
             },
-            [&](const AddNote& e) { return idFree(e.note.id); },
+            [&](const AddNote& e) {
+                return orElse(idFree(e.note.id), [&] {
+                    return orElse(room(m_notes.size(), "notes"),
+                                  [&] { return first(rules::noteFields(e.note)); });
+                });
+            },
             [&](const RemoveNote& e) { return exists(note(e.id), "note", e.id); },
-            [&](const UpdateNote& e) { return exists(note(e.note.id), "note", e.note.id); },
             [&](const AddDecision& e) {
                 std::string why = idFree(e.decision.id);
                 return why.empty() ? decisionText(e.decision) : why;
@@ -216,8 +241,17 @@ std::string Design::checkOne(const Edit& edit) const {
                 std::string why = exists(decision(e.decision.id), "decision", e.decision.id);
                 return why.empty() ? decisionText(e.decision) : why;
             },
-            [&](const SetBrief&) { return std::string(); },
-            [&](const SetWorkload&) { return std::string(); },
+            [&](const UpdateNote& e) {
+                return orElse(exists(note(e.note.id), "note", e.note.id),
+                              [&] { return first(rules::noteFields(e.note)); });
+            },
+            [&](const SetBrief& e) {
+                return firstAt("brief", rules::briefFields(e.brief), rules::briefReferences(*this, e.brief));
+            },
+            [&](const SetWorkload& e) {
+                const Workload next = rules::followRenames(m_workload, e.workload);
+                return firstAt("workload", rules::workloadFields(next), rules::operationReferences(next));
+            },
             [&](const Compound&) { return std::string(); },
         },
         edit.op);
@@ -296,6 +330,50 @@ Edit Design::removeComponent(const std::string& id) {
     inverse.edits.push_back(removeFrom(m_components, id, Change::What::ComponentRemoved));
     for (auto& [link, index] : touching)
         inverse.edits.push_back(AddLink{std::move(link), index});
+    inverse.edits.push_back(clearStoresIn(id));
+    return inverse;
+}
+
+Edit Design::clearStoresIn(const std::string& componentId) {
+    Brief brief = m_brief;
+    for (Entity& entity : brief.entities)
+        if (entity.storedIn == componentId)
+            entity.storedIn.clear();
+    if (brief == m_brief)
+        return Compound{};
+    return applyOne(SetBrief{std::move(brief)});
+}
+
+Edit Design::applyWorkload(const Workload& proposed) {
+    const auto renames = rules::renamedOperations(m_workload, proposed);
+    Compound inverse;
+    inverse.edits.push_back(SetWorkload{m_workload});
+    m_workload = rules::followRenames(m_workload, proposed);
+    notify(Change::What::WorkloadChanged, {});
+    // Link filters follow renamed operations and forget removed ones; a filter left empty carries everything,
+    // as no filter does, so it goes.
+    for (std::size_t i = 0; i < m_links.size(); ++i) {
+        auto filter = m_links[i].props.find("operations");
+        if (filter == m_links[i].props.end() || !filter->second.is_array())
+            continue;
+        Json kept = Json::array();
+        for (const Json& name : filter->second) {
+            std::string text = name.is_string() ? name.get<std::string>() : std::string();
+            for (const auto& [before, after] : renames)
+                if (text == before)
+                    text = after;
+            if (m_workload.operation(text))
+                kept.push_back(text);
+        }
+        if (kept == filter->second)
+            continue;
+        Link fixed = m_links[i];
+        if (kept.empty())
+            fixed.props.erase("operations");
+        else
+            fixed.props["operations"] = std::move(kept);
+        inverse.edits.push_back(replaceIn<Link, UpdateLink>(m_links, fixed, Change::What::LinkChanged));
+    }
     return inverse;
 }
 
@@ -350,12 +428,7 @@ Edit Design::applyOne(const Edit& edit) {
                 notify(W::BriefChanged, {});
                 return inverse;
             },
-            [&](const SetWorkload& e) -> Edit {
-                Edit inverse = SetWorkload{m_workload};
-                m_workload = e.workload;
-                notify(W::WorkloadChanged, {});
-                return inverse;
-            },
+            [&](const SetWorkload& e) { return applyWorkload(e.workload); },
             [&](const Compound& e) -> Edit { return apply(e); },
         },
         edit.op);
@@ -370,6 +443,10 @@ void Design::reindex() {
     m_linkIndex.reserve(m_links.size());
     for (std::size_t i = 0; i < m_links.size(); ++i)
         m_linkIndex.emplace(m_links[i].id, i);
+    m_zoneIndex.clear();
+    m_zoneIndex.reserve(m_zones.size());
+    for (std::size_t i = 0; i < m_zones.size(); ++i)
+        m_zoneIndex.emplace(m_zones[i].id, i);
 }
 
 void Design::appendComponent(Component component) {
@@ -382,7 +459,10 @@ void Design::appendLink(Link link) {
     m_links.push_back(std::move(link));
 }
 
-void Design::appendZone(Zone zone) { m_zones.push_back(std::move(zone)); }
+void Design::appendZone(Zone zone) {
+    m_zoneIndex.emplace(zone.id, m_zones.size());
+    m_zones.push_back(std::move(zone));
+}
 void Design::appendNote(Note note) { m_notes.push_back(std::move(note)); }
 void Design::appendDecision(Decision decision) { m_decisions.push_back(std::move(decision)); }
 
@@ -416,6 +496,13 @@ std::vector<std::string> Design::invariantViolations() const {
         claim(n.id);
     for (const Decision& d : m_decisions)
         claim(d.id);
+    for (const Link& l : m_links)
+        for (const Diagnostic& d : rules::linkReferences(*this, l))
+            problems.push_back("link " + quotedId(l.id) + ": " + d.toString());
+    for (const Diagnostic& d : rules::briefReferences(*this, m_brief))
+        problems.push_back("brief." + d.toString());
+    for (const Diagnostic& d : rules::operationReferences(m_workload))
+        problems.push_back("workload." + d.toString());
     for (std::size_t i = 0; i < m_components.size(); ++i)
         if (componentIndex(m_components[i].id) != static_cast<int>(i))
             problems.push_back("component index out of date for " + quotedId(m_components[i].id));

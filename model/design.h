@@ -72,12 +72,15 @@ public:
     /// True when `zoneId` is `ancestorId` or lies inside it.
     bool zoneWithin(std::string_view zoneId, std::string_view ancestorId) const;
 
-    /// Empty when the edit can be applied, otherwise why not.
+    /// Empty when the edit can be applied, otherwise why not: the rules of model/design_rules.h, which the
+    /// loader applies too, so that an edit never makes a design that would not open.
     std::string check(const Edit& edit) const;
     /// Applies the edit and returns its inverse; throws EditError, changing nothing, when it cannot apply.
+    /// Consequences are part of the same edit: removing a component clears the entities stored in it;
+    /// renaming an operation re-points `of` and link filters; removing one drops it from link filters.
     Edit apply(const Edit& edit);
 
-    /// Problems with the model's own invariants (links with a missing end, members of missing zones, …).
+    /// Problems with the model's own invariants and the rules of a valid design (model/design_rules.h).
     std::vector<std::string> invariantViolations() const;
 
     /// Registers a callback told about each change; returns a token for removeListener.
@@ -99,6 +102,8 @@ private:
     std::string checkOne(const Edit& edit) const;
     Edit removeComponent(const std::string& id);
     Edit removeZone(const std::string& id);
+    Edit applyWorkload(const Workload& proposed);
+    Edit clearStoresIn(const std::string& componentId);
     template <typename T>
     Edit insertInto(std::vector<T>& items, T item, std::size_t index, Change::What what);
     template <typename T>
@@ -124,6 +129,7 @@ private:
     using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
     IdIndex m_componentIndex;
     IdIndex m_linkIndex;
+    IdIndex m_zoneIndex;
     std::vector<std::pair<int, Listener>> m_listeners;
     int m_nextListenerToken = 1;
 };

@@ -1,5 +1,6 @@
 #include "model/napkin_file.h"
 
+#include "model/design_rules.h"
 #include "model/json_text.h"
 #include "model/text_rules.h"
 
@@ -17,40 +18,16 @@
 
 namespace napkin {
 
-std::string describeJsonValue(const Json& value) {
-    if (value.is_string()) {
-        std::string text = value.get<std::string>();
-        if (text.size() > 40) {
-            std::size_t cut = 40;
-            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-                --cut; // never half a character
-            text = text.substr(0, cut) + "…";
-        }
-        return "\"" + text + "\"";
-    }
-    if (value.is_number())
-        return formatNumber(value.get<double>());
-    if (value.is_object())
-        return "an object";
-    if (value.is_array())
-        return "a list";
-    return value.dump();
-}
+std::string describeJsonValue(const Json& value) { return rules::describe(value); }
 
 namespace {
 
-constexpr std::size_t maxIdLength = 64;
-constexpr std::size_t maxLabelLength = 200;
-constexpr std::size_t maxTextLength = 20000;
-constexpr std::size_t maxElements = 100000;
-constexpr double maxCoordinate = 1e6;
-
-std::string describe(const Json& value) { return describeJsonValue(value); }
-
-bool validIdCharacter(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == '_' || c == '-' || c == '.' || c == ':';
-}
+using rules::describe;
+using rules::maxElements;
+using rules::maxIdLength;
+using rules::maxLabelLength;
+using rules::maxTextLength;
+using rules::Range;
 
 Json number(double value) {
     if (std::floor(value) == value && std::fabs(value) < 1e15)
@@ -66,6 +43,11 @@ public:
 
     void error(const std::string& path, std::string message) {
         m_diagnostics.push_back({Diagnostic::Severity::Error, path, std::move(message)});
+    }
+    // Problems found by the rules of a valid design, under the path of what was checked.
+    void report(const std::string& path, const std::vector<Diagnostic>& problems) {
+        for (const Diagnostic& d : problems)
+            error(d.path.empty() ? path : join(path, d.path), d.message);
     }
     void warning(const std::string& path, std::string message) {
         m_diagnostics.push_back({Diagnostic::Severity::Warning, path, std::move(message)});
@@ -122,22 +104,19 @@ public:
             return {};
         }
         std::string text = value.get<std::string>();
-        if (!acceptableText(text, where, maxLength))
+        if (std::string why = rules::lengthProblem(text, maxLength); !why.empty()) {
+            error(where, why);
             return {};
+        }
         return text;
     }
 
     // The length limit (in characters, not bytes) and the characters no writer should ever see.
     bool acceptableText(const std::string& text, const std::string& where, std::size_t maxLength) {
-        if (const std::size_t length = characterCount(text); length > maxLength) {
-            error(where, "must be at most " + std::to_string(maxLength) + " characters, got " + std::to_string(length));
-            return false;
-        }
-        if (const std::string problem = forbiddenCharacter(text); !problem.empty()) {
-            error(where, "must not hold control characters or noncharacters; found " + problem);
-            return false;
-        }
-        return true;
+        const std::string why = rules::lengthProblem(text, maxLength);
+        if (!why.empty())
+            error(where, why);
+        return why.empty();
     }
 
     std::string id(const Json& object, const char* key, const std::string& path, bool required = true) {
@@ -149,41 +128,36 @@ public:
             return text;
         }
         // On a malformed id the text is still returned, so that links naming it do not report it missing too.
-        if (characterCount(text) > maxIdLength)
-            error(where, "must be at most " + std::to_string(maxIdLength) + " characters, got " +
-                             std::to_string(characterCount(text)));
-        else if (!std::all_of(text.begin(), text.end(), validIdCharacter))
-            error(where, "may hold only letters, digits and _ - . :, got " + describe(Json(text)));
+        if (std::string why = rules::idProblem(text); !why.empty())
+            error(where, why);
         return text;
     }
 
-    double numberField(const Json& object, const char* key, const std::string& path, double fallback, double min,
-                       double max, bool whole = false) {
+    double numberField(const Json& object, const char* key, const std::string& path, double fallback,
+                       Range range) {
         if (!object.contains(key))
             return fallback;
         const Json& value = object.at(key);
         const std::string where = join(path, key);
-        const std::string noun = whole ? "a whole number" : "a number";
         if (!value.is_number() || !std::isfinite(value.get<double>()) ||
-            (whole && std::floor(value.get<double>()) != value.get<double>())) {
-            error(where, "must be " + noun + ", got " + describe(value));
+            (range.whole && std::floor(value.get<double>()) != value.get<double>())) {
+            error(where, "must be " + std::string(range.whole ? "a whole number" : "a number") + ", got " +
+                             describe(value));
             return fallback;
         }
-        const double n = value.get<double>();
-        if (n < min || n > max) {
-            error(where, "must be " + noun + " between " + formatNumber(min) + " and " + formatNumber(max) +
-                             ", got " + describe(value));
+        if (std::string why = rules::rangeProblem(value.get<double>(), range); !why.empty()) {
+            error(where, why);
             return fallback;
         }
-        return n;
+        return value.get<double>();
     }
 
-    std::optional<double> optionalNumber(const Json& object, const char* key, const std::string& path, double min,
-                                         double max) {
+    std::optional<double> optionalNumber(const Json& object, const char* key, const std::string& path,
+                                         Range range) {
         if (!object.contains(key))
             return std::nullopt;
         const std::size_t before = errorCount();
-        const double n = numberField(object, key, path, 0, min, max);
+        const double n = numberField(object, key, path, 0, range);
         return errorCount() == before ? std::optional<double>(n) : std::nullopt;
     }
 
@@ -208,21 +182,22 @@ public:
             const Json& item = (*items)[i];
             if (!item.is_string())
                 error(where, "must be a string, got " + describe(item));
-            else if (acceptableText(item.get<std::string>(), where, maxLength))
+            else if (std::string why = rules::lengthProblem(item.get<std::string>(), maxLength); !why.empty())
+                error(where, why);
+            else
                 result.push_back(item.get<std::string>());
         }
         return result;
     }
 
     Point point(const Json& object, const std::string& path) {
-        return {numberField(object, "x", path, 0, -maxCoordinate, maxCoordinate),
-                numberField(object, "y", path, 0, -maxCoordinate, maxCoordinate)};
+        return {numberField(object, "x", path, 0, rules::coordinate), numberField(object, "y", path, 0, rules::coordinate)};
     }
 
     Rect rect(const Json& object, const std::string& path, Rect fallback) {
         const Point p = point(object, path);
-        return {p.x, p.y, numberField(object, "width", path, fallback.width, 0, maxCoordinate),
-                numberField(object, "height", path, fallback.height, 0, maxCoordinate)};
+        return {p.x, p.y, numberField(object, "width", path, fallback.width, rules::extent),
+                numberField(object, "height", path, fallback.height, rules::extent)};
     }
 
     Properties properties(const Json& object, const std::string& path, const std::vector<PropertySpec>& specs,
@@ -361,7 +336,7 @@ public:
                                        extras(item, {"category", "text", "target"})});
         });
         forEachObject(json, "api", path, [&](const Json& item, const std::string& where) {
-            b.api.push_back({string(item, "method", where, 16), string(item, "path", where, maxLabelLength * 5),
+            b.api.push_back({string(item, "method", where, rules::maxMethodLength), string(item, "path", where, rules::maxPathLength),
                              string(item, "request", where, maxTextLength),
                              string(item, "response", where, maxTextLength),
                              string(item, "notes", where, maxTextLength),
@@ -392,18 +367,21 @@ public:
         if (json.contains("users") && isObject(json.at("users"), join(path, "users"))) {
             const Json& users = json.at("users");
             const std::string where = join(path, "users");
-            w.dailyActiveUsers = optionalNumber(users, "dau", where, 0, 1e11);
-            w.monthlyActiveUsers = optionalNumber(users, "mau", where, 0, 1e11);
-            w.dailyActiveFraction = optionalNumber(users, "daily_active_fraction", where, 0, 1);
+            w.dailyActiveUsers = optionalNumber(users, "dau", where, rules::users);
+            w.monthlyActiveUsers = optionalNumber(users, "mau", where, rules::users);
+            w.dailyActiveFraction = optionalNumber(users, "daily_active_fraction", where, rules::fraction);
         }
         forEachObject(json, "operations", path, [&](const Json& item, const std::string& where) {
             w.operations.push_back(operation(item, where));
         });
-        w.peakFactor = numberField(json, "peak_factor", path, w.peakFactor, 1, 1000);
-        w.replicationFactor = numberField(json, "replication_factor", path, w.replicationFactor, 1, 100, true);
-        w.storageFill = numberField(json, "storage_fill", path, w.storageFill, 0.01, 1);
-        w.cacheHotFraction = numberField(json, "cache_hot_fraction", path, w.cacheHotFraction, 0, 1);
-        w.targetUtilization = numberField(json, "target_utilization", path, w.targetUtilization, 0.01, 1);
+        w.peakFactor = numberField(json, "peak_factor", path, w.peakFactor, rules::peakFactor);
+        w.replicationFactor =
+            numberField(json, "replication_factor", path, w.replicationFactor, rules::replicationFactor);
+        w.storageFill = numberField(json, "storage_fill", path, w.storageFill, rules::planningFraction);
+        w.cacheHotFraction =
+            numberField(json, "cache_hot_fraction", path, w.cacheHotFraction, rules::fraction);
+        w.targetUtilization =
+            numberField(json, "target_utilization", path, w.targetUtilization, rules::planningFraction);
         const std::string convention = string(json, "time_convention", path, maxIdLength);
         if (convention.empty() && json.contains("time_convention") && json.at("time_convention").is_string())
             error(join(path, "time_convention"), "must be exact or interview, got \"\"");
@@ -415,8 +393,9 @@ public:
                       "must be exact or interview, got " + describe(Json(convention)));
         }
         w.binaryUnits = boolean(json, "binary_units", path, false);
-        w.extra = extras(json, {"users", "operations", "peak_factor", "replication_factor", "storage_fill",
-                                "cache_hot_fraction", "target_utilization", "time_convention", "binary_units"});
+        w.extra =
+            extras(json, {"users", "operations", "peak_factor", "replication_factor", "storage_fill",
+                          "cache_hot_fraction", "target_utilization", "time_convention", "binary_units"});
         checkOperations(w, path);
         return w;
     }
@@ -457,7 +436,7 @@ private:
             m_operationsWithoutType.insert(op.name);
         if (!type.empty() && !operationTypeFromString(type))
             error(join(path, "type"), "must be read or write, got " + describe(Json(type)));
-        op.rate = numberField(json, "rate", path, 0, 0, 1e15);
+        op.rate = numberField(json, "rate", path, 0, rules::rate);
         const std::string per = string(json, "per", path, maxIdLength, true);
         if (auto parsed = ratePerFromString(per))
             op.per = *parsed;
@@ -465,40 +444,21 @@ private:
             error(join(path, "per"),
                   "must be user_day, day, month, second or write_of, got " + describe(Json(per)));
         op.of = string(json, "of", path, maxLabelLength);
-        op.requestBytes = numberField(json, "request_bytes", path, 0, 0, 1e12);
-        op.responseBytes = numberField(json, "response_bytes", path, 0, 0, 1e12);
-        op.storedBytesPerWrite = numberField(json, "stored_bytes", path, 0, 0, 1e12);
-        op.mediaFraction = numberField(json, "media_fraction", path, 0, 0, 1);
-        op.mediaBytes = numberField(json, "media_bytes", path, 0, 0, 1e12);
-        op.retentionYears = numberField(json, "retention_years", path, 0, 0, 1000);
-        op.fanout = numberField(json, "fanout", path, 1, 0, 1e7);
+        op.requestBytes = numberField(json, "request_bytes", path, 0, rules::bytes);
+        op.responseBytes = numberField(json, "response_bytes", path, 0, rules::bytes);
+        op.storedBytesPerWrite = numberField(json, "stored_bytes", path, 0, rules::bytes);
+        op.mediaFraction = numberField(json, "media_fraction", path, 0, rules::fraction);
+        op.mediaBytes = numberField(json, "media_bytes", path, 0, rules::bytes);
+        op.retentionYears = numberField(json, "retention_years", path, 0, rules::retentionYears);
+        op.fanout = numberField(json, "fanout", path, 1, rules::fanout);
         op.extra = extras(json, {"name", "type", "rate", "per", "of", "request_bytes", "response_bytes",
                                  "stored_bytes", "media_fraction", "media_bytes", "retention_years", "fanout"});
         return op;
     }
 
     void checkOperations(const Workload& w, const std::string& path) {
-        std::map<std::string, std::size_t> seen;
-        for (std::size_t i = 0; i < w.operations.size(); ++i) {
-            const Operation& op = w.operations[i];
-            const std::string where = join(path, "operations") + "[" + std::to_string(i) + "]";
-            if (!op.name.empty() && !seen.emplace(op.name, i).second)
-                error(join(where, "name"), "duplicate operation " + describe(Json(op.name)) + ", already used by " +
-                                               join(path, "operations") + "[" + std::to_string(seen[op.name]) +
-                                               "]");
-            if (op.per == RatePer::PerWriteOf) {
-                const Operation* base = w.operation(op.of);
-                if (op.of.empty())
-                    error(join(where, "of"), "is missing: per write_of needs the write operation it follows");
-                else if (!base)
-                    error(join(where, "of"), "no operation " + describe(Json(op.of)) + " in the workload");
-                else if (base->type != OperationType::Write && !m_operationsWithoutType.contains(op.of))
-                    error(join(where, "of"), "operation " + describe(Json(op.of)) + " is a read, not a write");
-                else if (base->per == RatePer::PerWriteOf)
-                    error(join(where, "of"), "operation " + describe(Json(op.of)) +
-                                                 " is itself defined per write; chain at most one level");
-            }
-        }
+        for (const Diagnostic& d : rules::operationReferences(w, m_operationsWithoutType))
+            error(join(path, d.path), d.message);
     }
 
     std::string suggestKind(const std::string& text) const {
@@ -844,12 +804,6 @@ std::string dumpCanonical(const Json& json) {
 
 } // namespace
 
-std::string Diagnostic::toString() const {
-    const std::string prefix = severity == Severity::Warning ? "warning: " : "";
-    // Paths and messages echo the file's own keys and values: keep escape sequences off the terminal.
-    return visibleText(path.empty() ? prefix + message : path + ": " + prefix + message);
-}
-
 std::vector<Diagnostic> LoadResult::errors() const {
     std::vector<Diagnostic> result;
     for (const Diagnostic& d : diagnostics)
@@ -904,29 +858,25 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
     if (root.contains("workload"))
         design.setWorkload(reader.workload(root.at("workload"), "workload"));
 
-    std::vector<Zone> zones;
     std::vector<std::string> zonePaths;
     if (const Json* list = reader.list(root, "zones", ""))
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string path = "zones[" + std::to_string(i) + "]";
             if (auto z = reader.zone((*list)[i], path)) {
                 collectIds(reader, owners, z->id, path);
-                zones.push_back(std::move(*z));
+                design.appendZone(std::move(*z));
                 zonePaths.push_back(path);
             }
         }
-    checkZoneNesting(reader, zones, zonePaths);
-    std::set<std::string> zoneIds;
-    for (const Zone& z : zones)
-        zoneIds.insert(z.id);
+    // The same rules as rules::zoneReferences, worked out for all zones at once in linear time.
+    checkZoneNesting(reader, design.zones(), zonePaths);
 
     if (const Json* list = reader.list(root, "components", ""))
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string path = "components[" + std::to_string(i) + "]";
             if (auto c = reader.component((*list)[i], path)) {
                 collectIds(reader, owners, c->id, path);
-                if (!c->zone.empty() && !zoneIds.contains(c->zone))
-                    reader.error(path + ".zone", "no zone \"" + c->zone + "\"");
+                reader.report(path, rules::componentReferences(design, *c));
                 design.appendComponent(std::move(*c));
             }
         }
@@ -934,21 +884,11 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
     if (const Json* list = reader.list(root, "links", ""))
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string path = "links[" + std::to_string(i) + "]";
-            auto l = reader.link((*list)[i], path);
-            if (!l)
-                continue;
-            collectIds(reader, owners, l->id, path);
-            for (const auto& [end, field] : {std::pair{l->from, "from"}, std::pair{l->to, "to"}})
-                if (!end.empty() && !design.component(end))
-                    reader.error(path + "." + field, "no component \"" + end + "\"");
-            if (l->from == l->to && !l->from.empty())
-                reader.error(path, "a link must join two different components, got \"" + l->from + "\" twice");
-            if (auto ops = l->props.find("operations"); ops != l->props.end() && ops->second.is_array())
-                for (std::size_t k = 0; k < ops->second.size(); ++k)
-                    if (!design.workload().operation(ops->second[k].get<std::string>()))
-                        reader.error(path + ".props.operations[" + std::to_string(k) + "]",
-                                     "no operation " + describe(ops->second[k]) + " in the workload");
-            design.appendLink(std::move(*l));
+            if (auto l = reader.link((*list)[i], path)) {
+                collectIds(reader, owners, l->id, path);
+                reader.report(path, rules::linkReferences(design, *l));
+                design.appendLink(std::move(*l));
+            }
         }
 
     if (const Json* list = reader.list(root, "notes", ""))
@@ -967,12 +907,7 @@ LoadResult loadDesign(std::string_view text, const Catalog& catalog) {
                 design.appendDecision(std::move(*d));
             }
         }
-    for (const Entity& e : design.brief().entities)
-        if (!e.storedIn.empty() && !design.component(e.storedIn))
-            reader.error("brief.entities", "entity \"" + e.name + "\" is stored in \"" + e.storedIn +
-                                               "\", which is not a component");
-    for (Zone& z : zones)
-        design.appendZone(std::move(z));
+    reader.report("brief", rules::briefReferences(design, design.brief()));
     design.setExtra(reader.extras(root, {"format", "version", "brief", "workload", "zones", "components", "links",
                                          "notes", "decisions"}));
     if (reader.errorCount() == 0)

@@ -6,6 +6,7 @@
 #include "model/catalog.h"
 #include "model/design.h"
 #include "model/file_io.h"
+#include "model/design_rules.h"
 
 #include <optional>
 #include <string>
@@ -14,16 +15,6 @@
 namespace napkin {
 
 inline constexpr int napkinFormatVersion = 1;
-
-struct Diagnostic {
-    enum class Severity { Error, Warning };
-    Severity severity = Severity::Error;
-    std::string path;    // JSON path such as components[3].props.replicas; empty for the whole file
-    std::string message; // plain reason
-
-    /// "components[3].props.replicas: must be a whole number ≥ 1, got -2"
-    std::string toString() const;
-};
 
 struct LoadResult {
     std::optional<Design> design; // set only when there is no error
@@ -37,7 +28,7 @@ struct LoadResult {
 /// recursive sees it. A design itself needs 5 levels; the rest is room for unknown fields.
 inline constexpr int maxJsonDepth = 64;
 /// How deep zones may nest (a zone inside a zone inside …): 32 levels.
-inline constexpr std::size_t maxZoneDepth = 32;
+inline constexpr std::size_t maxZoneDepth = rules::maxZoneDepth;
 
 /// Parses JSON with the loader's limits (nesting depth, duplicate keys); on a problem, empty with `error` set.
 std::optional<Json> parseBoundedJson(std::string_view text, std::string& error);

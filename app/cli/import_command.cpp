@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 
 #include "estimators/mermaid_import.h"
+#include "model/design_rules.h"
 
 #include <QFileInfo>
 #include <ostream>
@@ -53,11 +54,7 @@ int importCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         return Failure;
     }
     Design& design = *result.design;
-    if (design.brief().title.empty()) {
-        Brief brief = design.brief();
-        brief.title = local(QFileInfo(file).completeBaseName());
-        design.setBrief(brief);
-    }
+    rules::titleIfUntitled(design, local(QFileInfo(file).completeBaseName()));
     printImportReport(file, result, design, err);
     if (output.isEmpty() || output == "-") {
         out << saveDesign(design);

@@ -2,7 +2,7 @@
 
 #include "app/gui/appearance.h"
 #include "app/gui/canvas_scene.h"
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 #include "app/gui/link_runs.h"
 #include "model/text_rules.h"
 

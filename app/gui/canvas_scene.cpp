@@ -2,6 +2,7 @@
 
 #include "app/gui/document.h"
 #include "estimators/analysis.h"
+#include "model/editing/badges.h"
 
 #include <QSvgRenderer>
 
@@ -49,24 +50,21 @@ CanvasScene::~CanvasScene() {
 
 namespace {
 
-bool namesAComponent(SpofKind kind) {
-    return kind == SpofKind::Component || kind == SpofKind::Leader || kind == SpofKind::Quorum;
-}
-
 QHash<QString, ComponentOverlay> overlaysOf(const Analysis& analysis, const Design& design) {
     QHash<QString, ComponentOverlay> overlays;
     for (const ComponentLoad& load : analysis.load.components)
         if (load.hasCapacity)
             overlays[qs(load.id)].utilisation = load.utilization;
+    std::vector<BadgeSource> sources;
     for (const SinglePointOfFailure& spof : analysis.resilience.spofs)
-        if (namesAComponent(spof.kind) && !acceptanceOf(design, spof.finding))
-            overlays[qs(spof.id)].spof = true;
-    // Zone, region and link SPOFs name every member; a badge on each would say nothing, so only the
-    // component-level ones above badge a component.
+        sources.push_back({spof.finding.rule, {spof.id}, acceptanceOf(design, spof.finding) != nullptr});
     for (const Finding& finding : analysis.findings)
-        if (finding.acceptedReason.empty() && finding.rule == "capacity.over")
-            for (const std::string& id : finding.componentIds)
-                overlays[qs(id)].bottleneck = true;
+        sources.push_back({finding.rule, finding.componentIds, !finding.acceptedReason.empty()});
+    for (const auto& [id, badges] : componentBadges(sources)) {
+        ComponentOverlay& overlay = overlays[qs(id)];
+        overlay.spof = badges.spof;
+        overlay.bottleneck = badges.overloaded;
+    }
     return overlays;
 }
 

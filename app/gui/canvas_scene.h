@@ -4,7 +4,7 @@
 // (and zone members) visually; the view then turns the new positions into one undoable edit.
 
 #include "app/gui/canvas_items.h"
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 #include "app/gui/link_router.h"
 #include "app/gui/rect_index.h"
 

@@ -5,6 +5,7 @@
 #include "app/gui/main_window.h"
 #include "estimators/dot_writer.h"
 #include "estimators/mermaid_writer.h"
+#include "model/design_rules.h"
 #include "model/napkin_file.h"
 
 #include <QComboBox>
@@ -85,11 +86,7 @@ void importMermaid(MainWindow& window) {
                                           "changes. Discard them?")) != QMessageBox::Yes)
         return;
     Design design = dialog.design();
-    if (design.brief().title.empty()) {
-        Brief brief = design.brief();
-        brief.title = QFileInfo(path).completeBaseName().toStdString();
-        design.setBrief(brief);
-    }
+    rules::titleIfUntitled(design, QFileInfo(path).completeBaseName().toStdString());
     window.document().reset(design, {});
     if (!warnings.isEmpty()) {
         QMessageBox box(QMessageBox::Information, QObject::tr("Imported with warnings"),

@@ -3,7 +3,7 @@
 // through the Document; typing in one field merges into one step. Numbers take human units ("10k", "500 GB")
 // and bad values are refused with the reason shown under the field, never clamped.
 
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 
 #include <QWidget>
 

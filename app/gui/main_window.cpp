@@ -552,24 +552,7 @@ bool MainWindow::restoreRecovery(QString* error) {
     }
     // Restored work is unsaved work: an undoable "Restore" step on an empty design keeps it modified.
     m_document->reset(Design(), QSettings().value("recovery/originalPath").toString());
-    Compound restore;
-    const Design& recovered = *result.design;
-    restore.edits.push_back(SetBrief{recovered.brief()});
-    restore.edits.push_back(SetWorkload{recovered.workload()});
-    for (const Zone& zone : recovered.zones()) {
-        Zone topLevel = zone;
-        topLevel.parent.clear();
-        restore.edits.push_back(AddZone{std::move(topLevel)});
-    }
-    for (const Zone& zone : recovered.zones())
-        if (!zone.parent.empty())
-            restore.edits.push_back(UpdateZone{zone});
-    for (const Component& component : recovered.components())
-        restore.edits.push_back(AddComponent{component});
-    for (const Link& link : recovered.links())
-        restore.edits.push_back(AddLink{link});
-    for (const Note& note : recovered.notes())
-        restore.edits.push_back(AddNote{note});
+    const Compound restore = buildEdit(*result.design);
     if (!m_document->execute(restore, tr("Restore unsaved work"), error))
         return false;
     m_view->fitToContents();

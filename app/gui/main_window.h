@@ -13,7 +13,7 @@
 //   * canvasView() / canvasScene() for rendering (export) and selectionChanged() for selection-aware panels.
 
 #include "app/gui/document.h"
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 
 #include <QMainWindow>
 
@@ -83,7 +83,7 @@ public:
     QString quickAdd(const QString& kind);
 
 signals:
-    void selectionChanged(const napkin::gui::Selection& selection);
+    void selectionChanged(const napkin::Selection& selection);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

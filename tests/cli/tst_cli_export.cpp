@@ -169,6 +169,22 @@ private slots:
         QCOMPARE(loaded.design->components().size(), std::size_t(3));
     }
 
+    // Reported: a file name over 200 characters became a title the loader refuses.
+    void importingAFileWithALongNameGivesATitleThatLoads() {
+        QTemporaryDir dir;
+        QString name;
+        for (int i = 0; i < 120; ++i)
+            name += QString::fromUtf8("é"); // 240 bytes: the cut must not split a character
+        const QString input = dir.filePath(name + ".mmd");
+        writeFile(input, "flowchart LR\n  a[API] --> b[(Postgres)]\n");
+        const QString output = dir.filePath("long.napkin");
+        const Run r = run({"import", input, "-o", output});
+        QCOMPARE(r.code, 0);
+        const LoadResult loaded = loadDesignFile(output.toStdString());
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.design->brief().title, name.left(100).toStdString());
+    }
+
     void importFailuresExitWithOne() {
         QTemporaryDir dir;
         const QString empty = dir.filePath("empty.mmd");

@@ -1,5 +1,5 @@
 // Auto-arrange: columns by request flow, rows in one horizontal band per zone so that zones never overlap.
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 
 #include "model/graph_view.h"
 
@@ -11,7 +11,7 @@
 #include <set>
 #include <unordered_map>
 
-namespace napkin::gui {
+namespace napkin {
 
 namespace {
 
@@ -64,7 +64,7 @@ std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& memb
 /// were on the canvas. The top of each zone's row block is then known before any row is filled.
 class ZoneBands {
 public:
-    ZoneBands(const Design& design, const std::vector<bool>& members, const std::vector<int>& layer)
+    ZoneBands(const Design& design, const std::vector<bool>& members, const std::vector<int>& layer, bool all)
         : m_design(design) {
         std::map<std::pair<std::string, int>, int> perColumn;
         for (std::size_t v = 0; v < members.size(); ++v) {
@@ -77,11 +77,15 @@ public:
             for (const Zone* z = design.zone(c.zone); z; z = design.zone(z->parent))
                 m_holdsMembers.insert(z->id);
         }
+        if (all)
+            reserveRowsForEmptyZones();
     }
 
     /// Lays every band out from `top`; afterwards rowTop() is known for every zone holding members.
     void layOut(double top) { layOutZone({}, top); }
     double rowTop(const std::string& zoneId) const { return m_rowTop.at(zoneId); }
+    /// Zones that hold nothing, each given one row of its own so that it gets a place and a size too.
+    const std::set<std::string>& emptyZones() const { return m_emptyZones; }
 
 private:
     // Returns the bottom of what the zone holds (its frame adds zonePadding around that).
@@ -111,6 +115,21 @@ private:
         return cursor;
     }
 
+    void reserveRowsForEmptyZones() {
+        std::set<std::string> parents;
+        for (const Zone& z : m_design.zones())
+            parents.insert(z.parent);
+        for (const Zone& z : m_design.zones()) {
+            if (m_holdsMembers.contains(z.id) || parents.contains(z.id))
+                continue;
+            m_emptyZones.insert(z.id);
+            m_rows[z.id] = 1;
+            m_memberY[z.id].push_back(z.rect.y);
+            for (const Zone* above = &z; above; above = m_design.zone(above->parent))
+                m_holdsMembers.insert(above->id);
+        }
+    }
+
     static double mean(const std::vector<double>& values) {
         double sum = 0;
         for (double value : values)
@@ -123,9 +142,12 @@ private:
     std::unordered_map<std::string, std::vector<double>> m_memberY;
     std::set<std::string> m_holdsMembers;
     std::unordered_map<std::string, double> m_rowTop;
+    std::set<std::string> m_emptyZones;
 };
 
-Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
+// `placeholders`: the one empty row each empty zone was given. With `all`, every zone is fitted.
+Compound fitZonesTo(const Design& design, const std::vector<Component>& moved,
+                    const std::unordered_map<std::string, Rect>& placeholders, bool all) {
     std::unordered_map<std::string, Point> position;
     for (const Component& c : moved)
         position[c.id] = c.position;
@@ -147,6 +169,10 @@ Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
             right = std::max(right, x + w);
             bottom = std::max(bottom, y + h);
         };
+        if (const auto it = placeholders.find(zone->id); it != placeholders.end()) {
+            anyMoved = true;
+            include(it->second.x, it->second.y, it->second.width, it->second.height);
+        }
         for (const Component& c : design.components())
             if (c.zone == zone->id) {
                 const auto it = position.find(c.id);
@@ -161,7 +187,7 @@ Compound fitZonesTo(const Design& design, const std::vector<Component>& moved) {
                 const Rect r = it != fitted.end() ? it->second : child.rect;
                 include(r.x, r.y, r.width, r.height);
             }
-        if (!anyMoved)
+        if (!anyMoved && !(all && left <= right))
             continue;
         Zone updated = *zone;
         updated.rect = {left - zonePadding, top - zonePadding, right - left + 2 * zonePadding,
@@ -194,7 +220,8 @@ Compound arrangeEdit(const Design& design, const std::vector<std::string>& compo
             originY = std::min(originY, design.components()[v].position.y);
             byLayer[layer[v]].push_back(v);
         }
-    ZoneBands bands(design, members, layer);
+    const bool all = componentIds.empty();
+    ZoneBands bands(design, members, layer, all);
     bands.layOut(originY);
 
     std::vector<double> y(n, 0);
@@ -231,10 +258,13 @@ Compound arrangeEdit(const Design& design, const std::vector<std::string>& compo
     Compound edit;
     for (const Component& c : moved)
         edit.edits.push_back(UpdateComponent{c});
-    Compound zones = fitZonesTo(design, moved);
+    std::unordered_map<std::string, Rect> placeholders;
+    for (const std::string& zone : bands.emptyZones())
+        placeholders[zone] = {snapToGrid(originX), snapToGrid(bands.rowTop(zone)), componentWidth, componentHeight};
+    Compound zones = fitZonesTo(design, moved, placeholders, all);
     for (Edit& e : zones.edits)
         edit.edits.push_back(std::move(e));
     return edit;
 }
 
-} // namespace napkin::gui
+} // namespace napkin

@@ -1,11 +1,11 @@
-#include "app/gui/editing.h"
+#include "model/editing/editing.h"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
-namespace napkin::gui {
+namespace napkin {
 
 namespace {
 
@@ -361,4 +361,27 @@ std::string keyNumbers(const Catalog& catalog, const Component& component) {
     return text;
 }
 
-} // namespace napkin::gui
+Compound buildEdit(const Design& design) {
+    Compound edit;
+    edit.edits.push_back(SetWorkload{design.workload()});
+    for (const Zone& zone : design.zones()) {
+        Zone topLevel = zone;
+        topLevel.parent.clear();
+        edit.edits.push_back(AddZone{std::move(topLevel)});
+    }
+    for (const Zone& zone : design.zones())
+        if (!zone.parent.empty())
+            edit.edits.push_back(UpdateZone{zone});
+    for (const Component& component : design.components())
+        edit.edits.push_back(AddComponent{component});
+    for (const Link& link : design.links())
+        edit.edits.push_back(AddLink{link});
+    for (const Note& note : design.notes())
+        edit.edits.push_back(AddNote{note});
+    for (const Decision& decision : design.decisions())
+        edit.edits.push_back(AddDecision{decision});
+    edit.edits.push_back(SetBrief{design.brief()});
+    return edit;
+}
+
+} // namespace napkin

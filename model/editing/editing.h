@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace napkin::gui {
+namespace napkin {
 
 inline constexpr double gridSize = 20;
 inline constexpr double componentWidth = 160;
@@ -66,10 +66,17 @@ Compound deleteEdit(const Design& design, const Selection& selection);
 Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect rect);
 /// Lays the components (all when `componentIds` is empty) out left-to-right by request flow: layer =
 /// longest path from the sources in a topological order of the link graph with cycles broken; zones holding
-/// moved components grow or shrink to fit them. One edit; empty when nothing moves.
+/// moved components grow or shrink to fit them. Arranging everything also gives each zone that holds nothing
+/// a row of its own and fits every zone. One edit; empty when nothing moves. The one layout engine: the
+/// Mermaid import lays its designs out with it too.
 Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds = {});
+
+/// The edit that builds `design` on an empty one (crash recovery): workload, zones (top level, then
+/// nested), components, links, notes, decisions, and the brief last, so that every reference exists when it
+/// is checked.
+Compound buildEdit(const Design& design);
 
 /// Short key numbers shown on a component: "×3", "16 shards", "RF 3".
 std::string keyNumbers(const Catalog& catalog, const Component& component);
 
-} // namespace napkin::gui
+} // namespace napkin
