@@ -185,14 +185,6 @@ std::vector<Diagnostic> zoneReferences(const Design& design, const Zone& zone) {
         current = above ? std::string_view(above->parent) : std::string_view();
     }
     return problems.take();
-        }
-        const Zone* above = design.zone(current);
-        current = above ? std::string_view(above->parent) : std::string_view();
-    }
-    if (!current.empty())
-        problems.add("parent", "zone " + quotedText(zone.id) + " is nested " + std::to_string(depth + 1) +
-                                   " levels deep; at most " + std::to_string(maxZoneDepth) + " are allowed");
-    return problems.take();
 }
 
 std::vector<Diagnostic> briefReferences(const Design& design, const Brief& brief) {
