@@ -20,13 +20,13 @@ class QUrl;
 
 namespace napkin {
 class ConceptLibrary;
+struct Selection;
 }
 
 namespace napkin::gui {
 
 class Document;
 class MainWindow;
-struct Selection;
 
 class ReferenceDock : public QDockWidget {
     Q_OBJECT
