@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 
+#include "estimators/practice/grading.h"
 #include "estimators/practice/problem_check.h"
 #include "estimators/practice/problem_library.h"
 
@@ -76,7 +77,8 @@ int problemsCommand(const QStringList& arguments, std::ostream& out, std::ostrea
 int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        "Check a design against an interview problem: its operations, requirements and must-have rules. "
+        "Check a design against an interview problem: its operations, requirements and must-have rules, "
+        "and grade it out of 100 (docs/grading.md). "
         "Exits 0 when every critical check is met, 1 otherwise.");
     parser.addPositionalArgument("file", "The design to check.", "FILE");
     const QCommandLineOption problem("problem", "The problem's slug (see 'napkin problems') or folder.",
@@ -103,16 +105,21 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
     const std::optional<LibraryProblem> entry = findProblem(slug, err);
     if (!entry)
         return UsageError;
-    const ProblemCheck result = checkDesign(entry->problem, *design);
+    const Analysis analysis = analyze(*design);
+    const ProblemCheck result = checkDesign(entry->problem, *design, analysis);
+    const Grade grade = gradeDesign(entry->problem, entry->reference, *design, analysis, result);
     if (parser.isSet(json)) {
         Json document = Json::object();
         document["file"] = local(QFileInfo(file).fileName());
         const Json body = problemCheckToJson(result);
         for (const auto& item : body.items())
             document[item.key()] = item.value();
+        const Json graded = gradeToJson(grade);
+        for (const auto& item : graded.items())
+            document[item.key()] = item.value();
         out << document.dump(2) << "\n";
     } else {
-        out << problemCheckToText(result);
+        out << problemCheckToText(result) << gradeToText(grade);
     }
     return result.allCriticalMet() ? Success : Failure;
 }

@@ -746,6 +746,12 @@ class Checker {
     }
 
     void noSpof(const RuleCheck& c, const Operation& op, CheckResult& check) const {
+        // An operation that reaches nothing has no single point of failure only because it never works.
+        if (!Flow(m_design, m_catalog, op).reachesAnything()) {
+            check.failure = CheckFailure::NotReached;
+            check.reason = "\"" + op.name + "\" reaches nothing from a client.";
+            return;
+        }
         std::vector<std::string> breaking;
         for (const SinglePointOfFailure& spof : m_analysis.resilience.spofs) {
             if (std::find(spof.operations.begin(), spof.operations.end(), op.name) == spof.operations.end() ||

@@ -56,6 +56,8 @@ class TestProblemCli : public QObject {
         const CliRun json = runCli({"check", reference, "--problem", "tiny-url", "--json"});
         QCOMPARE(json.code, 0);
         compareGolden("check-tiny-url.json", json.out);
+        QCOMPARE(nlohmann::json::parse(json.out)["score"].get<int>(), 100);
+        QVERIFY(run.out.find("Score 100/100\n") != std::string::npos);
     }
 
     void weakDesignMissesChecks() {
@@ -67,6 +69,8 @@ class TestProblemCli : public QObject {
         compareGolden("check-weak-tiny-url.json", json.out);
         const nlohmann::json document = nlohmann::json::parse(json.out);
         QCOMPARE(document["passed"].get<bool>(), false);
+        QVERIFY(document["score"].get<int>() < 80);
+        QCOMPARE(document["categories"].size(), std::size_t{8});
         for (const auto& check : document["checks"])
             QVERIFY(check["met"].is_boolean());
     }

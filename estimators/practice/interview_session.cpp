@@ -1,0 +1,194 @@
+#include "estimators/practice/interview_session.h"
+
+#include <array>
+#include <cmath>
+
+namespace napkin {
+namespace {
+
+struct PhaseName {
+    InterviewPhase phase;
+    std::string_view id;
+    std::string_view title;
+};
+
+constexpr std::array<PhaseName, 7> phaseNames{{
+    {InterviewPhase::Functional, "functional", "Functional"},
+    {InterviewPhase::NonFunctional, "non_functional", "Non-Functional"},
+    {InterviewPhase::CapacityEstimation, "capacity_estimation", "Capacity Estimation"},
+    {InterviewPhase::Api, "api", "API"},
+    {InterviewPhase::Entities, "entities", "Entities"},
+    {InterviewPhase::HighLevelDesign, "high_level_design", "High-level design"},
+    {InterviewPhase::DeepDive, "deep_dive", "Deep dive"},
+}};
+
+std::optional<InterviewPhase> phaseFromString(std::string_view id) {
+    for (const PhaseName& name : phaseNames)
+        if (name.id == id)
+            return name.phase;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string_view toString(InterviewPhase phase) {
+    return phaseNames[static_cast<std::size_t>(phase)].id;
+}
+
+std::string_view titleOf(InterviewPhase phase) {
+    return phaseNames[static_cast<std::size_t>(phase)].title;
+}
+
+std::vector<PhasePlan> defaultPlan(int totalMinutes) {
+    static constexpr std::array<double, 7> split45{4, 3, 5, 4, 4, 15, 10};
+    static constexpr std::array<double, 7> split60{5, 4, 7, 5, 5, 20, 14};
+    std::vector<PhasePlan> plan;
+    for (std::size_t i = 0; i < phaseNames.size(); ++i)
+        plan.push_back({phaseNames[i].phase, totalMinutes == 60   ? split60[i]
+                                             : totalMinutes == 45 ? split45[i]
+                                                                  : split45[i] * totalMinutes / 45.0});
+    return plan;
+}
+
+InterviewSession::InterviewSession(std::string problem, std::vector<PhasePlan> plan, Clock clock,
+                                   bool autoAdvance)
+    : m_problem(std::move(problem)), m_plan(plan.empty() ? defaultPlan() : std::move(plan)),
+      m_clock(std::move(clock)), m_autoAdvance(autoAdvance), m_startedAt(m_clock()), m_phaseStartedAt(0) {}
+
+double InterviewSession::now() const {
+    const double at = m_pausedAt ? *m_pausedAt : m_clock();
+    return at - m_startedAt - m_pausedTotal;
+}
+
+double InterviewSession::totalElapsed() const {
+    return now();
+}
+
+double InterviewSession::phaseElapsed() const {
+    return m_finished ? 0 : now() - m_phaseStartedAt;
+}
+
+double InterviewSession::phaseRemaining() const {
+    return m_plan[m_current].minutes * 60 - phaseElapsed();
+}
+
+bool InterviewSession::overrunning() const {
+    return !m_finished && phaseRemaining() < 0;
+}
+
+void InterviewSession::closePhase(double spent) {
+    const double planned = m_plan[m_current].minutes * 60;
+    m_done.push_back({m_plan[m_current].phase, planned, spent, spent > planned});
+    m_phaseStartedAt += spent;
+    if (m_current + 1 < m_plan.size())
+        ++m_current;
+    else
+        m_finished = true;
+}
+
+void InterviewSession::nextPhase() {
+    if (!m_finished)
+        closePhase(phaseElapsed());
+}
+
+void InterviewSession::update() {
+    // A phase whose time is up closes at exactly its plan, so a long gap (a sleep, a crash) does not pile
+    // onto one phase.
+    while (m_autoAdvance && !m_finished && !paused() && phaseRemaining() <= 0)
+        closePhase(m_plan[m_current].minutes * 60);
+}
+
+void InterviewSession::pause() {
+    if (!m_pausedAt && !m_finished)
+        m_pausedAt = m_clock();
+}
+
+void InterviewSession::resume() {
+    if (!m_pausedAt)
+        return;
+    m_pausedTotal += m_clock() - *m_pausedAt;
+    m_pausedAt.reset();
+}
+
+void InterviewSession::finish() {
+    resume();
+    while (!m_finished)
+        nextPhase();
+}
+
+Attempt InterviewSession::attempt() const {
+    Attempt result;
+    result.problem = m_problem;
+    result.startedAt = m_startedAt;
+    double planned = 0;
+    for (const PhasePlan& p : m_plan)
+        planned += p.minutes;
+    result.minutes = static_cast<int>(std::lround(planned));
+    result.phases = m_done;
+    if (!m_finished) {
+        const double planned = m_plan[m_current].minutes * 60;
+        result.phases.push_back({m_plan[m_current].phase, planned, phaseElapsed(), phaseElapsed() > planned});
+    }
+    return result;
+}
+
+Json toJson(const Attempt& attempt) {
+    Json phases = Json::array();
+    for (const PhaseTime& p : attempt.phases)
+        phases.push_back({{"phase", toString(p.phase)},
+                          {"planned_seconds", p.plannedSeconds},
+                          {"spent_seconds", p.spentSeconds},
+                          {"overran", p.overran}});
+    return {{"problem", attempt.problem},
+            {"started_at", attempt.startedAt},
+            {"minutes", attempt.minutes},
+            {"phases", phases},
+            {"score", attempt.score ? Json(*attempt.score) : Json()},
+            {"checks", attempt.checks}};
+}
+
+std::optional<Attempt> attemptFromJson(const Json& json) {
+    if (!json.is_object() || !json.contains("problem") || !json["problem"].is_string() ||
+        !json.value("phases", Json()).is_array())
+        return std::nullopt;
+    Attempt a;
+    a.problem = json["problem"].get<std::string>();
+    a.startedAt = json.value("started_at", 0.0);
+    a.minutes = json.value("minutes", 45);
+    for (const Json& p : json["phases"]) {
+        const std::optional<InterviewPhase> phase = p.is_object() && p.value("phase", Json()).is_string()
+                                                        ? phaseFromString(p["phase"].get<std::string>())
+                                                        : std::nullopt;
+        if (!phase)
+            return std::nullopt;
+        a.phases.push_back({*phase, p.value("planned_seconds", 0.0), p.value("spent_seconds", 0.0),
+                            p.value("overran", false)});
+    }
+    if (json.contains("score") && json["score"].is_number_integer())
+        a.score = json["score"].get<int>();
+    a.checks = json.value("checks", Json::array());
+    return a;
+}
+
+std::vector<Attempt> attemptsOf(const Design& design) {
+    std::vector<Attempt> result;
+    const Json& practice = design.extra().contains("practice") ? design.extra()["practice"] : Json();
+    if (!practice.is_object() || !practice.value("attempts", Json()).is_array())
+        return result;
+    for (const Json& item : practice["attempts"])
+        if (std::optional<Attempt> a = attemptFromJson(item))
+            result.push_back(std::move(*a));
+    return result;
+}
+
+void addAttempt(Design& design, const Attempt& attempt) {
+    Json extra = design.extra();
+    if (!extra["practice"].is_object())
+        extra["practice"] = Json::object();
+    if (!extra["practice"]["attempts"].is_array())
+        extra["practice"]["attempts"] = Json::array();
+    extra["practice"]["attempts"].push_back(toJson(attempt));
+    design.setExtra(std::move(extra));
+}
+
+} // namespace napkin
