@@ -421,7 +421,7 @@ class TestDesignRules : public QObject {
         QTest::newRow("label") << 0 << "must be at most 200 characters, got 201";
         QTest::newRow("id characters") << 1 << "may hold only letters, digits and _ - . :, got \"my api\"";
         QTest::newRow("property") << 2 << "must be a whole number ≥ 1, got -2";
-        QTest::newRow("coordinate") << 3 << "must be a number between -10000000 and 10000000, got 20000000";
+        QTest::newRow("coordinate") << 3 << "must be a number between -1000000 and 1000000, got 20000000";
         QTest::newRow("title") << 4 << "brief.title: must be at most 200 characters, got 250";
         QTest::newRow("note") << 5 << "must be at most 20000 characters, got 20001";
     }
