@@ -1,5 +1,6 @@
 #include "estimators/mermaid_import.h"
 
+#include "estimators/kind_guess.h"
 #include "estimators/mermaid_writer.h"
 #include "estimators/text_escape.h"
 #include "model/editing/editing.h"
@@ -52,22 +53,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-// Lower-case words separated by single spaces: "Pub/Sub  Gateway" → "pub sub gateway".
-std::string normalizedWords(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            out += static_cast<char>(std::tolower(u));
-        } else if (!out.empty() && out.back() != ' ') {
-            out += ' ';
-        }
-    }
-    if (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
-
 bool isIdCharacter(char c) {
     const auto u = static_cast<unsigned char>(c);
     return std::isalnum(u) || c == '_' || u >= 0x80;
@@ -108,31 +93,18 @@ constexpr std::array shapeSyntaxes{
     ShapeSyntax{">", MermaidShape::Asymmetric, {"]", ""}},
 };
 
-struct ShapeFamily {
-    MermaidShape shape;
-    std::string_view name;
-    std::vector<std::string_view> roles; // roles the shape suggests; the first is its default, if any
-    bool hasDefault;
-};
-
-const std::vector<ShapeFamily>& shapeFamilies() {
-    static const std::vector<ShapeFamily> families{
-        {MermaidShape::Cylinder, "cylinder", {"database", "object_store", "search", "cache"}, true},
-        {MermaidShape::Asymmetric, "flag", {"queue"}, true},
-        {MermaidShape::Stadium, "stadium", {"client"}, true},
-        {MermaidShape::Hexagon, "hexagon", {"balancer", "gateway", "rate_limiter", "sidecar"}, true},
-        {MermaidShape::Parallelogram, "parallelogram", {"stream_processor", "batch", "cdc"}, true},
-        {MermaidShape::Circle, "circle", {"dns", "cdn"}, false},
-        {MermaidShape::Rounded, "rounded", {"coordination", "monitoring"}, false},
+// Roles each shape suggests; the first is its default when the shape has one.
+const std::vector<std::pair<MermaidShape, ShapeHint>>& shapeHints() {
+    static const std::vector<std::pair<MermaidShape, ShapeHint>> hints{
+        {MermaidShape::Cylinder, {"cylinder", {"database", "object_store", "search", "cache"}, true}},
+        {MermaidShape::Asymmetric, {"flag", {"queue"}, true}},
+        {MermaidShape::Stadium, {"stadium", {"client"}, true}},
+        {MermaidShape::Hexagon, {"hexagon", {"balancer", "gateway", "rate_limiter", "sidecar"}, true}},
+        {MermaidShape::Parallelogram, {"parallelogram", {"stream_processor", "batch", "cdc"}, true}},
+        {MermaidShape::Circle, {"circle", {"dns", "cdn"}, false}},
+        {MermaidShape::Rounded, {"rounded", {"coordination", "monitoring"}, false}},
     };
-    return families;
-}
-
-const ShapeFamily* familyOf(MermaidShape shape) {
-    for (const ShapeFamily& family : shapeFamilies())
-        if (family.shape == shape)
-            return &family;
-    return nullptr;
+    return hints;
 }
 
 ZoneKind zoneKindFromTitle(std::string_view title) {
@@ -661,46 +633,10 @@ std::set<std::size_t> subgraphEndpoints(const FlowchartParser& parsed, std::vect
 std::string ImportMessage::toString() const { return "line " + std::to_string(line) + ": " + message; }
 
 KindGuess guessKind(std::string_view label, MermaidShape shape, const Catalog& catalog) {
-    const std::string padded = " " + normalizedWords(label) + " ";
-    const ShapeFamily* family = familyOf(shape);
-    auto inFamily = [&](const KindSpec& kind) {
-        return family && std::find(family->roles.begin(), family->roles.end(), kind.role) != family->roles.end();
-    };
-    std::tuple<bool, bool, std::size_t> bestScore{false, false, 0};
-    const KindSpec* best = nullptr;
-    std::string bestTerm;
-    for (const KindSpec& kind : catalog.kinds()) {
-        std::vector<std::string> terms = kind.aliases;
-        terms.push_back(kind.name);
-        terms.push_back(kind.id);
-        for (const std::string& term : terms) {
-            const std::string words = normalizedWords(term);
-            if (words.empty())
-                continue;
-            const std::size_t at = padded.find(" " + words + " ");
-            if (at == std::string::npos)
-                continue;
-            const bool atEnd = at + words.size() + 2 == padded.size();
-            // A shape that suggests roles outvotes a stray word of another role ("User store" in a cylinder)
-            // unless that word is the label's last, its head noun ("Kafka" drawn as a cylinder).
-            if (family && family->hasDefault && !inFamily(kind) && !atEnd)
-                continue;
-            const std::tuple score{inFamily(kind), atEnd, words.size()};
-            if (!best || score > bestScore) {
-                best = &kind;
-                bestScore = score;
-                bestTerm = term;
-            }
-        }
-    }
-    if (best)
-        return {best->id, "label matches \"" + bestTerm + "\""};
-    if (family && family->hasDefault)
-        for (const KindSpec& kind : catalog.kinds())
-            if (kind.role == family->roles.front())
-                return {kind.id, std::string(family->name) + " shape"};
-    const KindSpec* service = catalog.kind("service");
-    return {service ? service->id : catalog.kinds().front().id, "no match"};
+    for (const auto& [candidate, hint] : shapeHints())
+        if (candidate == shape)
+            return guessKind(label, &hint, catalog);
+    return guessKind(label, nullptr, catalog);
 }
 
 MermaidImportResult importMermaid(std::string_view text, const Catalog& catalog) {

@@ -5,6 +5,7 @@
 // and shapes; the result is laid out left to right. Anything else is reported line by line, never dropped
 // silently.
 
+#include "estimators/kind_guess.h"
 #include "estimators/mermaid_writer.h"
 #include "model/catalog.h"
 #include "model/design.h"
@@ -22,13 +23,8 @@ struct ImportMessage {
     std::string toString() const;
 };
 
-struct KindGuess {
-    std::string kind;
-    std::string reason; // "alias \"redis\"", "cylinder shape", "no match"
-};
-
-/// The kind a node most likely is: a catalog alias or name in the label (the one ending the label and the
-/// longest first, so "User DB" is a database), kinds that fit the shape first; then the shape alone; then service.
+/// The kind a node most likely is (estimators/kind_guess.h), kinds that fit the node's shape first; then the
+/// shape alone; then service.
 KindGuess guessKind(std::string_view label, MermaidShape shape, const Catalog& catalog = Catalog::builtin());
 
 struct MermaidImportResult {
