@@ -41,8 +41,8 @@ const std::vector<ExtraTerms>& extraTerms() {
         {"load_balancer", {"ingress", "ingress controller", "traefik", "caddy", "application load balancer"}},
         {"api_gateway", {"graphql gateway", "apollo gateway", "api management", "apim", "tyk", "krakend"}},
         {"message_queue",
-         {"nats", "redis streams", "event hub", "event hubs", "eventbridge", "mqtt", "mqtt broker",
-          "mosquitto", "emqx", "event stream"}},
+         {"nats", "redis streams", "event hub", "eventbridge", "mqtt", "mqtt broker", "mosquitto", "emqx",
+          "event stream"}},
         {"task_queue", {"bullmq", "bull", "rq", "resque", "beanstalkd", "cloud tasks"}},
         {"relational_db",
          {"sqlite", "supabase", "cockroachdb", "cockroach", "neon", "planetscale", "cloud sql", "pgvector",
@@ -61,6 +61,22 @@ const std::vector<ExtraTerms>& extraTerms() {
         {"realtime_gateway", {"signalr", "pusher", "websocket server"}},
         {"notification_service",
          {"twilio", "sendgrid", "ses", "mailgun", "firebase cloud messaging", "smtp"}},
+        // Found missing in real diagrams (tests/data/mermaid-real).
+        {"monitoring",
+         {"filebeat", "metricbeat", "alloy", "konga", "exporter", "node exporter", "logger", "alert",
+          "alerts"}},
+        {"web_client",
+         {"customer", "visitor", "analyst", "end user", "service worker", "internet client",
+          "internet user"}},
+        {"mobile_client", {"sensor", "iot device"}},
+        {"service", {"graphql", "grpc", "rest api", "api routes", "api route", "auth"}},
+        {"message_queue", {"message bus"}},
+        {"task_queue", {"background job"}},
+        {"object_storage", {"supabase storage", "firebase storage"}},
+        {"coordination", {"clickhouse keeper"}},
+        {noFit,
+         {"vpc", "internet", "persistent volume", "persistent volume claim", "pvc", "ebs", "configmap",
+          "config map", "ecr", "container registry"}},
         {noFit,
          {"nat",
           "nat gateway",
@@ -69,10 +85,8 @@ const std::vector<ExtraTerms>& extraTerms() {
           "vpn",
           "vpn gateway",
           "security group",
-          "security groups",
           "iam",
           "iam role",
-          "iam roles",
           "firewall",
           "waf",
           "web application firewall",
@@ -102,19 +116,20 @@ const std::set<std::string, std::less<>>& droppedAliases() {
 // Words that name a role in general; any specific term in the label outranks them.
 const std::set<std::string, std::less<>>& genericWords() {
     static const std::set<std::string, std::less<>> words{
-        "db",       "database",  "data",   "store",   "storage",  "server",    "service", "microservice",
-        "micro",    "app",       "web",    "client",  "api",      "backend",   "log",     "edge",
-        "function", "stream",    "proxy",  "user",    "users",    "device",    "domain",  "document",
-        "graph",    "gateway",   "worker", "workers", "consumer", "processor", "ui",      "dashboard",
-        "files",    "scheduler", "push",   "socket",  "media",    "mesh",      "elastic", "phone"};
+        "db",        "database", "data",    "store",    "storage",   "server",  "service",   "microservice",
+        "micro",     "app",      "web",     "client",   "api",       "backend", "log",       "edge",
+        "function",  "stream",   "proxy",   "user",     "users",     "device",  "domain",    "document",
+        "graph",     "worker",   "workers", "consumer", "processor", "ui",      "dashboard", "files",
+        "scheduler", "push",     "socket",  "media",    "mesh",      "elastic", "phone"};
     return words;
 }
 
 // Role nouns and products that serve many roles: they outrank generic words, but not a specific product.
 const std::set<std::string, std::less<>>& weakWords() {
     static const std::set<std::string, std::less<>> words{
-        "redis",   "valkey", "cache",      "queue",   "broker", "topic", "bucket",     "blob",  "search",
-        "metrics", "logs",   "monitoring", "logging", "sql",    "nosql", "relational", "mobile"};
+        "redis", "valkey",     "cache",   "queue",    "broker",     "topic",   "bucket",
+        "blob",  "search",     "metrics", "logs",     "monitoring", "logging", "sql",
+        "nosql", "relational", "mobile",  "supabase", "firebase",   "auth",    "exporter"};
     return words;
 }
 
@@ -130,6 +145,7 @@ const std::unordered_map<std::string, std::string_view>& toolWords() {
                                                                          {"exporter", "monitoring"},
                                                                          {"explorer", "monitoring"},
                                                                          {"gui", "monitoring"},
+                                                                         {"keeper", "coordination"},
                                                                          {"express", "monitoring"},
                                                                          {"sentinel", "coordination"},
                                                                          {"registry", "coordination"},
@@ -145,7 +161,7 @@ const std::unordered_map<std::string, std::string_view>& toolWords() {
                                                                          {"listener", "stream_processor"},
                                                                          {"producer", "service"},
                                                                          {"publisher", "service"},
-                                                                         {"client", "service"},
+                                                                         {"client", "web_client"},
                                                                          {"sdk", "service"},
                                                                          {"driver", "service"},
                                                                          {"adapter", "service"},
@@ -322,9 +338,9 @@ KindGuess guessKind(std::string_view label, const ShapeHint* shape, const Catalo
     const std::vector<Match> matches = matchesIn(words, index, catalog);
     for (const Match& match : matches) {
         const bool atEnd = match.end == words.size();
-        // A shape that suggests roles outvotes a stray word of another role ("User store" in a cylinder)
-        // unless that word is the label's last, its head noun ("Kafka" drawn as a cylinder).
-        if (shape && shape->hasDefault && !inFamily(match.kind) && !atEnd)
+        // A shape that suggests roles outvotes a stray generic word of another role ("User store" in a
+        // cylinder) unless it is the label's last word, its head noun; a product name always counts.
+        if (shape && shape->hasDefault && !inFamily(match.kind) && !atEnd && match.level < 2)
             continue;
         const std::tuple score{inFamily(match.kind), match.level, atEnd, match.text.size()};
         if (!best || score > bestScore) {

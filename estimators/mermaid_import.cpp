@@ -12,18 +12,27 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace napkin {
 namespace {
 
-constexpr double zonePlaceholderY = 1e6; // zones sort after their own members when arranged
-constexpr std::size_t maxLabelBytes = 200; // what a .napkin file accepts
+constexpr double zonePlaceholderY = 1e6;         // zones sort after their own members when arranged
+constexpr std::size_t maxLabelBytes = 200;       // what a .napkin file accepts
+constexpr std::size_t maxJoinedLines = 10;       // a multi-line label closes within this many lines
+constexpr std::string_view noMatch = "no match"; // guessKind's reason when nothing in the label fits
+constexpr std::string_view utf8Bom = "\xEF\xBB\xBF";
 
 bool isValidUtf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        const std::size_t length = lead < 0x80           ? 1
+                                   : (lead >> 5) == 0x6  ? 2
+                                   : (lead >> 4) == 0xE  ? 3
+                                   : (lead >> 3) == 0x1E ? 4
+                                                         : 0;
         if (length == 0 || i + length > text.size())
             return false;
         for (std::size_t k = 1; k < length; ++k)
@@ -32,6 +41,46 @@ bool isValidUtf8(std::string_view text) {
         i += length;
     }
     return true;
+}
+
+int firstInvalidLine(std::string_view text) {
+    int line = 1;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n');; end = text.find('\n', start)) {
+        const std::string_view piece = text.substr(start, end == std::string_view::npos ? end : end - start);
+        if (!isValidUtf8(piece) || end == std::string_view::npos)
+            return line;
+        ++line;
+        start = end + 1;
+    }
+}
+
+std::vector<std::string_view> physicalLines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+// Whether a statement leaves a quote or a bracket open, as a label broken over lines does.
+bool leavesOpen(std::string_view text) {
+    bool quoted = false;
+    int depth = 0;
+    for (char c : text) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '[' || c == '(' || c == '{'))
+            ++depth;
+        else if (!quoted && (c == ']' || c == ')' || c == '}'))
+            depth = std::max(0, depth - 1);
+    }
+    return quoted || depth > 0;
 }
 
 // Cuts at a character boundary so that the result stays valid UTF-8.
@@ -58,17 +107,141 @@ bool isIdCharacter(char c) {
     return std::isalnum(u) || c == '_' || u >= 0x80;
 }
 
+// For messages: at most 60 bytes, never cutting a character in half.
 std::string shortened(std::string_view text) {
     text = trim(text);
-    return text.size() > 60 ? std::string(text.substr(0, 57)) + "…" : std::string(text);
+    return text.size() > 60 ? shortenedTo(std::string(text), 57) + "…" : std::string(text);
 }
 
-// A quoted label loses its quotes; entity codes and <br> are decoded.
+std::string tooManyLinks() {
+    return "more than " + std::to_string(rules::maxElements) + " links (the most a design holds)";
+}
+
+bool isTagCharacter(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+// HTML in labels (<b>, <i>, <font size=5>, <span style=…>, <img …>) only styles the text: the tags go, the
+// text stays, <br> becomes a line break. Anything that is not one of these tags stays as written.
+std::string withoutMarkup(std::string_view text) {
+    static const std::set<std::string, std::less<>> tags{
+        "a",  "b", "big", "br",  "center", "code", "del", "div",   "em",   "font",   "h1",  "h2",  "h3",
+        "h4", "i", "img", "ins", "mark",   "p",    "s",   "small", "span", "strong", "sub", "sup", "u"};
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '<') {
+            out += text[i];
+            continue;
+        }
+        std::size_t nameStart = i + 1 < text.size() && text[i + 1] == '/' ? i + 2 : i + 1;
+        std::size_t nameEnd = nameStart;
+        while (nameEnd < text.size() && isTagCharacter(text[nameEnd]))
+            ++nameEnd;
+        std::string name(text.substr(nameStart, nameEnd - nameStart));
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        const std::size_t close = text.find('>', nameEnd);
+        const bool tagEnds =
+            nameEnd < text.size() && (text[nameEnd] == '>' || text[nameEnd] == ' ' || text[nameEnd] == '/');
+        if (!tags.contains(name) || !tagEnds || close == std::string_view::npos ||
+            text.substr(nameEnd, close - nameEnd).find('<') != std::string_view::npos) {
+            out += text[i];
+            continue;
+        }
+        if (name == "br" || ((name == "p" || name == "div") && text[i + 1] == '/'))
+            out += '\n';
+        i = close;
+    }
+    return out;
+}
+
+// Each line trimmed, blank lines dropped: "<b>Redis</b><br><br>Cache" reads "Redis\nCache".
+std::string tidyLines(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        if (const std::string_view line = trim(text.substr(start, end - start)); !line.empty()) {
+            if (!out.empty())
+                out += '\n';
+            out += line;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+// A quoted label loses its quotes and a Markdown string its backticks; HTML markup is dropped, entity codes
+// are decoded, and <br>, a line break inside the label and a written "\n" all become line breaks.
 std::string labelText(std::string_view raw) {
     raw = trim(raw);
     if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"')
+        raw = trim(raw.substr(1, raw.size() - 2));
+    if (raw.size() >= 2 && raw.front() == '`' && raw.back() == '`')
         raw = raw.substr(1, raw.size() - 2);
-    return decodeMermaidText(raw);
+    std::string text = withoutMarkup(raw);
+    for (std::size_t at = text.find("\\n"); at != std::string::npos; at = text.find("\\n", at))
+        text.replace(at, 2, "\n");
+    return tidyLines(decodeMermaidText(text));
+}
+
+// Styling statements change how Mermaid draws, not what the design is: counted and reported in one line.
+class Styling {
+  public:
+    enum Kind {
+        Style,
+        ClassDef,
+        Class,
+        ClassTag,
+        LinkStyle,
+        Direction,
+        FrontMatterConfig,
+        ShapeData,
+        InvisibleLink
+    };
+    void count(Kind kind) { ++m_counts[kind]; }
+    // "styling ignored: 3 style lines, 1 classDef line, …", or empty when there was none.
+    std::string summary() const {
+        static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> names{{
+            {"style line", "style lines"},
+            {"classDef line", "classDef lines"},
+            {"class line", "class lines"},
+            {"':::' class tag", "':::' class tags"},
+            {"linkStyle line", "linkStyle lines"},
+            {"direction line", "direction lines"},
+            {"front-matter config", "front-matter configs"},
+            {"'@{…}' shape", "'@{…}' shapes"},
+            {"invisible link (~~~)", "invisible links (~~~)"},
+        }};
+        std::string text;
+        for (std::size_t i = 0; i < m_counts.size(); ++i) {
+            if (m_counts[i] == 0)
+                continue;
+            text += text.empty() ? "styling ignored (the design is complete without it): " : ", ";
+            text += std::to_string(m_counts[i]) + " " +
+                    std::string(m_counts[i] == 1 ? names[i].first : names[i].second);
+        }
+        return text;
+    }
+
+  private:
+    std::array<int, 9> m_counts{};
+};
+
+std::optional<Styling::Kind> stylingStatement(std::string_view word) {
+    if (word == "style")
+        return Styling::Style;
+    if (word == "classDef")
+        return Styling::ClassDef;
+    if (word == "class")
+        return Styling::Class;
+    if (word == "linkStyle")
+        return Styling::LinkStyle;
+    if (word == "direction")
+        return Styling::Direction;
+    return std::nullopt;
 }
 
 struct ShapeSyntax {
@@ -110,11 +283,14 @@ const std::vector<std::pair<MermaidShape, ShapeHint>>& shapeHints() {
 ZoneKind zoneKindFromTitle(std::string_view title) {
     const std::string words = normalizedWords(title);
     const std::string padded = " " + words + " ";
-    auto has = [&](std::string_view word) { return padded.find(" " + std::string(word) + " ") != std::string::npos; };
+    auto has = [&](std::string_view word) {
+        return padded.find(" " + std::string(word) + " ") != std::string::npos;
+    };
     // Cloud region codes: us-east-1 is a region, us-east-1a one of its availability zones.
     const std::string compact(trim(title));
     const auto dashes = std::count(compact.begin(), compact.end(), '-');
-    const bool regionCode = dashes == 2 && !compact.empty() && std::isalpha(static_cast<unsigned char>(compact[0]));
+    const bool regionCode =
+        dashes == 2 && !compact.empty() && std::isalpha(static_cast<unsigned char>(compact[0]));
     const bool endsInDigit = regionCode && std::isdigit(static_cast<unsigned char>(compact.back()));
     const bool endsInZoneLetter = regionCode && compact.size() >= 2 &&
                                   std::isdigit(static_cast<unsigned char>(compact[compact.size() - 2])) &&
@@ -161,7 +337,7 @@ struct EdgeSyntax {
 };
 
 class Cursor {
-public:
+  public:
     explicit Cursor(std::string_view text) : m_text(text) {}
     bool atEnd() const { return m_position >= m_text.size(); }
     char peek(std::size_t ahead = 0) const {
@@ -181,7 +357,7 @@ public:
     std::string_view rest() const { return m_text.substr(std::min(m_position, m_text.size())); }
     void advance(std::size_t count) { m_position += count; }
 
-private:
+  private:
     std::string_view m_text;
     std::size_t m_position = 0;
 };
@@ -217,7 +393,7 @@ std::string_view firstWord(std::string_view statement) {
 }
 
 class FlowchartParser {
-public:
+  public:
     std::vector<ParsedNode> nodes;
     std::vector<ParsedEdge> edges;
     std::vector<ParsedZone> zones;
@@ -226,34 +402,35 @@ public:
     std::string title;
 
     void parse(std::string_view text) {
-        std::size_t start = 0;
-        int lineNumber = 0;
+        if (text.starts_with(utf8Bom)) // editors on Windows write one; the .napkin loader skips it too
+            text.remove_prefix(utf8Bom.size());
+        if (!isValidUtf8(text)) {
+            error = "line " + std::to_string(firstInvalidLine(text)) + ": not valid UTF-8 text";
+            return;
+        }
+        const std::vector<std::string_view> lines = physicalLines(text);
         bool inFrontMatter = false;
-        while (start <= text.size() && error.empty()) {
-            std::size_t end = text.find('\n', start);
-            if (end == std::string_view::npos)
-                end = text.size();
-            m_line = ++lineNumber;
-            std::string_view line = trim(text.substr(start, end - start));
-            start = end + 1;
-            if (!isValidUtf8(line)) {
-                error = "line " + std::to_string(m_line) + ": not valid UTF-8 text";
-                return;
-            }
+        for (std::size_t i = 0; i < lines.size() && error.empty(); ++i) {
+            m_line = static_cast<int>(i) + 1;
+            const std::string_view raw = lines[i];
+            const std::string_view line = trim(raw);
             if (line.starts_with(zoneKindComment))
                 readZoneKind(trim(line.substr(zoneKindComment.size())));
             if (line.empty() || line.starts_with("%%"))
                 continue;
             if (!m_headerSeen && (line == "---" || inFrontMatter)) {
-                inFrontMatter = frontMatterLine(line, inFrontMatter);
+                inFrontMatter = frontMatterLine(raw, inFrontMatter);
                 continue;
             }
-            for (std::string_view statement : statementsOf(line))
+            const std::string logical = joinedStatement(lines, i);
+            for (std::string_view statement : statementsOf(logical))
                 if (const std::string_view trimmed = trim(statement); !trimmed.empty() && error.empty())
                     parseStatement(trimmed);
         }
         if (!error.empty())
             return;
+        if (const std::string summary = m_styling.summary(); !summary.empty())
+            warn(0, summary);
         if (!m_headerSeen)
             error = "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
         for (int open : m_zoneStack)
@@ -263,20 +440,46 @@ public:
             error = "no nodes found";
     }
 
-private:
+  private:
     void warn(int line, std::string message) { warnings.push_back({line, std::move(message)}); }
     void warn(std::string message) { warn(m_line, std::move(message)); }
     void unsupported(std::string_view what) { warn("unsupported: " + shortened(what)); }
 
-    // Returns whether the next line is still front matter.
-    bool frontMatterLine(std::string_view line, bool inFrontMatter) {
+    // Returns whether the next line is still front matter. `config:` and the lines indented under it only
+    // style the drawing; other keys are reported.
+    bool frontMatterLine(std::string_view raw, bool inFrontMatter) {
+        const std::string_view line = trim(raw);
         if (line == "---")
             return !inFrontMatter;
+        const bool indented = std::isspace(static_cast<unsigned char>(raw.front()));
+        if (indented && m_frontMatterKey == "config")
+            return true;
+        m_frontMatterKey = line.substr(0, line.find(':'));
         if (line.starts_with("title:"))
             title = labelText(line.substr(6));
+        else if (m_frontMatterKey == "config")
+            m_styling.count(Styling::FrontMatterConfig);
         else
             warn("ignored front matter: " + shortened(line));
         return true;
+    }
+
+    // A node label may run over several lines ("A[\"first\nsecond\"]"): a line that leaves a quote or bracket
+    // open is joined with the next ones until it closes, within a few lines; otherwise it stays as it is.
+    std::string joinedStatement(const std::vector<std::string_view>& lines, std::size_t& i) const {
+        std::string joined(trim(lines[i]));
+        if (!leavesOpen(joined))
+            return joined;
+        std::string candidate = joined;
+        for (std::size_t next = i + 1; next < lines.size() && next <= i + maxJoinedLines; ++next) {
+            candidate += '\n';
+            candidate += trim(lines[next]);
+            if (!leavesOpen(candidate)) {
+                i = next;
+                return candidate;
+            }
+        }
+        return joined;
     }
 
     void parseStatement(std::string_view statement) {
@@ -289,10 +492,10 @@ private:
             openSubgraph(trim(statement.substr(word.size())));
         else if (word == "end")
             closeSubgraph(statement);
-        else if (word == "direction")
-            warn("ignored: " + shortened(statement) + " (Napkin lays designs out left to right)");
-        else if (word == "classDef" || word == "class" || word == "style" || word == "linkStyle" || word == "click" ||
-                 word.starts_with("accTitle") || word.starts_with("accDescr") || word == "title")
+        else if (const std::optional<Styling::Kind> styling = stylingStatement(word))
+            m_styling.count(*styling);
+        else if (word == "click" || word.starts_with("accTitle") || word.starts_with("accDescr") ||
+                 word == "title")
             unsupported(statement);
         else
             parseChain(statement);
@@ -301,8 +504,9 @@ private:
     void parseHeader(std::string_view statement) {
         const std::string_view word = firstWord(statement);
         if (word != "flowchart" && word != "graph") {
-            error = "line " + std::to_string(m_line) + ": not a Mermaid flowchart: expected 'flowchart' or 'graph', got '" +
-                    shortened(word) + "'";
+            error = "line " + std::to_string(m_line) +
+                    ": not a Mermaid flowchart: expected 'flowchart' or 'graph', got '" + shortened(word) +
+                    "'";
             return;
         }
         m_headerSeen = true;
@@ -315,7 +519,8 @@ private:
     void readZoneKind(std::string_view name) {
         const std::optional<ZoneKind> kind = zoneKindFromString(name);
         if (m_zoneStack.empty() || !kind)
-            warn("ignored zone kind '" + shortened(name) + "'" + (m_zoneStack.empty() ? " outside a subgraph" : ""));
+            warn("ignored zone kind '" + shortened(name) + "'" +
+                 (m_zoneStack.empty() ? " outside a subgraph" : ""));
         else
             zones[static_cast<std::size_t>(m_zoneStack.back())].kind = kind;
     }
@@ -326,7 +531,8 @@ private:
         zone.parent = m_zoneStack.empty() ? -1 : m_zoneStack.back();
         Cursor cursor(rest);
         std::string id;
-        while (!cursor.atEnd() && (isIdCharacter(cursor.peek()) || cursor.peek() == '-' || cursor.peek() == '.')) {
+        while (!cursor.atEnd() &&
+               (isIdCharacter(cursor.peek()) || cursor.peek() == '-' || cursor.peek() == '.')) {
             id += cursor.peek();
             cursor.advance(1);
         }
@@ -367,23 +573,61 @@ private:
         }
         cursor.skipSpaces();
         while (!cursor.atEnd()) {
-            std::optional<EdgeSyntax> edge = parseEdge(cursor);
-            if (!edge) {
-                unsupported(cursor.rest());
-                return;
+            const std::size_t edgeStart = statement.size() - cursor.rest().size();
+            if (cursor.consume("~~~")) { // an invisible link only spaces the drawing
+                m_styling.count(Styling::InvisibleLink);
+                std::vector<std::size_t> ignored;
+                cursor.skipSpaces();
+                if (!parseGroup(cursor, ignored))
+                    return partlyRead(statement, edgeStart, "an edge needs a node after it");
+                left = std::move(ignored);
+                cursor.skipSpaces();
+                continue;
             }
+            std::optional<EdgeSyntax> edge = parseEdge(cursor);
             std::vector<std::size_t> right;
             cursor.skipSpaces();
-            if (!parseGroup(cursor, right)) {
-                warn("an edge needs a node after it: " + shortened(statement));
+            if (!edge)
+                return partlyRead(statement, edgeStart, "not a Mermaid edge");
+            if (!parseGroup(cursor, right))
+                return partlyRead(statement, edgeStart, "an edge needs a node after it");
+            addEdges(left, right, *edge);
+            if (!error.empty())
                 return;
-            }
-            for (std::size_t from : left)
-                for (std::size_t to : right)
-                    edges.push_back({from, to, edge->label, edge->protocol, m_line});
             left = std::move(right);
             cursor.skipSpaces();
         }
+    }
+
+    // Says exactly what of a statement was kept when the rest could not be read.
+    void partlyRead(std::string_view statement, std::size_t stop, std::string_view why) {
+        warn("partly read: kept '" + shortened(statement.substr(0, stop)) + "', skipped '" +
+             shortened(statement.substr(stop)) + "' (" + std::string(why) + ")");
+    }
+
+    // Every node on the left to every node on the right; a node named twice in an '&' group adds nothing but
+    // duplicates, which are counted and reported, and the product stays within what a design can hold.
+    void addEdges(std::vector<std::size_t>& left, std::vector<std::size_t>& right, const EdgeSyntax& edge) {
+        const std::size_t written = left.size() * right.size();
+        left.erase(uniqueEnd(left), left.end());
+        right.erase(uniqueEnd(right), right.end());
+        if (const std::size_t repeated = written - left.size() * right.size(); repeated > 0)
+            warn(std::to_string(repeated) + " duplicate link" + (repeated == 1 ? "" : "s") +
+                 " dropped: a node is named twice in an '&' group");
+        if (left.size() * right.size() > rules::maxElements - std::min(rules::maxElements, edges.size())) {
+            error = "line " + std::to_string(m_line) + ": " + tooManyLinks();
+            return;
+        }
+        for (std::size_t from : left)
+            for (std::size_t to : right)
+                edges.push_back({from, to, edge.label, edge.protocol, m_line});
+    }
+
+    // Keeps the first of each node, in order, in linear time.
+    static std::vector<std::size_t>::iterator uniqueEnd(std::vector<std::size_t>& group) {
+        std::unordered_set<std::size_t> seen;
+        return std::stable_partition(group.begin(), group.end(),
+                                     [&](std::size_t n) { return seen.insert(n).second; });
     }
 
     // One node, or several joined by '&'.
@@ -427,13 +671,39 @@ private:
             shaped = std::pair(*label, syntax.shape);
             break;
         }
-        if (cursor.startsWith("@{"))
-            return std::nullopt;
+        if (cursor.startsWith("@{")) {
+            const std::optional<std::string> label = readShapeData(cursor);
+            if (!label)
+                return std::nullopt;
+            if (!label->empty() && !shaped)
+                shaped = std::pair(*label, MermaidShape::Rectangle);
+        }
         if (cursor.consume(":::")) {
-            const std::string className = readId(cursor);
-            warn("ignored: class shorthand ':::" + className + "' on " + id);
+            readId(cursor);
+            m_styling.count(Styling::ClassTag);
         }
         return registerNode(id, shaped);
+    }
+
+    // Mermaid 11's "A@{ shape: procs, label: \"Workers\" }": the shape only styles the drawing (counted), the
+    // label is kept. Returns the label, empty if none, or nothing when the braces do not close.
+    std::optional<std::string> readShapeData(Cursor& cursor) {
+        const std::string_view rest = cursor.rest();
+        const std::size_t close = rest.find('}');
+        if (close == std::string_view::npos)
+            return std::nullopt;
+        const std::string_view body = rest.substr(2, close - 2);
+        cursor.advance(close + 1);
+        m_styling.count(Styling::ShapeData);
+        const std::size_t key = body.find("label:");
+        if (key == std::string_view::npos)
+            return std::string();
+        std::string_view value = trim(body.substr(key + 6));
+        if (!value.empty() && value.front() == '"')
+            value = value.substr(0, value.find('"', 1) + 1);
+        else
+            value = value.substr(0, value.find(','));
+        return labelText(value);
     }
 
     static std::optional<std::string> readLabel(Cursor& cursor, const ShapeSyntax& syntax) {
@@ -464,7 +734,8 @@ private:
         return label;
     }
 
-    std::size_t registerNode(const std::string& id, const std::optional<std::pair<std::string, MermaidShape>>& shaped) {
+    std::size_t registerNode(const std::string& id,
+                             const std::optional<std::pair<std::string, MermaidShape>>& shaped) {
         const int currentZone = m_zoneStack.empty() ? -1 : m_zoneStack.back();
         auto [found, inserted] = m_nodeIndex.try_emplace(id, nodes.size());
         if (inserted)
@@ -480,7 +751,8 @@ private:
         return found->second;
     }
 
-    // -->, ---, -.->, ==>, <-->, --x, --o, with |label|; or the open forms -- label -->, -. label .->, == label ==>.
+    // -->, ---, -.->, ==>, <-->, --x, --o, with |label|; or the open forms -- label -->, -. label .->, ==
+    // label ==>.
     static std::optional<EdgeSyntax> parseEdge(Cursor& cursor) {
         EdgeSyntax edge;
         cursor.consume("<");
@@ -546,27 +818,251 @@ private:
     bool m_headerSeen = false;
     int m_line = 0;
     std::vector<int> m_zoneStack;
-    std::map<std::string, std::size_t> m_nodeIndex;
+    std::unordered_map<std::string, std::size_t> m_nodeIndex;
+    Styling m_styling;
+    std::string_view m_frontMatterKey;
 };
 
 std::string fittingLabel(const std::string& label, int line, std::vector<ImportMessage>& warnings) {
     if (label.size() <= maxLabelBytes)
         return label;
-    warnings.push_back({line, "label shortened to " + std::to_string(maxLabelBytes) + " bytes: " + shortened(label)});
+    warnings.push_back(
+        {line, "label shortened to " + std::to_string(maxLabelBytes) + " bytes: " + shortened(label)});
     return shortenedTo(label, maxLabelBytes);
 }
 
-Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& dropped, const Catalog& catalog,
-                   std::vector<std::pair<std::string, KindGuess>>& guesses, std::vector<ImportMessage>& warnings) {
+// Unique ids in constant time each: Design::uniqueId tries -2, -3 … one by one, which is quadratic when
+// thousands of links share a stem.
+class IdAllocator {
+  public:
+    std::string make(std::string_view stem) {
+        const std::string base = idStem(stem);
+        if (m_used.insert(base).second)
+            return base;
+        for (int& n = m_next.try_emplace(base, 2).first->second;; ++n)
+            if (std::string candidate = base + "-" + std::to_string(n); m_used.insert(candidate).second)
+                return candidate;
+    }
+
+  private:
+    // The same stems as Design::uniqueId: lower-case letters and digits joined by single dashes, at most 48.
+    static std::string idStem(std::string_view stem) {
+        std::string base;
+        for (char c : stem) {
+            const auto u = static_cast<unsigned char>(c);
+            if (std::isalnum(u))
+                base += static_cast<char>(std::tolower(u));
+            else if (!base.empty() && base.back() != '-')
+                base += '-';
+        }
+        while (!base.empty() && base.back() == '-')
+            base.pop_back();
+        if (base.size() > 48)
+            base.resize(48);
+        return base.empty() ? "item" : base;
+    }
+
+    std::unordered_set<std::string> m_used;
+    std::unordered_map<std::string, int> m_next;
+};
+
+// What the edges of a file become once links to and from subgraphs are resolved and duplicates dropped.
+struct ResolvedEdges {
+    std::vector<ParsedEdge> edges;
+    std::vector<bool> placeholder; // per node: it only stands for a subgraph named in an edge
+};
+
+std::string listOfIds(const std::vector<std::size_t>& nodes, const FlowchartParser& parsed) {
+    std::string text;
+    for (std::size_t i = 0; i < nodes.size() && i < 5; ++i)
+        text += (i ? ", " : "") + parsed.nodes[nodes[i]].id;
+    if (nodes.size() > 5)
+        text += " and " + std::to_string(nodes.size() - 5) + " more";
+    return text;
+}
+
+// Mermaid lets an edge end at a subgraph; Napkin links join components. A link to a zone is traffic entering
+// the group, so it goes to the zone's entry components: its members (nested zones included) with no link
+// from another member. A link from a zone leaves from its exit components: members with no link to another
+// member. When every member has one (a cycle), all members count. Each such edge gets a warning saying so.
+class ZoneEndpoints {
+  public:
+    ZoneEndpoints(const FlowchartParser& parsed, std::vector<ImportMessage>& warnings)
+        : m_parsed(parsed), m_warnings(warnings) {
+        std::unordered_map<std::string, std::size_t> zoneById;
+        for (std::size_t z = 0; z < parsed.zones.size(); ++z)
+            zoneById.try_emplace(parsed.zones[z].id, z);
+        m_resolved.placeholder.assign(parsed.nodes.size(), false);
+        m_zoneOfPlaceholder.assign(parsed.nodes.size(), -1);
+        for (std::size_t i = 0; i < parsed.nodes.size(); ++i)
+            if (const auto found = zoneById.find(parsed.nodes[i].id);
+                found != zoneById.end() && !parsed.nodes[i].labelled) {
+                m_resolved.placeholder[i] = true;
+                m_zoneOfPlaceholder[i] = static_cast<int>(found->second);
+                m_referenced.insert(found->second);
+            }
+    }
+
+    ResolvedEdges resolve() {
+        if (!m_referenced.empty())
+            collectMembers();
+        for (const ParsedEdge& edge : m_parsed.edges) {
+            const int fromZone = m_zoneOfPlaceholder[edge.from];
+            const int toZone = m_zoneOfPlaceholder[edge.to];
+            if (fromZone < 0 && toZone < 0) {
+                m_resolved.edges.push_back(edge);
+                continue;
+            }
+            const std::vector<std::size_t> from =
+                fromZone < 0 ? std::vector{edge.from} : ends(fromZone, false);
+            const std::vector<std::size_t> to = toZone < 0 ? std::vector{edge.to} : ends(toZone, true);
+            explain(edge, fromZone, toZone, from, to);
+            if (from.size() * to.size() >
+                rules::maxElements - std::min(rules::maxElements, m_resolved.edges.size())) {
+                m_resolved.edges.resize(rules::maxElements + 1); // the caller refuses the file
+                break;
+            }
+            for (std::size_t f : from)
+                for (std::size_t t : to)
+                    if (f != t) // a member linked to its own zone is already inside it
+                        m_resolved.edges.push_back({f, t, edge.label, edge.protocol, edge.line});
+        }
+        return std::move(m_resolved);
+    }
+
+  private:
+    // Members of every zone named in an edge, and which members link to each other inside it.
+    void collectMembers() {
+        std::vector<std::vector<std::size_t>> ancestors(m_parsed.nodes.size());
+        for (std::size_t i = 0; i < m_parsed.nodes.size(); ++i) {
+            if (m_resolved.placeholder[i])
+                continue;
+            int zone = m_parsed.nodes[i].zone;
+            // Deeper nesting than a design may hold fails the final check anyway; the walk stays bounded.
+            for (std::size_t depth = 0; zone >= 0 && depth <= maxZoneDepth; ++depth) {
+                if (m_referenced.contains(static_cast<std::size_t>(zone))) {
+                    ancestors[i].push_back(static_cast<std::size_t>(zone));
+                    m_members[static_cast<std::size_t>(zone)].push_back(i);
+                }
+                zone = m_parsed.zones[static_cast<std::size_t>(zone)].parent;
+            }
+        }
+        for (const ParsedEdge& edge : m_parsed.edges)
+            for (std::size_t zone : ancestors[edge.from])
+                if (edge.from != edge.to && std::find(ancestors[edge.to].begin(), ancestors[edge.to].end(),
+                                                      zone) != ancestors[edge.to].end()) {
+                    m_linkedFromInside.insert(key(zone, edge.to));
+                    m_linksInside.insert(key(zone, edge.from));
+                }
+    }
+
+    static std::uint64_t key(std::size_t zone, std::size_t node) {
+        return (std::uint64_t(zone) << 32) | node;
+    }
+
+    std::vector<std::size_t> ends(int zoneIndex, bool entries) const {
+        const auto zone = static_cast<std::size_t>(zoneIndex);
+        const auto found = m_members.find(zone);
+        if (found == m_members.end())
+            return {};
+        std::vector<std::size_t> chosen;
+        const auto& inside = entries ? m_linkedFromInside : m_linksInside;
+        for (std::size_t node : found->second)
+            if (!inside.contains(key(zone, node)))
+                chosen.push_back(node);
+        return chosen.empty() ? found->second : chosen;
+    }
+
+    void explain(const ParsedEdge& edge, int fromZone, int toZone, const std::vector<std::size_t>& from,
+                 const std::vector<std::size_t>& to) {
+        const std::string& fromId = m_parsed.nodes[edge.from].id;
+        const std::string& toId = m_parsed.nodes[edge.to].id;
+        if (from.empty() || to.empty()) {
+            const std::string& empty = from.empty() ? fromId : toId;
+            m_warnings.push_back({edge.line, "a link " + std::string(from.empty() ? "from" : "to") +
+                                                 " subgraph '" + empty +
+                                                 "' dropped: the subgraph holds no nodes"});
+            return;
+        }
+        std::string text;
+        if (fromZone >= 0 && toZone >= 0)
+            text = "link from subgraph '" + fromId + "' to subgraph '" + toId + "' joins its exit nodes (" +
+                   listOfIds(from, m_parsed) + ") to the entry nodes (" + listOfIds(to, m_parsed) + ")";
+        else if (toZone >= 0)
+            text = "link to subgraph '" + toId + "' goes to its entry nodes: " + listOfIds(to, m_parsed);
+        else
+            text = "link from subgraph '" + fromId +
+                   "' leaves from its exit nodes: " + listOfIds(from, m_parsed);
+        m_warnings.push_back({edge.line, text});
+    }
+
+    const FlowchartParser& m_parsed;
+    std::vector<ImportMessage>& m_warnings;
+    ResolvedEdges m_resolved;
+    std::vector<int> m_zoneOfPlaceholder;
+    std::set<std::size_t> m_referenced;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> m_members;
+    std::unordered_set<std::uint64_t> m_linkedFromInside;
+    std::unordered_set<std::uint64_t> m_linksInside;
+};
+
+// Drops repeated links (same ends, same label) in linear time, one warning per source line.
+void dropDuplicates(std::vector<ParsedEdge>& edges, const FlowchartParser& parsed,
+                    std::vector<ImportMessage>& warnings) {
+    std::unordered_map<std::string, int> firstLine;
+    std::map<int, std::pair<int, std::string>> droppedByLine; // line → count, first example
+    std::vector<ParsedEdge> kept;
+    kept.reserve(edges.size());
+    for (ParsedEdge& edge : edges) {
+        const std::string key = std::to_string(edge.from) + ">" + std::to_string(edge.to) + "|" + edge.label;
+        const auto [found, inserted] = firstLine.try_emplace(key, edge.line);
+        if (inserted) {
+            kept.push_back(std::move(edge));
+            continue;
+        }
+        auto& [count, example] = droppedByLine[edge.line];
+        if (count++ == 0)
+            example = parsed.nodes[edge.from].id + " → " + parsed.nodes[edge.to].id + " (as on line " +
+                      std::to_string(found->second) + ")";
+    }
+    for (const auto& [line, dropped] : droppedByLine)
+        warnings.push_back({line, dropped.first == 1
+                                      ? "duplicate link dropped: " + dropped.second
+                                      : std::to_string(dropped.first) +
+                                            " duplicate links dropped, the first " + dropped.second});
+    edges = std::move(kept);
+}
+
+// A label that names nothing ("Master Pod 1") takes the kind its subgraph's title names ("Elasticsearch").
+KindGuess guessInContext(const ParsedNode& node, const std::vector<ParsedZone>& zones,
+                         const Catalog& catalog) {
+    KindGuess guess = guessKind(node.label, node.shape, catalog);
+    int zone = node.zone;
+    for (std::size_t depth = 0; guess.reason == noMatch && zone >= 0 && depth <= maxZoneDepth; ++depth) {
+        const ParsedZone& enclosing = zones[static_cast<std::size_t>(zone)];
+        if (KindGuess fromTitle = guessKind(enclosing.title, MermaidShape::Rectangle, catalog);
+            fromTitle.reason != noMatch && !fromTitle.generic) {
+            fromTitle.reason = "subgraph '" + shortened(enclosing.title) + "': " + fromTitle.reason;
+            return fromTitle;
+        }
+        zone = enclosing.parent;
+    }
+    return guess;
+}
+
+Design buildDesign(const FlowchartParser& parsed, const ResolvedEdges& resolved, const Catalog& catalog,
+                   std::vector<std::pair<std::string, KindGuess>>& guesses,
+                   std::vector<ImportMessage>& warnings) {
     Design design;
     Brief brief;
     brief.title = parsed.title;
     design.setBrief(brief);
+    IdAllocator ids;
     std::vector<std::string> zoneIds;
     for (std::size_t i = 0; i < parsed.zones.size(); ++i) {
         const ParsedZone& source = parsed.zones[i];
         Zone zone;
-        zone.id = design.uniqueId(source.id);
+        zone.id = ids.make(source.id);
         zone.kind = source.kind.value_or(zoneKindFromTitle(source.title));
         zone.label = fittingLabel(source.title, source.line, warnings);
         zone.parent = source.parent >= 0 ? zoneIds[static_cast<std::size_t>(source.parent)] : "";
@@ -576,12 +1072,12 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
     }
     std::vector<std::string> componentIds(parsed.nodes.size());
     for (std::size_t i = 0; i < parsed.nodes.size(); ++i) {
-        if (dropped.contains(i))
+        if (resolved.placeholder[i])
             continue;
         const ParsedNode& node = parsed.nodes[i];
         Component component;
-        component.id = design.uniqueId(node.id);
-        const KindGuess guess = guessKind(node.label, node.shape, catalog);
+        component.id = ids.make(node.id);
+        const KindGuess guess = guessInContext(node, parsed.zones, catalog);
         component.kind = guess.kind;
         component.label = fittingLabel(node.label, node.line, warnings);
         component.position = {0, double(i)}; // auto-arrange keeps the source order within a column
@@ -590,16 +1086,14 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
         guesses.emplace_back(component.id, guess);
         design.appendComponent(component);
     }
-    for (const ParsedEdge& edge : parsed.edges) {
-        if (dropped.contains(edge.from) || dropped.contains(edge.to))
-            continue;
+    for (const ParsedEdge& edge : resolved.edges) {
         if (edge.from == edge.to) {
             warnings.push_back({edge.line, "unsupported: a link from '" + parsed.nodes[edge.from].id +
                                                "' to itself (links join two components); dropped"});
             continue;
         }
         Link link;
-        link.id = design.uniqueId(componentIds[edge.from] + "-" + componentIds[edge.to]);
+        link.id = ids.make(componentIds[edge.from] + "-" + componentIds[edge.to]);
         link.from = componentIds[edge.from];
         link.to = componentIds[edge.to];
         link.label = fittingLabel(edge.label, edge.line, warnings);
@@ -610,27 +1104,11 @@ Design buildDesign(const FlowchartParser& parsed, const std::set<std::size_t>& d
     return design;
 }
 
-// Mermaid lets edges end at a subgraph; Napkin links join components only, so those edges are dropped (and
-// reported) along with the placeholder node the parser made for the subgraph's id.
-std::set<std::size_t> subgraphEndpoints(const FlowchartParser& parsed, std::vector<ImportMessage>& warnings) {
-    std::set<std::string> zoneIds;
-    for (const ParsedZone& zone : parsed.zones)
-        zoneIds.insert(zone.id);
-    std::set<std::size_t> dropped;
-    for (std::size_t i = 0; i < parsed.nodes.size(); ++i)
-        if (!parsed.nodes[i].labelled && zoneIds.contains(parsed.nodes[i].id))
-            dropped.insert(i);
-    for (const ParsedEdge& edge : parsed.edges)
-        if (dropped.contains(edge.from) || dropped.contains(edge.to))
-            warnings.push_back({edge.line, "unsupported: a link to subgraph '" +
-                                               parsed.nodes[dropped.contains(edge.from) ? edge.from : edge.to].id +
-                                               "' (links join components); dropped"});
-    return dropped;
-}
-
 } // namespace
 
-std::string ImportMessage::toString() const { return "line " + std::to_string(line) + ": " + message; }
+std::string ImportMessage::toString() const {
+    return line > 0 ? "line " + std::to_string(line) + ": " + message : message;
+}
 
 KindGuess guessKind(std::string_view label, MermaidShape shape, const Catalog& catalog) {
     for (const auto& [candidate, hint] : shapeHints())
@@ -648,12 +1126,18 @@ MermaidImportResult importMermaid(std::string_view text, const Catalog& catalog)
         result.error = parser.error;
         return result;
     }
-    const std::set<std::size_t> dropped = subgraphEndpoints(parser, result.warnings);
-    if (dropped.size() == parser.nodes.size()) {
+    ResolvedEdges resolved = ZoneEndpoints(parser, result.warnings).resolve();
+    if (std::find(resolved.placeholder.begin(), resolved.placeholder.end(), false) ==
+        resolved.placeholder.end()) {
         result.error = "no nodes found";
         return result;
     }
-    Design design = buildDesign(parser, dropped, catalog, result.guesses, result.warnings);
+    if (resolved.edges.size() > rules::maxElements) {
+        result.error = tooManyLinks();
+        return result;
+    }
+    dropDuplicates(resolved.edges, parser, result.warnings);
+    Design design = buildDesign(parser, resolved, catalog, result.guesses, result.warnings);
     // The design must load back exactly as saved; anything the file format would refuse is an error here.
     const LoadResult check = loadDesign(saveDesign(design), catalog);
     if (!check.ok()) {

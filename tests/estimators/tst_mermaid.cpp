@@ -48,7 +48,9 @@ std::vector<std::string> linesOf(const std::string& text) {
 enum class LineKind { Node, Subgraph, ZoneKind, End, Edge, Other };
 
 LineKind kindOfLine(const std::string& line) {
-    static const std::regex node("^ +[A-Za-z0-9_]+(\\[|\\(|\\(\\[|\\[\\[|\\[\\(|\\(\\(|>|\\{|\\{\\{|\\[/)\"[^\"]*\"(\\]|\\)|\\]\\)|\\]\\]|\\)\\]|\\)\\)|\\}|\\}\\}|/\\])$");
+    static const std::regex node("^ "
+                                 "+[A-Za-z0-9_]+(\\[|\\(|\\(\\[|\\[\\[|\\[\\(|\\(\\(|>|\\{|\\{\\{|\\[/"
+                                 ")\"[^\"]*\"(\\]|\\)|\\]\\)|\\]\\]|\\)\\]|\\)\\)|\\}|\\}\\}|/\\])$");
     static const std::regex subgraph("^ +subgraph [A-Za-z0-9_]+ \\[\"[^\"]*\"\\]$");
     static const std::regex zoneKind("^ +%% napkin-zone-kind: [a-z_]+$");
     static const std::regex end("^ +end$");
@@ -84,7 +86,8 @@ std::string zoneLabel(const Design& design, const std::string& id) {
     return z ? z->label : "";
 }
 
-// What a round trip must keep: component labels with their zone, links by end labels, zones with their parent.
+// What a round trip must keep: component labels with their zone, links by end labels, zones with their
+// parent.
 std::multiset<std::string> componentFacts(const Design& design) {
     std::multiset<std::string> facts;
     for (const Component& c : design.components())
@@ -122,7 +125,9 @@ bool inside(const Rect& inner, const Rect& outer) {
            inner.y + inner.height <= outer.y + outer.height;
 }
 
-Rect boxOf(const Component& c) { return {c.position.x, c.position.y, 160, 64}; }
+Rect boxOf(const Component& c) {
+    return {c.position.x, c.position.y, 160, 64};
+}
 
 MermaidImportResult importOk(const std::string& text) {
     MermaidImportResult result = importMermaid(text);
@@ -131,10 +136,19 @@ MermaidImportResult importOk(const std::string& text) {
     return result;
 }
 
+// "from>to" of every link, in design order.
+std::vector<std::string> linkEnds(const Design& design) {
+    std::vector<std::string> ends;
+    for (const Link& l : design.links())
+        ends.push_back(l.from + ">" + l.to);
+    return ends;
+}
+
 std::vector<std::string> warningTexts(const MermaidImportResult& result) {
     std::vector<std::string> texts;
     for (const ImportMessage& warning : result.warnings)
         texts.push_back(warning.toString());
+
     return texts;
 }
 
@@ -142,7 +156,7 @@ std::vector<std::string> warningTexts(const MermaidImportResult& result) {
 
 class TestMermaid : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void everyExampleExportsItsStructure_data() {
         QTest::addColumn<QString>("file");
         for (const QString& file : testing::exampleFiles())
@@ -161,12 +175,14 @@ private slots:
         QCOMPARE(counts.count(LineKind::Subgraph) ? counts.at(LineKind::Subgraph) : 0, design.zones().size());
         QCOMPARE(counts.count(LineKind::End) ? counts.at(LineKind::End) : 0, design.zones().size());
         for (const Zone& zone : design.zones())
-            QVERIFY2(mermaid.find(" [\"" + mermaidText(zone.label) + "\"]\n") != std::string::npos, zone.label.c_str());
+            QVERIFY2(mermaid.find(" [\"" + mermaidText(zone.label) + "\"]\n") != std::string::npos,
+                     zone.label.c_str());
         for (const Component& c : design.components())
             QVERIFY2(mermaid.find("\"" + mermaidText(c.label) + "\"") != std::string::npos, c.label.c_str());
         for (const Link& l : design.links())
             if (!l.label.empty())
-                QVERIFY2(mermaid.find("|\"" + mermaidText(l.label) + "\"|") != std::string::npos, l.label.c_str());
+                QVERIFY2(mermaid.find("|\"" + mermaidText(l.label) + "\"|") != std::string::npos,
+                         l.label.c_str());
     }
 
     void writesShapesSubgraphsAndArrows() {
@@ -200,8 +216,8 @@ private slots:
 
     void hostileLabelsStayText_data() {
         QTest::addColumn<QString>("label");
-        for (const char* label : {"<script>alert(1)</script>", "a|b", "\"x\"", "line1\nline2", "]", "}", "-->", "%%",
-                                  "#quot; & #35;", "`md`", "end", "A[\"x\"] --> B"})
+        for (const char* label : {"<script>alert(1)</script>", "a|b", "\"x\"", "line1\nline2", "]", "}",
+                                  "-->", "%%", "#quot; & #35;", "`md`", "end", "A[\"x\"] --> B"})
             QTest::newRow(label) << QString::fromUtf8(label);
     }
 
@@ -233,9 +249,7 @@ private slots:
         QCOMPARE(back.design->zones().at(0).label, text);
     }
 
-    void roundTripKeepsLabelsLinksAndZones_data() {
-        everyExampleExportsItsStructure_data();
-    }
+    void roundTripKeepsLabelsLinksAndZones_data() { everyExampleExportsItsStructure_data(); }
 
     void roundTripKeepsLabelsLinksAndZones() {
         QFETCH(QString, file);
@@ -254,9 +268,9 @@ private slots:
         const MermaidImportResult back = importOk(toMermaid(design));
         QVERIFY(back.ok());
         const std::map<std::string, std::string> expected{
-            {"Browser", "web_client"},       {"Route 53", "dns"},      {"Load Balancer", "load_balancer"},
-            {"URL Service", "service"},      {"Redis", "cache"},       {"URL Store", "relational_db"},
-            {"Key Generation", "service"},   {"User DB", "relational_db"}, {"ZooKeeper", "coordination"},
+            {"Browser", "web_client"},     {"Route 53", "dns"},          {"Load Balancer", "load_balancer"},
+            {"URL Service", "service"},    {"Redis", "cache"},           {"URL Store", "relational_db"},
+            {"Key Generation", "service"}, {"User DB", "relational_db"}, {"ZooKeeper", "coordination"},
             {"Monitoring", "monitoring"}};
         for (const auto& [label, kind] : expected) {
             const Component* c = byLabel(*back.design, label);
@@ -264,7 +278,8 @@ private slots:
             QCOMPARE(c->kind, kind);
         }
         for (const Zone& zone : back.design->zones())
-            QCOMPARE(std::string(toString(zone.kind)), zone.label == "us-east-1" ? "region" : "availability_zone");
+            QCOMPARE(std::string(toString(zone.kind)),
+                     zone.label == "us-east-1" ? "region" : "availability_zone");
     }
 
     void zoneKindCommentGivesTheKindBack() {
@@ -283,8 +298,9 @@ private slots:
                  std::string("kubernetes_cluster"));
         QCOMPARE(std::string(toString(result.design->zone(byLabel(*result.design, "Job")->zone)->kind)),
                  std::string("group"));
-        QCOMPARE(warningTexts(result), (std::vector<std::string>{"line 6: ignored zone kind 'vpc' outside a subgraph",
-                                                                 "line 8: ignored zone kind 'galaxy'"}));
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{"line 6: ignored zone kind 'vpc' outside a subgraph",
+                                           "line 8: ignored zone kind 'galaxy'"}));
     }
 
     void readsShapesEdgesChainsAndSubgraphs() {
@@ -307,10 +323,16 @@ private slots:
         QCOMPARE(warningTexts(result), std::vector<std::string>());
         const Design& d = *result.design;
         QCOMPARE(d.components().size(), std::size_t(10));
-        const std::map<std::string, std::string> kinds{
-            {"Web App", "web_client"}, {"API Server", "service"}, {"Redis", "cache"},
-            {"Orders", "relational_db"}, {"Kafka", "message_queue"}, {"Workers", "stream_processor"},
-            {"DNS", "dns"}, {"Route?", "service"}, {"Phone", "mobile_client"}, {"Batch", "batch_job"}};
+        const std::map<std::string, std::string> kinds{{"Web App", "web_client"},
+                                                       {"API Server", "service"},
+                                                       {"Redis", "cache"},
+                                                       {"Orders", "relational_db"},
+                                                       {"Kafka", "message_queue"},
+                                                       {"Workers", "stream_processor"},
+                                                       {"DNS", "dns"},
+                                                       {"Route?", "service"},
+                                                       {"Phone", "mobile_client"},
+                                                       {"Batch", "batch_job"}};
         for (const auto& [label, kind] : kinds) {
             const Component* c = byLabel(d, label);
             QVERIFY2(c, label.c_str());
@@ -328,8 +350,10 @@ private slots:
         QCOMPARE(std::string(toString(async->protocol)), std::string("async"));
         QCOMPARE(zoneFacts(d), (std::multiset<std::string>{"Region eu-west-1 (region) in ",
                                                            "AZ 1 (availability_zone) in Region eu-west-1"}));
-        QCOMPARE(std::string(toString(d.zone(byLabel(d, "API Server")->zone)->kind)), std::string("availability_zone"));
-        QCOMPARE(std::string(toString(d.zone(d.zone(byLabel(d, "Orders")->zone)->parent)->kind)), std::string("region"));
+        QCOMPARE(std::string(toString(d.zone(byLabel(d, "API Server")->zone)->kind)),
+                 std::string("availability_zone"));
+        QCOMPARE(std::string(toString(d.zone(d.zone(byLabel(d, "Orders")->zone)->parent)->kind)),
+                 std::string("region"));
         QCOMPARE(byLabel(d, "Redis")->zone, std::string());
     }
 
@@ -347,28 +371,31 @@ private slots:
                                  "  A --> \n";
         const MermaidImportResult result = importMermaid(text);
         QVERIFY(result.ok());
-        QCOMPARE(warningTexts(result), (std::vector<std::string>{
-                                           "line 4: unsupported: classDef hot fill:#f96",
-                                           "line 5: unsupported: class A hot",
-                                           "line 6: unsupported: style B fill:#bbf",
-                                           "line 7: unsupported: linkStyle 0 stroke:#ff3",
-                                           "line 8: unsupported: click A callback",
-                                           "line 9: unsupported: ~~~ C",
-                                           "line 10: 'end' without a subgraph",
-                                           "line 11: an edge needs a node after it: A -->"}));
-        QCOMPARE(result.design->components().size(), std::size_t(2));
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{
+                     "styling ignored (the design is complete without it): 1 style line, "
+                     "1 classDef line, 1 class line, 1 linkStyle line, 1 invisible link (~~~)",
+                     "line 8: unsupported: click A callback", "line 10: 'end' without a subgraph",
+                     "line 11: partly read: kept 'A', skipped '-->' (an edge needs a node after it)"}));
+        QCOMPARE(result.design->components().size(), std::size_t(3)); // C is drawn, though its link is not
         QCOMPARE(result.design->links().size(), std::size_t(1));
     }
 
     void failsClearlyOnFilesWithoutNodes_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("error");
-        QTest::newRow("empty") << "" << "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
-        QTest::newRow("only comments") << "%% nothing\n" << "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
-        QTest::newRow("header only") << "flowchart LR\n" << "no nodes found";
-        QTest::newRow("sequence diagram") << "sequenceDiagram\n  A->>B: hi\n"
-                                          << "line 1: not a Mermaid flowchart: expected 'flowchart' or 'graph', got 'sequenceDiagram'";
-        QTest::newRow("only unsupported") << "graph LR\n  classDef x fill:#fff\n" << "no nodes found";
+        QTest::newRow("empty") << ""
+                               << "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
+        QTest::newRow("only comments")
+            << "%% nothing\n"
+            << "no flowchart found: the file needs a 'flowchart LR' or 'graph TD' line";
+        QTest::newRow("header only") << "flowchart LR\n"
+                                     << "no nodes found";
+        QTest::newRow("sequence diagram")
+            << "sequenceDiagram\n  A->>B: hi\n"
+            << "line 1: not a Mermaid flowchart: expected 'flowchart' or 'graph', got 'sequenceDiagram'";
+        QTest::newRow("only unsupported") << "graph LR\n  classDef x fill:#fff\n"
+                                          << "no nodes found";
         QTest::newRow("bad utf-8") << QString::fromLatin1("graph LR\n  A[caf\xE9]\n") << "";
     }
 
@@ -386,14 +413,147 @@ private slots:
     }
 
     void unclosedSubgraphsAndLinksToSubgraphsAreReported() {
-        const MermaidImportResult result = importMermaid("graph LR\n  A --> B\n  subgraph S [Group]\n    B\n  end\n"
-                                                         "  A --> S\n  subgraph T\n    C\n");
+        const MermaidImportResult result =
+            importMermaid("graph LR\n  A --> B\n  subgraph S [Group]\n    B\n  end\n"
+                          "  A --> S\n  subgraph T\n    C\n");
         QVERIFY(result.ok());
-        QCOMPARE(warningTexts(result), (std::vector<std::string>{
-                                           "line 6: unsupported: a link to subgraph 'S' (links join components); dropped",
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{"line 6: link to subgraph 'S' goes to its entry nodes: B",
+                                           "line 6: duplicate link dropped: A → B (as on line 2)",
                                            "line 7: subgraph 'T' is not closed with 'end'"}));
         QCOMPARE(result.design->components().size(), std::size_t(3));
-        QCOMPARE(result.design->links().size(), std::size_t(1));
+        QCOMPARE(linkEnds(*result.design), (std::vector<std::string>{"a>b"}));
+    }
+
+    void linksToAndFromSubgraphsJoinTheirEntryAndExitNodes() {
+        const MermaidImportResult result = importOk("flowchart LR\n"
+                                                    "  subgraph Web [Front]\n    W1 --> W2\n    W3\n  end\n"
+                                                    "  subgraph Data\n    D1 --> D2\n    D2 --> D1\n  end\n"
+                                                    "  subgraph Empty\n  end\n"
+                                                    "  User --> Web\n"
+                                                    "  Web --> Data\n"
+                                                    "  Data -.-> Audit & Empty\n");
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{
+                     "line 12: link to subgraph 'Web' goes to its entry nodes: W1, W3",
+                     "line 13: link from subgraph 'Web' to subgraph 'Data' joins its exit nodes (W2, W3) to "
+                     "the entry "
+                     "nodes (D1, D2)",
+                     "line 14: link from subgraph 'Data' leaves from its exit nodes: D1, D2",
+                     "line 14: a link to subgraph 'Empty' dropped: the subgraph holds no nodes"}));
+        QCOMPARE(linkEnds(*result.design),
+                 (std::vector<std::string>{"w1>w2", "d1>d2", "d2>d1", "user>w1", "user>w3", "w2>d1", "w2>d2",
+                                           "w3>d1", "w3>d2", "d1>audit", "d2>audit"}));
+        QCOMPARE(std::string(toString(result.design->links().back().protocol)), std::string("async"));
+    }
+
+    void duplicateLinksAreDroppedAndReportedInLinearTime() {
+        std::string group;
+        for (int i = 0; i < 300; ++i)
+            group += i ? " & A" : "A";
+        std::string text = "graph LR\n  " + group + " --> " + group + " & B\n  A --> B\n  A --> B\n";
+        for (int i = 1; i <= 2000; ++i)
+            text += "  A -->|" + std::to_string(i) + "| B\n";
+        const MermaidImportResult result = importOk(text);
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{
+                     "line 2: 90298 duplicate links dropped: a node is named twice in an '&' group",
+                     "line 2: unsupported: a link from 'A' to itself (links join two components); dropped",
+                     "line 3: duplicate link dropped: A → B (as on line 2)",
+                     "line 4: duplicate link dropped: A → B (as on line 2)"}));
+        QCOMPARE(result.design->links().size(), std::size_t(2001));
+        QCOMPARE(result.design->links().back().id, std::string("a-b-2001"));
+    }
+
+    void skipsAByteOrderMark() {
+        const MermaidImportResult result = importOk("\xEF\xBB\xBFgraph LR\n  A[Client] --> B[Service]\n");
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result), std::vector<std::string>());
+        QCOMPARE(linkEnds(*result.design), (std::vector<std::string>{"a>b"}));
+    }
+
+    void multiLineAndHtmlLabelsKeepTheirTextAndLinks() {
+        const MermaidImportResult result =
+            importOk("flowchart LR\n"
+                     "  A[\"first\n"
+                     "     second\"] --> B[one<br>two<br/>three<br />four]\n"
+                     "  C[\"<b>Redis</b><br><br>Feature &amp; <i>cache</i>\"] --> A\n"
+                     "  D[ECS \\n + Multi AZ] --> E[\"<font size=5>x</font> <script>y</script> a<b\"]\n"
+                     "  E --> F(oops\n"
+                     "  F --> G\n");
+        QVERIFY(result.ok());
+        const Design& d = *result.design;
+        QCOMPARE(d.component("a")->label, std::string("first\nsecond"));
+        QCOMPARE(d.component("b")->label, std::string("one\ntwo\nthree\nfour"));
+        QCOMPARE(d.component("c")->label, std::string("Redis\nFeature & cache"));
+        QCOMPARE(d.component("c")->kind, std::string("cache"));
+        QCOMPARE(d.component("d")->label, std::string("ECS\n+ Multi AZ"));
+        QCOMPARE(d.component("e")->label,
+                 std::string("x <script>y</script> a<b")); // not markup it knows: text
+        QCOMPARE(linkEnds(d), (std::vector<std::string>{"a>b", "c>a", "d>e", "f>g"}));
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{
+                     "line 6: partly read: kept 'E', skipped '--> F(oops' (an edge needs a node "
+                     "after it)"}));
+    }
+
+    void stylingIsSummarisedInOneLine() {
+        const MermaidImportResult result = importOk("---\n"
+                                                    "title: Shop\n"
+                                                    "config:\n"
+                                                    "  theme: dark\n"
+                                                    "  flowchart:\n"
+                                                    "    curve: basis\n"
+                                                    "displayMode: compact\n"
+                                                    "---\n"
+                                                    "flowchart LR\n"
+                                                    "  subgraph S\n"
+                                                    "    direction TB\n"
+                                                    "    A:::hot --> B@{ shape: procs, label: \"Workers\" }\n"
+                                                    "  end\n"
+                                                    "  classDef hot fill:#f96\n"
+                                                    "  classDef cold fill:#69f\n"
+                                                    "  class B cold\n"
+                                                    "  style A fill:#fff\n"
+                                                    "  linkStyle 0 stroke:#f00\n"
+                                                    "  click A \"https://example.com\"\n");
+        QVERIFY(result.ok());
+        QCOMPARE(warningTexts(result),
+                 (std::vector<std::string>{"styling ignored (the design is complete without it): 1 style "
+                                           "line, 2 classDef lines, 1 class line, "
+                                           "1 ':::' class tag, 1 linkStyle line, 1 direction line, 1 "
+                                           "front-matter config, 1 '@{…}' shape",
+                                           "line 7: ignored front matter: displayMode: compact",
+                                           "line 19: unsupported: click A \"https://example.com\""}));
+        QCOMPARE(result.design->brief().title, std::string("Shop"));
+        QCOMPARE(result.design->component("b")->label, std::string("Workers"));
+        QCOMPARE(linkEnds(*result.design), (std::vector<std::string>{"a>b"}));
+    }
+
+    void aPartlyReadLineSaysWhatItKept() {
+        const MermaidImportResult result =
+            importOk("graph LR\n  A --> B -->> C\n  D -- x --- E ==> F -/- G\n");
+        QVERIFY(result.ok());
+        QCOMPARE(
+            warningTexts(result),
+            (std::vector<std::string>{
+                "line 2: partly read: kept 'A --> B', skipped '-->> C' (an edge needs a node after it)",
+                "line 3: partly read: kept 'D -- x --- E ==> F', skipped '-/- G' (not a Mermaid edge)"}));
+        QCOMPARE(linkEnds(*result.design), (std::vector<std::string>{"a>b", "d>e", "e>f"}));
+    }
+
+    void aShortenedLabelIsNeverCutInsideACharacter() {
+        std::string label;
+        for (int i = 0; i < 150; ++i)
+            label += "\xC3\xA9"; // é, two bytes
+        const MermaidImportResult result = importOk("graph LR\n  A[\"" + label + "\"] --> B\n");
+        QVERIFY(result.ok());
+        QCOMPARE(result.design->component("a")->label, label.substr(0, 200));
+        QCOMPARE(
+            warningTexts(result),
+            (std::vector<std::string>{"line 2: label shortened to 200 bytes: " + label.substr(0, 56) + "…"}));
     }
 
     void idsAreUniqueAndTheDesignLoadsBack() {
@@ -409,8 +569,10 @@ private slots:
         for (const Link& l : d.links())
             ids.insert(l.id);
         QCOMPARE(ids.size(), d.components().size() + d.zones().size() + d.links().size());
-        QCOMPARE(warningTexts(result),
-                 std::vector<std::string>{"line 5: unsupported: a link from 'cache' to itself (links join two components); dropped"});
+        QCOMPARE(
+            warningTexts(result),
+            std::vector<std::string>{
+                "line 5: unsupported: a link from 'cache' to itself (links join two components); dropped"});
         QCOMPARE(d.links().size(), std::size_t(1));
         QVERIFY(d.invariantViolations().empty());
         QVERIFY(loadDesign(saveDesign(d)).ok());
@@ -458,17 +620,68 @@ private slots:
         QTest::addColumn<QString>("reason");
         const int rect = int(MermaidShape::Rectangle);
         const int cylinder = int(MermaidShape::Cylinder);
-        QTest::newRow("alias") << "Redis" << rect << "cache" << "label matches \"redis\"";
-        QTest::newRow("last word wins") << "User DB" << rect << "relational_db" << "label matches \"db\"";
+        QTest::newRow("alias") << "Redis" << rect << "cache"
+                               << "label matches \"redis\"";
+        QTest::newRow("last word wins") << "User DB" << rect << "relational_db"
+                                        << "label matches \"db\"";
         QTest::newRow("longest phrase") << "Notification Service" << rect << "notification_service"
                                         << "label matches \"notification service\"";
-        QTest::newRow("punctuation") << "Pub/Sub" << rect << "message_queue" << "label matches \"pub/sub\"";
-        QTest::newRow("abbreviation") << "LB" << rect << "load_balancer" << "label matches \"lb\"";
-        QTest::newRow("shape family first") << "User store" << cylinder << "relational_db" << "cylinder shape";
-        QTest::newRow("cylinder alias") << "Users (Mongo)" << cylinder << "document_db" << "label matches \"mongo\"";
-        QTest::newRow("shape only") << "Ledger" << cylinder << "relational_db" << "cylinder shape";
-        QTest::newRow("queue shape") << "Jobs" << int(MermaidShape::Asymmetric) << "message_queue" << "flag shape";
-        QTest::newRow("fallback") << "Key Generation" << rect << "service" << "no match";
+        QTest::newRow("punctuation") << "Pub/Sub" << rect << "message_queue"
+                                     << "label matches \"pub/sub\"";
+        QTest::newRow("abbreviation") << "LB" << rect << "load_balancer"
+                                      << "label matches \"lb\"";
+        QTest::newRow("shape family first") << "User store" << cylinder << "relational_db"
+                                            << "cylinder shape";
+        QTest::newRow("cylinder alias") << "Users (Mongo)" << cylinder << "document_db"
+                                        << "label matches \"mongo\"";
+        QTest::newRow("shape only") << "Ledger" << cylinder << "relational_db"
+                                    << "cylinder shape";
+        QTest::newRow("queue shape") << "Jobs" << int(MermaidShape::Asymmetric) << "message_queue"
+                                     << "flag shape";
+        QTest::newRow("fallback") << "Key Generation" << rect << "service"
+                                  << "no match";
+        QTest::newRow("whole words, not parts") << "Next.js App" << rect << "web_client"
+                                                << "label matches \"next js\"";
+        QTest::newRow("tool for redis") << "Redis Commander" << rect << "monitoring"
+                                        << "label matches \"redis commander\"";
+        QTest::newRow("redis sentinel") << "Redis Sentinel" << rect << "coordination"
+                                        << "label matches \"redis sentinel\"";
+        QTest::newRow("kafka ui") << "Kafka UI" << rect << "monitoring"
+                                  << "label matches \"kafka ui\"";
+        QTest::newRow("kafka connect") << "Kafka Connect" << rect << "stream_processor"
+                                       << "label matches \"kafka connect\"";
+        QTest::newRow("kafka consumer") << "Kafka Consumer" << rect << "stream_processor"
+                                        << "label matches \"kafka consumer\"";
+        QTest::newRow("schema registry") << "Confluent Schema Registry" << rect << "coordination"
+                                         << "label matches \"schema registry\"";
+        QTest::newRow("plural") << "Clients" << rect << "web_client"
+                                << "label matches \"client\"";
+        QTest::newRow("role decides") << "Celery + Redis" << rect << "task_queue"
+                                      << "label matches \"celery\"";
+        QTest::newRow("cache database") << "Cache Database" << rect << "cache"
+                                        << "label matches \"cache\"";
+        QTest::newRow("nosql db") << "NoSQL DB" << rect << "kv_store"
+                                  << "label matches \"nosql\"";
+        QTest::newRow("loki") << "Loki (logs)" << rect << "monitoring"
+                              << "label matches \"loki\"";
+        QTest::newRow("grafana") << "Grafana" << rect << "monitoring"
+                                 << "label matches \"grafana\"";
+        QTest::newRow("r2") << "Cloudflare R2" << rect << "object_storage"
+                            << "label matches \"cloudflare r2\"";
+        QTest::newRow("gcs") << "GCS bucket" << rect << "object_storage"
+                             << "label matches \"gcs\"";
+        QTest::newRow("minio") << "MinIO" << cylinder << "object_storage"
+                               << "label matches \"minio\"";
+        QTest::newRow("rabbitmq in a cylinder") << "RabbitMQ Queue" << cylinder << "task_queue"
+                                                << "label matches \"rabbitmq\"";
+        QTest::newRow("no fit: nat") << "NAT Gateway" << rect << "service"
+                                     << "no fitting kind for \"nat gateway\"";
+        QTest::newRow("no fit: waf") << "WAF (Web Application Firewall)" << rect << "service"
+                                     << "no fitting kind for \"web application firewall\"";
+        QTest::newRow("no fit: security group") << "Security Groups" << rect << "service"
+                                                << "no fitting kind for \"security group\"";
+        QTest::newRow("no fit: iam") << "IAM" << rect << "service"
+                                     << "no fitting kind for \"iam\"";
     }
 
     void guessesKindsFromLabelsAndShapes() {
@@ -482,12 +695,25 @@ private slots:
     }
 
     void survivesGarbage() {
-        // Fragments of flowchart syntax glued at random (fixed seed): every input either imports into a design
-        // that loads back, or fails with a reason; none crashes.
-        const std::vector<std::string> tokens{"graph LR\n", "flowchart TD\n", "A", "B", "c-d", "[", "]", "(", ")",
-                                              "{", "}", "\"", "|", "-->", "---", "-.->", "==>", "--", " ", "\n",
-                                              ";", "&", "subgraph ", "end\n", "%%", ">", "#quot;", "<br>", "/",
-                                              "\\", ":::", "@{", "\xC3\xA9", "\xFF"};
+        // Fragments of flowchart syntax glued at random (fixed seed): every input either imports into a
+        // design that loads back, or fails with a reason; none crashes.
+        const std::vector<std::string> tokens{"graph LR\n", "flowchart TD\n",
+                                              "A",          "B",
+                                              "c-d",        "[",
+                                              "]",          "(",
+                                              ")",          "{",
+                                              "}",          "\"",
+                                              "|",          "-->",
+                                              "---",        "-.->",
+                                              "==>",        "--",
+                                              " ",          "\n",
+                                              ";",          "&",
+                                              "subgraph ",  "end\n",
+                                              "%%",         ">",
+                                              "#quot;",     "<br>",
+                                              "/",          "\\",
+                                              ":::",        "@{",
+                                              "\xC3\xA9",   "\xFF"};
         std::uint32_t state = 12345;
         auto next = [&state] { return state = state * 1664525u + 1013904223u; };
         for (int round = 0; round < 3000; ++round) {
