@@ -24,25 +24,6 @@ constexpr std::size_t maxJoinedLines = 10;       // a multi-line label closes wi
 constexpr std::string_view noMatch = "no match"; // guessKind's reason when nothing in the label fits
 constexpr std::string_view utf8Bom = "\xEF\xBB\xBF";
 
-bool isValidUtf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80           ? 1
-                                   : (lead >> 5) == 0x6  ? 2
-                                   : (lead >> 4) == 0xE  ? 3
-                                   : (lead >> 3) == 0x1E ? 4
-                                                         : 0;
-        if (length == 0 || i + length > text.size())
-            return false;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-                return false;
-        i += length;
-    }
-    return true;
-}
-
 int firstInvalidLine(std::string_view text) {
     int line = 1;
     std::size_t start = 0;
@@ -158,18 +139,9 @@ std::string withoutMarkup(std::string_view text) {
 // Each line trimmed, blank lines dropped: "<b>Redis</b><br><br>Cache" reads "Redis\nCache".
 std::string tidyLines(std::string_view text) {
     std::string out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        if (const std::string_view line = trim(text.substr(start, end - start)); !line.empty()) {
-            if (!out.empty())
-                out += '\n';
-            out += line;
-        }
-        start = end + 1;
-    }
+    for (const std::string_view raw : physicalLines(text))
+        if (const std::string_view line = trim(raw); !line.empty())
+            out += (out.empty() ? "" : "\n") + std::string(line);
     return out;
 }
 
@@ -845,21 +817,10 @@ class IdAllocator {
     }
 
   private:
-    // The same stems as Design::uniqueId: lower-case letters and digits joined by single dashes, at most 48.
+    // The stem Design::uniqueId makes: an empty design has no id to avoid.
     static std::string idStem(std::string_view stem) {
-        std::string base;
-        for (char c : stem) {
-            const auto u = static_cast<unsigned char>(c);
-            if (std::isalnum(u))
-                base += static_cast<char>(std::tolower(u));
-            else if (!base.empty() && base.back() != '-')
-                base += '-';
-        }
-        while (!base.empty() && base.back() == '-')
-            base.pop_back();
-        if (base.size() > 48)
-            base.resize(48);
-        return base.empty() ? "item" : base;
+        static const Design empty;
+        return empty.uniqueId(stem);
     }
 
     std::unordered_set<std::string> m_used;

@@ -7,6 +7,9 @@
 
 namespace napkin {
 
+/// Whether `text` is well-formed UTF-8 (no stray continuation bytes, no truncated sequence).
+bool isValidUtf8(std::string_view text);
+
 /// & < > " ' as HTML entities.
 std::string htmlEscape(std::string_view text);
 

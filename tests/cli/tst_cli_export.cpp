@@ -158,7 +158,7 @@ private slots:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, std::string());
         const std::string file = input.toStdString();
-        QCOMPARE(r.err, file + ": line 4: unsupported: classDef hot fill:#f96\n" + file +
+        QCOMPARE(r.err, file + ": styling ignored (the design is complete without it): 1 classDef line\n" + file +
                             ": imported 3 components, 2 links, 0 zones; guessed kinds (check them in the editor):\n"
                             "  web: web_client (label matches \"browser\")\n"
                             "  api: service (label matches \"api\")\n"
