@@ -90,7 +90,8 @@ void importMermaid(MainWindow& window) {
     window.document().reset(design, {});
     if (!warnings.isEmpty()) {
         QMessageBox box(QMessageBox::Information, QObject::tr("Imported with warnings"),
-                        QObject::tr("Some lines were not imported."), QMessageBox::Ok, &window);
+                        QObject::tr("Some things in the file were left out or changed; the details say what."),
+                        QMessageBox::Ok, &window);
         box.setDetailedText(warnings.join('\n'));
         box.exec();
     }
