@@ -37,7 +37,7 @@ int runEditor(int argc, char* argv[]) {
     } else if (window.hasRecoveryFile()) {
         const auto answer = QMessageBox::question(
             nullptr, QObject::tr("Restore unsaved work?"),
-            QObject::tr("Napkin did not close properly last time. Restore the design you were working on?"),
+            window.recoveryQuestion(),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
         QString error;
         if (answer == QMessageBox::Yes && !window.restoreRecovery(&error))
