@@ -101,11 +101,11 @@ namespace {
 
 // Words that are written in capitals, or in a brand's own case, wherever they stand.
 constexpr std::pair<std::string_view, std::string_view> spelledWords[] = {
-    {"api", "API"},   {"cdn", "CDN"},     {"cdc", "CDC"},     {"dns", "DNS"},   {"http1_1", "HTTP/1.1"},
-    {"http2", "HTTP/2"}, {"http3", "HTTP/3"}, {"ios", "iOS"}, {"ip", "IP"},     {"jwt", "JWT"},
-    {"l4", "L4"},     {"l7", "L7"},       {"lfu", "LFU"},     {"lru", "LRU"},   {"mapreduce", "MapReduce"},
-    {"mtls", "mTLS"}, {"oauth2", "OAuth 2"}, {"sms", "SMS"},  {"spa", "SPA"},   {"sql", "SQL"},
-    {"sse", "SSE"},   {"ssr", "SSR"},     {"tls", "TLS"},     {"ttl", "TTL"},   {"wal", "WAL"},
+    {"api", "API"},      {"cdn", "CDN"},        {"cdc", "CDC"}, {"dns", "DNS"}, {"http1_1", "HTTP/1.1"},
+    {"http2", "HTTP/2"}, {"http3", "HTTP/3"},   {"ios", "iOS"}, {"ip", "IP"},   {"jwt", "JWT"},
+    {"l4", "L4"},        {"l7", "L7"},          {"lfu", "LFU"}, {"lru", "LRU"}, {"mapreduce", "MapReduce"},
+    {"mtls", "mTLS"},    {"oauth2", "OAuth 2"}, {"sms", "SMS"}, {"spa", "SPA"}, {"sql", "SQL"},
+    {"sse", "SSE"},      {"ssr", "SSR"},        {"tls", "TLS"}, {"ttl", "TTL"}, {"wal", "WAL"},
     {"zab", "ZAB"},
 };
 

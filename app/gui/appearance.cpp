@@ -63,7 +63,7 @@ void repaintCanvases() {
 // Fusion draws a check box's frame from the window colour darkened, which vanishes into a dark list or form
 // (the What-if choices were nearly invisible): frame it from the text colour as well.
 class NapkinStyle : public QProxyStyle {
-public:
+  public:
     NapkinStyle() : QProxyStyle(QStyleFactory::create("Fusion")) {}
 
     void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,

@@ -397,14 +397,14 @@ void CanvasView::cycleSelection(bool forward) {
 
 namespace {
 
-// QLineEdit passes Return on to its parent (for dialogs' default buttons): here the parent is the canvas, whose
-// Return opens a rename, so the editor keeps Return and Escape to itself.
+// QLineEdit passes Return on to its parent (for dialogs' default buttons): here the parent is the canvas,
+// whose Return opens a rename, so the editor keeps Return and Escape to itself.
 class InlineEditor : public QLineEdit {
-public:
+  public:
     InlineEditor(const QString& text, QWidget* parent, std::function<void()> cancel)
         : QLineEdit(text, parent), m_cancel(std::move(cancel)) {}
 
-protected:
+  protected:
     void keyPressEvent(QKeyEvent* event) override {
         if (event->key() == Qt::Key_Escape) {
             m_cancel();
@@ -416,7 +416,7 @@ protected:
             event->accept();
     }
 
-private:
+  private:
     std::function<void()> m_cancel;
 };
 

@@ -33,9 +33,9 @@ namespace {
 
 QString suggestedPath(MainWindow& window, const QString& extension) {
     const QString current = window.document().filePath();
-    const QString name = current.isEmpty()
-                             ? fileNameForTitle(QString::fromStdString(window.document().design().brief().title))
-                             : QFileInfo(current).completeBaseName();
+    const QString name =
+        current.isEmpty() ? fileNameForTitle(QString::fromStdString(window.document().design().brief().title))
+                          : QFileInfo(current).completeBaseName();
     return QDir(proposedFolder(exportFolderKey, current)).filePath(name + "." + extension);
 }
 

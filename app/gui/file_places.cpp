@@ -8,7 +8,9 @@
 namespace napkin::gui {
 namespace {
 
-QString settingsKey(const QString& purpose) { return "places/" + purpose; }
+QString settingsKey(const QString& purpose) {
+    return "places/" + purpose;
+}
 
 bool isInside(const QString& folder, const QString& root) {
     return folder == root || folder.startsWith(root.endsWith('/') ? root : root + '/');
@@ -25,7 +27,7 @@ bool isBundledFolder(const QString& folder) {
         if (!shipped.isEmpty() && isInside(canonical, shipped))
             return true;
     }
-    for (QDir dir(canonical);; ) {
+    for (QDir dir(canonical);;) {
         if (dir.exists("catalog/catalog.json"))
             return true;
         if (!dir.cdUp())

@@ -300,7 +300,8 @@ QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vec
     case PropertyType::StringList: break;
     }
     auto* line = new QLineEdit(common ? displayValue(*common, spec.unit) : QString());
-    line->setPlaceholderText(common ? tr("default: %1").arg(displayValue(spec.defaultValue, spec.unit)) : tr("(mixed)"));
+    line->setPlaceholderText(common ? tr("default: %1").arg(displayValue(spec.defaultValue, spec.unit))
+                                    : tr("(mixed)"));
     const bool numeric = spec.type == PropertyType::Int || spec.type == PropertyType::Number;
     connect(line, &QLineEdit::textEdited, this, [this, spec, key, numeric, submit](const QString& text) {
         const QString trimmed = text.trimmed();

@@ -200,7 +200,8 @@ void MainWindow::createActions() {
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     // The platform's Redo is one of the two; users of either habit expect theirs to work.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence& key : {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
         if (!redoKeys.contains(key))
             redoKeys << key;
     redo->setShortcuts(redoKeys);
@@ -463,8 +464,9 @@ bool MainWindow::save() {
 
 QString MainWindow::proposedSavePath() const {
     const QString current = m_document->filePath();
-    const QString name = current.isEmpty() ? fileNameForTitle(qs(m_document->design().brief().title)) + ".napkin"
-                                           : QFileInfo(current).fileName();
+    const QString name = current.isEmpty()
+                             ? fileNameForTitle(qs(m_document->design().brief().title)) + ".napkin"
+                             : QFileInfo(current).fileName();
     if (!current.isEmpty() && !isBundledFolder(QFileInfo(current).absolutePath()))
         return current;
     return QDir(proposedFolder(saveFolderKey, current)).filePath(name);
@@ -563,11 +565,15 @@ bool MainWindow::hasRecoveryFile() const { return QFile::exists(recoveryFilePath
 
 QString MainWindow::recoveryQuestion() const {
     const QString original = QSettings().value("recovery/originalPath").toString();
-    const QString saved = QLocale().toString(QFileInfo(recoveryFilePath()).lastModified(), QLocale::ShortFormat);
+    const QString saved =
+        QLocale().toString(QFileInfo(recoveryFilePath()).lastModified(), QLocale::ShortFormat);
     if (original.isEmpty())
-        return tr("Napkin did not close properly last time. Restore the untitled design autosaved at %1?").arg(saved);
-    return tr("Napkin did not close properly last time. Restore the unsaved changes to “%1” (in %2), autosaved at %3?")
-        .arg(QFileInfo(original).fileName(), QDir::toNativeSeparators(QFileInfo(original).absolutePath()), saved);
+        return tr("Napkin did not close properly last time. Restore the untitled design autosaved at %1?")
+            .arg(saved);
+    return tr("Napkin did not close properly last time. Restore the unsaved changes to “%1” (in %2), "
+              "autosaved at %3?")
+        .arg(QFileInfo(original).fileName(), QDir::toNativeSeparators(QFileInfo(original).absolutePath()),
+             saved);
 }
 
 bool MainWindow::restoreRecovery(QString* error) {

@@ -94,7 +94,7 @@ namespace {
 // Rows a little taller than the icon. A style sheet did this before, but a widget with a style sheet keeps
 // the palette it was polished with, and so stayed light after View ▸ Appearance ▸ Dark.
 class RoomyRows : public QStyledItemDelegate {
-public:
+  public:
     using QStyledItemDelegate::QStyledItemDelegate;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
         return QStyledItemDelegate::sizeHint(option, index) + QSize(4, 6);

@@ -71,7 +71,8 @@ void QuickAddPopup::refilter(const QString& text) {
     std::vector<Ranked> ranked;
     while (m_list->count() > 0) {
         QListWidgetItem* item = m_list->takeItem(0);
-        ranked.push_back({kindMatchScore(item->data(Qt::UserRole).toString(), text), item->data(orderRole).toInt(), item});
+        ranked.push_back(
+            {kindMatchScore(item->data(Qt::UserRole).toString(), text), item->data(orderRole).toInt(), item});
     }
     // Best first: exact, then prefix, then a word's start, then anywhere; the catalog's order among equals.
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
@@ -113,7 +114,8 @@ void QuickAddPopup::choose() {
 
 void QuickAddPopup::paintEvent(QPaintEvent* event) {
     QDialog::paintEvent(event);
-    // The frameless popup's edge, drawn from the palette so that it follows the theme (a style sheet would not).
+    // The frameless popup's edge, drawn from the palette so that it follows the theme (a style sheet would
+    // not).
     QPainter painter(this);
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawRect(rect().adjusted(0, 0, -1, -1));

@@ -21,7 +21,9 @@ namespace {
 
 QString text(std::string_view value) { return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())); }
 
-QString numberText(double value, std::string_view unit = "") { return text(formatHumanNumber(value, unit)); }
+QString numberText(double value, std::string_view unit = "") {
+    return text(formatHumanNumber(value, unit));
+}
 
 QString optionalText(const std::optional<double>& value) { return value ? numberText(*value) : QString(); }
 
@@ -50,16 +52,22 @@ bool parseNumber(const QString& input, std::string_view unit, double& value, QSt
     return true;
 }
 
-constexpr RatePer allRates[] = {RatePer::UserPerDay, RatePer::Day, RatePer::Month, RatePer::Second, RatePer::PerWriteOf};
+constexpr RatePer allRates[] = {RatePer::UserPerDay, RatePer::Day, RatePer::Month, RatePer::Second,
+                                RatePer::PerWriteOf};
 
 // What the Per column shows; the file's identifiers ("user_day") are accepted when typed too.
 QString rateWords(RatePer per) {
     switch (per) {
-    case RatePer::UserPerDay: return QObject::tr("per user per day");
-    case RatePer::Day: return QObject::tr("per day");
-    case RatePer::Month: return QObject::tr("per month");
-    case RatePer::Second: return QObject::tr("per second");
-    case RatePer::PerWriteOf: return QObject::tr("per write of");
+    case RatePer::UserPerDay:
+        return QObject::tr("per user per day");
+    case RatePer::Day:
+        return QObject::tr("per day");
+    case RatePer::Month:
+        return QObject::tr("per month");
+    case RatePer::Second:
+        return QObject::tr("per second");
+    case RatePer::PerWriteOf:
+        return QObject::tr("per write of");
     }
     return {};
 }
@@ -71,7 +79,9 @@ std::optional<RatePer> rateFromText(const QString& input) {
     return std::nullopt;
 }
 
-QString typeWords(OperationType type) { return type == OperationType::Read ? QObject::tr("Read") : QObject::tr("Write"); }
+QString typeWords(OperationType type) {
+    return type == OperationType::Read ? QObject::tr("Read") : QObject::tr("Write");
+}
 
 std::optional<OperationType> typeFromText(const QString& input) {
     for (OperationType type : {OperationType::Read, OperationType::Write})
