@@ -1,5 +1,9 @@
 #include "model/text_rules.h"
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+
 #include <cstdio>
 
 namespace napkin {
@@ -89,6 +93,52 @@ std::string visibleText(std::string_view utf8) {
         } else {
             result.append(utf8.substr(start, i - start));
         }
+    }
+    return result;
+}
+
+namespace {
+
+// Words that are written in capitals, or in a brand's own case, wherever they stand.
+constexpr std::pair<std::string_view, std::string_view> spelledWords[] = {
+    {"api", "API"},      {"cdn", "CDN"},        {"cdc", "CDC"}, {"dns", "DNS"}, {"http1_1", "HTTP/1.1"},
+    {"http2", "HTTP/2"}, {"http3", "HTTP/3"},   {"ios", "iOS"}, {"ip", "IP"},   {"jwt", "JWT"},
+    {"l4", "L4"},        {"l7", "L7"},          {"lfu", "LFU"}, {"lru", "LRU"}, {"mapreduce", "MapReduce"},
+    {"mtls", "mTLS"},    {"oauth2", "OAuth 2"}, {"sms", "SMS"}, {"spa", "SPA"}, {"sql", "SQL"},
+    {"sse", "SSE"},      {"ssr", "SSR"},        {"tls", "TLS"}, {"ttl", "TTL"}, {"wal", "WAL"},
+    {"zab", "ZAB"},
+};
+
+std::optional<std::string_view> spelled(std::string_view word) {
+    for (const auto& [key, text] : spelledWords)
+        if (key == word)
+            return text;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string identifierWords(std::string_view identifier) {
+    if (const auto whole = spelled(identifier))
+        return std::string(*whole); // "http1_1" is one word, underscore and all
+    std::string result;
+    std::size_t start = 0;
+    while (start <= identifier.size()) {
+        const std::size_t end = std::min(identifier.find_first_of("_-", start), identifier.size());
+        const std::string_view word = identifier.substr(start, end - start);
+        if (!word.empty()) {
+            const bool first = result.empty();
+            if (!first)
+                result += ' ';
+            if (const auto text = spelled(word)) {
+                result += *text;
+            } else {
+                result += word;
+                if (first && result.front() >= 'a' && result.front() <= 'z')
+                    result.front() = static_cast<char>(result.front() - 'a' + 'A'); // a sentence's first word
+            }
+        }
+        start = end + 1;
     }
     return result;
 }

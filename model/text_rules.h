@@ -23,6 +23,10 @@ std::string forbiddenCharacter(std::string_view utf8);
 /// " · CDC") cannot reorder it, even with an unterminated override; left-to-right text comes back as it is.
 std::string isolated(std::string_view utf8);
 
+/// A catalog identifier as words for a drop-down or a table: "single_leader" → "Single leader",
+/// "at_least_once" → "At least once", "api_key" → "API key", "http1_1" → "HTTP/1.1", "ios" → "iOS".
+std::string identifierWords(std::string_view identifier);
+
 /// `text` with every control character written as \u001B (and so on), for echoing in a message.
 std::string visibleText(std::string_view utf8);
 

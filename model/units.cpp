@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <utility>
+#include <vector>
 
 namespace napkin {
 namespace {
@@ -72,6 +73,31 @@ std::optional<double> countScaleWithUnit(std::string_view suffix, std::string_vi
     return std::nullopt;
 }
 
+// `value / step` with at most two decimals and no trailing zeros, or "" when that is not exactly `value`.
+std::string exactMantissa(double value, double step) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value / step);
+    std::string text = buffer;
+    while (text.back() == '0')
+        text.pop_back();
+    if (text.back() == '.')
+        text.pop_back();
+    double back = 0;
+    std::from_chars(text.data(), text.data() + text.size(), back);
+    return back * step == value ? text : std::string();
+}
+
+struct Suffix {
+    std::string_view text; // as written after the number
+    double factor;         // in the field's unit
+};
+
+std::string plainNumber(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    return buffer;
+}
+
 } // namespace
 
 ParsedNumber parseHumanNumber(std::string_view text, std::string_view unit) {
@@ -120,6 +146,34 @@ ParsedNumber parseHumanNumber(std::string_view text, std::string_view unit) {
     if (!std::isfinite(result))
         return {std::nullopt, "number too large"};
     return {result, {}};
+}
+
+std::string formatHumanNumber(double value, std::string_view unit) {
+    if (!std::isfinite(value) || value == 0 || unit == "%")
+        return plainNumber(value);
+    std::vector<Suffix> suffixes;
+    if (auto bytes = scaleOf(byteScales, unit)) {
+        // Decimal first (1000 → "1 KB"), then binary (1024 → "1 KiB"), then plain bytes.
+        for (std::string_view name : {"PB", "TB", "GB", "MB", "KB", "PiB", "TiB", "GiB", "MiB", "KiB", "B"})
+            suffixes.push_back({name, *scaleOf(byteScales, name) / *bytes});
+    } else if (isTimeUnit(unit)) {
+        const double base = *scaleOf(timeScales, unit);
+        for (std::string_view name : {"d", "h", "min", "s", "ms", "µs", "ns"})
+            suffixes.push_back({name, *scaleOf(timeScales, name) / base});
+    } else {
+        suffixes = {{"T", 1e12}, {"B", 1e9}, {"M", 1e6}, {"K", 1e3}};
+    }
+    for (const auto& [name, factor] : suffixes) {
+        if (std::fabs(value) < factor)
+            continue;
+        const std::string mantissa = exactMantissa(value, factor);
+        if (mantissa.empty())
+            continue;
+        if (lower(name) == lower(unit))
+            return mantissa;
+        return mantissa + " " + std::string(name);
+    }
+    return plainNumber(value);
 }
 
 std::string formatSignificant(double value, int digits) {

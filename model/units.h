@@ -18,6 +18,12 @@ struct ParsedNumber {
 /// and for time units ns us ms s min h. Rejects NaN, infinities and trailing junk with a reason.
 ParsedNumber parseHumanNumber(std::string_view text, std::string_view unit = "");
 
+/// The editable text of a value in `unit`, the way a user writes it and exact: parseHumanNumber(result, unit)
+/// gives `value` back. The largest suffix that needs at most two decimals wins (1e7 → "10 M", 1500 → "1.5 K",
+/// 2000 GB → "2 TB", 1500 ms → "1.5 s", 1048576 B → "1 MiB"); the field's own unit is left out (500 GB → "500"),
+/// and a value no suffix writes exactly stays plain (12345678 → "12345678").
+std::string formatHumanNumber(double value, std::string_view unit = "");
+
 /// 1234 → "1.23 K", 2.5e6 → "2.5 M"; three significant digits.
 std::string formatCount(double value);
 /// Bytes with decimal (KB, MB, …) or binary (KiB, MiB, …) units: 1.7e11 → "170 GB".

@@ -7,9 +7,12 @@
 #include <QGraphicsItem>
 #include <QGraphicsView>
 #include <QMenu>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace napkin::gui {
 namespace {
@@ -39,6 +42,16 @@ QString themeName(Theme theme) {
     return "system";
 }
 
+// Qt 6.4 tells a new palette to the native windows, which pass it down their widget trees; a widget outside
+// such a tree (the Ctrl+K popup never shown yet, a dock's panel the tree skipped) kept the old one until
+// restart. Every widget resolves its palette again; parents pass the result on to their children.
+void tellEveryWidget() {
+    for (QWidget* widget : QApplication::allWidgets()) {
+        QEvent change(QEvent::ApplicationPaletteChange);
+        QApplication::sendEvent(widget, &change);
+    }
+}
+
 // Items cache their pictures (DeviceCoordinateCache); update() throws those away.
 void repaintCanvases() {
     for (QWidget* widget : QApplication::allWidgets())
@@ -46,6 +59,29 @@ void repaintCanvases() {
             for (QGraphicsItem* item : view->scene()->items())
                 item->update();
 }
+
+// Fusion draws a check box's frame from the window colour darkened, which vanishes into a dark list or form
+// (the What-if choices were nearly invisible): frame it from the text colour as well.
+class NapkinStyle : public QProxyStyle {
+  public:
+    NapkinStyle() : QProxyStyle(QStyleFactory::create("Fusion")) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox)
+            return; // item-view checks come here through proxy()
+        QColor frame = option->palette.color(QPalette::Text);
+        frame.setAlphaF(0.6f);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->translate(0.5, 0.5);
+        painter->setPen(frame);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
 
 } // namespace
 
@@ -119,9 +155,10 @@ void applyTheme(Theme theme) {
         QApplication::setStyle(startup.style);
         QApplication::setPalette(startup.palette);
     } else {
-        QApplication::setStyle(QStyleFactory::create("Fusion"));
+        QApplication::setStyle(new NapkinStyle);
         QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
     }
+    tellEveryWidget();
     repaintCanvases();
 }
 

@@ -70,6 +70,7 @@ public:
     bool handleContains(const QPointF& scenePoint) const;
     void setOverlay(const ComponentOverlay& overlay);
     const ComponentOverlay& overlay() const { return m_overlay; }
+    bool isHovered() const { return m_hovered; } // the pointer rests on it: highlight and handle shown
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

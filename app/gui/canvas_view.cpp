@@ -7,6 +7,7 @@
 #include <QGestureEvent>
 #include <QGraphicsLineItem>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPinchGesture>
@@ -14,6 +15,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <functional>
 
 namespace napkin::gui {
 
@@ -393,6 +395,33 @@ void CanvasView::cycleSelection(bool forward) {
 
 // ---- rename in place ----
 
+namespace {
+
+// QLineEdit passes Return on to its parent (for dialogs' default buttons): here the parent is the canvas,
+// whose Return opens a rename, so the editor keeps Return and Escape to itself.
+class InlineEditor : public QLineEdit {
+  public:
+    InlineEditor(const QString& text, QWidget* parent, std::function<void()> cancel)
+        : QLineEdit(text, parent), m_cancel(std::move(cancel)) {}
+
+  protected:
+    void keyPressEvent(QKeyEvent* event) override {
+        if (event->key() == Qt::Key_Escape) {
+            m_cancel();
+            event->accept();
+            return;
+        }
+        QLineEdit::keyPressEvent(event);
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+            event->accept();
+    }
+
+  private:
+    std::function<void()> m_cancel;
+};
+
+} // namespace
+
 void CanvasView::mouseDoubleClickEvent(QMouseEvent* event) {
     const QPointF scenePoint = mapToScene(event->position().toPoint());
     for (QGraphicsItem* item : m_scene->items(scenePoint)) {
@@ -436,7 +465,13 @@ void CanvasView::startInlineEdit(ModelItem* item) {
         current = QString::fromStdString(m_scene->document().design().zone(ss(id))->label);
     }
     delete m_inlineEditor;
-    auto* editor = new QLineEdit(current, viewport());
+    auto* editor = new InlineEditor(current, viewport(), [this] {
+        if (QLineEdit* open = m_inlineEditor) {
+            m_inlineEditor = nullptr;
+            open->deleteLater();
+            setFocus();
+        }
+    });
     m_inlineEditor = editor;
     editor->setObjectName("inlineRenameEditor");
     const QRect rect = mapFromScene(area).boundingRect();
@@ -485,6 +520,10 @@ void CanvasView::commitRename(const QString& id, int type, const QString& text) 
 // ---- drag and drop ----
 
 void CanvasView::dragEnterEvent(QDragEnterEvent* event) {
+    // A drag owns the pointer: the view sees no mouse moves and no Leave until it ends, so the box that was
+    // under the pointer would keep its hover highlight and handle through the drop and after it.
+    QEvent leave(QEvent::Leave);
+    viewportEvent(&leave);
     const QMimeData* mime = event->mimeData();
     const bool napkinFile = mime->hasUrls() && !mime->urls().isEmpty() && isNapkinFile(mime->urls().front());
     if (mime->hasFormat(kindMimeType) || napkinFile)

@@ -116,7 +116,9 @@ void EstimatesDock::addComponents() {
         const ComponentLoad& load = loads.components[i];
         if (load.role == Role::Client)
             continue;
-        auto* item = new QTreeWidgetItem(components, {text(load.id), loadSummary(load, binary)});
+        const Component* component = m_window.document().design().component(load.id);
+        const std::string& name = component && !component->label.empty() ? component->label : load.id;
+        auto* item = new QTreeWidgetItem(components, {text(name), loadSummary(load, binary)});
         item->setData(0, Qt::UserRole, text(load.id));
         if (i < costs.components.size()) {
             const ComponentCost& cost = costs.components[i];

@@ -2,6 +2,7 @@
 
 #include "app/gui/canvas_scene.h"
 #include "app/gui/export_diagram.h"
+#include "app/gui/file_places.h"
 #include "app/gui/main_window.h"
 #include "estimators/dot_writer.h"
 #include "estimators/mermaid_writer.h"
@@ -18,7 +19,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTableWidget>
+#include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -29,15 +33,42 @@ namespace {
 
 QString suggestedPath(MainWindow& window, const QString& extension) {
     const QString current = window.document().filePath();
-    if (current.isEmpty())
-        return QObject::tr("design") + "." + extension;
-    const QFileInfo info(current);
-    return info.dir().filePath(info.completeBaseName() + "." + extension);
+    const QString name =
+        current.isEmpty() ? fileNameForTitle(QString::fromStdString(window.document().design().brief().title))
+                          : QFileInfo(current).completeBaseName();
+    return QDir(proposedFolder(exportFolderKey, current)).filePath(name + "." + extension);
 }
 
-void reportResult(MainWindow& window, const QString& error) {
-    if (!error.isEmpty())
+// A line in the status bar that names the written file and opens it when clicked.
+void announceExport(MainWindow& window, const QString& path) {
+    QStatusBar* bar = window.statusBar();
+    auto* notice = bar->findChild<QLabel*>("exportNotice");
+    if (!notice) {
+        notice = new QLabel(bar);
+        notice->setObjectName("exportNotice");
+        notice->setTextFormat(Qt::RichText);
+        notice->setOpenExternalLinks(true);
+        bar->addWidget(notice);
+        auto* timer = new QTimer(notice);
+        timer->setSingleShot(true);
+        timer->setInterval(20000);
+        QObject::connect(timer, &QTimer::timeout, notice, &QWidget::hide);
+    }
+    const QString native = QDir::toNativeSeparators(path);
+    notice->setText(QObject::tr("Exported to <a href=\"%1\">%2</a>")
+                        .arg(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded), native.toHtmlEscaped()));
+    notice->setToolTip(QObject::tr("Click to open %1").arg(native));
+    notice->show();
+    notice->findChild<QTimer*>()->start();
+}
+
+void reportResult(MainWindow& window, const QString& path, const QString& error) {
+    if (!error.isEmpty()) {
         QMessageBox::warning(&window, QObject::tr("Export failed"), error);
+        return;
+    }
+    rememberFolder(exportFolderKey, path);
+    announceExport(window, path);
 }
 
 QString writeText(const QString& path, const std::string& text) {
@@ -52,7 +83,7 @@ void addExport(MainWindow& window, QMenu* menu, const QString& text, const QStri
     QObject::connect(action, &QAction::triggered, &window, [&window, text, extension, filter, write] {
         const QString path = QFileDialog::getSaveFileName(&window, text, suggestedPath(window, extension), filter);
         if (!path.isEmpty())
-            reportResult(window, write(path));
+            reportResult(window, path, write(path));
     });
 }
 

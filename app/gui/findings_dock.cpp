@@ -8,6 +8,7 @@
 #include "estimators/concepts/concept_library.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -57,6 +58,9 @@ FindingsDock::FindingsDock(MainWindow& window)
     m_list->setAlternatingRowColors(true);
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    // A rule name is an identifier to search for: never cut it.
+    m_list->header()->setSectionResizeMode(SeverityColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(RuleColumn, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(ReferenceColumn, QHeaderView::ResizeToContents);
 
     auto* findingsPane = new QWidget;
@@ -103,6 +107,12 @@ void FindingsDock::analysisUpdated() {
     emit refreshed();
 }
 
+void FindingsDock::changeEvent(QEvent* event) {
+    QDockWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuildList(); // the "Explained in" links take the theme's link colour
+}
+
 void FindingsDock::rebuildList() {
     m_list->clear();
     int counts[3] = {0, 0, 0};
@@ -110,15 +120,17 @@ void FindingsDock::rebuildList() {
     for (std::size_t i = 0; i < all.size(); ++i) {
         const Finding& f = all[i];
         ++counts[static_cast<int>(f.severity)];
-        QStringList ids;
-        for (const std::string& id : f.componentIds)
-            ids << q(id);
+        QStringList names; // the labels the user sees on the canvas, not the ids
+        for (const std::string& id : f.componentIds) {
+            const Component* component = m_window.document().design().component(id);
+            names << q(component && !component->label.empty() ? component->label : id);
+        }
         QString message = q(f.message);
         if (!f.fix.empty())
             message += "\n→ " + q(f.fix);
         if (!f.acceptedReason.empty())
             message += "\n" + tr("Accepted: %1").arg(q(f.acceptedReason));
-        auto* item = new QTreeWidgetItem({severityText(f), q(f.rule), ids.join(", "), message});
+        auto* item = new QTreeWidgetItem({severityText(f), q(f.rule), names.join(", "), message});
         item->setData(SeverityColumn, findingIndexRole, qulonglong(i));
         item->setToolTip(MessageColumn, message);
         if (const auto entries = ConceptLibrary::builtin().entriesForFinding(f.rule); !entries.empty()) {

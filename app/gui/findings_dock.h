@@ -50,6 +50,9 @@ signals:
     /// The user clicked a finding's "Explained in" cell: "finding:<rule>" for the Reference panel.
     void referenceRequested(const QString& link);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void analysisUpdated();
     void rebuildList();

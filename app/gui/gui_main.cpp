@@ -35,10 +35,9 @@ int runEditor(int argc, char* argv[]) {
             box.exec();
         }
     } else if (window.hasRecoveryFile()) {
-        const auto answer = QMessageBox::question(
-            nullptr, QObject::tr("Restore unsaved work?"),
-            QObject::tr("Napkin did not close properly last time. Restore the design you were working on?"),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        const auto answer =
+            QMessageBox::question(nullptr, QObject::tr("Restore unsaved work?"), window.recoveryQuestion(),
+                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
         QString error;
         if (answer == QMessageBox::Yes && !window.restoreRecovery(&error))
             QMessageBox::warning(nullptr, QObject::tr("Could not restore"), error);

@@ -2,6 +2,7 @@
 
 #include "app/gui/document.h"
 #include "estimators/concepts/concept_library.h"
+#include "model/text_rules.h"
 #include "model/units.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace napkin::gui {
@@ -26,9 +28,9 @@ namespace {
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
-QString displayValue(const Json& value) {
+QString displayValue(const Json& value, std::string_view unit = "") {
     if (value.is_number())
-        return qs(formatNumber(value.get<double>()));
+        return qs(formatHumanNumber(value.get<double>(), unit));
     if (value.is_string())
         return qs(value.get<std::string>());
     if (value.is_boolean())
@@ -195,12 +197,16 @@ void InspectorPanel::addRow(const QString& key, const QString& name, QWidget* ed
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(editor);
-    auto* error = new QLabel;
+    // The error floats under its field, outside the layout: showing it mid-edit moves no other field.
+    auto* error = new QLabel(m_content);
     error->setObjectName("fieldError");
     error->setWordWrap(true);
-    error->setStyleSheet("color: #dc2626;");
+    error->setMargin(3);
+    error->setFrameShape(QFrame::StyledPanel);
+    error->setAutoFillBackground(true);
+    error->setBackgroundRole(QPalette::ToolTipBase);
+    error->setForegroundRole(QPalette::ToolTipText);
     error->hide();
-    layout->addWidget(error);
     auto* label = new QLabel(name);
     QString tip = help;
     // A property the concept reference explains links to its entry ("read_quorum" → quorums).
@@ -221,10 +227,20 @@ void InspectorPanel::addRow(const QString& key, const QString& name, QWidget* ed
 }
 
 void InspectorPanel::setFieldError(const QString& key, const QString& error) {
-    if (QLabel* label = m_errors.value(key)) {
-        label->setText(error);
-        label->setVisible(!error.isEmpty());
+    QLabel* label = m_errors.value(key);
+    const QWidget* editor = m_fields.value(key);
+    if (!label || !editor)
+        return;
+    label->setText(error);
+    if (error.isEmpty()) {
+        label->hide();
+        return;
     }
+    label->setFixedWidth(std::max(editor->width(), 120));
+    label->setFixedHeight(label->heightForWidth(label->width()));
+    label->move(editor->mapTo(m_content, QPoint(0, editor->height() + 1)));
+    label->raise();
+    label->show();
 }
 
 bool InspectorPanel::applyToComponents(const std::function<void(Component&)>& change, const QString& text,
@@ -257,7 +273,7 @@ QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vec
         if (!common)
             combo->addItem(tr("(mixed)"));
         for (const std::string& choice : spec.choices)
-            combo->addItem(qs(choice), qs(choice));
+            combo->addItem(qs(identifierWords(choice)), qs(choice));
         if (common)
             combo->setCurrentIndex(combo->findData(displayValue(*common)));
         connect(combo, &QComboBox::activated, this, [combo, submit](int index) {
@@ -283,8 +299,9 @@ QWidget* InspectorPanel::propertyEditor(const PropertySpec& spec, const std::vec
     case PropertyType::String:
     case PropertyType::StringList: break;
     }
-    auto* line = new QLineEdit(common ? displayValue(*common) : QString());
-    line->setPlaceholderText(common ? tr("default: %1").arg(displayValue(spec.defaultValue)) : tr("(mixed)"));
+    auto* line = new QLineEdit(common ? displayValue(*common, spec.unit) : QString());
+    line->setPlaceholderText(common ? tr("default: %1").arg(displayValue(spec.defaultValue, spec.unit))
+                                    : tr("(mixed)"));
     const bool numeric = spec.type == PropertyType::Int || spec.type == PropertyType::Number;
     connect(line, &QLineEdit::textEdited, this, [this, spec, key, numeric, submit](const QString& text) {
         const QString trimmed = text.trimmed();

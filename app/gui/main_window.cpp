@@ -5,6 +5,7 @@
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/estimates_dock.h"
+#include "app/gui/file_places.h"
 #include "app/gui/findings_dock.h"
 #include "app/gui/inspector_panel.h"
 #include "app/gui/mime_types.h"
@@ -24,6 +25,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -196,7 +198,13 @@ void MainWindow::createActions() {
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(QIcon::fromTheme("edit-undo"));
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // The platform's Redo is one of the two; users of either habit expect theirs to work.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
     redo->setIcon(QIcon::fromTheme("edit-redo"));
     edit->addAction(undo);
     edit->addAction(redo);
@@ -454,15 +462,27 @@ bool MainWindow::save() {
     return false;
 }
 
+QString MainWindow::proposedSavePath() const {
+    const QString current = m_document->filePath();
+    const QString name = current.isEmpty()
+                             ? fileNameForTitle(qs(m_document->design().brief().title)) + ".napkin"
+                             : QFileInfo(current).fileName();
+    if (!current.isEmpty() && !isBundledFolder(QFileInfo(current).absolutePath()))
+        return current;
+    return QDir(proposedFolder(saveFolderKey, current)).filePath(name);
+}
+
 bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save design"), m_document->filePath(), fileFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save design"), proposedSavePath(), fileFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += ".napkin";
     QString error;
-    if (saveFile(path, &error))
+    if (saveFile(path, &error)) {
+        rememberFolder(saveFolderKey, path);
         return true;
+    }
     QMessageBox::warning(this, tr("Could not save"), error);
     return false;
 }
@@ -542,6 +562,19 @@ bool MainWindow::writeRecoveryFile() {
 }
 
 bool MainWindow::hasRecoveryFile() const { return QFile::exists(recoveryFilePath()); }
+
+QString MainWindow::recoveryQuestion() const {
+    const QString original = QSettings().value("recovery/originalPath").toString();
+    const QString saved =
+        QLocale().toString(QFileInfo(recoveryFilePath()).lastModified(), QLocale::ShortFormat);
+    if (original.isEmpty())
+        return tr("Napkin did not close properly last time. Restore the untitled design autosaved at %1?")
+            .arg(saved);
+    return tr("Napkin did not close properly last time. Restore the unsaved changes to “%1” (in %2), "
+              "autosaved at %3?")
+        .arg(QFileInfo(original).fileName(), QDir::toNativeSeparators(QFileInfo(original).absolutePath()),
+             saved);
+}
 
 bool MainWindow::restoreRecovery(QString* error) {
     const LoadResult result = loadDesignFile(recoveryFilePath().toStdString());

@@ -66,6 +66,10 @@ public:
     static QString recoveryFilePath();
     bool writeRecoveryFile();
     bool hasRecoveryFile() const;
+    /// The crash-recovery question: which design the autosave holds and when it was written.
+    QString recoveryQuestion() const;
+    /// What Save As proposes: the design's own path, or a name from its title in the last save folder.
+    QString proposedSavePath() const;
     /// Loads the recovery file as a modified, untitled (or originally titled) design.
     bool restoreRecovery(QString* error = nullptr);
     void discardRecovery();

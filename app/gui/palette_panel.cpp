@@ -7,8 +7,11 @@
 #include <QIcon>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace napkin::gui {
 
@@ -42,18 +45,23 @@ int kindMatchScore(const QString& kindId, const QString& text) {
     const QString needle = text.trimmed();
     const KindSpec* spec = Catalog::builtin().kind(kindId.toStdString());
     if (!spec || needle.isEmpty())
-        return 2;
+        return 3;
     std::vector<std::string> names = spec->aliases;
     names.push_back(spec->name);
     names.push_back(spec->id);
     names.push_back(spec->shortName);
-    int best = 2;
+    int best = 3;
     for (const std::string& name : names) {
         const QString candidate = QString::fromStdString(name);
         if (candidate.compare(needle, Qt::CaseInsensitive) == 0)
             return 0;
-        if (candidate.startsWith(needle, Qt::CaseInsensitive))
-            best = 1;
+        for (qsizetype at = candidate.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
+             at = candidate.indexOf(needle, at + 1, Qt::CaseInsensitive)) {
+            if (at == 0)
+                best = std::min(best, 1);
+            else if (!candidate.at(at - 1).isLetterOrNumber())
+                best = std::min(best, 2); // "cache" in "edge cache", "queue" in "task_queue"
+        }
     }
     return best;
 }
@@ -81,6 +89,20 @@ bool kindMatches(const QString& kindId, const QString& text) {
     return std::any_of(spec->aliases.begin(), spec->aliases.end(), has);
 }
 
+namespace {
+
+// Rows a little taller than the icon. A style sheet did this before, but a widget with a style sheet keeps
+// the palette it was polished with, and so stayed light after View ▸ Appearance ▸ Dark.
+class RoomyRows : public QStyledItemDelegate {
+  public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        return QStyledItemDelegate::sizeHint(option, index) + QSize(4, 6);
+    }
+};
+
+} // namespace
+
 PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLineEdit), m_tree(new PaletteTree) {
     m_search->setPlaceholderText(tr("Search components…"));
     m_search->setClearButtonEnabled(true);
@@ -95,7 +117,7 @@ PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLin
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setUniformRowHeights(true);
     m_tree->setFrameShape(QFrame::NoFrame);
-    m_tree->setStyleSheet("QTreeWidget::item { padding: 3px 2px; }");
+    m_tree->setItemDelegate(new RoomyRows(m_tree));
 
     const Catalog& catalog = Catalog::builtin();
     for (const Category& category : catalog.categories()) {

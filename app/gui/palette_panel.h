@@ -33,7 +33,7 @@ private:
 
 /// True when `text` matches the kind's name, id or one of its aliases (case-insensitive substring).
 bool kindMatches(const QString& kindId, const QString& text);
-/// How well `text` matches: 0 exact name/id/alias, 1 prefix, 2 substring, -1 no match.
+/// How well `text` matches a name, id or alias: 0 exact, 1 prefix, 2 a word's start, 3 elsewhere, -1 no match.
 int kindMatchScore(const QString& kindId, const QString& text);
 
 } // namespace napkin::gui

@@ -21,7 +21,9 @@ namespace {
 
 QString text(std::string_view value) { return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())); }
 
-QString numberText(double value) { return text(formatNumber(value)); }
+QString numberText(double value, std::string_view unit = "") {
+    return text(formatHumanNumber(value, unit));
+}
 
 QString optionalText(const std::optional<double>& value) { return value ? numberText(*value) : QString(); }
 
@@ -48,6 +50,44 @@ bool parseNumber(const QString& input, std::string_view unit, double& value, QSt
     }
     value = *parsed.value;
     return true;
+}
+
+constexpr RatePer allRates[] = {RatePer::UserPerDay, RatePer::Day, RatePer::Month, RatePer::Second,
+                                RatePer::PerWriteOf};
+
+// What the Per column shows; the file's identifiers ("user_day") are accepted when typed too.
+QString rateWords(RatePer per) {
+    switch (per) {
+    case RatePer::UserPerDay:
+        return QObject::tr("per user per day");
+    case RatePer::Day:
+        return QObject::tr("per day");
+    case RatePer::Month:
+        return QObject::tr("per month");
+    case RatePer::Second:
+        return QObject::tr("per second");
+    case RatePer::PerWriteOf:
+        return QObject::tr("per write of");
+    }
+    return {};
+}
+
+std::optional<RatePer> rateFromText(const QString& input) {
+    for (RatePer per : allRates)
+        if (input.compare(rateWords(per), Qt::CaseInsensitive) == 0 || input == text(toString(per)))
+            return per;
+    return std::nullopt;
+}
+
+QString typeWords(OperationType type) {
+    return type == OperationType::Read ? QObject::tr("Read") : QObject::tr("Write");
+}
+
+std::optional<OperationType> typeFromText(const QString& input) {
+    for (OperationType type : {OperationType::Read, OperationType::Write})
+        if (input.compare(typeWords(type), Qt::CaseInsensitive) == 0 || input == text(toString(type)))
+            return type;
+    return std::nullopt;
 }
 
 QStringList columnTitles() {
@@ -167,13 +207,13 @@ void WorkloadDock::reload() {
     for (int row = 0; row < m_operations->rowCount(); ++row) {
         const Operation& op = w.operations[static_cast<std::size_t>(row)];
         const QStringList cells{text(op.name),
-                                text(toString(op.type)),
+                                typeWords(op.type),
                                 numberText(op.rate),
-                                text(toString(op.per)),
+                                rateWords(op.per),
                                 text(op.of),
-                                numberText(op.requestBytes),
-                                numberText(op.responseBytes),
-                                numberText(op.storedBytesPerWrite),
+                                numberText(op.requestBytes, "B"),
+                                numberText(op.responseBytes, "B"),
+                                numberText(op.storedBytesPerWrite, "B"),
                                 numberText(op.retentionYears),
                                 numberText(op.fanout)};
         for (int column = 0; column < ColumnCount; ++column)
@@ -229,17 +269,21 @@ void WorkloadDock::cellEdited(int row, int column) {
         op.name = input.toStdString();
         break;
     case Type:
-        if (auto type = operationTypeFromString(input.toStdString()))
+        if (auto type = typeFromText(input))
             op.type = *type;
-        ok = operationTypeFromString(input.toStdString()).has_value();
-        error = tr("type must be read or write");
+        ok = typeFromText(input).has_value();
+        error = tr("type must be Read or Write");
         break;
-    case Per:
-        if (auto per = ratePerFromString(input.toStdString()))
+    case Per: {
+        if (auto per = rateFromText(input))
             op.per = *per;
-        ok = ratePerFromString(input.toStdString()).has_value();
-        error = tr("per must be user_day, day, month, second or write_of");
+        ok = rateFromText(input).has_value();
+        QStringList choices;
+        for (RatePer per : allRates)
+            choices << "“" + rateWords(per) + "”";
+        error = tr("per must be one of %1").arg(choices.join(", "));
         break;
+    }
     case Of:
         op.of = input.toStdString();
         break;

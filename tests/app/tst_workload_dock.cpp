@@ -25,7 +25,8 @@ private slots:
         QTableWidget* table = dock->operationsTable();
         QCOMPARE(table->rowCount(), 2);
         QCOMPARE(table->item(0, WorkloadDock::Name)->text(), QString("shorten URL"));
-        QCOMPARE(table->item(1, WorkloadDock::Per)->text(), QString("write_of"));
+        QCOMPARE(table->item(1, WorkloadDock::Per)->text(), QString("per write of")); // words, not "write_of"
+        QCOMPARE(table->item(0, WorkloadDock::Type)->text(), QString("Write"));
 
         // Typing "1B" as the rate of "shorten URL" is one undoable step.
         table->item(0, WorkloadDock::Rate)->setText("1B");
@@ -34,7 +35,14 @@ private slots:
         QVERIFY(dock->lastError().isEmpty());
         window.document().undoStack()->undo();
         QCOMPARE(window.document().design().workload().operations[0].rate, 500e6);
-        QCOMPARE(table->item(0, WorkloadDock::Rate)->text(), QString("500000000"));
+        QCOMPARE(table->item(0, WorkloadDock::Rate)->text(), QString("500 M")); // as a user writes it
+
+        // The words shown are accepted back, and so is the file's identifier.
+        table->item(0, WorkloadDock::Per)->setText("per day");
+        QVERIFY(window.document().design().workload().operations[0].per == RatePer::Day);
+        table->item(0, WorkloadDock::Per)->setText("user_day");
+        QVERIFY(window.document().design().workload().operations[0].per == RatePer::UserPerDay);
+        QCOMPARE(table->item(0, WorkloadDock::Per)->text(), QString("per user per day"));
     }
 
     void refusesBadInputWithAReason() {
@@ -43,12 +51,12 @@ private slots:
         auto* dock = window.findChild<WorkloadDock*>("workloadDock");
         const int steps = window.document().undoStack()->count();
         dock->operationsTable()->item(0, WorkloadDock::Type)->setText("delete");
-        QVERIFY(dock->lastError().contains("read or write"));
+        QVERIFY(dock->lastError().contains("Read or Write"));
         dock->operationsTable()->item(0, WorkloadDock::RequestBytes)->setText("lots");
         QVERIFY(dock->lastError().contains("Request B"));
         QCOMPARE(window.document().undoStack()->count(), steps);
         QCOMPARE(window.document().design().workload().operations[0].requestBytes, 500.0);
-        QCOMPARE(dock->operationsTable()->item(0, WorkloadDock::Type)->text(), QString("write"));
+        QCOMPARE(dock->operationsTable()->item(0, WorkloadDock::Type)->text(), QString("Write"));
     }
 
     void estimatesFollowTheWorkload() {

@@ -1,5 +1,6 @@
 // The shipped catalog: complete against the study outline, every property usable, every kind drawable.
 #include "model/catalog.h"
+#include "model/text_rules.h"
 
 #include <QFileInfo>
 #include <QTest>
@@ -9,6 +10,36 @@ using namespace napkin;
 class TestCatalog : public QObject {
     Q_OBJECT
 private slots:
+    // Drop-downs show words: every choice of the catalog reads as words, never as an identifier.
+    void choicesReadAsWords_data() {
+        QTest::addColumn<QString>("identifier");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("replication") << "single_leader" << "Single leader";
+        QTest::newRow("isolation") << "read_committed" << "Read committed";
+        QTest::newRow("delivery") << "at_least_once" << "At least once";
+        QTest::newRow("acronym inside") << "api_key" << "API key";
+        QTest::newRow("acronym alone") << "lru" << "LRU";
+        QTest::newRow("brand case") << "ios" << "iOS";
+        QTest::newRow("version") << "http1_1" << "HTTP/1.1";
+        QTest::newRow("one word") << "none" << "None";
+        QTest::newRow("digits") << "0" << "0";
+    }
+    void choicesReadAsWords() {
+        QFETCH(QString, identifier);
+        QFETCH(QString, words);
+        QCOMPARE(QString::fromStdString(identifierWords(identifier.toStdString())), words);
+    }
+    void everyCatalogChoiceHasWords() {
+        for (const KindSpec& kind : Catalog::builtin().kinds())
+            for (const PropertySpec& spec : kind.properties)
+                for (const std::string& choice : spec.choices) {
+                    const std::string words = identifierWords(choice);
+                    QVERIFY2(words.find('_') == std::string::npos && !words.empty(), choice.c_str());
+                    QVERIFY2(!(words.front() >= 'a' && words.front() <= 'z') || words.rfind("iOS", 0) == 0 ||
+                                 words.rfind("mTLS", 0) == 0,
+                             choice.c_str());
+                }
+    }
     void coversTheOutlinesComponents_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("role");

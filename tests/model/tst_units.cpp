@@ -80,6 +80,45 @@ private slots:
         QCOMPARE(formatSignificant(0.012345), std::string("0.0123"));
         QCOMPARE(formatSignificant(192.9), std::string("193"));
     }
+
+    // What the inspector and the workload dock show back after the user typed a number.
+    void formatsEditableNumbers_data() {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("10M") << 1e7 << "" << "10 M";
+        QTest::newRow("1.5k") << 1500.0 << "" << "1.5 K";
+        QTest::newRow("2.25 B") << 2.25e9 << "" << "2.25 B";
+        QTest::newRow("3 T") << 3e12 << "" << "3 T";
+        QTest::newRow("not exact at two decimals") << 12345678.0 << "" << "12345678";
+        QTest::newRow("below a thousand") << 999.0 << "" << "999";
+        QTest::newRow("fraction") << 0.25 << "" << "0.25";
+        QTest::newRow("negative") << -2e6 << "" << "-2 M";
+        QTest::newRow("zero") << 0.0 << "QPS" << "0";
+        QTest::newRow("QPS keeps its label") << 5e4 << "QPS" << "50 K";
+        QTest::newRow("USD/h is a count") << 0.096 << "USD/h" << "0.096";
+        QTest::newRow("own unit left out") << 500.0 << "GB" << "500";
+        QTest::newRow("GB to TB") << 2000.0 << "GB" << "2 TB";
+        QTest::newRow("GB down to MB") << 0.5 << "GB" << "500 MB";
+        QTest::newRow("bytes decimal") << 1500.0 << "B" << "1.5 KB";
+        QTest::newRow("bytes binary") << 1048576.0 << "B" << "1 MiB";
+        QTest::newRow("bytes plain") << 1023.0 << "B" << "1023";
+        QTest::newRow("ms to s") << 1500.0 << "ms" << "1.5 s";
+        QTest::newRow("ms own") << 20.0 << "ms" << "20";
+        QTest::newRow("ms to µs") << 0.5 << "ms" << "500 µs";
+        QTest::newRow("hours to days") << 48.0 << "h" << "2 d";
+        QTest::newRow("percent stays plain") << 99.95 << "%" << "99.95";
+    }
+
+    void formatsEditableNumbers() {
+        QFETCH(double, value);
+        QFETCH(QString, unit);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(formatHumanNumber(value, unit.toStdString())), text);
+        const ParsedNumber back = parseHumanNumber(text.toStdString(), unit.toStdString());
+        QVERIFY2(back.value.has_value(), back.error.c_str());
+        QCOMPARE(*back.value, value); // exact: what is shown is what is stored
+    }
 };
 
 QTEST_APPLESS_MAIN(TestUnits)
