@@ -96,6 +96,8 @@ private:
     void createActions();
     void createDocks();
     void readSettings();
+    void defaultDockLayout();
+    void fitOnScreen();
     void writeSettings();
     void updateTitle();
     void updateStatus();
@@ -127,6 +129,7 @@ private:
     QTimer* m_autosave = nullptr;
     bool m_recoveryStale = false;
     bool m_firstShow = true;
+    bool m_layoutRestored = false;
     int m_pasteCount = 0;
 };
 
