@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -311,6 +312,14 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 
 void MainWindow::addDockPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
     dock->setParent(this);
+    // A panel's content scrolls inside its dock rather than forcing the window past a small screen's edges.
+    if (QWidget* content = dock->widget(); content && !qobject_cast<QScrollArea*>(content)) {
+        auto* scroll = new QScrollArea;
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(content);
+        dock->setWidget(scroll);
+    }
     // Panels sharing an area become tabs, so that the canvas keeps its room; the first panel stays in front.
     QDockWidget* first = nullptr;
     for (QDockWidget* other : findChildren<QDockWidget*>())
@@ -347,13 +356,14 @@ void MainWindow::defaultDockLayout() {
     // the user leaves is saved per user.
     tabifyDockWidget(m_paletteDock, m_overviewDock);
     m_paletteDock->raise();
-    resizeDocks({m_paletteDock, m_inspectorDock}, {190, 290}, Qt::Horizontal);
+    resizeDocks({m_paletteDock, m_inspectorDock}, {std::min(190, width() * 15 / 100), std::min(290, width() * 22 / 100)},
+                Qt::Horizontal);
     QList<QDockWidget*> bottom;
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating())
             bottom << dock;
     if (!bottom.isEmpty())
-        resizeDocks({bottom.front()}, {150}, Qt::Vertical);
+        resizeDocks({bottom.front()}, {std::min(150, height() * 20 / 100)}, Qt::Vertical);
 }
 
 void MainWindow::fitOnScreen() {

@@ -20,7 +20,7 @@ Component box(const std::string& id, const std::string& label, double x, double 
     return c;
 }
 
-Link link(const std::string& from, const std::string& to) {
+Link makeLink(const std::string& from, const std::string& to) {
     Link l;
     l.id = from + "-" + to;
     l.from = from;
@@ -46,8 +46,8 @@ class TestLook : public QObject {
         design.appendComponent(box("b", "B", 600, 200));
         design.appendComponent(box("c", "C", 300, 0));
         design.appendComponent(box("d", "D", 300, 400));
-        design.appendLink(link("a", "b"));
-        design.appendLink(link("c", "d"));
+        design.appendLink(makeLink("a", "b"));
+        design.appendLink(makeLink("c", "d"));
         const LookReport report = measureLook(design);
         QCOMPARE(report.crossings, 1);
         QCOMPARE(report.sharedTracks, 0);
@@ -67,7 +67,7 @@ class TestLook : public QObject {
         Design design;
         design.appendComponent(box("a", "A", 0, 0));
         design.appendComponent(box("b", "B", 8000, 0));
-        design.appendLink(link("a", "b"));
+        design.appendLink(makeLink("a", "b"));
         const LookReport report = measureLook(design);
         QCOMPARE(report.smallTexts, 0);
         QVERIFY(report.openingZoom > 0.35);
