@@ -35,7 +35,7 @@ shoot() { # example theme
   DISPLAY=$display import -window root "$home/shot.png"
   kill "$app" "$xvfb" 2>/dev/null || true
   wait "$app" "$xvfb" 2>/dev/null || true
-  convert "$home/shot.png" -resize 1200x -colors 64 -strip "PNG8:$out/$(basename "$example" .napkin)-$theme.png"
+  convert "$home/shot.png" -bordercolor black -border 1 -trim +repage -resize 1200x -colors 64 -strip "PNG8:$out/$(basename "$example" .napkin)-$theme.png"
   echo "docs/screenshots/$(basename "$example" .napkin)-$theme.png"
 }
 

@@ -33,7 +33,8 @@ bool crossesInside(const QLineF& a, const QLineF& b) {
     return true;
 }
 
-/// Two parallel horizontal or vertical segments closer than reads as two lines, overlapping along their length.
+/// Two parallel horizontal or vertical segments closer than reads as two lines, overlapping along their
+/// length.
 bool shareTrack(const QLineF& a, const QLineF& b) {
     constexpr qreal tooClose = 4;
     constexpr qreal alongAtLeast = 12;
@@ -41,10 +42,12 @@ bool shareTrack(const QLineF& a, const QLineF& b) {
     const bool aVertical = a.x1() == a.x2(), bVertical = b.x1() == b.x2();
     if (aHorizontal && bHorizontal && std::abs(a.y1() - b.y1()) < tooClose)
         return std::min(std::max(a.x1(), a.x2()), std::max(b.x1(), b.x2())) -
-                   std::max(std::min(a.x1(), a.x2()), std::min(b.x1(), b.x2())) >= alongAtLeast;
+                   std::max(std::min(a.x1(), a.x2()), std::min(b.x1(), b.x2())) >=
+               alongAtLeast;
     if (aVertical && bVertical && std::abs(a.x1() - b.x1()) < tooClose)
         return std::min(std::max(a.y1(), a.y2()), std::max(b.y1(), b.y2())) -
-                   std::max(std::min(a.y1(), a.y2()), std::min(b.y1(), b.y2())) >= alongAtLeast;
+                   std::max(std::min(a.y1(), a.y2()), std::min(b.y1(), b.y2())) >=
+               alongAtLeast;
     return false;
 }
 
@@ -130,10 +133,11 @@ LookReport measureLook(const Design& design, QSize canvas) {
 std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
     std::vector<LookRow> rows;
     auto add = [&rows](const QString& name, const Design& design) {
-        rows.push_back({name, static_cast<int>(design.components().size()), static_cast<int>(design.links().size()),
-                        measureLook(design)});
+        rows.push_back({name, static_cast<int>(design.components().size()),
+                        static_cast<int>(design.links().size()), measureLook(design)});
     };
-    const QFileInfoList examples = QDir(examplesDirectory).entryInfoList({"*.napkin"}, QDir::Files, QDir::Name);
+    const QFileInfoList examples =
+        QDir(examplesDirectory).entryInfoList({"*.napkin"}, QDir::Files, QDir::Name);
     for (const QFileInfo& file : examples) {
         const LoadResult loaded = loadDesignFile(file.absoluteFilePath().toStdString());
         if (loaded.ok())
@@ -145,8 +149,9 @@ std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
 }
 
 QString lookTableMarkdown(const std::vector<LookRow>& rows) {
-    QString table = "| Design | Components | Links | Cut labels | Labels on boxes / labels / lines | Crossings | "
-                    "Shared tracks | Opening zoom |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    QString table =
+        "| Design | Components | Links | Cut labels | Labels on boxes / labels / lines | Crossings | "
+        "Shared tracks | Opening zoom |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const LookRow& row : rows) {
         const LookReport& r = row.report;
         table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 | %8 | %9 | %10 % |\n")

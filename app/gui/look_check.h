@@ -15,15 +15,15 @@
 namespace napkin::gui {
 
 struct LookReport {
-    int cutLabels = 0;     // component labels drawn with "…" at 100 %
-    int labelsOnBoxes = 0; // link label boxes that overlap a component's box (with its replica cards)
-    int labelsOnLabels = 0; // pairs of link labels that overlap
+    int cutLabels = 0;        // component labels drawn with "…" at 100 %
+    int labelsOnBoxes = 0;    // link label boxes that overlap a component's box (with its replica cards)
+    int labelsOnLabels = 0;   // pairs of link labels that overlap
     int labelsUnderLines = 0; // link labels another link's line runs through
-    int crossings = 0;     // points where two links' lines cross
-    int sharedTracks = 0;  // pairs of parallel link segments closer than 4 px that run along each other
-    int smallTexts = 0;    // labels under 9 px tall at the opening zoom
+    int crossings = 0;        // points where two links' lines cross
+    int sharedTracks = 0;     // pairs of parallel link segments closer than 4 px that run along each other
+    int smallTexts = 0;       // labels under 9 px tall at the opening zoom
     double openingZoom = 1;
-    QStringList details;   // one line per problem found, naming the ids
+    QStringList details; // one line per problem found, naming the ids
     /// The counts that must be zero on every bundled design.
     int overlaps() const { return cutLabels + labelsOnBoxes + labelsOnLabels + labelsUnderLines; }
 };

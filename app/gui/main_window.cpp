@@ -356,14 +356,16 @@ void MainWindow::defaultDockLayout() {
     // the user leaves is saved per user.
     tabifyDockWidget(m_paletteDock, m_overviewDock);
     m_paletteDock->raise();
-    resizeDocks({m_paletteDock, m_inspectorDock}, {std::min(190, width() * 15 / 100), std::min(290, width() * 22 / 100)},
+    resizeDocks({m_paletteDock, m_inspectorDock}, {std::min(210, width() * 15 / 100), std::min(290, width() * 22 / 100)},
                 Qt::Horizontal);
     QList<QDockWidget*> bottom;
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating())
             bottom << dock;
-    if (!bottom.isEmpty())
+    if (!bottom.isEmpty()) {
         resizeDocks({bottom.front()}, {std::min(150, height() * 20 / 100)}, Qt::Vertical);
+        bottom.front()->raise(); // Findings in front: what the analysis says about the design
+    }
 }
 
 void MainWindow::fitOnScreen() {

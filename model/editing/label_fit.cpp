@@ -16,7 +16,9 @@ double boxFor(double textWidth) {
     return std::clamp(stepped, componentWidth, componentMaxWidth);
 }
 
-bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool isContinuationByte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 std::string trimmed(std::string_view text) {
     const auto first = text.find_first_not_of(' ');

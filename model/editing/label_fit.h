@@ -20,8 +20,8 @@ inline constexpr double labelInsetRight = 8;
 inline constexpr double componentMaxWidth = 240;
 
 struct LabelFit {
-    double width = 0;                // the box's width
-    std::vector<std::string> lines;  // one or two; a line wider than the box's text room is cut when drawn
+    double width = 0;               // the box's width
+    std::vector<std::string> lines; // one or two; a line wider than the box's text room is cut when drawn
     bool operator==(const LabelFit&) const = default;
 };
 
@@ -31,6 +31,8 @@ struct LabelFit {
 LabelFit fitLabel(const std::string& label, const TextWidth& textWidth);
 
 /// The text room of a box `width` wide.
-inline double labelRoom(double width) { return width - labelInsetLeft - labelInsetRight; }
+inline double labelRoom(double width) {
+    return width - labelInsetLeft - labelInsetRight;
+}
 
 } // namespace napkin

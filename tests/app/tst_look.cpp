@@ -1,6 +1,6 @@
-// The look, measured (app/gui/look_check.*): the counters on small hand-made designs with a known crossing and
-// a known cut label, then every bundled design — no cut labels and no small text anywhere, no link label on a
-// box, on another label or under a line in the examples — and docs/look.md in sync with what the check
+// The look, measured (app/gui/look_check.*): the counters on small hand-made designs with a known crossing
+// and a known cut label, then every bundled design — no cut labels and no small text anywhere, no link label
+// on a box, on another label or under a line in the examples — and docs/look.md in sync with what the check
 // measures (which pins the problem references' remaining overlaps: they can only be changed on purpose).
 #include "app/gui/look_check.h"
 
@@ -74,8 +74,9 @@ class TestLook : public QObject {
         QVERIFY(report.openingZoom > 0.35);
     }
 
-    // The examples: no label cut, covered or under a line, no small text. The problem references: no label cut
-    // and no small text; their remaining covered labels are counted in docs/look.md, which the next test pins.
+    // The examples: no label cut, covered or under a line, no small text. The problem references: no label
+    // cut and no small text; their remaining covered labels are counted in docs/look.md, which the next test
+    // pins.
     void bundledDesignsHaveWholeUncoveredLabels() {
         m_rows = measureBundledDesigns(examplesPath);
         QVERIFY(m_rows.size() >= 3 + 40);
@@ -88,8 +89,10 @@ class TestLook : public QObject {
         }
         for (const QString& failure : std::as_const(failures))
             qWarning().noquote() << failure; // every one: a QVERIFY2 message is cut short
-        QVERIFY2(failures.isEmpty(), qPrintable(QString("%1 bundled designs have cut or covered labels or small "
-                                                        "text; they are listed above").arg(failures.size())));
+        QVERIFY2(failures.isEmpty(),
+                 qPrintable(QString("%1 bundled designs have cut or covered labels or small "
+                                    "text; they are listed above")
+                                .arg(failures.size())));
     }
 
     void docsLookIsInSync() {

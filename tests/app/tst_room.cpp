@@ -35,7 +35,9 @@ Design designOf(std::initializer_list<Component> components) {
     return design;
 }
 
-bool inView(const CanvasView& view, QPointF scenePoint) { return view.viewport()->rect().contains(view.mapFromScene(scenePoint)); }
+bool inView(const CanvasView& view, QPointF scenePoint) {
+    return view.viewport()->rect().contains(view.mapFromScene(scenePoint));
+}
 
 } // namespace
 
@@ -101,7 +103,8 @@ class TestRoom : public QObject {
         const double right = view.viewport()->width() / halfway - 80 - componentWidth - 14;
         m_window->newUntitled(designOf({box("a", "A", 0, 0), box("b", "B", right, 0)}));
         const QRectF framed = m_window->canvasScene()->contentsRect().adjusted(-40, -40, 40, 40);
-        const double fit = std::min(view.viewport()->width() / framed.width(), view.viewport()->height() / framed.height());
+        const double fit =
+            std::min(view.viewport()->width() / framed.width(), view.viewport()->height() / framed.height());
         QVERIFY(fit > view.readableZoom() && fit < 1);
         QCOMPARE(view.zoom(), fit);
     }
@@ -157,8 +160,9 @@ class TestRoom : public QObject {
         const ComponentItem* item = m_window->canvasScene()->componentItem("a");
         QVERIFY(item);
         const QFontMetricsF metrics(componentLabelFont());
-        const LabelFit fit =
-            fitLabel(label.toStdString(), [&](std::string_view t) { return metrics.horizontalAdvance(QString::fromUtf8(t.data(), static_cast<qsizetype>(t.size()))); });
+        const LabelFit fit = fitLabel(label.toStdString(), [&](std::string_view t) {
+            return metrics.horizontalAdvance(QString::fromUtf8(t.data(), static_cast<qsizetype>(t.size())));
+        });
         QCOMPARE(item->bodyRect().width(), fit.width);
         QCOMPARE(item->shownLines().size(), lines);
         QCOMPARE(item->shownLines().join(' '), label);
