@@ -366,6 +366,10 @@ void MainWindow::defaultDockLayout() {
         resizeDocks({bottom.front()}, {std::min(150, height() * 20 / 100)}, Qt::Vertical);
         bottom.front()->raise(); // Findings in front: what the analysis says about the design
     }
+    // On a small screen (or at 200 %) the strip would leave the canvas a slit: it starts closed (View ▸ Panels).
+    if (screen()->availableGeometry().height() < 600)
+        for (QDockWidget* dock : std::as_const(bottom))
+            dock->close();
 }
 
 void MainWindow::fitOnScreen() {
