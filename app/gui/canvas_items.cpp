@@ -2,11 +2,13 @@
 
 #include "app/gui/appearance.h"
 #include "app/gui/canvas_scene.h"
-#include "model/editing/editing.h"
 #include "app/gui/link_runs.h"
+#include "model/editing/editing.h"
+#include "model/editing/label_fit.h"
 #include "model/text_rules.h"
 
 #include <QApplication>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
@@ -41,6 +43,11 @@ QFont smallFont() {
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
     return font;
+}
+
+double labelTextWidth(std::string_view text) {
+    return QFontMetricsF(labelFont()).horizontalAdvance(
+        QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
 }
 
 QSizeF labelBoxSize(const QString& text) {
@@ -111,6 +118,10 @@ void paintSketchFor(const Item& item, QPainter* painter, bool selected) {
 
 } // namespace
 
+QFont componentLabelFont() { return labelFont(); }
+
+qreal smallestTextPoints() { return QFontInfo(smallFont()).pointSizeF(); }
+
 QColor categoryColour(const std::string& category) {
     if (category == "clients") return QColor("#2563eb");
     if (category == "traffic") return QColor("#7c3aed");
@@ -160,6 +171,11 @@ ComponentItem::ComponentItem(CanvasScene& scene, const QString& id) : ModelItem(
 void ComponentItem::setContent(const Component& component, const KindSpec* spec, QSvgRenderer* icon) {
     prepareGeometryChange();
     m_label = QString::fromStdString(component.label);
+    const LabelFit fit = fitLabel(component.label, labelTextWidth);
+    m_width = fit.width;
+    m_lines.clear();
+    for (const std::string& line : fit.lines)
+        m_lines << QString::fromStdString(line);
     m_numbers = QString::fromStdString(keyNumbers(Catalog::builtin(), component));
     m_accent = categoryColour(spec ? spec->category : std::string());
     m_icon = icon;
@@ -173,17 +189,18 @@ void ComponentItem::setContent(const Component& component, const KindSpec* spec,
     if (spec)
         tip += " — " + QString::fromStdString(spec->name) + "\n" + QString::fromStdString(spec->description);
     setToolTip(tip);
+    layoutBadges();
     update();
 }
 
-QRectF ComponentItem::bodyRect() const { return {0, 0, componentWidth, componentHeight}; }
+QRectF ComponentItem::bodyRect() const { return {0, 0, m_width, componentHeight}; }
 
 QRectF ComponentItem::outlineRect() const {
     const qreal stack = m_stack * stackOffset;
     return bodyRect().adjusted(0, -stack, stack, 0);
 }
 
-QPointF ComponentItem::handleCentre() const { return {componentWidth, componentHeight / 2}; }
+QPointF ComponentItem::handleCentre() const { return {m_width, componentHeight / 2}; }
 
 bool ComponentItem::handleContains(const QPointF& scenePoint) const {
     const QPointF delta = mapFromScene(scenePoint) - handleCentre();
@@ -199,24 +216,28 @@ void ComponentItem::setOverlay(const ComponentOverlay& overlay) {
     m_barFraction = std::clamp(utilisation, 0.0, 1.0);
     const double percent = std::round(utilisation * 100);
     m_percent = percent > 999 ? QStringLiteral(">999 %") : QStringLiteral("%1 %").arg(percent);
+    layoutBadges();
+    update();
+}
+
+void ComponentItem::layoutBadges() {
     m_badges.clear();
     const QFontMetricsF metrics(tinyFont());
-    qreal right = componentWidth - cornerRadius;
+    qreal right = m_width - cornerRadius;
     auto addBadge = [&](const QString& text, Level level) {
         const qreal width = metrics.horizontalAdvance(text) + 2 * badgePadding;
         m_badges.push_back({text, QRectF(right - width, -badgeHeight / 2, width, badgeHeight), level});
         right -= width + badgeGap;
     };
-    if (overlay.bottleneck)
+    if (m_overlay.bottleneck)
         addBadge(QStringLiteral("⚠ over"), Level::Over);
-    if (overlay.spof)
+    if (m_overlay.spof)
         addBadge(QStringLiteral("SPOF"), Level::Busy);
-    update();
 }
 
 QRectF ComponentItem::boundingRect() const {
     const qreal top = std::max<qreal>(2 + m_stack * stackOffset, badgeHeight / 2 + 1);
-    return QRectF(-2, -top, componentWidth + handleRadius + 6 + m_stack * stackOffset, componentHeight + 2 + top);
+    return QRectF(-2, -top, m_width + handleRadius + 6 + m_stack * stackOffset, componentHeight + 2 + top);
 }
 
 void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
@@ -244,23 +265,7 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QRectF iconRect(12, (componentHeight - 32) / 2, 32, 32);
     if (m_icon)
         m_icon->render(painter, iconRect);
-    const qreal textLeft = iconRect.right() + 10;
-    const qreal textWidth = componentWidth - textLeft - 8;
-    painter->setPen(pal.color(QPalette::Text));
-    painter->setFont(labelFont());
-    const QFontMetricsF labelMetrics(labelFont());
-    const QString label = labelMetrics.elidedText(m_label, Qt::ElideRight, textWidth);
-    if (m_numbers.isEmpty()) {
-        painter->drawText(QRectF(textLeft, 0, textWidth, componentHeight), Qt::AlignVCenter | Qt::AlignLeft, label);
-    } else {
-        painter->drawText(QRectF(textLeft, 10, textWidth, componentHeight / 2 - 8), Qt::AlignBottom | Qt::AlignLeft,
-                          label);
-        painter->setFont(smallFont());
-        painter->setPen(pal.color(QPalette::PlaceholderText));
-        const QString numbers = QFontMetricsF(smallFont()).elidedText(m_numbers, Qt::ElideRight, textWidth);
-        painter->drawText(QRectF(textLeft, componentHeight / 2 + 2, textWidth, componentHeight / 2 - 10),
-                          Qt::AlignTop | Qt::AlignLeft, numbers);
-    }
+    paintLabel(painter);
     if (m_overlay.utilisation)
         paintUtilisation(painter);
     paintBadges(painter);
@@ -273,9 +278,47 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     }
 }
 
+void ComponentItem::paintLabel(QPainter* painter) const {
+    // The label's lines and the key numbers, as one block centred in the box (above the utilisation bar).
+    const QPalette pal = palette();
+    const qreal room = labelRoom(m_width);
+    const QFontMetricsF labelMetrics(labelFont());
+    const QFontMetricsF numberMetrics(smallFont());
+    const qreal lineHeight = labelMetrics.height();
+    const qreal block = lineHeight * m_lines.size() + (m_numbers.isEmpty() ? 0 : numberMetrics.height() + 2);
+    qreal top = (componentHeight - block) / 2;
+    if (m_overlay.utilisation)
+        top = std::min(top, componentHeight - barBottomMargin - barHeight - 2 - block);
+    top = std::max<qreal>(top, 2);
+    painter->setPen(pal.color(QPalette::Text));
+    painter->setFont(labelFont());
+    for (const QString& line : m_lines) {
+        // One pixel of slack: the fit measured the same advance, and elision must not trip on rounding.
+        const QString shown = labelMetrics.elidedText(line, Qt::ElideRight, room + 1);
+        painter->drawText(QRectF(labelInsetLeft, top, room + 1, lineHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                          shown);
+        top += lineHeight;
+    }
+    if (m_numbers.isEmpty())
+        return;
+    painter->setFont(smallFont());
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    const QString numbers = numberMetrics.elidedText(m_numbers, Qt::ElideRight, room);
+    painter->drawText(QRectF(labelInsetLeft, top + 2, room, numberMetrics.height()), Qt::AlignVCenter | Qt::AlignLeft,
+                      numbers);
+}
+
+QStringList ComponentItem::shownLines() const {
+    const QFontMetricsF metrics(labelFont());
+    QStringList shown;
+    for (const QString& line : m_lines)
+        shown << metrics.elidedText(line, Qt::ElideRight, labelRoom(m_width) + 1);
+    return shown;
+}
+
 void ComponentItem::paintUtilisation(QPainter* painter) const {
     const QColor colour = levelColour(static_cast<int>(m_level));
-    const qreal width = componentWidth - barLeft - percentWidth;
+    const qreal width = m_width - barLeft - percentWidth;
     const QRectF track(barLeft, componentHeight - barBottomMargin - barHeight, width, barHeight);
     QColor trackColour = palette().color(QPalette::PlaceholderText);
     trackColour.setAlphaF(0.25);

@@ -8,6 +8,7 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -64,6 +65,8 @@ public:
 
     void setContent(const Component& component, const KindSpec* spec, QSvgRenderer* icon);
     const QString& label() const { return m_label; }
+    /// The label as drawn at 100 %: one or two lines (fitLabel), a line cut with "…" only past the widest box.
+    QStringList shownLines() const;
     QRectF bodyRect() const;   // the component's box, in item coordinates
     QRectF outlineRect() const;   // the box with the stacked cards of its replicas, in item coordinates
     QPointF handleCentre() const; // the connection handle, in item coordinates
@@ -90,6 +93,8 @@ private:
         QRectF rect;
         Level level;
     };
+    void layoutBadges();
+    void paintLabel(QPainter* painter) const;
     void paintUtilisation(QPainter* painter) const;
     void paintBadges(QPainter* painter) const;
     void paintSketchUtilisation(QPainter& painter, const QRect& inside) const;
@@ -102,6 +107,8 @@ private:
     QString m_percent;
     std::vector<Badge> m_badges;
     QString m_label;
+    QStringList m_lines;
+    qreal m_width = 160;
     QString m_numbers;
     QColor m_accent;
     QSvgRenderer* m_icon = nullptr;
@@ -198,6 +205,11 @@ private:
     QSizeF m_size;
     QString m_text;
 };
+
+/// The font of component labels (fitLabel measures with it).
+QFont componentLabelFont();
+/// The point size of the smallest text the canvas draws that a reader needs (link labels, key numbers).
+qreal smallestTextPoints();
 
 /// The colour of a catalog category (docs/catalog.md), used for borders and zone tints.
 QColor categoryColour(const std::string& category);

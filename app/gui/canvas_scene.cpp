@@ -263,6 +263,13 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item) const 
         if (other != &item)
             clutter += area(label);
     });
+    // Another link's line through the label strikes its text out: as bad as the label on a box.
+    constexpr qreal lineWeight = 40;
+    m_routeSegments.forEachIntersecting(
+        spaced, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& segment) {
+            if (key.first != &item)
+                clutter += lineWeight * area(segment);
+        });
     return clutter;
 }
 
@@ -272,6 +279,27 @@ QRectF extentOf(const QLineF& segment, qreal halfWidth) {
     return QRectF(segment.p1(), segment.p2())
         .normalized()
         .adjusted(-halfWidth, -halfWidth, halfWidth, halfWidth);
+}
+
+/// Moves an end of an orthogonal route that stops on a replica's back card on to the front card `body`, along
+/// its last segment, so that the arrowhead touches the card the label is on.
+QPointF ontoFront(QPointF end, const QPointF& previous, const QRectF& body) {
+    if (end.x() == previous.x() && end.x() >= body.left() && end.x() <= body.right()) {
+        if (end.y() < body.top() && previous.y() < end.y())
+            end.setY(body.top());
+    } else if (end.y() == previous.y() && end.y() >= body.top() && end.y() <= body.bottom()) {
+        if (end.x() > body.right() && previous.x() > end.x())
+            end.setX(body.right());
+    }
+    return end;
+}
+
+QPolygonF landOnFrontCards(QPolygonF route, const QRectF& fromBody, const QRectF& toBody) {
+    if (route.size() < 2)
+        return route;
+    route.front() = ontoFront(route.front(), route[1], fromBody);
+    route.back() = ontoFront(route.back(), route[route.size() - 2], toBody);
+    return route;
 }
 
 } // namespace
@@ -324,11 +352,17 @@ void CanvasScene::reroute(LinkItem& item) {
                     found.push_back(outline);
             };
             m_componentOutlines.forEachIntersecting(region, collect);
+            // Labels placed before are obstacles too, so that no line runs under them.
+            m_labelBoxes.forEachIntersecting(region, [&](const LinkItem* other, const QRectF& label) {
+                if (other != &item)
+                    found.push_back(label);
+            });
         };
         auto taken = [&](const QLineF& segment) { return trackTaken(segment, item); };
         route = m_router.orthogonalRoute(fromBox, toBox, obstacles, taken);
+        route = landOnFrontCards(route, from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()));
     } else {
-        route = LinkRouter::straightRoute(fromBox, toBox);
+        route = LinkRouter::straightRoute(from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()));
     }
     m_labelBoxes.remove(&item);
     QRectF label;

@@ -24,6 +24,7 @@ namespace {
 constexpr double minimumZoom = 0.05;
 constexpr double maximumZoom = 4.0;
 constexpr double zoomStep = 1.25;
+constexpr double minimumTextPixels = 9; // the smallest text a design opens with
 
 std::string ss(const QString& text) { return text.toStdString(); }
 
@@ -95,6 +96,39 @@ void CanvasView::fitToContents() {
     else
         setZoom(zoom());
     centerOn(contents.center());
+}
+
+qreal CanvasView::readableZoom() const {
+    const qreal pixels = smallestTextPoints() * logicalDpiY() / 72.0;
+    return std::clamp(minimumTextPixels / pixels, minimumZoom, 1.0);
+}
+
+void CanvasView::showOpening() {
+    const QRectF contents = m_scene->contentsRect();
+    if (contents.isNull()) {
+        setZoom(1);
+        centerOn(0, 0);
+        m_fitOnResize = true;
+        return;
+    }
+    const QRectF framed = contents.adjusted(-40, -40, 40, 40);
+    const QSizeF room = viewport()->size();
+    const qreal fit = std::min(room.width() / framed.width(), room.height() / framed.height());
+    setZoom(std::clamp(fit, readableZoom(), 1.0));
+    // What does not fit scrolls: the design's top-left corner (where requests come in) stays in view.
+    const QSizeF shown = room / zoom();
+    const qreal x = framed.width() <= shown.width() ? framed.center().x() : framed.left() + shown.width() / 2;
+    const qreal y = framed.height() <= shown.height() ? framed.center().y() : framed.top() + shown.height() / 2;
+    centerOn(x, y);
+    m_fitOnResize = true;
+}
+
+QString CanvasView::emptyHint() const {
+    if (!m_scene->contentsRect().isNull())
+        return {};
+    return tr("Drag a component from the Palette on the left, or press Ctrl+K and type its name.\n"
+              "File ▸ New from Problem… starts an interview problem; File ▸ Open… opens a design or a bundled "
+              "example.");
 }
 
 QPointF CanvasView::placementPoint() const {
@@ -176,10 +210,8 @@ void CanvasView::scrollContentsBy(int dx, int dy) {
 
 void CanvasView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    if (m_fitOnResize) {
-        fitToContents();
-        m_fitOnResize = true;
-    }
+    if (m_fitOnResize)
+        showOpening();
     emit visibleAreaChanged();
 }
 
@@ -457,7 +489,7 @@ void CanvasView::startInlineEdit(ModelItem* item) {
     QString current;
     if (type == ComponentItemType) {
         auto* component = static_cast<ComponentItem*>(item);
-        area = component->mapRectToScene(QRectF(52, 8, componentWidth - 58, componentHeight - 16));
+        area = component->mapRectToScene(component->bodyRect().adjusted(52, 8, -6, -8));
         current = component->label();
     } else {
         auto* zone = static_cast<ZoneItem*>(item);
@@ -558,6 +590,24 @@ void CanvasView::dropEvent(QDropEvent* event) {
 }
 
 // ---- background ----
+
+void CanvasView::drawForeground(QPainter* painter, const QRectF& rect) {
+    SketchView::drawForeground(painter, rect);
+    const QString hint = emptyHint();
+    if (hint.isEmpty())
+        return;
+    painter->save();
+    painter->resetTransform();
+    const QRect area = viewport()->rect().adjusted(40, 0, -40, 0);
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    painter->setFont(font);
+    QColor colour = palette().color(QPalette::Text);
+    colour.setAlphaF(0.6f);
+    painter->setPen(colour);
+    painter->drawText(area, Qt::AlignCenter | Qt::TextWordWrap, hint);
+    painter->restore();
+}
 
 void CanvasView::drawBackground(QPainter* painter, const QRectF& rect) {
     painter->fillRect(rect, palette().color(QPalette::Window));

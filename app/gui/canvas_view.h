@@ -25,6 +25,13 @@ public:
     void zoomOut();
     /// Shows the whole design (at most 100 %).
     void fitToContents();
+    /// How a design opens: fitted (at most 100 %), but never so small that its smallest text is under 9 px —
+    /// then it scrolls, its top-left corner in view. Never the text-less sketch.
+    void showOpening();
+    /// The smallest zoom at which the canvas's smallest text (link labels, key numbers) is 9 px tall.
+    qreal readableZoom() const;
+    /// What the empty canvas says to do; empty once the design holds anything.
+    QString emptyHint() const;
     /// The scene point under the mouse when it is over the canvas, otherwise the centre of the view.
     QPointF placementPoint() const;
 
@@ -57,6 +64,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent* event) override;
 

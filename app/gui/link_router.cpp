@@ -684,6 +684,27 @@ QRectF placeLabel(const QPolygonF& route, const QSizeF& size,
             }
         }
     }
+    // Nothing free on the line (a short link between close boxes, a crowded stretch): beside it, a step further
+    // out each time, below or right of the line first.
+    for (const QLineF& segment : segments) {
+        const bool horizontal = std::abs(segment.dx()) >= std::abs(segment.dy());
+        const qreal half = (horizontal ? size.height() : size.width()) / 2;
+        const QPointF unit = segment.length() > 0 ? (segment.p2() - segment.p1()) / segment.length() : QPointF(1, 0);
+        const QPointF normal = horizontal ? QPointF(0, 1) : QPointF(1, 0);
+        const qreal room = segment.length() - (horizontal ? size.width() : size.height()) - 24;
+        for (const qreal offset : {0.0, 0.25, -0.25, 0.5, -0.5}) {
+            if (offset != 0 && room <= 0)
+                break;
+            const QPointF along = segment.pointAt(0.5) + unit * offset * std::max<qreal>(room, 0);
+            for (const qreal distance : {half + 6, half + 22, half + 38, half + 54})
+                for (const qreal side : {1.0, -1.0}) {
+                    const QRectF rect = centredAt(along + normal * distance * side);
+                    const qreal taken = clutter(rect);
+                    if (taken <= 0)
+                        return rect;
+                }
+        }
+    }
     return best;
 }
 

@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -44,6 +45,7 @@ namespace {
 
 constexpr int autosaveIntervalMs = 5000;
 constexpr int maximumRecentFiles = 8;
+constexpr int dockLayoutVersion = 2; // a layout saved before the canvas got most of the window is not restored
 const QString fileFilter = QObject::tr("Napkin designs (*.napkin);;All files (*)");
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
@@ -318,6 +320,14 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 
 void MainWindow::addDockPanel(QDockWidget* dock, Qt::DockWidgetArea area) {
     dock->setParent(this);
+    // A panel's content scrolls inside its dock rather than forcing the window past a small screen's edges.
+    if (QWidget* content = dock->widget(); content && !qobject_cast<QScrollArea*>(content)) {
+        auto* scroll = new QScrollArea;
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(content);
+        dock->setWidget(scroll);
+    }
     // Panels sharing an area become tabs, so that the canvas keeps its room; the first panel stays in front.
     QDockWidget* first = nullptr;
     for (QDockWidget* other : findChildren<QDockWidget*>())
@@ -344,18 +354,53 @@ void MainWindow::readSettings() {
         const QRect available = screen()->availableGeometry();
         resize(std::min(1600, available.width() * 9 / 10), std::min(1000, available.height() * 9 / 10));
     }
-    if (!restoreState(settings.value("mainWindow/state").toByteArray())) {
-        // First start: room for the palette and the inspector, most of the height for the canvas.
-        resizeDocks({m_paletteDock, m_inspectorDock}, {240, 340}, Qt::Horizontal);
-        resizeDocks({m_paletteDock, m_overviewDock}, {620, 180}, Qt::Vertical);
-    }
+    m_layoutRestored = restoreState(settings.value("mainWindow/state").toByteArray(), dockLayoutVersion);
     rebuildRecentMenu();
+}
+
+void MainWindow::defaultDockLayout() {
+    // The canvas gets most of the window: narrow side docks, the overview a tab behind the palette, and the
+    // analysis docks a low strip of tabs along the bottom. Every dock can be closed or dragged; the layout
+    // the user leaves is saved per user.
+    tabifyDockWidget(m_paletteDock, m_overviewDock);
+    m_paletteDock->raise();
+    resizeDocks({m_paletteDock, m_inspectorDock}, {std::min(210, width() * 15 / 100), std::min(290, width() * 22 / 100)},
+                Qt::Horizontal);
+    QList<QDockWidget*> bottom;
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating())
+            bottom << dock;
+    if (!bottom.isEmpty()) {
+        resizeDocks({bottom.front()}, {std::min(150, height() * 20 / 100)}, Qt::Vertical);
+        bottom.front()->raise(); // Findings in front: what the analysis says about the design
+    }
+    // On a small screen (or at 200 %) the strip would leave the canvas a slit: it starts closed (View ▸ Panels).
+    if (screen()->availableGeometry().height() < 600)
+        for (QDockWidget* dock : std::as_const(bottom))
+            dock->close();
+}
+
+void MainWindow::fitOnScreen() {
+    // A window restored on a larger screen, or one whose docks' minimum sizes outgrow a small (or 200 %)
+    // screen, would open past its edges: shrink it, and if the docks still do not fit, close the bottom ones.
+    const QRect available = screen()->availableGeometry();
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frame;
+    if (minimumSizeHint().height() > room.height())
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+                dock->close();
+    resize(std::min(width(), room.width()), std::min(height(), room.height()));
+    const QRect placed = frameGeometry();
+    if (!available.contains(placed))
+        move(std::clamp(placed.left(), available.left(), std::max(available.left(), available.right() - placed.width())),
+             std::clamp(placed.top(), available.top(), std::max(available.top(), available.bottom() - placed.height())));
 }
 
 void MainWindow::writeSettings() {
     QSettings settings;
     settings.setValue("mainWindow/geometry", saveGeometry());
-    settings.setValue("mainWindow/state", saveState());
+    settings.setValue("mainWindow/state", saveState(dockLayoutVersion));
 }
 
 void MainWindow::updateTitle() {
@@ -389,7 +434,10 @@ void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
     if (m_firstShow) {
         m_firstShow = false;
-        QTimer::singleShot(0, m_view, &CanvasView::fitToContents);
+        if (!m_layoutRestored)
+            defaultDockLayout();
+        fitOnScreen();
+        QTimer::singleShot(0, m_view, &CanvasView::showOpening);
     }
 }
 
@@ -404,7 +452,7 @@ void MainWindow::newDesign() {
 
 void MainWindow::newUntitled(const Design& design) {
     m_document->reset(design, {});
-    m_view->fitToContents();
+    m_view->showOpening();
     discardRecovery();
 }
 
@@ -417,7 +465,7 @@ bool MainWindow::openFile(const QString& path, QString* error) {
     }
     m_document->reset(*result.design, QFileInfo(path).absoluteFilePath());
     addRecentFile(m_document->filePath());
-    m_view->fitToContents();
+    m_view->showOpening();
     discardRecovery();
     return true;
 }
@@ -588,7 +636,7 @@ bool MainWindow::restoreRecovery(QString* error) {
     const Compound restore = buildEdit(*result.design);
     if (!m_document->execute(restore, tr("Restore unsaved work"), error))
         return false;
-    m_view->fitToContents();
+    m_view->showOpening();
     return true;
 }
 

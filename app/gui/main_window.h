@@ -100,6 +100,8 @@ private:
     void createActions();
     void createDocks();
     void readSettings();
+    void defaultDockLayout();
+    void fitOnScreen();
     void writeSettings();
     void updateTitle();
     void updateStatus();
@@ -131,6 +133,7 @@ private:
     QTimer* m_autosave = nullptr;
     bool m_recoveryStale = false;
     bool m_firstShow = true;
+    bool m_layoutRestored = false;
     int m_pasteCount = 0;
 };
 

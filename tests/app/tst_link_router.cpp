@@ -218,10 +218,17 @@ void TestLinkRouter::labelMovesAwayFromWhatIsTaken() {
     const QRectF label = placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & taken); });
     QVERIFY(!label.intersects(taken));
     QCOMPARE(label.center().y(), 50.0); // still on the long segment
-    // Nowhere free: the least cluttered place, here the end of the short last segment.
+    // Nowhere free on the line: beside the long segment, below it first, in steps of 16 px from 16 px out —
+    // at 64 px the label (20 tall) clears the wall, which ends 50 px below the line.
     const QRectF wall(0, 0, 280, 100);
     QCOMPARE(placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & wall); }),
-             QRectF(270, 55, 60, 20));
+             QRectF(120, 104, 60, 20));
+    // Nowhere free at all (the wall, and everything outside 0 ≤ x ≤ 330, 0 ≤ y ≤ 100 is taken): the least
+    // cluttered place on the line, here the end of the short last segment.
+    auto crowded = [&](const QRectF& r) {
+        return area(r & wall) + (r.top() < 0 || r.bottom() > 100 || r.left() < 0 || r.right() > 330 ? 1e6 : 0.0);
+    };
+    QCOMPARE(placeLabel(route, QSizeF(60, 20), crowded), QRectF(270, 55, 60, 20));
 }
 
 void TestLinkRouter::rectIndexReportsEachRectangleOnce() {

@@ -1,6 +1,7 @@
 // The editing rules as pure functions: placement, default protocols, unique names, paste renaming,
 // delete, auto-arrange.
 #include "model/editing/editing.h"
+#include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
 
 #include <QTest>
@@ -49,6 +50,8 @@ bool overlap(const Component& a, const Component& b) {
 class TestEditing : public QObject {
     Q_OBJECT
   private slots:
+    void labelFit_data();
+    void labelFit();
     void defaultProtocol_data();
     void defaultProtocol();
     void newComponentIsSnappedLabelledAndPlacedInInnermostZone();
@@ -335,6 +338,45 @@ void TestEditing::buildEditRebuildsTheDesignByteForByte() {
     Design rebuilt;
     rebuilt.apply(buildEdit(*loaded.design)); // the brief's stores refer to components: it goes last
     QCOMPARE(saveDesign(rebuilt), saveDesign(*loaded.design));
+}
+
+// A monospaced stand-in for the label font: 7 px a byte, so every width below is worked by hand. The text room
+// of a box is its width − 54 (icon) − 8 (margin): 98 px at 160, 178 px at the widest, 240.
+void TestEditing::labelFit_data() {
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<double>("width");
+    QTest::addColumn<QStringList>("lines");
+    QTest::newRow("short") << "Cache" << 160.0 << QStringList{"Cache"};
+    QTest::newRow("exactly the room of 160") << "Load Balancer " << 160.0 << QStringList{"Load Balancer "};
+    // 19 × 7 = 133 px; 133 + 62 = 195 → the next grid step, 200.
+    QTest::newRow("grows by grid steps") << "Relational Database" << 200.0 << QStringList{"Relational Database"};
+    // 23 × 7 = 161 px ≤ 178: one line; 161 + 62 = 223 → 240, the widest box.
+    QTest::newRow("widest one line") << "URL Service (replica 2)" << 240.0 << QStringList{"URL Service (replica 2)"};
+    // 27 × 7 = 189 px > 178: two lines; the most even break after a space is 14 | 12 bytes, 98 px → 160.
+    QTest::newRow("wraps at the most even space") << "Key Generation Service Pool" << 160.0
+                                                  << QStringList{"Key Generation", "Service Pool"};
+    // 38 × 7 = 266 px; "Message Log" | "Consumer Group Coordinator" leaves a 26-byte line (182 px).
+    // Breaking after "Message Log Consumer" gives 20 | 17 bytes = 140 px → 140 + 62 = 202 → 220.
+    QTest::newRow("wraps where the wider line is narrowest")
+        << "Message Log Consumer Group Coordinator" << 220.0
+        << QStringList{"Message Log Consumer", "Group Coordinator"};
+    QTest::newRow("breaks after a hyphen") << "write-through-cache-invalidation-fanout" << 220.0
+                                           << QStringList{"write-through-cache-", "invalidation-fanout"};
+    // No place to break: split between characters, 15 | 15 bytes = 105 px → 167 → 180.
+    QTest::newRow("one long word") << "abcdefghijklmnopqrstuvwxyz0123" << 180.0
+                                   << QStringList{"abcdefghijklmno", "pqrstuvwxyz0123"};
+}
+
+void TestEditing::labelFit() {
+    QFETCH(QString, label);
+    QFETCH(double, width);
+    QFETCH(QStringList, lines);
+    const LabelFit fit = fitLabel(label.toStdString(), [](std::string_view text) { return 7.0 * text.size(); });
+    QCOMPARE(fit.width, width);
+    QStringList got;
+    for (const std::string& line : fit.lines)
+        got << QString::fromStdString(line);
+    QCOMPARE(got, lines);
 }
 
 QTEST_GUILESS_MAIN(TestEditing)

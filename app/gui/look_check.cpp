@@ -1,0 +1,172 @@
+#include "app/gui/look_check.h"
+
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/document.h"
+#include "app/gui/link_router.h"
+#include "estimators/practice/problem_library.h"
+#include "model/napkin_file.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFontInfo>
+#include <QScrollBar>
+
+namespace napkin::gui {
+
+namespace {
+
+bool overlapsWithArea(const QRectF& a, const QRectF& b) {
+    const QRectF common = a.intersected(b);
+    return common.width() > 0.5 && common.height() > 0.5;
+}
+
+/// Where two segments cross away from their ends (links meeting at a shared port do not cross).
+bool crossesInside(const QLineF& a, const QLineF& b) {
+    QPointF at;
+    if (a.intersects(b, &at) != QLineF::BoundedIntersection)
+        return false;
+    constexpr qreal end = 1.0;
+    for (const QPointF& p : {a.p1(), a.p2(), b.p1(), b.p2()})
+        if (QLineF(p, at).length() < end)
+            return false;
+    return true;
+}
+
+/// Two parallel horizontal or vertical segments closer than reads as two lines, overlapping along their
+/// length.
+bool shareTrack(const QLineF& a, const QLineF& b) {
+    constexpr qreal tooClose = 4;
+    constexpr qreal alongAtLeast = 12;
+    const bool aHorizontal = a.y1() == a.y2(), bHorizontal = b.y1() == b.y2();
+    const bool aVertical = a.x1() == a.x2(), bVertical = b.x1() == b.x2();
+    if (aHorizontal && bHorizontal && std::abs(a.y1() - b.y1()) < tooClose)
+        return std::min(std::max(a.x1(), a.x2()), std::max(b.x1(), b.x2())) -
+                   std::max(std::min(a.x1(), a.x2()), std::min(b.x1(), b.x2())) >=
+               alongAtLeast;
+    if (aVertical && bVertical && std::abs(a.x1() - b.x1()) < tooClose)
+        return std::min(std::max(a.y1(), a.y2()), std::max(b.y1(), b.y2())) -
+                   std::max(std::min(a.y1(), a.y2()), std::min(b.y1(), b.y2())) >=
+               alongAtLeast;
+    return false;
+}
+
+std::vector<QLineF> segmentsOf(const QPolygonF& route) {
+    std::vector<QLineF> segments;
+    for (qsizetype i = 1; i < route.size(); ++i)
+        segments.emplace_back(route[i - 1], route[i]);
+    return segments;
+}
+
+void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& components, LookReport& report) {
+    for (const LinkItem* link : links) {
+        if (link->labelRect().isNull())
+            continue;
+        for (const ComponentItem* component : components)
+            if (overlapsWithArea(link->labelRect(), component->mapRectToScene(component->outlineRect()))) {
+                ++report.labelsOnBoxes;
+                report.details << QString("label of %1 on %2").arg(link->id(), component->id());
+            }
+        for (const LinkItem* other : links) {
+            if (other == link)
+                continue;
+            if (other->id() > link->id() && overlapsWithArea(link->labelRect(), other->labelRect())) {
+                ++report.labelsOnLabels;
+                report.details << QString("label of %1 on label of %2").arg(link->id(), other->id());
+            }
+            if (routeCrosses(other->route(), link->labelRect())) {
+                ++report.labelsUnderLines;
+                report.details << QString("label of %1 under %2").arg(link->id(), other->id());
+            }
+        }
+    }
+    for (qsizetype i = 0; i < links.size(); ++i)
+        for (qsizetype j = i + 1; j < links.size(); ++j)
+            for (const QLineF& a : segmentsOf(links[i]->route()))
+                for (const QLineF& b : segmentsOf(links[j]->route())) {
+                    if (crossesInside(a, b))
+                        ++report.crossings;
+                    else if (shareTrack(a, b))
+                        ++report.sharedTracks;
+                }
+}
+
+} // namespace
+
+LookReport measureLook(const Design& design, QSize canvas) {
+    Document document;
+    document.reset(design, {});
+    auto* scene = new CanvasScene(document);
+    CanvasView view(scene);
+    scene->setParent(&view);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.resize(canvas);
+    view.showOpening();
+
+    LookReport report;
+    report.openingZoom = view.zoom();
+    const QList<ComponentItem*> components = scene->componentItems();
+    QList<LinkItem*> links;
+    for (const Link& link : design.links())
+        if (LinkItem* item = scene->linkItem(QString::fromStdString(link.id)))
+            links << item;
+    for (const ComponentItem* component : components) {
+        const QString shown = component->shownLines().join(' ');
+        if (shown.contains(QChar(0x2026))) {
+            ++report.cutLabels;
+            report.details << QString("label of %1 cut: %2").arg(component->id(), shown);
+        }
+    }
+    countLinks(links, components, report);
+
+    const qreal smallestPixels = smallestTextPoints() * view.logicalDpiY() / 72.0;
+    if (smallestPixels * report.openingZoom < 9 - 1e-9) {
+        int labelled = 0;
+        for (const LinkItem* link : links)
+            labelled += link->labelRect().isNull() ? 0 : 1;
+        report.smallTexts = labelled;
+    }
+    return report;
+}
+
+std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
+    std::vector<LookRow> rows;
+    auto add = [&rows](const QString& name, const Design& design) {
+        rows.push_back({name, static_cast<int>(design.components().size()),
+                        static_cast<int>(design.links().size()), measureLook(design)});
+    };
+    const QFileInfoList examples =
+        QDir(examplesDirectory).entryInfoList({"*.napkin"}, QDir::Files, QDir::Name);
+    for (const QFileInfo& file : examples) {
+        const LoadResult loaded = loadDesignFile(file.absoluteFilePath().toStdString());
+        if (loaded.ok())
+            add("examples/" + file.completeBaseName(), *loaded.design);
+    }
+    for (const LibraryProblem& entry : builtinProblemLibrary().problems)
+        add("problems/" + QString::fromStdString(entry.problem.slug), entry.reference);
+    return rows;
+}
+
+QString lookTableMarkdown(const std::vector<LookRow>& rows) {
+    QString table =
+        "| Design | Components | Links | Cut labels | Labels on boxes / labels / lines | Crossings | "
+        "Shared tracks | Opening zoom |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const LookRow& row : rows) {
+        const LookReport& r = row.report;
+        table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 | %8 | %9 | %10 % |\n")
+                     .arg(row.name)
+                     .arg(row.components)
+                     .arg(row.links)
+                     .arg(r.cutLabels)
+                     .arg(r.labelsOnBoxes)
+                     .arg(r.labelsOnLabels)
+                     .arg(r.labelsUnderLines)
+                     .arg(r.crossings)
+                     .arg(r.sharedTracks)
+                     .arg(qRound(r.openingZoom * 100));
+    }
+    return table;
+}
+
+} // namespace napkin::gui
