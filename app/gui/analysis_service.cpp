@@ -3,6 +3,7 @@
 #include "app/gui/document.h"
 
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace napkin::gui {
 
@@ -15,6 +16,7 @@ AnalysisService::AnalysisService(Document& document, QObject* parent)
     m_timer->setSingleShot(true);
     m_timer->setInterval(debounceMs);
     connect(m_timer, &QTimer::timeout, this, &AnalysisService::refresh);
+    connect(&m_watcher, &QFutureWatcher<Run>::finished, this, &AnalysisService::finished);
     connect(&document, &Document::edited, this, &AnalysisService::schedule);
     connect(&document, &Document::workloadChanged, this, &AnalysisService::schedule);
     connect(&document, &Document::designReset, this, [this] {
@@ -24,19 +26,49 @@ AnalysisService::AnalysisService(Document& document, QObject* parent)
     refresh();
 }
 
-void AnalysisService::schedule() { m_timer->start(); }
+// The run owns its copy of the design, but the catalog and price table it reads are statics.
+AnalysisService::~AnalysisService() { m_watcher.waitForFinished(); }
 
-bool AnalysisService::pending() const { return m_timer->isActive(); }
+void AnalysisService::schedule() {
+    ++m_version;
+    m_timer->start();
+}
+
+bool AnalysisService::pending() const { return m_timer->isActive() || m_running; }
 
 void AnalysisService::refresh() {
     m_timer->stop();
+    if (m_running) {
+        m_rerun = true; // analyze() cannot be interrupted: the newer run starts when this one ends
+        return;
+    }
+    start();
+}
+
+void AnalysisService::start() {
+    m_running = true;
+    m_rerun = false;
     const Design& design = m_document.design();
     std::vector<std::string> failed;
     for (const QString& id : std::as_const(m_failed))
         if (design.component(id.toStdString()) || design.zone(id.toStdString()))
             failed.push_back(id.toStdString());
-    m_analysis = analyze(design, Catalog::builtin(), PriceTable::builtin(), failed);
+    m_watcher.setFuture(QtConcurrent::run([snapshot = design, failed = std::move(failed), version = m_version] {
+        return Run{version, analyze(snapshot, Catalog::builtin(), PriceTable::builtin(), failed)};
+    }));
+}
+
+void AnalysisService::finished() {
+    m_running = false;
     ++m_runs;
+    Run run = m_watcher.future().takeResult();
+    if (run.version != m_version || m_rerun) {
+        ++m_discarded;
+        if (!m_timer->isActive())
+            start();
+        return;
+    }
+    m_analysis = std::move(run.analysis);
     emit updated();
 }
 
@@ -47,6 +79,7 @@ void AnalysisService::setFailedIds(const QStringList& ids) {
     if (sorted == m_failed)
         return;
     m_failed = sorted;
+    ++m_version;
     refresh();
 }
 

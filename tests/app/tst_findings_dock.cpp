@@ -1,11 +1,14 @@
 // The Findings dock on the Tiny URL example: every analyzer's findings, filtering, selecting a finding's
 // components, and the failure what-if greying out what no client reaches any more.
+#include "app/gui/analysis_service.h"
 #include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/findings_dock.h"
 #include "app/gui/main_window.h"
 
 #include <QDockWidget>
+#include <QSignalSpy>
+#include <functional>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
@@ -16,6 +19,13 @@ using namespace napkin::gui;
 namespace {
 
 FindingsDock* dockOf(MainWindow& window) { return window.findChild<FindingsDock*>("findingsDock"); }
+
+/// Re-analyzes (on the worker thread) and waits for the result.
+bool analysed(MainWindow& window, const std::function<void()>& change) {
+    QSignalSpy updated(&window.analysis(), &AnalysisService::updated);
+    change();
+    return updated.wait();
+}
 
 bool hasRule(const std::vector<Finding>& findings, const std::string& rule) {
     return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
@@ -33,7 +43,7 @@ private slots:
         QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         FindingsDock* dock = dockOf(window);
         QVERIFY(dock);
-        dock->refresh();
+        QVERIFY(analysed(window, [dock] { dock->refresh(); }));
         const std::vector<Finding>& findings = dock->findings();
         QVERIFY(hasRule(findings, "capacity.over"));  // capacity estimator
         QVERIFY(hasRule(findings, "spof.zone"));      // resilience
@@ -55,7 +65,7 @@ private slots:
         MainWindow window;
         QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         FindingsDock* dock = dockOf(window);
-        dock->refresh();
+        QVERIFY(analysed(window, [dock] { dock->refresh(); }));
         dock->setFilterText("us-east-1b");
         QTreeWidgetItem* row = nullptr;
         for (int i = 0; i < dock->list()->topLevelItemCount() && !row; ++i)
@@ -72,12 +82,12 @@ private slots:
         MainWindow window;
         QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         FindingsDock* dock = dockOf(window);
-        dock->setFailed("shortener", true);
+        QVERIFY(analysed(window, [dock] { dock->setFailed("shortener", true); }));
         QCOMPARE(dock->greyedOut(),
                  (QStringList{"shortener", "cache", "url-store", "key-service", "user-db", "zk"}));
         QCOMPARE(window.canvasScene()->componentItem("cache")->opacity(), 0.3);
         QVERIFY(hasRule(dock->findings(), "failure.operation-lost"));
-        dock->setFailed("shortener", false);
+        QVERIFY(analysed(window, [dock] { dock->setFailed("shortener", false); }));
         QVERIFY(dock->greyedOut().isEmpty());
         QCOMPARE(window.canvasScene()->componentItem("cache")->opacity(), 1.0);
         QVERIFY(!hasRule(dock->findings(), "failure.operation-lost"));

@@ -1,9 +1,11 @@
 // The Workload and Estimates docks on the Tiny URL example: edits are undoable SetWorkload steps, bad input
 // is refused with a reason, and the estimates follow the workload.
+#include "app/gui/analysis_service.h"
 #include "app/gui/estimates_dock.h"
 #include "app/gui/main_window.h"
 #include "app/gui/workload_dock.h"
 
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -64,7 +66,9 @@ private slots:
         QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         auto* estimates = window.findChild<EstimatesDock*>("estimatesDock");
         QVERIFY(estimates);
+        QSignalSpy updated(&window.analysis(), &AnalysisService::updated);
         estimates->refresh();
+        QVERIFY(updated.wait());
         QCOMPARE(estimates->envelope().writeQpsAverage, 500e6 / 2'592'000);
         QVERIFY(estimates->tree()->topLevelItemCount() >= 3);
         QVERIFY(estimates->load().component("shortener")->offeredQps > 0);
@@ -72,6 +76,7 @@ private slots:
         auto* dock = window.findChild<WorkloadDock*>("workloadDock");
         dock->operationsTable()->item(0, WorkloadDock::Rate)->setText("1B");
         estimates->refresh();
+        QVERIFY(updated.wait());
         QCOMPARE(estimates->envelope().writeQpsAverage, 1e9 / 2'592'000);
     }
 };
