@@ -1,6 +1,5 @@
 // The napkin executable: a command (validate, analyze, …) runs headless; anything else opens the editor.
 #include "app/cli/command_line.h"
-#include "app/cli/export_command.h"
 #include "app/gui/export_diagram.h"
 #include "app/gui/gui_main.h"
 
@@ -17,8 +16,7 @@ int main(int argc, char* argv[]) {
             // keeps the command line free of any display.
             qputenv("QT_QPA_PLATFORM", "offscreen");
             QApplication app(argc, argv);
-            napkin::cli::setSceneExporter(&napkin::gui::exportDesignHeadless);
-            return napkin::cli::run(arguments, std::cout, std::cerr);
+            return napkin::cli::run(arguments, std::cout, std::cerr, &napkin::gui::exportDesign);
         }
         QCoreApplication app(argc, argv);
         return napkin::cli::run(arguments, std::cout, std::cerr);

@@ -1,6 +1,7 @@
 #include "estimators/dot_writer.h"
 
 #include "estimators/text_escape.h"
+#include "model/editing/link_style.h"
 #include "model/graph_view.h"
 #include "model/napkin_file.h"
 
@@ -33,15 +34,12 @@ std::string_view dotShapeForRole(std::string_view role) {
 }
 
 std::string_view dotStyleFor(Protocol protocol) {
-    switch (protocol) {
-    case Protocol::AsyncMessage:
-    case Protocol::Cdc:
-        return "dashed";
-    case Protocol::Replication:
-        return "bold";
-    default:
-        return "solid";
+    switch (editing::lineStyleOf(protocol)) {
+    case editing::LineStyle::Dashed: return "dashed";
+    case editing::LineStyle::Thick: return "bold";
+    case editing::LineStyle::Solid: break;
     }
+    return "solid";
 }
 
 class VertexWriter {

@@ -1,6 +1,7 @@
 #include "estimators/mermaid_writer.h"
 
 #include "estimators/text_escape.h"
+#include "model/editing/link_style.h"
 #include "model/napkin_file.h"
 
 #include <algorithm>
@@ -164,15 +165,12 @@ private:
     }
 
     static std::string_view arrowFor(Protocol protocol) {
-        switch (protocol) {
-        case Protocol::AsyncMessage:
-        case Protocol::Cdc:
-            return "-.->";
-        case Protocol::Replication:
-            return "==>";
-        default:
-            return "-->";
+        switch (editing::lineStyleOf(protocol)) {
+        case editing::LineStyle::Dashed: return "-.->";
+        case editing::LineStyle::Thick: return "==>";
+        case editing::LineStyle::Solid: break;
         }
+        return "-->";
     }
 
     const Design& m_design;

@@ -25,12 +25,13 @@ bool standardOutputClosed = false;
 struct Command {
     const char* name;
     int (*run)(const QStringList&, std::ostream&, std::ostream&);
+    int (*runWithRenderer)(const QStringList&, std::ostream&, std::ostream&, const DiagramRenderer&) = nullptr;
 };
 
 const Command commands[] = {
     {"validate", validateCommand},
     {"analyze", analyzeCommand},
-    {"export", exportCommand},
+    {"export", nullptr, exportCommand},
     {"import", importCommand},
     {"problems", problemsCommand},
     {"check", checkCommand},
@@ -126,16 +127,16 @@ bool isCommandLineInvocation(const QStringList& arguments) {
 }
 
 namespace {
-int dispatch(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int dispatch(const QStringList& arguments, std::ostream& out, std::ostream& err, const DiagramRenderer& renderer);
 } // namespace
 
-int run(const QStringList& arguments, std::ostream& out, std::ostream& err) {
-    return finished(dispatch(arguments, out, err), out, err);
+int run(const QStringList& arguments, std::ostream& out, std::ostream& err, const DiagramRenderer& renderer) {
+    return finished(dispatch(arguments, out, err, renderer), out, err);
 }
 
 namespace {
 
-int dispatch(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+int dispatch(const QStringList& arguments, std::ostream& out, std::ostream& err, const DiagramRenderer& renderer) {
     const QString command = arguments.value(1);
     if (command == "--help" || command == "-h" || command == "help") {
         printUsage(out);
@@ -147,7 +148,7 @@ int dispatch(const QStringList& arguments, std::ostream& out, std::ostream& err)
     }
     for (const Command& entry : commands)
         if (command == entry.name)
-            return entry.run(arguments, out, err);
+            return entry.run ? entry.run(arguments, out, err) : entry.runWithRenderer(arguments, out, err, renderer);
     return unknownCommand(command, err);
 }
 

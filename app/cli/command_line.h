@@ -2,7 +2,10 @@
 // The headless half of the napkin executable: validate, analyze, export. It needs no display and prints
 // the same numbers and files as the editor, because both call the same model and estimator code.
 
+#include "model/design.h"
+
 #include <QStringList>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -21,8 +24,16 @@ QString argumentFrom(std::string_view bytes);
 /// The bytes of a path given on the command line, for the operating system.
 std::string pathOf(const QString& argument);
 
-/// Runs a command (arguments[0] is the program name) and returns the process exit code.
-int run(const QStringList& arguments, std::ostream& out, std::ostream& err);
+/// Draws what needs a canvas — `what` is "svg", "png", "pdf" (the write-up), "diagram-pdf" or "md" (the
+/// write-up with its PNG beside it) — of a design to `path` (bytes for the operating system); returns "" or
+/// the reason, and says in `warning` what was changed to make it fit (a smaller image scale). napkin::cli does
+/// not link the editor: the napkin executable passes napkin::gui::exportDesign, the editor's own exports.
+using DiagramRenderer = std::function<std::string(const Design& design, const std::string& what, const std::string& path,
+                                                  double scale, const std::string& templateText, std::string& warning)>;
+
+/// Runs a command (arguments[0] is the program name) and returns the process exit code. Without a
+/// renderer, export refuses svg, png and pdf and writes md as text only.
+int run(const QStringList& arguments, std::ostream& out, std::ostream& err, const DiagramRenderer& renderer = {});
 /// For the executable, before anything is opened: when standard output is closed, keeps descriptor 1 from
 /// being reused by a file and makes writing to it fail, so that a command with output exits 1 saying so.
 void guardStandardOutput();

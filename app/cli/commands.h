@@ -14,7 +14,7 @@ namespace napkin::cli {
 
 int validateCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int analyzeCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
-int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
+int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err, const DiagramRenderer& renderer);
 int importCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int problemsCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);
 int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& err);

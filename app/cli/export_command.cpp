@@ -1,6 +1,5 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
-#include "app/cli/export_command.h"
 
 #include "estimators/dot_writer.h"
 #include "estimators/markdown_writeup.h"
@@ -14,8 +13,6 @@ namespace napkin::cli {
 namespace {
 
 enum class ExportFormat { Markdown, Mermaid, Dot, Svg, Png, Pdf };
-
-SceneExporter sceneExporter = nullptr;
 
 std::optional<ExportFormat> formatFromName(const QString& name) {
     const QString lower = name.toLower();
@@ -68,14 +65,15 @@ std::optional<std::string> exportText(const Design& design, ExportFormat format,
 }
 
 // Formats rendered from the editor's scene: images, PDF, and Markdown written to a file with its image.
-int exportThroughScene(const Design& design, ExportFormat format, const QString& output, double scale, bool diagramOnly,
-                       const std::string& templateText, std::ostream& err) {
+int exportThroughScene(const DiagramRenderer& renderer, const Design& design, ExportFormat format,
+                       const QString& output, double scale, bool diagramOnly, const std::string& templateText,
+                       std::ostream& err) {
     const char* what = format == ExportFormat::Svg   ? "svg"
                        : format == ExportFormat::Png ? "png"
                        : format == ExportFormat::Pdf ? (diagramOnly ? "diagram-pdf" : "pdf")
                                                      : "md";
     std::string warning;
-    const std::string error = sceneExporter(design, what, pathOf(output), scale, templateText, warning);
+    const std::string error = renderer(design, what, pathOf(output), scale, templateText, warning);
     if (!warning.empty())
         err << "napkin export: warning: " << warning << "\n";
     if (!error.empty()) {
@@ -119,9 +117,7 @@ std::optional<int> refuseOverwritingInput(const QString& input, const QString& o
 
 } // namespace
 
-void setSceneExporter(SceneExporter exporter) { sceneExporter = exporter; }
-
-int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err) {
+int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream& err, const DiagramRenderer& renderer) {
     QCommandLineParser parser;
     parser.setApplicationDescription("Export a design as a Markdown write-up or a diagram.");
     parser.addPositionalArgument("file", "The design to export.", "FILE");
@@ -154,7 +150,7 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
         err << "napkin export: --scale must be 1 or 2, got '" << local(scaleText) << "'\n";
         return UsageError;
     }
-    if (isImageFormat(*format) && !sceneExporter) {
+    if (isImageFormat(*format) && !renderer) {
         err << "napkin export: --format " << local(formatName.toLower())
             << " is not available yet: SVG, PNG and PDF need the editor's renderer; use md, mermaid or dot\n";
         return Failure;
@@ -177,8 +173,8 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     if (!templateText)
         return Failure;
     const bool toFile = !output.isEmpty() && output != "-";
-    if (isImageFormat(*format) || (*format == ExportFormat::Markdown && toFile && sceneExporter))
-        return exportThroughScene(*design, *format, output, scaleText.toDouble(), parser.isSet(diagramOption),
+    if (isImageFormat(*format) || (*format == ExportFormat::Markdown && toFile && renderer))
+        return exportThroughScene(renderer, *design, *format, output, scaleText.toDouble(), parser.isSet(diagramOption),
                                   *templateText, err);
     const std::optional<std::string> text =
         exportText(*design, *format, parser.value(templateOption), *templateText, err);

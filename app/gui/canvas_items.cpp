@@ -415,8 +415,7 @@ void LinkItem::setContent(const Link& link) {
     const QString protocol = QString::fromUtf8(displayName(link.protocol).data(),
                                                static_cast<qsizetype>(displayName(link.protocol).size()));
     m_text = link.label.empty() ? protocol : QString::fromStdString(isolated(link.label)) + " · " + protocol;
-    m_dashed = link.protocol == Protocol::AsyncMessage || link.protocol == Protocol::Cdc ||
-               link.protocol == Protocol::Replication;
+    m_style = editing::lineStyleOf(link.protocol);
     m_labelSize = m_text.isEmpty() ? QSizeF() : labelBoxSize(m_text);
     setToolTip(m_text);
     update();
@@ -484,11 +483,12 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    if (detail < linkLabelZoom && !m_dashed) {
+    if (detail < linkLabelZoom && m_style == editing::LineStyle::Solid) {
         paintAsRuns(*painter, selected); // under a pixel wide and unlabelled: whole-pixel runs cost least
     } else {
-        QPen pen(colour, selected ? 2.2 : 1.4);
-        if (m_dashed)
+        const qreal width = m_style == editing::LineStyle::Thick ? 2.8 : 1.4;
+        QPen pen(colour, selected ? width + 0.8 : width);
+        if (m_style == editing::LineStyle::Dashed)
             pen.setStyle(Qt::DashLine);
         painter->setPen(pen);
         painter->setBrush(Qt::NoBrush);

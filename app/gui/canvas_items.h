@@ -3,6 +3,7 @@
 // snapshot the scene hands them and never hold links or other model state of their own.
 
 #include "model/catalog.h"
+#include "model/editing/link_style.h"
 #include "model/entities.h"
 
 #include <QGraphicsItem>
@@ -144,7 +145,7 @@ private:
     QString m_from;
     QString m_to;
     QString m_text;
-    bool m_dashed = false;
+    editing::LineStyle m_style = editing::LineStyle::Solid;
     QSizeF m_labelSize;
     QPolygonF m_route;
     QPainterPath m_path;

@@ -1,6 +1,5 @@
 #include "app/gui/export_actions.h"
 
-#include "app/gui/canvas_scene.h"
 #include "app/gui/export_diagram.h"
 #include "app/gui/file_places.h"
 #include "app/gui/main_window.h"
@@ -25,7 +24,6 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include <functional>
 #include <map>
 
 namespace napkin::gui {
@@ -62,13 +60,15 @@ void announceExport(MainWindow& window, const QString& path) {
     notice->findChild<QTimer*>()->start();
 }
 
-void reportResult(MainWindow& window, const QString& path, const QString& error) {
+void reportResult(MainWindow& window, const QString& path, const QString& error, const QString& warning) {
     if (!error.isEmpty()) {
         QMessageBox::warning(&window, QObject::tr("Export failed"), error);
         return;
     }
     rememberFolder(exportFolderKey, path);
     announceExport(window, path);
+    if (!warning.isEmpty())
+        QMessageBox::information(&window, QObject::tr("Exported at a smaller scale"), warning);
 }
 
 QString writeText(const QString& path, const std::string& text) {
@@ -76,15 +76,32 @@ QString writeText(const QString& path, const std::string& text) {
     return saved.ok ? QString() : QString::fromStdString(saved.error);
 }
 
-// Asks for a file name, then runs `write` on it and reports a failure.
+// Asks for a file name, then exports to it and reports a failure.
 void addExport(MainWindow& window, QMenu* menu, const QString& text, const QString& extension, const QString& filter,
-               std::function<QString(const QString&)> write) {
+               EditorExport what) {
     QAction* action = menu->addAction(text);
-    QObject::connect(action, &QAction::triggered, &window, [&window, text, extension, filter, write] {
+    QObject::connect(action, &QAction::triggered, &window, [&window, text, extension, filter, what] {
         const QString path = QFileDialog::getSaveFileName(&window, text, suggestedPath(window, extension), filter);
-        if (!path.isEmpty())
-            reportResult(window, path, write(path));
+        if (path.isEmpty())
+            return;
+        QString warning;
+        const QString error = exportFromEditor(window.document().design(), what, path, &warning);
+        reportResult(window, path, error, warning);
     });
+}
+
+const char* rendererExport(EditorExport what) {
+    switch (what) {
+    case EditorExport::WriteupMarkdown: return "md";
+    case EditorExport::WriteupPdf: return "pdf";
+    case EditorExport::Svg: return "svg";
+    case EditorExport::Png:
+    case EditorExport::Png2x: return "png";
+    case EditorExport::DiagramPdf: return "diagram-pdf";
+    case EditorExport::Mermaid:
+    case EditorExport::Dot: break;
+    }
+    return "";
 }
 
 void importMermaid(MainWindow& window) {
@@ -129,6 +146,19 @@ void importMermaid(MainWindow& window) {
 }
 
 } // namespace
+
+QString exportFromEditor(const Design& design, EditorExport what, const QString& path, QString* warning) {
+    if (what == EditorExport::Mermaid)
+        return writeText(path, toMermaid(design));
+    if (what == EditorExport::Dot)
+        return writeText(path, toDot(design));
+    std::string fitted;
+    const std::string error = exportDesign(design, rendererExport(what), QFile::encodeName(path).toStdString(),
+                                           what == EditorExport::Png2x ? 2 : 1, {}, fitted);
+    if (warning)
+        *warning = QString::fromStdString(fitted);
+    return QString::fromStdString(error);
+}
 
 MermaidKindsDialog::MermaidKindsDialog(const MermaidImportResult& result, QWidget* parent)
     : QDialog(parent), m_design(*result.design), m_table(new QTableWidget(this)) {
@@ -190,26 +220,18 @@ Design MermaidKindsDialog::design() const {
 
 void installExportActions(MainWindow& window) {
     QMenu* menu = window.menu(MenuId::Export);
-    CanvasScene& scene = *window.canvasScene();
-    const Design& design = window.document().design();
     addExport(window, menu, QObject::tr("Markdown write-up…"), "md", QObject::tr("Markdown (*.md)"),
-              [&scene](const QString& path) { return exportWriteupWithDiagram(scene, path); });
-    addExport(window, menu, QObject::tr("Write-up as PDF…"), "pdf", QObject::tr("PDF (*.pdf)"),
-              [&scene](const QString& path) { return exportWriteupPdf(scene, path); });
+              EditorExport::WriteupMarkdown);
+    addExport(window, menu, QObject::tr("Write-up as PDF…"), "pdf", QObject::tr("PDF (*.pdf)"), EditorExport::WriteupPdf);
     menu->addSeparator();
-    addExport(window, menu, QObject::tr("Diagram as SVG…"), "svg", QObject::tr("SVG (*.svg)"),
-              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Svg, path); });
-    addExport(window, menu, QObject::tr("Diagram as PNG…"), "png", QObject::tr("PNG (*.png)"),
-              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Png, path, 1); });
-    addExport(window, menu, QObject::tr("Diagram as PNG (2×)…"), "png", QObject::tr("PNG (*.png)"),
-              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Png, path, 2); });
-    addExport(window, menu, QObject::tr("Diagram as PDF…"), "pdf", QObject::tr("PDF (*.pdf)"),
-              [&scene](const QString& path) { return exportDiagram(scene, DiagramFormat::Pdf, path); });
+    addExport(window, menu, QObject::tr("Diagram as SVG…"), "svg", QObject::tr("SVG (*.svg)"), EditorExport::Svg);
+    addExport(window, menu, QObject::tr("Diagram as PNG…"), "png", QObject::tr("PNG (*.png)"), EditorExport::Png);
+    addExport(window, menu, QObject::tr("Diagram as PNG (2×)…"), "png", QObject::tr("PNG (*.png)"), EditorExport::Png2x);
+    addExport(window, menu, QObject::tr("Diagram as PDF…"), "pdf", QObject::tr("PDF (*.pdf)"), EditorExport::DiagramPdf);
     menu->addSeparator();
     addExport(window, menu, QObject::tr("Mermaid flowchart…"), "mmd", QObject::tr("Mermaid (*.mmd)"),
-              [&design](const QString& path) { return writeText(path, toMermaid(design)); });
-    addExport(window, menu, QObject::tr("Graphviz DOT…"), "dot", QObject::tr("Graphviz (*.dot *.gv)"),
-              [&design](const QString& path) { return writeText(path, toDot(design)); });
+              EditorExport::Mermaid);
+    addExport(window, menu, QObject::tr("Graphviz DOT…"), "dot", QObject::tr("Graphviz (*.dot *.gv)"), EditorExport::Dot);
     menu->menuAction()->setVisible(true);
 
     QMenu* file = window.menu(MenuId::File);

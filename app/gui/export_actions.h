@@ -12,6 +12,14 @@ namespace napkin::gui {
 
 class MainWindow;
 
+/// The entries of the Export menu.
+enum class EditorExport { WriteupMarkdown, WriteupPdf, Svg, Png, Png2x, DiagramPdf, Mermaid, Dot };
+
+/// What an Export menu entry runs once a file is chosen: the code `napkin export` runs (exportDesign and the
+/// estimators' writers), so both give the same bytes. Returns empty or the reason; `warning` says when the
+/// image was drawn at a smaller scale to fit.
+QString exportFromEditor(const Design& design, EditorExport what, const QString& path, QString* warning = nullptr);
+
 /// Adds the export and import actions to `window`'s menus.
 void installExportActions(MainWindow& window);
 

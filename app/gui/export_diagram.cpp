@@ -282,7 +282,7 @@ QImage diagramImage(const Design& design, double scale) {
     return renderImage(scene, scale);
 }
 
-std::string exportDesignHeadless(const Design& design, const std::string& what, const std::string& path, double scale,
+std::string exportDesign(const Design& design, const std::string& what, const std::string& path, double scale,
                                  const std::string& templateText, std::string& warning) {
     Document document;
     CanvasScene scene(document);

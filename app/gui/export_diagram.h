@@ -4,8 +4,9 @@
 // model draws it, without the view's grid, selection handles or other helpers. Every function writes through
 // QSaveFile, so a failure never leaves a half-written file, and returns an empty string or the reason.
 //
-// The editor's Export menu and `napkin export --format svg|png|pdf` both call these, so they give the same
-// bytes (PDF files carry their creation time, so two PDFs differ there).
+// The editor's Export menu and `napkin export` both call exportDesign, which draws the design in a scene of
+// its own: the same bytes whatever the editor shows (analysis badges, a what-if, a zoom, the dark theme).
+// PDF files carry their creation time and a random document id, so two PDFs differ there only.
 
 #include "model/design.h"
 
@@ -37,11 +38,12 @@ QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::str
 /// The diagram of `design` as the PNG export draws it, at `scale` (the gallery's thumbnails).
 QImage diagramImage(const Design& design, double scale);
 
-/// For the command line (needs a QApplication, e.g. with the offscreen platform): loads `design` into a
-/// scene of its own and exports it like the editor. `what` is "svg", "png", "pdf" (write-up),
+/// The one export of what needs a canvas, for the Export menu and `napkin export` (cli::DiagramRenderer;
+/// needs a QApplication, e.g. with the offscreen platform): loads `design` into a scene of its own, without
+/// analysis overlays, and exports it. `what` is "svg", "png", "pdf" (write-up),
 /// "diagram-pdf" or "md" (write-up with the PNG beside it); `path` is the file name's bytes. Returns empty or
 /// the reason; `warning` says when the image was drawn at a smaller scale to fit.
-std::string exportDesignHeadless(const Design& design, const std::string& what, const std::string& path,
-                                 double scale, const std::string& templateText, std::string& warning);
+std::string exportDesign(const Design& design, const std::string& what, const std::string& path,
+                           double scale, const std::string& templateText, std::string& warning);
 
 } // namespace napkin::gui

@@ -16,11 +16,12 @@ struct CliRun {
 };
 
 /// `arguments` without the program name, as a user types them after `napkin`.
-inline CliRun runCli(QStringList arguments) {
+/// `renderer` draws svg, png and pdf (napkin::gui::exportDesign, as the executable passes it).
+inline CliRun runCli(QStringList arguments, const cli::DiagramRenderer& renderer = {}) {
     arguments.prepend("napkin");
     std::ostringstream out;
     std::ostringstream err;
-    const int code = cli::run(arguments, out, err);
+    const int code = cli::run(arguments, out, err, renderer);
     return {code, out.str(), err.str()};
 }
 

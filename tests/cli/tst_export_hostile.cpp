@@ -2,7 +2,6 @@
 // Graphviz (skipped when `dot` is not installed), Mermaid by its line structure; images of designs spread
 // far apart fall back to a smaller scale with a warning, and a write-up never loses its diagram silently.
 #include "app/cli/command_line.h"
-#include "app/cli/export_command.h"
 #include "app/gui/export_diagram.h"
 #include "cli_run.h"
 #include "model/napkin_file.h"
@@ -22,7 +21,7 @@ using namespace napkin;
 namespace {
 
 using Run = testing::CliRun;
-Run run(const QStringList& arguments) { return testing::runCli(arguments); }
+Run run(const QStringList& arguments) { return testing::runCli(arguments, gui::exportDesign); }
 
 QByteArray readFile(const QString& path) {
     QFile file(path);
@@ -93,7 +92,6 @@ class TestExportHostile : public QObject {
 
 private slots:
     void initTestCase() {
-        cli::setSceneExporter(&gui::exportDesignHeadless);
         m_design = m_dir.filePath("hostile.napkin");
         writeFile(m_design, hostileDesign().dump(2));
         const Run valid = run({"validate", m_design});

@@ -2,7 +2,6 @@
 // as the napkin executable wires them (offscreen platform). Checks the files, not pixels.
 #include "app/cli/command_line.h"
 #include "cli_run.h"
-#include "app/cli/export_command.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/export_diagram.h"
 #include "app/gui/main_window.h"
@@ -23,7 +22,7 @@ using namespace napkin;
 namespace {
 
 using Run = testing::CliRun;
-Run run(const QStringList& arguments) { return testing::runCli(arguments); }
+Run run(const QStringList& arguments) { return testing::runCli(arguments, gui::exportDesign); }
 
 const QString tinyUrl = NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin";
 
@@ -48,8 +47,6 @@ QString parseSvg(const QByteArray& svg, QStringList& texts) {
 class TestExportImages : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { cli::setSceneExporter(&gui::exportDesignHeadless); }
-
     void svgKeepsTextAsText() {
         QTemporaryDir dir;
         const QString path = dir.filePath("tiny.svg");
@@ -73,7 +70,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("hostile.svg");
         std::string warning;
-        QCOMPARE(gui::exportDesignHeadless(design, "svg", path.toStdString(), 1, {}, warning), std::string());
+        QCOMPARE(gui::exportDesign(design, "svg", path.toStdString(), 1, {}, warning), std::string());
         const QByteArray svg = readFile(path);
         QVERIFY(!svg.contains("<script"));
         QStringList texts;
