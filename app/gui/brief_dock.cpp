@@ -1,7 +1,8 @@
 #include "app/gui/brief_dock.h"
 
 #include "app/gui/brief_tables.h"
-#include "app/gui/main_window.h"
+#include "app/gui/document.h"
+#include "model/editing/editing.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -30,8 +31,8 @@ public:
 
 } // namespace
 
-BriefDock::BriefDock(MainWindow& window)
-    : QDockWidget(tr("Brief"), &window), m_document(window.document()), m_tabs(new BriefTabs),
+BriefDock::BriefDock(Document& document, QWidget* parent)
+    : QDockWidget(tr("Brief"), parent), m_document(document), m_tabs(new BriefTabs),
       m_title(new QLineEdit), m_problem(new QPlainTextEdit), m_notesComponent(new QComboBox),
       m_notes(new QPlainTextEdit) {
     setObjectName("briefDock");
@@ -66,12 +67,13 @@ BriefDock::BriefDock(MainWindow& window)
     connect(&m_document, &Document::componentAdded, this, &BriefDock::rebuildNotesChoices);
     connect(&m_document, &Document::componentRemoved, this, &BriefDock::rebuildNotesChoices);
     connect(&m_document, &Document::componentChanged, this, &BriefDock::rebuildNotesChoices);
-    connect(&window, &MainWindow::selectionChanged, this, [this](const Selection& selection) {
-        if (selection.components.size() == 1)
-            showNotesOf(qs(selection.components.front()));
-    });
     refreshProblem();
     rebuildNotesChoices();
+}
+
+void BriefDock::followSelection(const Selection& selection) {
+    if (selection.components.size() == 1)
+        showNotesOf(qs(selection.components.front()));
 }
 
 BriefTable* BriefDock::table(Table table) const { return m_tables[int(table)]; }

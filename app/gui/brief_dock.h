@@ -12,18 +12,21 @@ class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
 
+namespace napkin {
+struct Selection;
+}
+
 namespace napkin::gui {
 
 class BriefTable;
 class Document;
-class MainWindow;
 
 class BriefDock : public QDockWidget {
     Q_OBJECT
 public:
     enum class Table { Functional, NonFunctional, Api, Entities };
 
-    explicit BriefDock(MainWindow& window);
+    explicit BriefDock(Document& document, QWidget* parent = nullptr);
 
     // The editors, for tests.
     QTabWidget* tabs() const { return m_tabs; }
@@ -35,6 +38,8 @@ public:
 
     /// Shows the deep-dive notes of component `id` (the dock follows a single selected component).
     void showNotesOf(const QString& id);
+    /// Follows the canvas selection: a single selected component's notes are shown.
+    void followSelection(const Selection& selection);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

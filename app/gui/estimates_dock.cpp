@@ -1,7 +1,7 @@
 #include "app/gui/estimates_dock.h"
 
 #include "app/gui/analysis_service.h"
-#include "app/gui/main_window.h"
+#include "app/gui/analysis_service.h"
 #include "estimators/capacity_report.h"
 #include "model/units.h"
 
@@ -38,8 +38,8 @@ QString loadSummary(const ComponentLoad& load, bool binary) {
 
 } // namespace
 
-EstimatesDock::EstimatesDock(MainWindow& window)
-    : QDockWidget(tr("Estimates"), &window), m_window(window), m_headline(new QLabel),
+EstimatesDock::EstimatesDock(AnalysisService& analysis, QWidget* parent)
+    : QDockWidget(tr("Estimates"), parent), m_analysis(analysis), m_headline(new QLabel),
       m_tree(new QTreeWidget) {
     setObjectName("estimatesDock");
     m_headline->setWordWrap(true);
@@ -56,17 +56,17 @@ EstimatesDock::EstimatesDock(MainWindow& window)
     layout->addWidget(m_tree);
     setWidget(body);
 
-    connect(&window.analysis(), &AnalysisService::updated, this, &EstimatesDock::analysisUpdated);
+    connect(&m_analysis, &AnalysisService::updated, this, &EstimatesDock::analysisUpdated);
     analysisUpdated();
 }
 
-void EstimatesDock::refresh() { m_window.analysis().refresh(); }
+void EstimatesDock::refresh() { m_analysis.refresh(); }
 
-const Envelope& EstimatesDock::envelope() const { return m_window.analysis().analysis().envelope; }
+const Envelope& EstimatesDock::envelope() const { return m_analysis.analysis().envelope; }
 
-const LoadReport& EstimatesDock::load() const { return m_window.analysis().analysis().load; }
+const LoadReport& EstimatesDock::load() const { return m_analysis.analysis().load; }
 
-const CostReport& EstimatesDock::cost() const { return m_window.analysis().analysis().cost; }
+const CostReport& EstimatesDock::cost() const { return m_analysis.analysis().cost; }
 
 void EstimatesDock::analysisUpdated() {
     rebuildTree();

@@ -15,12 +15,12 @@ class QTreeWidgetItem;
 
 namespace napkin::gui {
 
-class MainWindow;
+class AnalysisService;
 
 class EstimatesDock : public QDockWidget {
     Q_OBJECT
 public:
-    explicit EstimatesDock(MainWindow& window);
+    explicit EstimatesDock(AnalysisService& analysis, QWidget* parent = nullptr);
 
     /// Re-analyzes now (the editor's AnalysisService does it by itself shortly after each edit).
     void refresh();
@@ -39,7 +39,7 @@ private:
     void addComponents();
     QTreeWidgetItem* addSection(const QString& title);
 
-    MainWindow& m_window;
+    AnalysisService& m_analysis;
     QLabel* m_headline;
     QTreeWidget* m_tree;
 };

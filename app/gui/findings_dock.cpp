@@ -3,8 +3,7 @@
 #include "app/gui/analysis_service.h"
 #include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
-#include "app/gui/canvas_view.h"
-#include "app/gui/main_window.h"
+#include "app/gui/document.h"
 #include "estimators/concepts/concept_library.h"
 
 #include <QComboBox>
@@ -38,8 +37,8 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 
 } // namespace
 
-FindingsDock::FindingsDock(MainWindow& window)
-    : QDockWidget(tr("Findings"), &window), m_window(window), m_filter(new QLineEdit),
+FindingsDock::FindingsDock(Document& document, AnalysisService& analysis, CanvasScene& scene, QWidget* parent)
+    : QDockWidget(tr("Findings"), parent), m_document(document), m_analysis(analysis), m_scene(scene), m_filter(new QLineEdit),
       m_severity(new QComboBox), m_summary(new QLabel), m_list(new QTreeWidget), m_whatIf(new QListWidget) {
     setObjectName("findingsDock");
 
@@ -82,7 +81,7 @@ FindingsDock::FindingsDock(MainWindow& window)
     splitter->setStretchFactor(1, 1);
     setWidget(splitter);
 
-    connect(&window.analysis(), &AnalysisService::updated, this, &FindingsDock::analysisUpdated);
+    connect(&m_analysis, &AnalysisService::updated, this, &FindingsDock::analysisUpdated);
     connect(m_filter, &QLineEdit::textChanged, this, &FindingsDock::applyFilter);
     connect(m_severity, &QComboBox::currentIndexChanged, this, &FindingsDock::applyFilter);
     connect(m_list, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item, int column) {
@@ -96,14 +95,14 @@ FindingsDock::FindingsDock(MainWindow& window)
     analysisUpdated();
 }
 
-void FindingsDock::refresh() { m_window.analysis().refresh(); }
+void FindingsDock::refresh() { m_analysis.refresh(); }
 
-const std::vector<Finding>& FindingsDock::findings() const { return m_window.analysis().analysis().findings; }
+const std::vector<Finding>& FindingsDock::findings() const { return m_analysis.analysis().findings; }
 
 void FindingsDock::analysisUpdated() {
     rebuildList();
     rebuildWhatIfChoices();
-    greyOut(m_window.analysis().analysis().resilience.unreachable);
+    greyOut(m_analysis.analysis().resilience.unreachable);
     emit refreshed();
 }
 
@@ -149,7 +148,7 @@ void FindingsDock::rebuildList() {
 }
 
 void FindingsDock::rebuildWhatIfChoices() {
-    const Design& design = m_window.document().design();
+    const Design& design = m_document.design();
     m_rebuildingChoices = true;
     m_whatIf->clear();
     const QStringList failed = failedIds();
@@ -186,10 +185,10 @@ void FindingsDock::setFailed(const QString& id, bool failed) {
         ids << id;
     else
         ids.removeAll(id);
-    m_window.analysis().setFailedIds(ids);
+    m_analysis.setFailedIds(ids);
 }
 
-QStringList FindingsDock::failedIds() const { return m_window.analysis().failedIds(); }
+QStringList FindingsDock::failedIds() const { return m_analysis.failedIds(); }
 
 void FindingsDock::applyFilter() {
     const QString text = m_filter->text().trimmed();
@@ -228,24 +227,24 @@ void FindingsDock::showFinding(QTreeWidgetItem* item) {
     Selection selection;
     QRectF area;
     for (const std::string& id : findings()[index].componentIds) {
-        if (ComponentItem* component = m_window.canvasScene()->componentItem(q(id))) {
+        if (ComponentItem* component = m_scene.componentItem(q(id))) {
             selection.components.push_back(id);
             area = area.united(component->sceneBoundingRect());
         }
     }
     if (selection.empty())
         return;
-    m_window.canvasScene()->select(selection);
-    m_window.canvasView()->centerOn(area.center());
+    m_scene.select(selection);
+    emit centreRequested(area.center());
 }
 
 void FindingsDock::greyOut(const std::vector<std::string>& unreachable) {
     for (const QString& id : std::as_const(m_greyed))
-        if (ComponentItem* item = m_window.canvasScene()->componentItem(id))
+        if (ComponentItem* item = m_scene.componentItem(id))
             item->setOpacity(1.0);
     m_greyed.clear();
     for (const std::string& id : unreachable)
-        if (ComponentItem* item = m_window.canvasScene()->componentItem(q(id))) {
+        if (ComponentItem* item = m_scene.componentItem(q(id))) {
             item->setOpacity(greyedOpacity);
             m_greyed << q(id);
         }

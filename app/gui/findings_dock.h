@@ -7,6 +7,7 @@
 #include "estimators/finding.h"
 
 #include <QDockWidget>
+#include <QPointF>
 #include <QStringList>
 
 #include <vector>
@@ -21,12 +22,14 @@ class QTreeWidgetItem;
 
 namespace napkin::gui {
 
-class MainWindow;
+class AnalysisService;
+class CanvasScene;
+class Document;
 
 class FindingsDock : public QDockWidget {
     Q_OBJECT
 public:
-    explicit FindingsDock(MainWindow& window);
+    FindingsDock(Document& document, AnalysisService& analysis, CanvasScene& scene, QWidget* parent = nullptr);
 
     /// Re-analyzes now (the editor's AnalysisService does it by itself shortly after each edit).
     void refresh();
@@ -49,6 +52,8 @@ signals:
     void refreshed();
     /// The user clicked a finding's "Explained in" cell: "finding:<rule>" for the Reference panel.
     void referenceRequested(const QString& link);
+    /// A finding was clicked: its components are selected; the view should show this scene point.
+    void centreRequested(const QPointF& point);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -62,7 +67,9 @@ private:
     void greyOut(const std::vector<std::string>& unreachable);
     void whatIfToggled(QListWidgetItem* item);
 
-    MainWindow& m_window;
+    Document& m_document;
+    AnalysisService& m_analysis;
+    CanvasScene& m_scene;
     QLineEdit* m_filter;
     QComboBox* m_severity;
     QLabel* m_summary;

@@ -2,6 +2,7 @@
 
 #include "app/gui/document.h"
 #include "estimators/concepts/concept_library.h"
+#include "model/editing/change_kind.h"
 #include "model/text_rules.h"
 #include "model/units.h"
 
@@ -389,22 +390,11 @@ void InspectorPanel::buildComponents() {
         kind->setCurrentIndex(kind->findData(qs(first.kind)));
     connect(kind, &QComboBox::activated, this, [this, kind](int index) {
         const std::string newKind = kind->itemData(index).toString().toStdString();
-        const KindSpec* spec = Catalog::builtin().kind(newKind);
-        if (!spec)
+        if (!Catalog::builtin().kind(newKind))
             return;
         QString error;
-        applyToComponents(
-            [&](Component& c) {
-                if (c.kind == newKind)
-                    return;
-                c.kind = newKind;
-                Properties kept; // only values the new kind knows and accepts survive
-                for (const auto& [key, value] : c.props)
-                    if (const PropertySpec* p = spec->property(key); p && p->check(value).empty())
-                        kept.emplace(key, value);
-                c.props = std::move(kept);
-            },
-            tr("Change kind"), &error, {});
+        applyToComponents([&](Component& c) { c = *changeKind(Catalog::builtin(), c, newKind); }, tr("Change kind"),
+                          &error, {});
         setFieldError("kind", error);
     });
     addRow("kind", tr("Kind"), kind);

@@ -113,10 +113,14 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_autosave->start();
 
-    addDockPanel(new FindingsDock(*this), Qt::BottomDockWidgetArea);
-    addDockPanel(new WorkloadDock(*this), Qt::RightDockWidgetArea);
-    addDockPanel(new EstimatesDock(*this), Qt::BottomDockWidgetArea);
-    addDockPanel(new BriefDock(*this), Qt::BottomDockWidgetArea);
+    auto* findings = new FindingsDock(*m_document, *m_analysis, *m_scene, this);
+    connect(findings, &FindingsDock::centreRequested, m_view, [this](const QPointF& point) { m_view->centerOn(point); });
+    addDockPanel(findings, Qt::BottomDockWidgetArea);
+    addDockPanel(new WorkloadDock(*m_document, this), Qt::RightDockWidgetArea);
+    addDockPanel(new EstimatesDock(*m_analysis, this), Qt::BottomDockWidgetArea);
+    auto* brief = new BriefDock(*m_document, this);
+    connect(this, &MainWindow::selectionChanged, brief, &BriefDock::followSelection);
+    addDockPanel(brief, Qt::BottomDockWidgetArea);
     readSettings();
     updateTitle();
     updateStatus();

@@ -1,6 +1,6 @@
 #include "app/gui/workload_dock.h"
 
-#include "app/gui/main_window.h"
+#include "app/gui/document.h"
 #include "model/catalog.h"
 #include "model/units.h"
 
@@ -99,8 +99,8 @@ QStringList columnTitles() {
 
 } // namespace
 
-WorkloadDock::WorkloadDock(MainWindow& window)
-    : QDockWidget(tr("Workload"), &window), m_window(window), m_dau(new QLineEdit), m_mau(new QLineEdit),
+WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
+    : QDockWidget(tr("Workload"), parent), m_document(document), m_dau(new QLineEdit), m_mau(new QLineEdit),
       m_dailyFraction(fractionBox(0, 1, 0.05)), m_peakFactor(fractionBox(1, 1000, 0.5)),
       m_replication(fractionBox(1, 100, 1)), m_storageFill(fractionBox(0.01, 1, 0.05)),
       m_hotFraction(fractionBox(0, 1, 0.05)), m_targetUtilization(fractionBox(0.01, 1, 0.05)),
@@ -158,7 +158,6 @@ WorkloadDock::WorkloadDock(MainWindow& window)
     connect(add, &QPushButton::clicked, this, &WorkloadDock::addOperation);
     connect(remove, &QPushButton::clicked, this, &WorkloadDock::removeOperation);
 
-    Document& document = m_window.document();
     connect(&document, &Document::workloadChanged, this, &WorkloadDock::reload);
     connect(&document, &Document::designReset, this, &WorkloadDock::reload);
     reload();
@@ -173,10 +172,10 @@ QDoubleSpinBox* WorkloadDock::fractionBox(double min, double max, double step) {
 }
 
 bool WorkloadDock::apply(const Workload& workload, const QString& mergeKey) {
-    if (workload == m_window.document().design().workload())
+    if (workload == m_document.design().workload())
         return true;
     QString error;
-    if (!m_window.document().execute(SetWorkload{workload}, tr("Change workload"), &error, mergeKey)) {
+    if (!m_document.execute(SetWorkload{workload}, tr("Change workload"), &error, mergeKey)) {
         showError(error);
         reload();
         return false;
@@ -192,7 +191,7 @@ void WorkloadDock::showError(const QString& error) {
 
 void WorkloadDock::reload() {
     m_loading = true;
-    const Workload& w = m_window.document().design().workload();
+    const Workload& w = m_document.design().workload();
     m_dau->setText(optionalText(w.dailyActiveUsers));
     m_mau->setText(optionalText(w.monthlyActiveUsers));
     m_dailyFraction->setValue(w.dailyActiveFraction.value_or(1.0));
@@ -225,7 +224,7 @@ void WorkloadDock::reload() {
 void WorkloadDock::usersEdited() {
     if (m_loading)
         return;
-    Workload w = m_window.document().design().workload();
+    Workload w = m_document.design().workload();
     QString error;
     if (!parseOptional(m_dau->text(), w.dailyActiveUsers, error) ||
         !parseOptional(m_mau->text(), w.monthlyActiveUsers, error)) {
@@ -240,7 +239,7 @@ void WorkloadDock::usersEdited() {
 void WorkloadDock::settingsEdited(const QString& mergeKey) {
     if (m_loading)
         return;
-    Workload w = m_window.document().design().workload();
+    Workload w = m_document.design().workload();
     w.peakFactor = m_peakFactor->value();
     w.replicationFactor = m_replication->value();
     w.storageFill = m_storageFill->value();
@@ -255,7 +254,7 @@ void WorkloadDock::settingsEdited(const QString& mergeKey) {
 void WorkloadDock::cellEdited(int row, int column) {
     if (m_loading)
         return;
-    Workload w = m_window.document().design().workload();
+    Workload w = m_document.design().workload();
     if (row < 0 || static_cast<std::size_t>(row) >= w.operations.size())
         return;
     Operation& op = w.operations[static_cast<std::size_t>(row)];
@@ -317,7 +316,7 @@ void WorkloadDock::cellEdited(int row, int column) {
 }
 
 void WorkloadDock::addOperation() {
-    Workload w = m_window.document().design().workload();
+    Workload w = m_document.design().workload();
     Operation op;
     int n = static_cast<int>(w.operations.size()) + 1;
     do
@@ -329,7 +328,7 @@ void WorkloadDock::addOperation() {
 
 void WorkloadDock::removeOperation() {
     const int row = m_operations->currentRow();
-    Workload w = m_window.document().design().workload();
+    Workload w = m_document.design().workload();
     if (row < 0 || static_cast<std::size_t>(row) >= w.operations.size())
         return;
     w.operations.erase(w.operations.begin() + row);

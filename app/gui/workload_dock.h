@@ -16,12 +16,12 @@ class QTableWidget;
 
 namespace napkin::gui {
 
-class MainWindow;
+class Document;
 
 class WorkloadDock : public QDockWidget {
     Q_OBJECT
 public:
-    explicit WorkloadDock(MainWindow& window);
+    explicit WorkloadDock(Document& document, QWidget* parent = nullptr);
 
     QTableWidget* operationsTable() const { return m_operations; }
     /// Why the last change was refused (empty when it was applied).
@@ -43,7 +43,7 @@ private:
     QDoubleSpinBox* fractionBox(double min, double max, double step);
     void showError(const QString& error);
 
-    MainWindow& m_window;
+    Document& m_document;
     QLineEdit* m_dau;
     QLineEdit* m_mau;
     QDoubleSpinBox* m_dailyFraction;

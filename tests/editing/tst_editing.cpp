@@ -1,5 +1,6 @@
 // The editing rules as pure functions: placement, default protocols, unique names, paste renaming,
 // delete, auto-arrange.
+#include "model/editing/change_kind.h"
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
@@ -68,6 +69,8 @@ class TestEditing : public QObject {
     void growingAZoneTakesInWhatItNowCovers();
     void shrinkingAZoneLetsGoOfWhatFallsOutside();
     void keyNumbersShowReplicasShardsAndReplicationFactor();
+    void changeKindKeepsWhatTheNewKindHas();
+    void changeKindRefusesAnUnknownKind();
 };
 
 void TestEditing::defaultProtocol_data() {
@@ -377,6 +380,41 @@ void TestEditing::labelFit() {
     for (const std::string& line : fit.lines)
         got << QString::fromStdString(line);
     QCOMPARE(got, lines);
+}
+
+void TestEditing::changeKindKeepsWhatTheNewKindHas() {
+    const Catalog& catalog = Catalog::builtin();
+    Component cache = component("c", "cache", 40, 60, "az-a");
+    cache.label = "Sessions";
+    cache.props = {{"replicas", 4}, {"shards", 8}, {"hit_ratio", 0.95}, {"capacity_qps", 50000}, {"eviction", "lfu"}};
+    cache.accepted.push_back({"capacity.over", "load test only"});
+
+    // A service has replicas and a capacity, but no shards, hit ratio or eviction.
+    const std::optional<Component> service = changeKind(catalog, cache, "service");
+    QVERIFY(service);
+    QCOMPARE(service->kind, std::string("service"));
+    QVERIFY(service->props == (Properties{{"replicas", 4}, {"capacity_qps", 50000}}));
+    QCOMPARE(service->id, std::string("c"));
+    QCOMPARE(service->label, std::string("Sessions"));
+    QCOMPARE(service->position.x, 40.0);
+    QCOMPARE(service->zone, std::string("az-a"));
+    QCOMPARE(service->accepted.size(), std::size_t(1));
+
+    // A relational database keeps the shards too.
+    const std::optional<Component> database = changeKind(catalog, cache, "relational_db");
+    QVERIFY(database->props == (Properties{{"replicas", 4}, {"shards", 8}, {"capacity_qps", 50000}}));
+
+    // A value the new kind would refuse does not carry over, even under a name it knows.
+    Component broken = cache;
+    broken.props = {{"replicas", 0}, {"capacity_qps", 50000}};
+    QVERIFY(changeKind(catalog, broken, "service")->props == (Properties{{"capacity_qps", 50000}}));
+
+    // The same kind changes nothing.
+    QVERIFY(*changeKind(catalog, cache, "cache") == cache);
+}
+
+void TestEditing::changeKindRefusesAnUnknownKind() {
+    QVERIFY(!changeKind(Catalog::builtin(), component("c", "cache"), "flux_capacitor"));
 }
 
 QTEST_GUILESS_MAIN(TestEditing)
