@@ -26,8 +26,12 @@ AnalysisService::AnalysisService(Document& document, QObject* parent)
     refresh();
 }
 
-// The run owns its copy of the design, but the catalog and price table it reads are statics.
-AnalysisService::~AnalysisService() { m_watcher.waitForFinished(); }
+// The run owns its copy of the design, but the catalog and price table it reads are statics. A future whose
+// result was taken is no longer valid and would never report finished: only a running one is waited for.
+AnalysisService::~AnalysisService() {
+    if (m_running)
+        m_watcher.waitForFinished();
+}
 
 void AnalysisService::schedule() {
     ++m_version;
