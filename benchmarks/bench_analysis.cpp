@@ -133,7 +133,7 @@ void breadthFirstFloor(benchmark::State& state) {
 } // namespace
 
 // The resilience analyzers grow faster than linearly (docs/performance-analysis.md): 1 K only.
-BENCHMARK(fullAnalysis)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(fullAnalysis)->Arg(1000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(capacityAnalysis)->RangeMultiplier(10)->Range(1000, 100'000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(loadPropagationOnly)->RangeMultiplier(10)->Range(1000, 100'000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(breadthFirstFloor)->RangeMultiplier(10)->Range(1000, 100'000)->Unit(benchmark::kMillisecond)->Complexity();
