@@ -2,6 +2,7 @@
 // its fix — a rename that reopens, a theme that does not reach the widgets, a hover that outlives a drop,
 // Ctrl+Y, errors that move fields, exports without feedback, numbers shown as digits, the Ctrl+K order,
 // identifiers in drop-downs and docks.
+#include "app/gui/analysis_service.h"
 #include "app/gui/appearance.h"
 #include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
@@ -408,7 +410,9 @@ void TestEditorUx::dropDownsAndDocksShowWords() {
     QCOMPARE(isolation->itemText(0), QString("Read committed"));
 
     auto* estimates = m_window->findChild<EstimatesDock*>("estimatesDock");
-    estimates->refresh();
+    QSignalSpy analysed(&m_window->analysis(), &AnalysisService::updated);
+    estimates->refresh(); // the analysis runs on its worker thread
+    QVERIFY(analysed.wait());
     QStringList names;
     QTreeWidget* tree = estimates->tree();
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
@@ -420,6 +424,7 @@ void TestEditorUx::dropDownsAndDocksShowWords() {
 
     auto* findings = m_window->findChild<FindingsDock*>("findingsDock");
     findings->refresh();
+    QVERIFY(analysed.wait());
     auto* list = findings->findChild<QTreeWidget*>();
     QVERIFY(list->topLevelItemCount() > 0);
     const Design& d = design();
