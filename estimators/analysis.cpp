@@ -56,6 +56,7 @@ Json analysisToJson(const Analysis& analysis) {
                         {"currency", analysis.cost.currency},
                         {"prices_as_of", analysis.cost.asOf}};
     document["ignored_links"] = analysis.load.ignoredLinks;
+    document["routes"] = routesToJson(analysis.load.routes);
     Json findings = Json::array();
     for (const Finding& finding : analysis.findings)
         findings.push_back(toJson(finding));
@@ -69,6 +70,8 @@ std::string analysisToText(const Analysis& analysis, const Catalog& catalog) {
     out << toText(analysis.summary, catalog);
     if (!analysis.envelope.operations.empty())
         out << "\n" << envelopeToText(analysis.envelope);
+    if (!analysis.load.routes.empty())
+        out << "\n" << routesToText(analysis.load.routes);
     out << "\n" << componentsToText(analysis.load, analysis.cost, analysis.envelope.binaryUnits);
     out << "\n" << resilienceToText(analysis.resilience);
     if (!analysis.findings.empty()) {

@@ -121,6 +121,35 @@ Json componentToJson(const ComponentLoad& load, const ComponentCost* cost) {
     return out;
 }
 
+Json routesToJson(const std::vector<OperationRoute>& routes) {
+    Json out = Json::array();
+    for (const OperationRoute& route : routes) {
+        Json links = Json::array();
+        for (const LinkFlow& flow : route.links)
+            links.push_back({{"link", flow.link}, {"from", flow.from}, {"to", flow.to}, {"peak_qps", flow.peakQps}});
+        out.push_back({{"operation", route.operation}, {"links", links}});
+    }
+    return out;
+}
+
+std::string linkFlowText(const LinkFlow& flow) {
+    return flow.from + " → " + flow.to + " " + formatCount(flow.peakQps) + "/s";
+}
+
+std::string routesToText(const std::vector<OperationRoute>& routes) {
+    std::ostringstream out;
+    out << "Request paths (peak per link)\n";
+    for (const OperationRoute& route : routes) {
+        out << "  " << route.operation << ":";
+        if (route.links.empty())
+            out << " reaches nothing";
+        for (std::size_t i = 0; i < route.links.size(); ++i)
+            out << (i == 0 ? " " : "; ") << linkFlowText(route.links[i]);
+        out << "\n";
+    }
+    return out.str();
+}
+
 std::string stepsToText(const std::vector<Step>& steps, std::string_view indent) {
     std::ostringstream out;
     for (const Step& step : steps)

@@ -22,6 +22,12 @@ Json stepsToJson(const std::vector<Step>& steps);
 std::string stepsToText(const std::vector<Step>& steps, std::string_view indent = "  ");
 /// The envelope, operation by operation, with the working.
 std::string envelopeToText(const Envelope& envelope);
+/// The `routes` section: per operation, the links it crosses and its peak QPS on each.
+Json routesToJson(const std::vector<OperationRoute>& routes);
+/// Per operation, the links it takes: "submit score: players → gateway 5.79 K/s; …".
+std::string routesToText(const std::vector<OperationRoute>& routes);
+/// "players → gateway 5.79 K/s"
+std::string linkFlowText(const LinkFlow& flow);
 /// One line per component with traffic or storage: load, capacity, utilisation, instances, storage, cost.
 std::string componentsToText(const LoadReport& load, const CostReport& cost, bool binaryUnits);
 

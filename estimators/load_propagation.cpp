@@ -49,6 +49,7 @@ struct Edge {
     std::size_t from = 0;
     std::size_t to = 0;
     double weight = 1;
+    bool weightDeclared = false;
     double calls = 1;
     bool writesOnly = false;    // replication and CDC links carry writes only
     std::vector<char> carries;  // per operation
@@ -89,6 +90,7 @@ public:
 
     LoadReport run() {
         orderAndBreakCycles();
+        chooseClientLinks();
         seedClients();
         for (std::size_t v : m_order)
             push(v);
@@ -96,6 +98,8 @@ public:
         report.components.reserve(m_nodes.size());
         for (std::size_t v = 0; v < m_nodes.size(); ++v)
             report.components.push_back(summarize(v));
+        for (std::size_t o = 0; o < m_operationCount; ++o)
+            report.routes.push_back(route(o));
         for (std::size_t i = 0; i < m_edges.size(); ++i)
             if (m_edges[i].backEdge)
                 report.ignoredLinks.push_back(m_design.links()[i].id);
@@ -123,12 +127,14 @@ private:
         m_clientEgress.assign(m_nodes.size(), 0);
     }
 
+
     void readEdges() {
         const auto& links = m_design.links();
         m_edges.resize(links.size());
         for (Edge& edge : m_edges)
             edge.ignored = true; // until the graph view shows both ends exist
         m_outEdges.assign(m_nodes.size(), {});
+        m_edgePeak.assign(links.size() * m_operationCount, 0);
         const GraphView::Graph& g = m_graph.graph();
         for (std::size_t v = 0; v < m_nodes.size(); ++v)
             for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
@@ -143,6 +149,7 @@ private:
         edge.from = from;
         edge.to = to;
         edge.weight = std::max(0.0, linkNumber(link.props, "weight", 1));
+        edge.weightDeclared = link.props.find("weight") != link.props.end();
         edge.calls = std::max(0.0, linkNumber(link.props, "calls_per_request", 1));
         edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
         edge.carries.assign(m_operationCount, 1);
@@ -204,18 +211,118 @@ private:
         m_order.assign(postOrder.rbegin(), postOrder.rend());
     }
 
+    // Whether the component can answer operation o itself: a store or a queue keeps a write, and a store,
+    // cache or CDN answers a read.
+    bool serves(std::size_t v, std::size_t o) const {
+        const Role role = m_nodes[v].role;
+        if (isStore(role) || role == Role::Queue)
+            return true;
+        return m_envelope.operations[o].type == OperationType::Read && (role == Role::Cache || role == Role::Cdn);
+    }
+
+    // How far operation o gets from each vertex: 2 when it reaches something that serves it, 1 when it
+    // reaches only something else (a service with no store behind it).
+    std::vector<int> servingRanks(std::size_t o) const {
+        std::vector<int> rank(m_nodes.size(), 0);
+        for (auto it = m_order.rbegin(); it != m_order.rend(); ++it) {
+            const std::size_t v = *it;
+            int best = serves(v, o) ? 2 : 1;
+            for (std::size_t e : m_outEdges[v])
+                if (carries(m_edges[e], o) && !m_edges[e].writesOnly)
+                    best = std::max(best, rank[m_edges[e].to]);
+            rank[v] = best;
+        }
+        return rank;
+    }
+
+    // A request takes one path: a client sends each operation only down the links that lead furthest
+    // towards serving it, split by their weights. A client that also links past its DNS only looks names
+    // up there (answers are cached for ttl_s): those lookups are not requests.
+    void chooseClientLinks() {
+        m_clientUses.assign(m_edges.size() * m_operationCount, 0);
+        m_clientServes.assign(m_nodes.size() * m_operationCount, 0);
+        for (std::size_t o = 0; o < m_operationCount; ++o) {
+            const std::vector<int> rank = servingRanks(o);
+            for (std::size_t v = 0; v < m_nodes.size(); ++v)
+                if (m_nodes[v].role == Role::Client)
+                    chooseLinks(v, o, rank);
+        }
+    }
+
+    void chooseLinks(std::size_t client, std::size_t o, const std::vector<int>& rank) {
+        std::vector<std::size_t> candidates;
+        bool beyondDns = false;
+        for (std::size_t e : m_outEdges[client])
+            if (carries(m_edges[e], o) && !m_edges[e].writesOnly) {
+                candidates.push_back(e);
+                beyondDns = beyondDns || m_nodes[m_edges[e].to].role != Role::Dns;
+            }
+        if (beyondDns)
+            std::erase_if(candidates, [&](std::size_t e) { return m_nodes[m_edges[e].to].role == Role::Dns; });
+        int best = 0;
+        for (std::size_t e : candidates)
+            best = std::max(best, rank[m_edges[e].to]);
+        std::erase_if(candidates, [&](std::size_t e) { return rank[m_edges[e].to] < best; });
+        for (std::size_t e : candidates)
+            m_clientUses[e * m_operationCount + o] = 1;
+        m_clientServes[client * m_operationCount + o] = !candidates.empty();
+        const bool declared =
+            std::any_of(candidates.begin(), candidates.end(), [&](std::size_t e) { return m_edges[e].weightDeclared; });
+        if (candidates.size() > 1 && !declared)
+            m_evenSplits.push_back({client, o, candidates});
+    }
+
+    // Each operation enters evenly at the clients that can send it anywhere (all of them when none can).
     void seedClients() {
         std::vector<std::size_t> clients;
         for (std::size_t v = 0; v < m_nodes.size(); ++v)
             if (m_nodes[v].role == Role::Client)
                 clients.push_back(v);
         m_clientCount = clients.size();
-        for (std::size_t v : clients)
-            for (std::size_t o = 0; o < m_operationCount; ++o) {
-                m_peak[v * m_operationCount + o] = m_envelope.operations[o].qpsPeak / static_cast<double>(clients.size());
-                m_average[v * m_operationCount + o] =
-                    m_envelope.operations[o].qpsAverage / static_cast<double>(clients.size());
+        for (std::size_t o = 0; o < m_operationCount; ++o) {
+            const auto serving = std::count_if(clients.begin(), clients.end(), [&](std::size_t v) {
+                return m_clientServes[v * m_operationCount + o] != 0;
+            });
+            for (std::size_t v : clients) {
+                if (serving > 0 && !m_clientServes[v * m_operationCount + o])
+                    continue;
+                const double share = 1.0 / static_cast<double>(serving > 0 ? serving : clients.size());
+                m_peak[v * m_operationCount + o] = m_envelope.operations[o].qpsPeak * share;
+                m_average[v * m_operationCount + o] = m_envelope.operations[o].qpsAverage * share;
             }
+        }
+    }
+
+    void pushFromClient(std::size_t v, std::size_t o, double peak, double average) {
+        double weightSum = 0;
+        for (std::size_t e : m_outEdges[v])
+            if (m_clientUses[e * m_operationCount + o])
+                weightSum += m_edges[e].weight;
+        for (std::size_t e : m_outEdges[v]) {
+            if (!m_clientUses[e * m_operationCount + o])
+                continue;
+            const double factor = ratio(m_edges[e].weight, weightSum) * m_edges[e].calls;
+            send(e, o, peak * factor, average * factor);
+            m_clientEgress[m_edges[e].to] += average * factor * responseBytes(o);
+        }
+    }
+
+    void send(std::size_t e, std::size_t o, double peak, double average) {
+        const std::size_t to = m_edges[e].to;
+        m_peak[to * m_operationCount + o] += peak;
+        m_average[to * m_operationCount + o] += average;
+        m_edgePeak[e * m_operationCount + o] += peak;
+    }
+
+    OperationRoute route(std::size_t o) const {
+        OperationRoute route{m_envelope.operations[o].name, {}};
+        const auto& links = m_design.links();
+        for (std::size_t v : m_order)
+            for (std::size_t e : m_outEdges[v])
+                if (m_edgePeak[e * m_operationCount + o] > 0)
+                    route.links.push_back(
+                        {links[e].id, links[e].from, links[e].to, m_edgePeak[e * m_operationCount + o]});
+        return route;
     }
 
     bool carries(const Edge& edge, std::size_t o) const {
@@ -249,6 +356,10 @@ private:
 
     void pushOperation(std::size_t v, std::size_t o, double peak, double average) {
         const Node& node = m_nodes[v];
+        if (node.role == Role::Client) {
+            pushFromClient(v, o, peak, average);
+            return;
+        }
         const auto [outPeak, outAverage] = outgoing(v, o, peak, average);
         const bool isRead = m_envelope.operations[o].type == OperationType::Read;
 
@@ -257,14 +368,12 @@ private:
         bool callsStore = false;
         double missFactor = 1;
         bool writeBackCache = false;
-        bool callsBeyondDns = false;
         for (std::size_t e : m_outEdges[v]) {
             const Edge& edge = m_edges[e];
             if (!carries(edge, o) || edge.writesOnly)
                 continue;
             weightSum += edge.weight;
             const Node& target = m_nodes[edge.to];
-            callsBeyondDns = callsBeyondDns || target.role != Role::Dns;
             callsStore = callsStore || isStore(target.role);
             if (target.role == Role::Cache) {
                 callsCache = true;
@@ -295,15 +404,8 @@ private:
             if (cacheAside && !isRead && target.role == Role::Cache && !edge.writesOnly &&
                 target.writePolicy == WritePolicy::WriteAround)
                 continue;
-            // A client that also links past the DNS only looks names up there (answers are cached for
-            // ttl_s): the lookups are not requests and carry no load.
-            if (node.role == Role::Client && target.role == Role::Dns && callsBeyondDns)
-                continue;
             const double factor = share * edge.calls;
-            m_peak[edge.to * m_operationCount + o] += edgePeak * factor;
-            m_average[edge.to * m_operationCount + o] += edgeAverage * factor;
-            if (node.role == Role::Client)
-                m_clientEgress[edge.to] += edgeAverage * factor * responseBytes(o);
+            send(e, o, edgePeak * factor, edgeAverage * factor);
         }
     }
 
@@ -446,6 +548,7 @@ private:
         }
         queueFindings();
         noStorageFindings();
+        evenSplitFindings();
         for (const std::string& link : m_report->ignoredLinks)
             add("capacity.cycle", Severity::Info, {m_design.link(link)->from, m_design.link(link)->to},
                 "Link " + link + " closes a cycle; it carries no load in the estimate.");
@@ -540,6 +643,29 @@ private:
         }
     }
 
+    void evenSplitFindings() {
+        for (const EvenSplit& split : m_evenSplits) {
+            std::vector<std::string> ids{m_design.components()[split.client].id};
+            std::string links;
+            for (std::size_t e : split.edges) {
+                const Link& link = m_design.links()[e];
+                ids.push_back(link.to);
+                links += (links.empty() ? "" : ", ") + link.id;
+            }
+            add("capacity.split", Severity::Info, std::move(ids),
+                name(m_report->components[split.client]) + " can send \"" + m_envelope.operations[split.operation].name +
+                    "\" down " + std::to_string(split.edges.size()) + " links that lead to something serving it (" +
+                    links + "): the estimate splits it evenly between them.",
+                "Give those links a weight (their shares of the traffic), or limit them with operations.");
+        }
+    }
+
+    struct EvenSplit {
+        std::size_t client = 0;
+        std::size_t operation = 0;
+        std::vector<std::size_t> edges;
+    };
+
     const GraphView& m_graph;
     const Design& m_design;
     const Envelope& m_envelope;
@@ -553,6 +679,10 @@ private:
     std::vector<double> m_peak;    // [component × operation]
     std::vector<double> m_average; // [component × operation]
     std::vector<double> m_clientEgress;
+    std::vector<double> m_edgePeak;       // [link × operation]
+    std::vector<char> m_clientUses;       // [link × operation]: a client sends the operation down it
+    std::vector<char> m_clientServes;     // [component × operation]: a client that can send it anywhere
+    std::vector<EvenSplit> m_evenSplits;
     std::vector<double> m_requestBytes; // per operation
     std::vector<double> m_responseBytes;
     std::vector<double> m_fanout;

@@ -60,8 +60,23 @@ struct ComponentLoad {
     std::optional<double> memoryNodesNeeded;
 };
 
+/// One link an operation crosses, with the peak traffic of that operation on it.
+struct LinkFlow {
+    std::string link;
+    std::string from;
+    std::string to;
+    double peakQps = 0;
+};
+
+/// The path one operation takes through the design: the links that carry it, from the clients inward.
+struct OperationRoute {
+    std::string operation;
+    std::vector<LinkFlow> links; // in request order (topological order of their sources)
+};
+
 struct LoadReport {
     std::vector<ComponentLoad> components; // in design order
+    std::vector<OperationRoute> routes;    // one per envelope operation
     std::vector<std::string> ignoredLinks; // back edges of cycles: they carry no load
     std::vector<Finding> findings;
 

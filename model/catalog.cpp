@@ -152,7 +152,8 @@ std::vector<PropertySpec> makeLinkProperties() {
     std::vector<PropertySpec> specs;
     specs.push_back(numberSpec("weight", "Weight", "", 1, 0, 1e6,
                                "Share of the source's traffic this link takes when the source splits its "
-                               "traffic (load balancer, gateway, DNS): weight ÷ sum of weights."));
+                               "traffic (load balancer, gateway, DNS, CDN, or a client with several links "
+                               "that can serve an operation): weight ÷ sum of weights."));
     specs.push_back(numberSpec("calls_per_request", "Calls per request", "×", 1, 0, 1e6,
                                "How many requests go over this link for each request the source handles "
                                "(fan-out, retries, N+1 queries)."));

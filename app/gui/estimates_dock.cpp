@@ -82,6 +82,7 @@ void EstimatesDock::rebuildTree() {
                                  text(formatBytes(envelope.cacheBytes, binary)), text(formatMoney(cost().total))));
     m_tree->clear();
     addEnvelope();
+    addRoutes();
     addComponents();
 }
 
@@ -104,6 +105,20 @@ void EstimatesDock::addEnvelope() {
     }
     QTreeWidgetItem* totals = addSection(tr("Totals"));
     addSteps(totals, envelope().steps);
+}
+
+void EstimatesDock::addRoutes() {
+    const std::vector<OperationRoute>& routes = load().routes;
+    if (routes.empty())
+        return;
+    QTreeWidgetItem* section = addSection(tr("Request paths"));
+    for (const OperationRoute& route : routes) {
+        auto* item = new QTreeWidgetItem(
+            section, {text(route.operation), route.links.empty() ? tr("reaches nothing")
+                                                                 : tr("%n link(s)", nullptr, int(route.links.size()))});
+        for (const LinkFlow& flow : route.links)
+            new QTreeWidgetItem(item, {text(flow.link), text(linkFlowText(flow))});
+    }
 }
 
 void EstimatesDock::addComponents() {

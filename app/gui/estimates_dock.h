@@ -36,6 +36,7 @@ private:
     void analysisUpdated();
     void rebuildTree();
     void addEnvelope();
+    void addRoutes();
     void addComponents();
     QTreeWidgetItem* addSection(const QString& title);
 

@@ -381,6 +381,95 @@ private slots:
         QVERIFY(has(rulesOf(r, "svc"), "capacity.over"));
     }
 
+    void clientWithTwoEntryPointsSplitsWithoutDoubleCounting_data() {
+        QTest::addColumn<double>("weightA"); // -1: no weight declared
+        QTest::addColumn<double>("weightB");
+        QTest::addColumn<double>("atA");
+        QTest::addColumn<double>("atB");
+        QTest::addColumn<bool>("reported");
+        // No weights: 2200 ÷ 2 = 1100 each, and a finding says the split is an assumption.
+        QTest::newRow("even") << -1.0 << -1.0 << 1100.0 << 1100.0 << true;
+        // Weights 3 and 1: 2200 × 3/4 = 1650 and 2200 × 1/4 = 550.
+        QTest::newRow("3:1") << 3.0 << 1.0 << 1650.0 << 550.0 << false;
+        // One declared weight is enough: 1 (default) and 4 → 440 and 1760.
+        QTest::newRow("1:4") << -1.0 << 4.0 << 440.0 << 1760.0 << false;
+    }
+
+    void clientWithTwoEntryPointsSplitsWithoutDoubleCounting() {
+        QFETCH(double, weightA);
+        QFETCH(double, weightB);
+        auto weight = [](double w) { return w < 0 ? Properties{} : props({{"weight", w}}); };
+        const LoadReport r = DesignBuilder()
+                                 .add("web", "web_client")
+                                 .add("a", "load_balancer")
+                                 .add("b", "load_balancer")
+                                 .add("svc", "service")
+                                 .add("db", "relational_db")
+                                 .link("web", "a", weight(weightA))
+                                 .link("web", "b", weight(weightB))
+                                 .link("a", "svc")
+                                 .link("b", "svc")
+                                 .link("svc", "db")
+                                 .run();
+        QTEST(at(r, "a").offeredQps, "atA");
+        QTEST(at(r, "b").offeredQps, "atB");
+        // The service and the database see every request once: 2000 gets + 200 puts.
+        QCOMPARE(at(r, "svc").offeredQps, 2200.0);
+        QCOMPARE(putQps(r, "db"), 200.0);
+        QTEST(has(rulesOf(r, "web"), "capacity.split"), "reported");
+    }
+
+    void clientSendsAnOperationOnlyWhereItCanBeServed() {
+        const LoadReport r = DesignBuilder()
+                                 .add("players", "mobile_client")
+                                 .add("gw", "api_gateway")
+                                 .add("svc", "service")
+                                 .add("db", "kv_store")
+                                 .add("live", "realtime_gateway")
+                                 .add("board", "cache")
+                                 .link("players", "gw")
+                                 .link("players", "live")
+                                 .link("gw", "svc")
+                                 .link("svc", "db")
+                                 .link("live", "board")
+                                 .run();
+        // A put is kept by the database only, so it never goes to the live gateway: all 200 reach gw.
+        QCOMPARE(putQps(r, "gw"), 200.0);
+        QCOMPARE(putQps(r, "live"), 0.0);
+        QCOMPARE(putQps(r, "board"), 0.0);
+        // A get can be answered down both links (the database, the cache): 2000 ÷ 2 = 1000 each.
+        QCOMPARE(getQps(r, "gw"), 1000.0);
+        QCOMPARE(getQps(r, "live"), 1000.0);
+        QCOMPARE(getQps(r, "db") + getQps(r, "board"), 2000.0);
+
+        // The route of put: players → gw → svc → db, 200/s on each link.
+        QCOMPARE(r.routes.size(), std::size_t(2));
+        const OperationRoute& put = r.routes[1];
+        QCOMPARE(put.operation, std::string("put"));
+        QCOMPARE(put.links.size(), std::size_t(3));
+        QCOMPARE(put.links[0].link, std::string("players-gw"));
+        QCOMPARE(put.links[1].link, std::string("gw-svc"));
+        QCOMPARE(put.links[2].link, std::string("svc-db"));
+        for (const LinkFlow& flow : put.links)
+            QCOMPARE(flow.peakQps, 200.0);
+    }
+
+    void clientsThatCannotSendAnOperationTakeNoShareOfIt() {
+        const LoadReport r = DesignBuilder()
+                                 .add("web", "web_client")
+                                 .add("mobile", "mobile_client")
+                                 .add("a", "service")
+                                 .add("b", "service")
+                                 .link("web", "a", props({{"operations", Json::array({"get"})}}))
+                                 .link("mobile", "b")
+                                 .run();
+        // get enters at both clients: 2000 ÷ 2 = 1000 each; put only at mobile, which sends all 200.
+        QCOMPARE(getQps(r, "a"), 1000.0);
+        QCOMPARE(getQps(r, "b"), 1000.0);
+        QCOMPARE(putQps(r, "a"), 0.0);
+        QCOMPARE(putQps(r, "b"), 200.0);
+    }
+
     void zeroWeightsSendNothing() {
         const LoadReport r = DesignBuilder()
                                  .add("web", "web_client")
