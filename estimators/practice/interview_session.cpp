@@ -53,7 +53,7 @@ std::vector<PhasePlan> defaultPlan(int totalMinutes) {
 InterviewSession::InterviewSession(std::string problem, std::vector<PhasePlan> plan, Clock clock,
                                    bool autoAdvance)
     : m_problem(std::move(problem)), m_plan(plan.empty() ? defaultPlan() : std::move(plan)),
-      m_clock(std::move(clock)), m_autoAdvance(autoAdvance), m_startedAt(m_clock()), m_phaseStartedAt(0) {}
+      m_clock(std::move(clock)), m_autoAdvance(autoAdvance), m_startedAt(m_clock()), m_recordedStart(m_startedAt), m_phaseStartedAt(0) {}
 
 double InterviewSession::now() const {
     const double at = m_pausedAt ? *m_pausedAt : m_clock();
@@ -119,7 +119,7 @@ void InterviewSession::finish() {
 Attempt InterviewSession::attempt() const {
     Attempt result;
     result.problem = m_problem;
-    result.startedAt = m_startedAt;
+    result.startedAt = m_recordedStart;
     double planned = 0;
     for (const PhasePlan& p : m_plan)
         planned += p.minutes;
@@ -130,6 +130,51 @@ Attempt InterviewSession::attempt() const {
         result.phases.push_back({m_plan[m_current].phase, planned, phaseElapsed(), phaseElapsed() > planned});
     }
     return result;
+}
+
+Json InterviewSession::state() const {
+    Json plan = Json::array();
+    for (const PhasePlan& p : m_plan)
+        plan.push_back({{"phase", toString(p.phase)}, {"minutes", p.minutes}});
+    Json state = toJson(attempt());
+    state["plan"] = plan;
+    state["current"] = m_current;
+    state["elapsed_seconds"] = totalElapsed();
+    state["auto_advance"] = m_autoAdvance;
+    state["finished"] = m_finished;
+    return state;
+}
+
+std::optional<InterviewSession> InterviewSession::fromState(const Json& state, Clock clock) {
+    std::optional<Attempt> record = attemptFromJson(state);
+    if (!record || !state.value("plan", Json()).is_array() || !state.value("current", Json()).is_number_integer() ||
+        state["current"].get<long long>() < 0)
+        return std::nullopt;
+    std::vector<PhasePlan> plan;
+    for (const Json& p : state["plan"]) {
+        const std::optional<InterviewPhase> phase =
+            p.is_object() && p.value("phase", Json()).is_string() ? phaseFromString(p["phase"].get<std::string>())
+                                                                  : std::nullopt;
+        if (!phase || !p.value("minutes", Json()).is_number())
+            return std::nullopt;
+        plan.push_back({*phase, p["minutes"].get<double>()});
+    }
+    const auto current = static_cast<std::size_t>(state["current"].get<long long>());
+    const bool finished = state.value("finished", false);
+    // The record holds the phases done and, unless finished, the current one so far.
+    const std::size_t done = finished ? record->phases.size() : record->phases.size() - 1;
+    if (plan.empty() || current >= plan.size() || record->phases.empty() || done != (finished ? plan.size() : current))
+        return std::nullopt;
+    InterviewSession session(record->problem, plan, std::move(clock), state.value("auto_advance", true));
+    const double elapsed = state.value("elapsed_seconds", 0.0);
+    session.m_startedAt = session.m_clock() - elapsed;
+    session.m_recordedStart = record->startedAt;
+    session.m_current = current;
+    session.m_finished = finished;
+    session.m_done.assign(record->phases.begin(), record->phases.begin() + static_cast<std::ptrdiff_t>(done));
+    session.m_phaseStartedAt = finished ? elapsed : elapsed - record->phases.back().spentSeconds;
+    session.pause();
+    return session;
 }
 
 Json toJson(const Attempt& attempt) {
@@ -144,7 +189,8 @@ Json toJson(const Attempt& attempt) {
             {"minutes", attempt.minutes},
             {"phases", phases},
             {"score", attempt.score ? Json(*attempt.score) : Json()},
-            {"checks", attempt.checks}};
+            {"checks", attempt.checks},
+            {"open_findings", attempt.openFindings}};
 }
 
 std::optional<Attempt> attemptFromJson(const Json& json) {
@@ -167,6 +213,9 @@ std::optional<Attempt> attemptFromJson(const Json& json) {
     if (json.contains("score") && json["score"].is_number_integer())
         a.score = json["score"].get<int>();
     a.checks = json.value("checks", Json::array());
+    for (const Json& f : json.value("open_findings", Json::array()))
+        if (f.is_string())
+            a.openFindings.push_back(f.get<std::string>());
     return a;
 }
 

@@ -52,6 +52,7 @@ struct Attempt {
     std::vector<PhaseTime> phases;
     std::optional<int> score;
     Json checks = Json::array(); // the grader's categories (gradeToJson), as they were at the end
+    std::vector<std::string> openFindings; // unaccepted warnings and errors at the end
     bool operator==(const Attempt&) const = default;
 };
 
@@ -83,6 +84,15 @@ class InterviewSession {
 
     /// The record so far: time per phase (the current one up to now).
     Attempt attempt() const;
+    const std::string& problem() const { return m_problem; }
+    const std::vector<PhasePlan>& plan() const { return m_plan; }
+
+    /// The running session as the file keeps it while it runs (`practice.session`): the plan, the phases
+    /// done, and the seconds spent so far, so a crash recovery can carry it on.
+    Json state() const;
+    /// A session carried on from state() at the time it was taken, paused (the time the editor was gone
+    /// is not counted); nothing when the state is unreadable.
+    static std::optional<InterviewSession> fromState(const Json& state, Clock clock);
 
   private:
     double now() const;
@@ -93,6 +103,7 @@ class InterviewSession {
     Clock m_clock;
     bool m_autoAdvance;
     double m_startedAt;
+    double m_recordedStart; // when the session first started (a recovered one shifts m_startedAt)
     double m_phaseStartedAt; // in paused-excluded session seconds
     std::size_t m_current = 0;
     std::vector<PhaseTime> m_done;

@@ -152,6 +152,47 @@ class TestInterviewSession : public QObject {
         QCOMPARE(attempts[0].phases[0], (PhaseTime{InterviewPhase::Api, 0, 12, false}));
         QVERIFY(!attempts[0].score);
     }
+
+    // A crash recovery carries a running session on from its last saved state, paused at that moment: the
+    // minutes the editor was gone do not count.
+    void recoveryCarriesTheSessionOn() {
+        FakeClock fake;
+        InterviewSession session("tiny-url", defaultPlan(45), fake.clock(), false);
+        fake.seconds += 200;
+        session.nextPhase(); // Functional: 200 s
+        fake.seconds += 250; // Non-Functional overruns its 180 s by 70
+        const Json state = session.state();
+        QCOMPARE(state["current"].get<int>(), 1);
+        QCOMPARE(state["elapsed_seconds"].get<double>(), 450.0);
+
+        fake.seconds += 3600; // the crash and the restart
+        std::optional<InterviewSession> back = InterviewSession::fromState(state, fake.clock());
+        QVERIFY(back.has_value());
+        QVERIFY(back->paused());
+        QVERIFY(back->phase() == InterviewPhase::NonFunctional);
+        QCOMPARE(back->totalElapsed(), 450.0);
+        QCOMPARE(back->phaseElapsed(), 250.0);
+        QCOMPARE(back->phaseRemaining(), -70.0);
+        QVERIFY(back->overrunning());
+        back->resume();
+        fake.seconds += 10;
+        back->nextPhase();
+        const Attempt a = back->attempt();
+        QCOMPARE(a.startedAt, 1'000'000.0);
+        QCOMPARE(a.phases[0], (PhaseTime{InterviewPhase::Functional, 240, 200, false}));
+        QCOMPARE(a.phases[1], (PhaseTime{InterviewPhase::NonFunctional, 180, 260, true}));
+        QCOMPARE(a.phases[2], (PhaseTime{InterviewPhase::CapacityEstimation, 300, 0, false}));
+    }
+
+    void unreadableStateIsRefused() {
+        FakeClock fake;
+        InterviewSession session("tiny-url", defaultPlan(45), fake.clock());
+        Json state = session.state();
+        state["current"] = 9;
+        QVERIFY(!InterviewSession::fromState(state, fake.clock()));
+        QVERIFY(!InterviewSession::fromState(Json::object(), fake.clock()));
+        QVERIFY(!InterviewSession::fromState(Json("session"), fake.clock()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInterviewSession)
