@@ -4,11 +4,13 @@
 
 #include <QFileInfo>
 
+#include <utility>
+
 namespace napkin::gui {
 
 Document::Document(QObject* parent) : QObject(parent) {
     m_listenerToken = m_design.addListener([this](const Change& change) { relay(change); });
-    connect(&m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(&m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean || m_extraModified); });
     connect(&m_undoStack, &QUndoStack::indexChanged, this, &Document::edited);
 }
 
@@ -42,7 +44,23 @@ bool Document::execute(const Edit& edit, const QString& text, QString* error, co
     return true;
 }
 
+void Document::markSaved() {
+    m_undoStack.setClean();
+    if (std::exchange(m_extraModified, false))
+        emit modifiedChanged(isModified());
+}
+
+void Document::setExtra(const Json& extra, bool marksModified) {
+    const bool wasModified = isModified();
+    m_design.setExtra(extra);
+    m_extraModified = m_extraModified || marksModified;
+    emit extraChanged();
+    if (isModified() != wasModified)
+        emit modifiedChanged(isModified());
+}
+
 void Document::reset(const Design& design, const QString& filePath) {
+    m_extraModified = false;
     m_undoStack.clear();
     m_design = design; // copy assignment keeps our listener
     setFilePath(filePath);

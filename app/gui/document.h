@@ -26,8 +26,15 @@ public:
     /// "Tiny URL.napkin"-style name for titles: the file name, or "Untitled".
     QString displayName() const;
     /// True when the design differs from what was last opened or saved (the undo stack's clean state).
-    bool isModified() const { return !m_undoStack.isClean(); }
-    void markSaved() { m_undoStack.setClean(); }
+    bool isModified() const { return !m_undoStack.isClean() || m_extraModified; }
+    void markSaved();
+
+    /// Replaces the design's unknown top-level fields (the interview's `practice` record) outside the undo
+    /// history: practice bookkeeping is not a design edit, so undo never takes back a recorded attempt.
+    /// With `marksModified` the design counts as modified until saved (a finished attempt must reach the
+    /// file); without it (the running session's state, rewritten every few seconds) it only rides along
+    /// with the next save and the recovery file.
+    void setExtra(const Json& extra, bool marksModified);
 
     /// Pushes `edit` as one undoable step named `text`. Returns false, changing nothing, when the design
     /// refuses it; `error` then says why. Edits with the same non-empty `mergeKey` pushed one after the
@@ -61,6 +68,8 @@ signals:
     /// After any edit, undo or redo has been applied completely (once per step, after the signals above).
     void edited();
     void modifiedChanged(bool modified);
+    /// setExtra changed the design's unknown top-level fields.
+    void extraChanged();
     void filePathChanged(const QString& path);
 
 private:
@@ -70,6 +79,7 @@ private:
     QString m_filePath;
     QUndoStack m_undoStack;
     int m_listenerToken = 0;
+    bool m_extraModified = false;
 };
 
 } // namespace napkin::gui

@@ -4,6 +4,7 @@
 #include "app/gui/canvas_view.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/main_window.h"
+#include "app/gui/interview.h"
 #include "app/gui/practice.h"
 #include "app/gui/reference_dock.h"
 
@@ -23,6 +24,7 @@ int runEditor(int argc, char* argv[]) {
     installExportActions(window);
     installAppearanceMenu(window);
     installPracticeActions(window);
+    installInterviewActions(window);
     installReferencePanel(window);
     const QStringList arguments = QApplication::arguments();
     if (arguments.size() > 1) {

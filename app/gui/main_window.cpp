@@ -86,6 +86,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_recoveryStale = m_document->isModified();
         updateStatus();
     });
+    // The interview's running state (practice bookkeeping) must reach the recovery file too.
+    connect(m_document, &Document::extraChanged, this, [this] { m_recoveryStale = true; });
     connect(m_analysis, &AnalysisService::updated, this, [this] { m_scene->showAnalysis(m_analysis->analysis()); });
     m_scene->showAnalysis(m_analysis->analysis());
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
@@ -640,6 +642,7 @@ bool MainWindow::restoreRecovery(QString* error) {
     const Compound restore = buildEdit(*result.design);
     if (!m_document->execute(restore, tr("Restore unsaved work"), error))
         return false;
+    m_document->setExtra(result.design->extra(), false); // the practice record and a running interview
     m_view->showOpening();
     return true;
 }

@@ -17,18 +17,29 @@ GradeCheck check(std::string id, std::string text, double points, bool met, std:
 
 Grade handMadeGrade() {
     Grade grade;
-    grade.categories.push_back({"requirements", "Requirements", 15,
-                                {check("operation.shorten", "Shorten a URL", 10, true, "Matched by name."),
-                                 check("operation.redirect", "Redirect", 5, false, "No operation redirect.")}});
     grade.categories.push_back(
-        {"estimation", "Estimation", 15,
+        {"requirements",
+         "Requirements",
+         15,
+         {check("operation.shorten", "Shorten a URL", 10, true, "Matched by name."),
+          check("operation.redirect", "Redirect", 5, false, "No operation redirect.")}});
+    grade.categories.push_back(
+        {"estimation",
+         "Estimation",
+         15,
          {check("estimation.read-qps", "Peak read QPS within ×2", 15, false,
                 "The peak read QPS is 40 /s; the reference's is 400 /s: 10× too low.")}});
-    grade.categories.push_back({"api_data", "API and data model", 15,
-                                {check("api.POST /urls", "The API has POST /urls", 7.5, true, "Matched."),
-                                 check("entity.Url", "The entity Url names its store | key", 7.5, true, "Ok.")}});
-    grade.categories.push_back({"availability", "Availability and failure", 20,
-                                {check("requirement.avail", "99.9 % available", 20, true, "Computed 99.95 %.")}});
+    grade.categories.push_back(
+        {"api_data",
+         "API and data model",
+         15,
+         {check("api.POST /urls", "The API has POST /urls", 7.5, true, "Matched."),
+          check("entity.Url", "The entity Url names its store | key", 7.5, true, "Ok.")}});
+    grade.categories.push_back(
+        {"availability",
+         "Availability and failure",
+         20,
+         {check("requirement.avail", "99.9 % available", 20, true, "Computed 99.95 %.")}});
     return grade;
 }
 
@@ -37,7 +48,7 @@ Attempt timedAttempt() {
     a.problem = "tiny-url";
     a.minutes = 45;
     a.phases = {{InterviewPhase::Functional, 240, 200, false},
-                {InterviewPhase::NonFunctional, 180, 250, true},  // over by 70 s: half
+                {InterviewPhase::NonFunctional, 180, 250, true},       // over by 70 s: half
                 {InterviewPhase::CapacityEstimation, 300, 500, true}}; // over by 200 s: none
     return a;
 }
@@ -52,15 +63,24 @@ class TestInterviewReview : public QObject {
         QTest::addColumn<QString>("category");
         QTest::addColumn<QString>("check");
         QTest::addColumn<int>("phase");
-        QTest::newRow("operation") << "requirements" << "operation.shorten" << int(InterviewPhase::Functional);
-        QTest::newRow("functional") << "requirements" << "requirement.f1" << int(InterviewPhase::Functional);
-        QTest::newRow("non-functional") << "latency" << "requirement.p99" << int(InterviewPhase::NonFunctional);
-        QTest::newRow("estimate") << "estimation" << "estimation.read-qps" << int(InterviewPhase::CapacityEstimation);
-        QTest::newRow("endpoint") << "api_data" << "api.GET /x" << int(InterviewPhase::Api);
-        QTest::newRow("entity") << "api_data" << "entity.Url" << int(InterviewPhase::Entities);
-        QTest::newRow("spof") << "availability" << "availability.spof" << int(InterviewPhase::HighLevelDesign);
-        QTest::newRow("cost") << "cost" << "cost.shown" << int(InterviewPhase::HighLevelDesign);
-        QTest::newRow("notes") << "tradeoffs" << "tradeoffs.notes" << int(InterviewPhase::DeepDive);
+        QTest::newRow("operation") << "requirements"
+                                   << "operation.shorten" << int(InterviewPhase::Functional);
+        QTest::newRow("functional") << "requirements"
+                                    << "requirement.f1" << int(InterviewPhase::Functional);
+        QTest::newRow("non-functional") << "latency"
+                                        << "requirement.p99" << int(InterviewPhase::NonFunctional);
+        QTest::newRow("estimate") << "estimation"
+                                  << "estimation.read-qps" << int(InterviewPhase::CapacityEstimation);
+        QTest::newRow("endpoint") << "api_data"
+                                  << "api.GET /x" << int(InterviewPhase::Api);
+        QTest::newRow("entity") << "api_data"
+                                << "entity.Url" << int(InterviewPhase::Entities);
+        QTest::newRow("spof") << "availability"
+                              << "availability.spof" << int(InterviewPhase::HighLevelDesign);
+        QTest::newRow("cost") << "cost"
+                              << "cost.shown" << int(InterviewPhase::HighLevelDesign);
+        QTest::newRow("notes") << "tradeoffs"
+                               << "tradeoffs.notes" << int(InterviewPhase::DeepDive);
     }
     void phaseOfCheck() {
         QFETCH(QString, category);
@@ -82,7 +102,12 @@ class TestInterviewReview : public QObject {
         Attempt a = timedAttempt();
         const std::vector<Finding> findings{
             {"spof.component", Severity::Warning, {"db"}, "db is a single point of failure.", "", ""},
-            {"spof.component", Severity::Warning, {"lb"}, "lb is a single point of failure.", "", "one zone is fine"},
+            {"spof.component",
+             Severity::Warning,
+             {"lb"},
+             "lb is a single point of failure.",
+             "",
+             "one zone is fine"},
             {"lint.no-cdn", Severity::Info, {}, "No CDN.", "", ""}};
         recordGrade(a, handMadeGrade(), findings);
         QCOMPARE(a.score, std::optional<int>(45)); // 10 + 15 + 20: Redirect (5) and read QPS (15) lost
@@ -95,8 +120,9 @@ class TestInterviewReview : public QObject {
 
     void reviewMarkdownGolden() {
         Attempt a = timedAttempt();
-        recordGrade(a, handMadeGrade(),
-                    {{"capacity.over", Severity::Error, {"db"}, "db runs at 140 % of its capacity.", "", ""}});
+        recordGrade(
+            a, handMadeGrade(),
+            {{"capacity.over", Severity::Error, {"db"}, "db runs at 140 % of its capacity.", "", ""}});
         const std::string actual = reviewMarkdown(a, "Tiny URL");
         bool found = false;
         const std::string expected = testing::golden("interview_review.md", actual, found);

@@ -1,0 +1,331 @@
+// The views of interview mode: the session bar, the checklist dock, the review and the history.
+#include "app/gui/analysis_service.h"
+#include "app/gui/brief_dock.h"
+#include "app/gui/canvas_items.h"
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/export_diagram.h"
+#include "app/gui/interview.h"
+#include "app/gui/main_window.h"
+#include "app/gui/workload_dock.h"
+#include "estimators/markdown_writeup.h"
+#include "estimators/practice/interview_review.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace napkin::gui {
+namespace {
+
+enum Role { CheckIdRole = Qt::UserRole, ComponentsRole, OperationsRole, PhaseRole };
+
+QString clockText(double seconds) {
+    const long whole = std::lround(std::abs(seconds));
+    return QStringLiteral("%1%2:%3")
+        .arg(seconds < -0.5 ? "−" : "")
+        .arg(whole / 60)
+        .arg(whole % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString phaseTitle(InterviewPhase phase) {
+    return QString::fromStdString(std::string(titleOf(phase)));
+}
+
+QStringList toStrings(const std::vector<std::string>& items) {
+    QStringList list;
+    for (const std::string& item : items)
+        list << QString::fromStdString(item);
+    return list;
+}
+
+std::string problemTitle(const std::string& slug) {
+    const LibraryProblem* entry = builtinProblemLibrary().find(slug);
+    return entry ? entry->problem.title : slug;
+}
+
+QLabel* diagramLabel(const QImage& image, const QString& caption, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setToolTip(caption);
+    label->setPixmap(QPixmap::fromImage(
+        image.isNull() ? QImage()
+                       : image.scaled(QSize(420, 300), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    return label;
+}
+
+} // namespace
+
+// ---- the bar ----
+
+InterviewBar::InterviewBar(InterviewController& controller)
+    : QToolBar(tr("Interview"), &controller.window()), m_controller(controller), m_clock(new QLabel(this)),
+      m_phase(new QLabel(this)), m_left(new QLabel(this)), m_nudge(new QLabel(this)) {
+    setObjectName("interviewBar");
+    setMovable(false);
+    m_clock->setObjectName("interviewClock");
+    // Fixed-width digits: the clock does not jitter as they change.
+    const QFont digits = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_clock->setFont(digits);
+    m_left->setFont(digits);
+    addWidget(m_clock);
+    addSeparator();
+    addWidget(m_phase);
+    addSeparator();
+    addWidget(m_left);
+    addSeparator();
+    addWidget(m_nudge);
+    m_nudge->setWordWrap(false);
+    m_next = addAction(tr("&Next Phase"));
+    m_next->setShortcut(Qt::Key_F8);
+    m_next->setToolTip(tr("Move on to the next phase (F8)"));
+    m_pause = addAction(tr("&Pause"));
+    m_pause->setShortcut(Qt::SHIFT | Qt::Key_F8);
+    m_finish = addAction(tr("&Finish Interview"));
+    for (QAction* action : {m_next, m_pause, m_finish})
+        action->setShortcutContext(Qt::ApplicationShortcut);
+    connect(m_next, &QAction::triggered, &controller, &InterviewController::nextPhase);
+    connect(m_pause, &QAction::triggered, &controller, &InterviewController::togglePause);
+    connect(m_finish, &QAction::triggered, &controller, [&controller] { controller.finish(); });
+    connect(&controller, &InterviewController::sessionChanged, this, &InterviewBar::refresh);
+    connect(&controller, &InterviewController::phaseEntered, m_nudge, [this] { m_nudge->clear(); });
+    connect(&controller, &InterviewController::phaseTimeUp, this, [this](InterviewPhase phase, bool movedOn) {
+        m_nudge->setText(movedOn ? tr("Time is up for %1: on to the next phase.").arg(phaseTitle(phase))
+                                 : tr("%1 is over its time: F8 moves on.").arg(phaseTitle(phase)));
+    });
+    refresh();
+}
+
+void InterviewBar::refresh() {
+    const InterviewSession* session = m_controller.session();
+    const bool running = session && !session->finished();
+    setVisible(running);
+    for (QAction* action : {m_next, m_pause, m_finish})
+        action->setEnabled(running);
+    if (!running)
+        return;
+    double planned = 0;
+    for (const PhasePlan& p : session->plan())
+        planned += p.minutes * 60;
+    m_clock->setText(tr("%1 of %2").arg(clockText(session->totalElapsed()), clockText(planned)));
+    m_phase->setText(tr("%1/%2  <b>%3</b>")
+                         .arg(session->phaseIndex() + 1)
+                         .arg(session->plan().size())
+                         .arg(phaseTitle(session->phase())));
+    const double left = session->phaseRemaining();
+    m_left->setText(left >= 0 ? tr("%1 left").arg(clockText(left)) : tr("over by %1").arg(clockText(-left)));
+    // The overrun colour is the palette's link colour family, readable on light and dark alike.
+    m_left->setStyleSheet(left < 0 ? "color: #d97706; font-weight: bold;" : QString());
+    m_pause->setText(session->paused() ? tr("&Resume") : tr("&Pause"));
+    if (session->paused())
+        m_nudge->setText(tr("Paused"));
+    else if (m_nudge->text() == tr("Paused"))
+        m_nudge->clear();
+}
+
+// ---- the checklist ----
+
+ChecklistDock::ChecklistDock(InterviewController& controller)
+    : QDockWidget(tr("Checklist"), &controller.window()), m_controller(controller),
+      m_tree(new QTreeWidget(this)), m_score(new QLabel(this)) {
+    setObjectName("checklistDock");
+    m_tree->setHeaderHidden(true);
+    m_tree->setColumnCount(2);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_score->setWordWrap(true);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_score);
+    layout->addWidget(m_tree, 1);
+    setWidget(content);
+    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) { open(item); });
+    connect(&controller.window().analysis(), &AnalysisService::updated, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(&controller, &InterviewController::phaseEntered, this, &ChecklistDock::refresh);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refresh();
+    });
+}
+
+void ChecklistDock::refresh() {
+    m_tree->clear();
+    const std::optional<Grade> grade = m_controller.currentGrade();
+    if (!grade) {
+        m_score->setText(tr("The checklist grades against a problem from the library; a blank problem has no "
+                            "reference to check against. The Findings dock still analyses the design."));
+        return;
+    }
+    m_score->setText(tr("Score now: <b>%1/100</b>").arg(grade->score()));
+    const InterviewSession* session = m_controller.session();
+    QTreeWidgetItem* phases[7] = {};
+    for (int i = 0; i < 7; ++i) {
+        phases[i] = new QTreeWidgetItem(m_tree, {phaseTitle(static_cast<InterviewPhase>(i))});
+        phases[i]->setData(0, PhaseRole, i);
+        QFont font = phases[i]->font(0);
+        font.setBold(session && static_cast<int>(session->phase()) == i);
+        phases[i]->setFont(0, font);
+    }
+    int met[7] = {}, all[7] = {};
+    for (const GradeCategory& category : grade->categories)
+        for (const GradeCheck& check : category.checks) {
+            const int phase = static_cast<int>(phaseOfCheck(category.id, check.id));
+            auto* item = new QTreeWidgetItem(phases[phase],
+                                             {(check.met ? "✓ " : "✗ ") + QString::fromStdString(check.text),
+                                              QStringLiteral("%1").arg(check.points, 0, 'g', 3)});
+            item->setToolTip(0, QString::fromStdString(check.reason));
+            item->setData(0, CheckIdRole, QString::fromStdString(check.id));
+            item->setData(0, ComponentsRole, toStrings(check.componentIds));
+            item->setData(0, OperationsRole, toStrings(check.operations));
+            item->setData(0, PhaseRole, phase);
+            item->setForeground(0, check.met ? palette().text() : QBrush(QColor("#c2410c")));
+            met[phase] += check.met ? 1 : 0;
+            ++all[phase];
+        }
+    for (int i = 0; i < 7; ++i) {
+        phases[i]->setText(1, QStringLiteral("%1/%2").arg(met[i]).arg(all[i]));
+        phases[i]->setExpanded(session ? static_cast<int>(session->phase()) == i : all[i] > met[i]);
+    }
+}
+
+void ChecklistDock::open(QTreeWidgetItem* item) {
+    if (!item)
+        return;
+    MainWindow& window = m_controller.window();
+    const QString id = item->data(0, CheckIdRole).toString();
+    const QStringList components = item->data(0, ComponentsRole).toStringList();
+    const auto phase = static_cast<InterviewPhase>(item->data(0, PhaseRole).toInt());
+    if (!components.isEmpty()) {
+        Selection selection;
+        for (const QString& c : components)
+            selection.components.push_back(c.toStdString());
+        window.canvasScene()->select(selection);
+        if (ComponentItem* first = window.canvasScene()->componentItem(components.first()))
+            window.canvasView()->centerOn(first);
+        return;
+    }
+    showPhaseDock(window, phase);
+    const QStringList operations = item->data(0, OperationsRole).toStringList();
+    if (phase == InterviewPhase::CapacityEstimation || !operations.isEmpty()) {
+        auto* workload = window.findChild<WorkloadDock*>();
+        if (!workload)
+            return;
+        workload->show();
+        workload->raise();
+        QTableWidget* table = workload->operationsTable();
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (QTableWidgetItem* cell = table->item(row, 0); cell && operations.contains(cell->text()))
+                table->selectRow(row);
+    }
+    (void)id;
+}
+
+// ---- the review ----
+
+ReviewDialog::ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* parent)
+    : QDialog(parent), m_window(window),
+      m_markdown(QString::fromStdString(reviewMarkdown(attempt, problemTitle(attempt.problem)))),
+      m_text(new QTextBrowser(this)) {
+    setObjectName("interviewReview");
+    setWindowTitle(tr("Interview Review"));
+    m_text->setMarkdown(m_markdown);
+    auto* diagrams = new QHBoxLayout;
+    const LibraryProblem* entry = builtinProblemLibrary().find(attempt.problem);
+    auto* yours = new QVBoxLayout;
+    yours->addWidget(new QLabel(tr("<b>Your design</b>"), this));
+    yours->addWidget(diagramLabel(diagramImage(window.document().design(), 0.6), tr("Your design"), this), 1);
+    diagrams->addLayout(yours);
+    if (entry) {
+        auto* theirs = new QVBoxLayout;
+        theirs->addWidget(new QLabel(tr("<b>The reference</b>"), this));
+        theirs->addWidget(diagramLabel(diagramImage(entry->reference, 0.6), tr("The reference"), this), 1);
+        diagrams->addLayout(theirs);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* exportButton = buttons->addButton(tr("&Export Markdown…"), QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Review"), "review.md", tr("Markdown (*.md)"));
+        if (path.isEmpty())
+            return;
+        QSaveFile file(path);
+        const QByteArray bytes = exportMarkdown().toUtf8();
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            QMessageBox::warning(this, tr("Export Review"),
+                                 tr("Could not write %1: %2").arg(path, file.errorString()));
+    });
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(diagrams);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(buttons);
+    resize(900, 760);
+}
+
+QString ReviewDialog::exportMarkdown() const {
+    return QString::fromStdString(writeupForDesign(m_window.document().design())) + "\n" + m_markdown;
+}
+
+// ---- the history ----
+
+HistoryDialog::HistoryDialog(MainWindow& window, QWidget* parent)
+    : QDialog(parent), m_tree(new QTreeWidget(this)) {
+    setObjectName("interviewHistory");
+    setWindowTitle(tr("Interview History"));
+    m_tree->setHeaderLabels({tr("Problem / started"), tr("Length"), tr("Score"), tr("Time kept")});
+    const std::vector<Attempt> attempts = attemptsOf(window.document().design());
+    QHash<QString, QTreeWidgetItem*> problems;
+    for (const Attempt& a : attempts) {
+        const QString slug = QString::fromStdString(a.problem);
+        QTreeWidgetItem*& group = problems[slug];
+        if (!group) {
+            const std::string title = a.problem.empty() ? "(blank)" : problemTitle(a.problem);
+            group = new QTreeWidgetItem(m_tree, {QString::fromStdString(title)});
+            group->setExpanded(true);
+        }
+        const QString when =
+            QDateTime::fromSecsSinceEpoch(static_cast<qint64>(a.startedAt)).toString("yyyy-MM-dd hh:mm");
+        auto* item = new QTreeWidgetItem(group, {when, tr("%1 min").arg(a.minutes),
+                                                 a.score ? QString::number(*a.score) : tr("—"),
+                                                 QString::number(processScore(a))});
+        item->setData(0, Qt::UserRole, static_cast<int>(&a - attempts.data()));
+    }
+    if (attempts.empty())
+        new QTreeWidgetItem(m_tree, {tr("No interviews in this file yet: Practice ▸ Start Interview…")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this, &window, attempts](QTreeWidgetItem* item) {
+        const QVariant index = item->data(0, Qt::UserRole);
+        if (!index.isValid())
+            return;
+        ReviewDialog review(window, attempts[static_cast<std::size_t>(index.toInt())], this);
+        review.exec();
+    });
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(buttons);
+    resize(640, 420);
+}
+
+} // namespace napkin::gui

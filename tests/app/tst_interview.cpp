@@ -1,0 +1,293 @@
+// Interview mode driven through the real widgets against a fake clock: Practice ▸ Start Interview… with a
+// short split, the bar's clock and phase, automatic advance and its nudge, F8, pause, the phase's dock coming
+// forward, the checklist graded from the design and clickable, the finished attempt in the file (outside the
+// undo history) with its review, History, an overrun without automatic advance, and a crash recovery that
+// carries the running session on.
+#include "app/gui/analysis_service.h"
+#include "app/gui/brief_dock.h"
+#include "app/gui/brief_tables.h"
+#include "app/gui/canvas_scene.h"
+#include "app/gui/canvas_view.h"
+#include "app/gui/interview.h"
+#include "app/gui/main_window.h"
+#include "app/gui/practice.h"
+#include "app/gui/workload_dock.h"
+#include "estimators/practice/interview_review.h"
+#include "model/napkin_file.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace napkin;
+using namespace napkin::gui;
+
+namespace {
+
+const LibraryProblem& tinyUrl() {
+    return *builtinProblemLibrary().find("tiny-url");
+}
+
+QMenu* practiceMenu(MainWindow& window) {
+    return window.findChild<QMenu*>("practiceMenu");
+}
+
+// Fills the modal Start Interview dialog when it opens: Tiny URL, 45 minutes, one minute a phase.
+void answerStartDialog(bool autoAdvance) {
+    QTimer::singleShot(0, [autoAdvance] {
+        auto* dialog = qobject_cast<StartInterviewDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->problemBox()->setCurrentIndex(dialog->problemBox()->findData("tiny-url"));
+        QCOMPARE(dialog->lengthBox()->currentData().toInt(), 45);
+        QCOMPARE(dialog->phaseMinutes(InterviewPhase::HighLevelDesign)->value(), 15.0);
+        for (int i = 0; i < 7; ++i)
+            dialog->phaseMinutes(static_cast<InterviewPhase>(i))->setValue(1);
+        dialog->autoAdvanceBox()->setChecked(autoAdvance);
+        dialog->accept(); // accept() itself, not Start: this split is not remembered
+    });
+}
+
+} // namespace
+
+class TestInterview : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName("NapkinTest");
+        QApplication::setApplicationName("NapkinInterviewTest");
+    }
+
+    void init() {
+        QSettings().clear();
+        m_now = 1'700'000'000;
+        m_window = makeWindow(m_controller);
+    }
+
+    void cleanup() {
+        m_window->document().markSaved();
+        m_window.reset();
+        QFile::remove(MainWindow::recoveryFilePath());
+    }
+
+    // A blank problem needs its prompt; the Start button remembers the split for the length only.
+    void startDialogRemembersTheSplit() {
+        StartInterviewDialog dialog(builtinProblemLibrary());
+        QCOMPARE(dialog.problemBox()->currentIndex(), 0);
+        QPushButton* start = nullptr;
+        for (QPushButton* button : dialog.findChildren<QPushButton*>())
+            if (button->text() == "&Start")
+                start = button;
+        QVERIFY(start && !start->isEnabled());
+        dialog.promptEdit()->setText("Design a pastebin");
+        QVERIFY(start->isEnabled());
+        dialog.phaseMinutes(InterviewPhase::DeepDive)->setValue(12);
+        const InterviewSetup setup = dialog.setup();
+        QCOMPARE(setup.slug, std::string());
+        QCOMPARE(setup.prompt, std::string("Design a pastebin"));
+        QCOMPARE(setup.plan[6].minutes, 12.0);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(rememberedPlan(45)[6].minutes, 12.0);
+        QCOMPARE(rememberedPlan(60)[6].minutes, 14.0);
+        StartInterviewDialog again(builtinProblemLibrary());
+        QCOMPARE(again.phaseMinutes(InterviewPhase::DeepDive)->value(), 12.0);
+        again.lengthBox()->setCurrentIndex(1);
+        QCOMPARE(again.phaseMinutes(InterviewPhase::DeepDive)->value(), 14.0);
+    }
+
+    void wholeShortSession() {
+        QVERIFY(practiceMenu(*m_window));
+        QAction* start = practiceMenu(*m_window)->findChild<QAction*>("startInterview");
+        QVERIFY(start);
+        answerStartDialog(true);
+        start->trigger();
+        const InterviewSession* session = m_controller->session();
+        QVERIFY(session);
+        QCOMPARE(m_window->document().design().brief().title, std::string("Tiny URL"));
+        auto* bar = m_window->findChild<InterviewBar*>("interviewBar");
+        QVERIFY(bar && bar->isVisible());
+        QCOMPARE(bar->clockLabel()->text(), QString("0:00 of 7:00"));
+        QVERIFY(bar->phaseLabel()->text().contains("1/7  <b>Functional</b>"));
+        QCOMPARE(bar->leftLabel()->text(), QString("1:00 left"));
+        auto* brief = m_window->findChild<BriefDock*>();
+        QCOMPARE(brief->tabs()->currentWidget(),
+                 static_cast<QWidget*>(brief->table(BriefDock::Table::Functional)));
+        // Session bookkeeping is neither an undo step nor an unsaved change.
+        QCOMPARE(m_window->document().undoStack()->count(), 0);
+        QVERIFY(!m_window->document().isModified());
+        QVERIFY(m_window->document().design().extra()["practice"].contains("session"));
+
+        advance(35);
+        QCOMPARE(bar->leftLabel()->text(), QString("0:25 left"));
+        advance(30); // Functional's minute is up at 60 s: it closes at its plan
+        QVERIFY(session->phase() == InterviewPhase::NonFunctional);
+        QCOMPARE(bar->nudgeLabel()->text(), QString("Time is up for Functional: on to the next phase."));
+        QCOMPARE(bar->leftLabel()->text(), QString("0:55 left"));
+        QCOMPARE(brief->tabs()->currentWidget(),
+                 static_cast<QWidget*>(brief->table(BriefDock::Table::NonFunctional)));
+
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window->canvasView(), Qt::Key_F8);
+        QVERIFY(session->phase() == InterviewPhase::CapacityEstimation);
+        QTRY_VERIFY(m_window->findChild<WorkloadDock*>()->isVisible());
+
+        bar->pauseAction()->trigger();
+        QCOMPARE(bar->pauseAction()->text(), QString("&Resume"));
+        advance(600);
+        QCOMPARE(session->phaseElapsed(), 0.0);
+        bar->pauseAction()->trigger();
+        advance(20);
+        QCOMPARE(bar->clockLabel()->text(), QString("1:25 of 7:00")); // 60 + 5 + 20
+
+        // The user draws the reference (one undoable edit); the checklist grades it.
+        QVERIFY(m_window->document().execute(buildEdit(tinyUrl().reference), "Draw"));
+        auto* checklist = m_window->findChild<ChecklistDock*>("checklistDock");
+        QVERIFY(checklist && checklist->isVisible());
+        m_window->analysis().refresh();
+        QTreeWidget* tree = checklist->tree();
+        QCOMPARE(tree->topLevelItemCount(), 7);
+        QCOMPARE(tree->topLevelItem(2)->text(0), QString("Capacity Estimation"));
+        QVERIFY(tree->topLevelItem(2)->isExpanded());
+        const Grade grade = gradeDesign(tinyUrl(), m_window->document().design());
+        int checks = 0;
+        QTreeWidgetItem* withComponents = nullptr;
+        for (int i = 0; i < 7; ++i)
+            for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j) {
+                QTreeWidgetItem* item = tree->topLevelItem(i)->child(j);
+                ++checks;
+                if (!withComponents && !item->data(0, Qt::UserRole + 1).toStringList().isEmpty())
+                    withComponents = item;
+            }
+        int expected = 0;
+        for (const GradeCategory& c : grade.categories)
+            expected += static_cast<int>(c.checks.size());
+        QCOMPARE(checks, expected);
+        QVERIFY(withComponents);
+        checklist->open(withComponents);
+        QStringList selected;
+        for (const std::string& id : m_window->canvasScene()->selection().components)
+            selected << QString::fromStdString(id);
+        QCOMPARE(selected, withComponents->data(0, Qt::UserRole + 1).toStringList());
+
+        const int undoSteps = m_window->document().undoStack()->count();
+        bar->finishAction()->trigger();
+        QVERIFY(session->finished());
+        QVERIFY(!bar->isVisible());
+        const std::vector<Attempt> attempts = attemptsOf(m_window->document().design());
+        QCOMPARE(attempts.size(), std::size_t{1});
+        QCOMPARE(attempts[0].problem, std::string("tiny-url"));
+        QCOMPARE(attempts[0].score, std::optional<int>(grade.score()));
+        QCOMPARE(attempts[0].phases.size(), std::size_t{7});
+        QCOMPARE(attempts[0].phases[0], (PhaseTime{InterviewPhase::Functional, 60, 60, false}));
+        QCOMPARE(attempts[0].phases[1], (PhaseTime{InterviewPhase::NonFunctional, 60, 5, false}));
+        QCOMPARE(attempts[0].phases[2], (PhaseTime{InterviewPhase::CapacityEstimation, 60, 20, false}));
+        QVERIFY(!m_window->document().design().extra()["practice"].contains("session"));
+        QCOMPARE(m_window->document().undoStack()->count(), undoSteps);
+        QVERIFY(m_window->document().isModified());
+        auto* review = m_window->findChild<ReviewDialog*>("interviewReview");
+        QVERIFY(review && review->isVisible());
+        QVERIFY(review->markdown().startsWith("## Interview review\n\nProblem: Tiny URL — 7 minutes."));
+        QVERIFY(review->exportMarkdown().endsWith(review->markdown()));
+        review->close();
+
+        // Undo takes back the drawing, never the attempt.
+        m_window->document().undoStack()->undo();
+        QCOMPARE(attemptsOf(m_window->document().design()).size(), std::size_t{1});
+
+        HistoryDialog history(*m_window);
+        QCOMPARE(history.tree()->topLevelItemCount(), 1);
+        QCOMPARE(history.tree()->topLevelItem(0)->text(0), QString("Tiny URL"));
+        QCOMPARE(history.tree()->topLevelItem(0)->child(0)->text(2), QString::number(grade.score()));
+        QCOMPARE(history.tree()->topLevelItem(0)->child(0)->text(3),
+                 QString::number(processScore(attempts[0])));
+
+        // The file keeps the attempt and opens again.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("mock.napkin");
+        QVERIFY(m_window->saveFile(path));
+        QVERIFY(!m_window->document().isModified());
+        QVERIFY(m_window->openFile(path));
+        QCOMPARE(attemptsOf(m_window->document().design()), attempts);
+    }
+
+    void overrunWithoutAutomaticAdvance() {
+        answerStartDialog(false);
+        practiceMenu(*m_window)->findChild<QAction*>("startInterview")->trigger();
+        auto* bar = m_window->findChild<InterviewBar*>("interviewBar");
+        advance(70);
+        QVERIFY(m_controller->session()->phase() == InterviewPhase::Functional);
+        QCOMPARE(bar->leftLabel()->text(), QString("over by 0:10"));
+        QCOMPARE(bar->nudgeLabel()->text(), QString("Functional is over its time: F8 moves on."));
+        bar->nextAction()->trigger();
+        QCOMPARE(bar->nudgeLabel()->text(), QString());
+        QCOMPARE(m_controller->session()->attempt().phases[0],
+                 (PhaseTime{InterviewPhase::Functional, 60, 70, true}));
+    }
+
+    // The running session rides in the recovery file; the restored window carries it on, paused.
+    void recoveryCarriesTheSessionOn() {
+        answerStartDialog(false);
+        practiceMenu(*m_window)->findChild<QAction*>("startInterview")->trigger();
+        advance(30);
+        m_controller->nextPhase();
+        advance(40);
+        QVERIFY(m_window->document().execute(buildEdit(tinyUrl().reference), "Draw"));
+        QVERIFY(m_window->writeRecoveryFile());
+
+        InterviewController* restored = nullptr;
+        std::unique_ptr<MainWindow> after = makeWindow(restored);
+        m_now += 3600;
+        QVERIFY(after->restoreRecovery());
+        const InterviewSession* session = restored->session();
+        QVERIFY(session);
+        QVERIFY(session->paused());
+        QVERIFY(session->phase() == InterviewPhase::NonFunctional);
+        QCOMPARE(session->totalElapsed(), 70.0);
+        auto* bar = after->findChild<InterviewBar*>("interviewBar");
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->leftLabel()->text(), QString("0:20 left"));
+        QCOMPARE(bar->pauseAction()->text(), QString("&Resume"));
+        after->document().markSaved();
+    }
+
+  private:
+    std::unique_ptr<MainWindow> makeWindow(InterviewController*& controller) {
+        auto window = std::make_unique<MainWindow>();
+        installPracticeActions(*window);
+        controller = installInterviewActions(*window, [this] { return m_now; });
+        window->resize(1400, 900);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qWarning("window not exposed");
+        return window;
+    }
+
+    void advance(double seconds) {
+        m_now += seconds;
+        m_controller->tick();
+    }
+
+    double m_now = 0;
+    std::unique_ptr<MainWindow> m_window;
+    InterviewController* m_controller = nullptr;
+};
+
+QTEST_MAIN(TestInterview)
+#include "tst_interview.moc"
