@@ -366,6 +366,7 @@ InterviewController* installInterviewActions(MainWindow& window, InterviewSessio
     QObject::connect(controller, &InterviewController::phaseEntered, &window,
                      [&window, checklist](InterviewPhase phase) {
                          checklist->show();
+                         checklist->raise();
                          showPhaseDock(window, phase);
                      });
     QObject::connect(controller, &InterviewController::finished, &window, [&window](const Attempt& attempt) {

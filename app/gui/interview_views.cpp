@@ -90,7 +90,8 @@ InterviewBar::InterviewBar(InterviewController& controller)
     addWidget(m_left);
     addSeparator();
     addWidget(m_nudge);
-    m_nudge->setWordWrap(false);
+    for (QLabel* label : {m_clock, m_phase, m_left, m_nudge})
+        label->setContentsMargins(8, 0, 8, 0);
     m_next = addAction(tr("&Next Phase"));
     m_next->setShortcut(Qt::Key_F8);
     m_next->setToolTip(tr("Move on to the next phase (F8)"));

@@ -42,8 +42,9 @@ void writeTimes(std::ostream& out, const Attempt& attempt) {
         << "Process score: " << processScore(attempt) << "/100 (kept apart from the design score).\n\n"
         << "| Phase | Planned | Spent | |\n|---|---:|---:|---|\n";
     for (const PhaseTime& p : attempt.phases)
-        out << "| " << titleOf(p.phase) << " | " << minutes(p.plannedSeconds) << " | " << minutes(p.spentSeconds)
-            << " | " << (p.overran ? "over by " + minutes(p.spentSeconds - p.plannedSeconds) : "on time") << " |\n";
+        out << "| " << titleOf(p.phase) << " | " << minutes(p.plannedSeconds) << " | "
+            << minutes(p.spentSeconds) << " | "
+            << (p.overran ? "over by " + minutes(p.spentSeconds - p.plannedSeconds) : "on time") << " |\n";
     out << "\n";
 }
 
@@ -63,20 +64,21 @@ void writeChecklist(std::ostream& out, const Json& categories) {
 }
 
 void writeScore(std::ostream& out, const Attempt& attempt) {
-    out << "### Score: " << (attempt.score ? std::to_string(*attempt.score) + "/100" : "not graded") << "\n\n";
+    out << "### Score: " << (attempt.score ? std::to_string(*attempt.score) + "/100" : "not graded")
+        << "\n\n";
     if (!attempt.checks.is_array() || attempt.checks.empty())
         return;
     out << "| Category | Earned | Of |\n|---|---:|---:|\n";
     for (const Json& category : attempt.checks)
-        out << "| " << cell(category.value("title", "")) << " | " << points(category.value("earned", 0.0)) << " | "
-            << points(category.value("weight", 0.0)) << " |\n";
+        out << "| " << cell(category.value("title", "")) << " | " << points(category.value("earned", 0.0))
+            << " | " << points(category.value("weight", 0.0)) << " |\n";
     out << "\nEvery lost point:\n\n";
     bool any = false;
     for (const Json& category : attempt.checks)
         for (const Json& check : category.value("checks", Json::array()))
             if (!check.value("met", false) && check.value("points", 0.0) > 0) {
-                out << "- −" << points(check.value("points", 0.0)) << " " << cell(check.value("text", "")) << ": "
-                    << cell(check.value("reason", "")) << "\n";
+                out << "- −" << points(check.value("points", 0.0)) << " " << cell(check.value("text", ""))
+                    << ": " << cell(check.value("reason", "")) << "\n";
                 any = true;
             }
     if (!any)

@@ -53,7 +53,8 @@ std::vector<PhasePlan> defaultPlan(int totalMinutes) {
 InterviewSession::InterviewSession(std::string problem, std::vector<PhasePlan> plan, Clock clock,
                                    bool autoAdvance)
     : m_problem(std::move(problem)), m_plan(plan.empty() ? defaultPlan() : std::move(plan)),
-      m_clock(std::move(clock)), m_autoAdvance(autoAdvance), m_startedAt(m_clock()), m_recordedStart(m_startedAt), m_phaseStartedAt(0) {}
+      m_clock(std::move(clock)), m_autoAdvance(autoAdvance), m_startedAt(m_clock()),
+      m_recordedStart(m_startedAt), m_phaseStartedAt(0) {}
 
 double InterviewSession::now() const {
     const double at = m_pausedAt ? *m_pausedAt : m_clock();
@@ -147,14 +148,14 @@ Json InterviewSession::state() const {
 
 std::optional<InterviewSession> InterviewSession::fromState(const Json& state, Clock clock) {
     std::optional<Attempt> record = attemptFromJson(state);
-    if (!record || !state.value("plan", Json()).is_array() || !state.value("current", Json()).is_number_integer() ||
-        state["current"].get<long long>() < 0)
+    if (!record || !state.value("plan", Json()).is_array() ||
+        !state.value("current", Json()).is_number_integer() || state["current"].get<long long>() < 0)
         return std::nullopt;
     std::vector<PhasePlan> plan;
     for (const Json& p : state["plan"]) {
-        const std::optional<InterviewPhase> phase =
-            p.is_object() && p.value("phase", Json()).is_string() ? phaseFromString(p["phase"].get<std::string>())
-                                                                  : std::nullopt;
+        const std::optional<InterviewPhase> phase = p.is_object() && p.value("phase", Json()).is_string()
+                                                        ? phaseFromString(p["phase"].get<std::string>())
+                                                        : std::nullopt;
         if (!phase || !p.value("minutes", Json()).is_number())
             return std::nullopt;
         plan.push_back({*phase, p["minutes"].get<double>()});
@@ -163,7 +164,8 @@ std::optional<InterviewSession> InterviewSession::fromState(const Json& state, C
     const bool finished = state.value("finished", false);
     // The record holds the phases done and, unless finished, the current one so far.
     const std::size_t done = finished ? record->phases.size() : record->phases.size() - 1;
-    if (plan.empty() || current >= plan.size() || record->phases.empty() || done != (finished ? plan.size() : current))
+    if (plan.empty() || current >= plan.size() || record->phases.empty() ||
+        done != (finished ? plan.size() : current))
         return std::nullopt;
     InterviewSession session(record->problem, plan, std::move(clock), state.value("auto_advance", true));
     const double elapsed = state.value("elapsed_seconds", 0.0);

@@ -51,7 +51,7 @@ struct Attempt {
     int minutes = 45;
     std::vector<PhaseTime> phases;
     std::optional<int> score;
-    Json checks = Json::array(); // the grader's categories (gradeToJson), as they were at the end
+    Json checks = Json::array();           // the grader's categories (gradeToJson), as they were at the end
     std::vector<std::string> openFindings; // unaccepted warnings and errors at the end
     bool operator==(const Attempt&) const = default;
 };
@@ -103,7 +103,7 @@ class InterviewSession {
     Clock m_clock;
     bool m_autoAdvance;
     double m_startedAt;
-    double m_recordedStart; // when the session first started (a recovered one shifts m_startedAt)
+    double m_recordedStart;  // when the session first started (a recovered one shifts m_startedAt)
     double m_phaseStartedAt; // in paused-excluded session seconds
     std::size_t m_current = 0;
     std::vector<PhaseTime> m_done;
