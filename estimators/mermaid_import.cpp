@@ -1067,6 +1067,8 @@ Design buildDesign(const FlowchartParser& parsed, const ResolvedEdges& resolved,
 
 } // namespace
 
+ZoneKind guessZoneKind(std::string_view title) { return zoneKindFromTitle(title); }
+
 std::string ImportMessage::toString() const {
     return line > 0 ? "line " + std::to_string(line) + ": " + message : message;
 }

@@ -27,6 +27,9 @@ struct ImportMessage {
 /// shape alone; then service.
 KindGuess guessKind(std::string_view label, MermaidShape shape, const Catalog& catalog = Catalog::builtin());
 
+/// The zone kind a group's title names: "us-east-1" a region, "AZ b" an availability zone, "VPC", "EKS"…
+ZoneKind guessZoneKind(std::string_view title);
+
 struct MermaidImportResult {
     std::optional<Design> design;     // empty when the file could not be imported
     std::string error;                // why not, when design is empty

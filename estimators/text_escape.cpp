@@ -227,6 +227,22 @@ std::string decodeMermaidText(std::string_view text) {
     return out;
 }
 
+std::string htmlUnescape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::size_t end = text[i] == '&' ? text.find(';', i + 1) : std::string_view::npos;
+        if (end != std::string_view::npos && end - i <= 10)
+            if (auto decoded = decodeEntity(text.substr(i + 1, end - i - 1), true)) {
+                out += *decoded;
+                i = end;
+                continue;
+            }
+        out += text[i];
+    }
+    return out;
+}
+
 std::string dotQuoted(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {

@@ -31,6 +31,9 @@ std::string mermaidText(std::string_view text);
 /// The reverse, for import: Mermaid entity codes (#quot;, #35;), HTML entities (&lt;, &#35;) and <br> decoded.
 std::string decodeMermaidText(std::string_view text);
 
+/// HTML entities (&lt;, &amp;, &nbsp;, &#35;, &#x23;) decoded; anything else, tags included, left as it is.
+std::string htmlUnescape(std::string_view text);
+
 /// A DOT quoted string including its quotes: " and \ escaped, newlines as \n.
 std::string dotQuoted(std::string_view text);
 

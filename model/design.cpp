@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <type_traits>
 
 namespace napkin {
 namespace {
@@ -293,8 +294,18 @@ Edit Design::insertInto(std::vector<T>& items, T item, std::size_t index, Change
     const std::size_t at = std::min(index, items.size());
     const std::string id = item.id;
     Edit inverse = makeRemove(item);
+    const bool appended = at == items.size();
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), std::move(item));
-    reindex();
+    // Appending (an import adds thousands of items one edit each) indexes the new item alone.
+    if constexpr (std::is_same_v<T, Component>) {
+        appended ? void(m_componentIndex.emplace(id, at)) : reindex();
+    } else if constexpr (std::is_same_v<T, Link>) {
+        appended ? void(m_linkIndex.emplace(id, at)) : reindex();
+    } else if constexpr (std::is_same_v<T, Zone>) {
+        appended ? void(m_zoneIndex.emplace(id, at)) : reindex();
+    } else {
+        reindex();
+    }
     notify(what, id);
     return inverse;
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-qpa-plugins libgl-dev
-  nlohmann-json3-dev libboost-graph-dev
+  nlohmann-json3-dev libboost-graph-dev libpugixml-dev zlib1g-dev
   libbenchmark-dev fonts-dejavu-core ccache
 )
 if [ "${1:-}" = "--with-fuzzer" ]; then

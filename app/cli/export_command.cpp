@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 
 #include "estimators/dot_writer.h"
+#include "estimators/drawio_writer.h"
 #include "estimators/markdown_writeup.h"
 #include "estimators/mermaid_writer.h"
 
@@ -12,7 +13,7 @@
 namespace napkin::cli {
 namespace {
 
-enum class ExportFormat { Markdown, Mermaid, Dot, Svg, Png, Pdf };
+enum class ExportFormat { Markdown, Mermaid, Dot, Drawio, Svg, Png, Pdf };
 
 std::optional<ExportFormat> formatFromName(const QString& name) {
     const QString lower = name.toLower();
@@ -22,6 +23,8 @@ std::optional<ExportFormat> formatFromName(const QString& name) {
         return ExportFormat::Mermaid;
     if (lower == "dot" || lower == "gv" || lower == "graphviz")
         return ExportFormat::Dot;
+    if (lower == "drawio" || lower == "dio")
+        return ExportFormat::Drawio;
     if (lower == "svg")
         return ExportFormat::Svg;
     if (lower == "png")
@@ -51,6 +54,8 @@ std::optional<std::string> exportText(const Design& design, ExportFormat format,
         return toMermaid(design);
     case ExportFormat::Dot:
         return toDot(design);
+    case ExportFormat::Drawio:
+        return toDrawio(design);
     case ExportFormat::Markdown:
         break;
     default:
@@ -121,8 +126,8 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     QCommandLineParser parser;
     parser.setApplicationDescription("Export a design as a Markdown write-up or a diagram.");
     parser.addPositionalArgument("file", "The design to export.", "FILE");
-    const QCommandLineOption formatOption("format", "md, mermaid, dot, svg, png or pdf (default: from -o's extension).",
-                                          "FORMAT");
+    const QCommandLineOption formatOption(
+        "format", "md, mermaid, dot, drawio, svg, png or pdf (default: from -o's extension).", "FORMAT");
     const QCommandLineOption outputOption({"o", "output"}, "Write to FILE instead of standard output.", "FILE");
     const QCommandLineOption templateOption("template", "Markdown template with {{placeholders}} (md, pdf).", "FILE");
     const QCommandLineOption scaleOption("scale", "Pixel scale of a PNG: 1 or 2 (default 1).", "N", "1");
@@ -133,12 +138,13 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     const QString output = parser.value(outputOption);
     const QString formatName = parser.isSet(formatOption) ? parser.value(formatOption) : QFileInfo(output).suffix();
     if (formatName.isEmpty()) {
-        err << "napkin export: give --format md|mermaid|dot|svg|png|pdf\n";
+        err << "napkin export: give --format md|mermaid|dot|drawio|svg|png|pdf\n";
         return UsageError;
     }
     const std::optional<ExportFormat> format = formatFromName(formatName);
     if (!format) {
-        err << "napkin export: unknown format '" << local(formatName) << "'; use md, mermaid, dot, svg, png or pdf\n";
+        err << "napkin export: unknown format '" << local(formatName)
+            << "'; use md, mermaid, dot, drawio, svg, png or pdf\n";
         return UsageError;
     }
     if (parser.isSet(templateOption) && *format != ExportFormat::Markdown && *format != ExportFormat::Pdf) {
@@ -152,7 +158,8 @@ int exportCommand(const QStringList& arguments, std::ostream& out, std::ostream&
     }
     if (isImageFormat(*format) && !renderer) {
         err << "napkin export: --format " << local(formatName.toLower())
-            << " is not available yet: SVG, PNG and PDF need the editor's renderer; use md, mermaid or dot\n";
+            << " is not available yet: SVG, PNG and PDF need the editor's renderer; use md, mermaid, dot or "
+               "drawio\n";
         return Failure;
     }
     if (isImageFormat(*format) && (output.isEmpty() || output == "-")) {

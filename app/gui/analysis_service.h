@@ -27,6 +27,8 @@ public:
 
     /// The newest result that matches the design on screen (empty until the first run finishes).
     const Analysis& analysis() const { return m_analysis; }
+    /// The document analysed: a shown result always matches its design.
+    const Document& document() const { return m_document; }
     /// Starts a run now (cancelling a pending debounce); updated() follows when its result is current.
     void refresh();
     /// True while a run is scheduled or running.

@@ -1,7 +1,7 @@
 #include "app/gui/estimates_dock.h"
 
 #include "app/gui/analysis_service.h"
-#include "app/gui/analysis_service.h"
+#include "app/gui/document.h"
 #include "estimators/capacity_report.h"
 #include "model/units.h"
 
@@ -131,7 +131,7 @@ void EstimatesDock::addComponents() {
         const ComponentLoad& load = loads.components[i];
         if (load.role == Role::Client)
             continue;
-        const Component* component = m_window.document().design().component(load.id);
+        const Component* component = m_analysis.document().design().component(load.id);
         const std::string& name = component && !component->label.empty() ? component->label : load.id;
         auto* item = new QTreeWidgetItem(components, {text(name), loadSummary(load, binary)});
         item->setData(0, Qt::UserRole, text(load.id));

@@ -4,6 +4,8 @@
 #include "app/gui/file_places.h"
 #include "app/gui/main_window.h"
 #include "estimators/dot_writer.h"
+#include "estimators/drawio_import.h"
+#include "estimators/drawio_writer.h"
 #include "estimators/mermaid_writer.h"
 #include "model/design_rules.h"
 #include "model/napkin_file.h"
@@ -15,6 +17,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -99,41 +102,40 @@ const char* rendererExport(EditorExport what) {
     case EditorExport::Png2x: return "png";
     case EditorExport::DiagramPdf: return "diagram-pdf";
     case EditorExport::Mermaid:
-    case EditorExport::Dot: break;
+    case EditorExport::Dot:
+    case EditorExport::Drawio: break;
     }
     return "";
 }
 
-void importMermaid(MainWindow& window) {
-    const QString path = QFileDialog::getOpenFileName(&window, QObject::tr("Import Mermaid flowchart"), {},
-                                                      QObject::tr("Mermaid (*.mmd *.mermaid *.md);;All files (*)"));
+// Asks for the file to import and reads it; nullopt when cancelled or unreadable (said to the user).
+std::optional<std::string> readImportFile(MainWindow& window, const QString& title, const QString& filter,
+                                          QString& path) {
+    path = QFileDialog::getOpenFileName(&window, title, {}, filter);
     if (path.isEmpty())
-        return;
+        return std::nullopt;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(&window, QObject::tr("Import failed"), file.errorString());
-        return;
+        return std::nullopt;
     }
-    MermaidImportResult result = napkin::importMermaid(file.readAll().toStdString());
-    QStringList warnings;
-    for (const ImportMessage& warning : result.warnings)
-        warnings << QString::fromStdString(warning.toString());
-    if (!result.ok()) {
-        QMessageBox box(QMessageBox::Warning, QObject::tr("Import failed"), QString::fromStdString(result.error),
-                        QMessageBox::Ok, &window);
-        box.setDetailedText(warnings.join('\n'));
-        box.exec();
-        return;
-    }
-    MermaidKindsDialog dialog(result, &window);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    return file.readAll().toStdString();
+}
+
+void reportImportFailure(MainWindow& window, const std::string& error, const QStringList& warnings) {
+    QMessageBox box(QMessageBox::Warning, QObject::tr("Import failed"), QString::fromStdString(error), QMessageBox::Ok,
+                    &window);
+    box.setDetailedText(warnings.join('\n'));
+    box.exec();
+}
+
+// Confirms replacing unsaved work, then opens the imported design and lists what was not imported.
+void openImported(MainWindow& window, Design design, const QString& path, const QStringList& warnings) {
     if (window.document().isModified() &&
         QMessageBox::question(&window, QObject::tr("Discard changes?"),
-                              QObject::tr("The imported flowchart replaces the current design, which has unsaved "
+                              QObject::tr("The imported diagram replaces the current design, which has unsaved "
                                           "changes. Discard them?")) != QMessageBox::Yes)
         return;
-    Design design = dialog.design();
     rules::titleIfUntitled(design, QFileInfo(path).completeBaseName().toStdString());
     window.document().reset(design, {});
     if (!warnings.isEmpty()) {
@@ -145,11 +147,66 @@ void importMermaid(MainWindow& window) {
     }
 }
 
+void importMermaid(MainWindow& window) {
+    QString path;
+    const std::optional<std::string> text =
+        readImportFile(window, QObject::tr("Import Mermaid flowchart"),
+                       QObject::tr("Mermaid (*.mmd *.mermaid *.md);;All files (*)"), path);
+    if (!text)
+        return;
+    MermaidImportResult result = napkin::importMermaid(*text);
+    QStringList warnings;
+    for (const ImportMessage& warning : result.warnings)
+        warnings << QString::fromStdString(warning.toString());
+    if (!result.ok()) {
+        reportImportFailure(window, result.error, warnings);
+        return;
+    }
+    MermaidKindsDialog dialog(result, &window);
+    if (dialog.exec() == QDialog::Accepted)
+        openImported(window, dialog.design(), path, warnings);
+}
+
+void importDrawioFile(MainWindow& window) {
+    QString path;
+    const std::optional<std::string> read = readImportFile(
+        window, QObject::tr("Import draw.io diagram"), QObject::tr("draw.io (*.drawio *.dio *.xml);;All files (*)"), path);
+    if (!read)
+        return;
+    const DrawioPages pages = drawioPages(*read);
+    std::string page;
+    if (pages.names.size() > 1) {
+        QStringList names;
+        for (const std::string& name : pages.names)
+            names << QString::fromStdString(name);
+        bool chosen = false;
+        const QString name = QInputDialog::getItem(&window, QObject::tr("Choose a page"),
+                                                   QObject::tr("The file has several pages. Import:"), names, 0,
+                                                   false, &chosen);
+        if (!chosen)
+            return;
+        page = std::to_string(names.indexOf(name) + 1);
+    }
+    const DrawioImportResult result = importDrawio(*read, page);
+    QStringList warnings;
+    for (const std::string& warning : result.warnings)
+        warnings << QString::fromStdString(warning);
+    if (!result.ok()) {
+        reportImportFailure(window, result.error, warnings);
+        return;
+    }
+    MermaidKindsDialog dialog(*result.design, result.guesses, &window);
+    if (dialog.exec() == QDialog::Accepted)
+        openImported(window, dialog.design(), path, warnings);
+}
+
 } // namespace
 
 QString exportFromEditor(const Design& design, EditorExport what, const QString& path, QString* warning) {
     if (what == EditorExport::Mermaid)
         return writeText(path, toMermaid(design));
+    if (what == EditorExport::Drawio)
+        return writeText(path, toDrawio(design));
     if (what == EditorExport::Dot)
         return writeText(path, toDot(design));
     std::string fitted;
@@ -161,17 +218,21 @@ QString exportFromEditor(const Design& design, EditorExport what, const QString&
 }
 
 MermaidKindsDialog::MermaidKindsDialog(const MermaidImportResult& result, QWidget* parent)
-    : QDialog(parent), m_design(*result.design), m_table(new QTableWidget(this)) {
+    : MermaidKindsDialog(*result.design, result.guesses, parent) {}
+
+MermaidKindsDialog::MermaidKindsDialog(const Design& design,
+                                       const std::vector<std::pair<std::string, KindGuess>>& guesses, QWidget* parent)
+    : QDialog(parent), m_design(design), m_table(new QTableWidget(this)) {
     setWindowTitle(tr("Confirm component kinds"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Napkin guessed each component's kind from its label and shape. Check them:"), this));
     m_table->setColumnCount(3);
     m_table->setHorizontalHeaderLabels({tr("Component"), tr("Kind"), tr("Why")});
-    m_table->setRowCount(static_cast<int>(result.guesses.size()));
+    m_table->setRowCount(static_cast<int>(guesses.size()));
     m_table->verticalHeader()->hide();
     const Catalog& catalog = Catalog::builtin();
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        const auto& [id, guess] = result.guesses[static_cast<std::size_t>(row)];
+        const auto& [id, guess] = guesses[static_cast<std::size_t>(row)];
         const Component* component = m_design.component(id);
         auto* label = new QTableWidgetItem(QString::fromStdString(component ? component->label : id));
         label->setData(Qt::UserRole, QString::fromStdString(id));
@@ -215,6 +276,8 @@ Design MermaidKindsDialog::design() const {
     }
     for (const Link& link : m_design.links())
         design.appendLink(link);
+    for (const Note& note : m_design.notes())
+        design.appendNote(note);
     return design;
 }
 
@@ -232,12 +295,16 @@ void installExportActions(MainWindow& window) {
     addExport(window, menu, QObject::tr("Mermaid flowchart…"), "mmd", QObject::tr("Mermaid (*.mmd)"),
               EditorExport::Mermaid);
     addExport(window, menu, QObject::tr("Graphviz DOT…"), "dot", QObject::tr("Graphviz (*.dot *.gv)"), EditorExport::Dot);
+    addExport(window, menu, QObject::tr("draw.io diagram…"), "drawio", QObject::tr("draw.io (*.drawio)"),
+              EditorExport::Drawio);
     menu->menuAction()->setVisible(true);
 
     QMenu* file = window.menu(MenuId::File);
     QMenu* import = new QMenu(QObject::tr("&Import"), file);
     QObject::connect(import->addAction(QObject::tr("Mermaid flowchart…")), &QAction::triggered, &window,
                      [&window] { importMermaid(window); });
+    QObject::connect(import->addAction(QObject::tr("draw.io diagram…")), &QAction::triggered, &window,
+                     [&window] { importDrawioFile(window); });
     // Above the last group (Close, Quit), after the file operations.
     QAction* before = nullptr;
     const QList<QAction*> actions = file->actions();

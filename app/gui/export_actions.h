@@ -1,6 +1,7 @@
 #pragma once
 // The editor's Export menu (Markdown write-up, Mermaid, DOT, SVG, PNG 1× and 2×, PDF of the diagram, PDF
-// of the write-up) and File ▸ Import ▸ Mermaid, which asks the user to confirm the guessed kinds in one list.
+// of the write-up, Mermaid, draw.io) and File ▸ Import ▸ Mermaid and draw.io, which ask the user to confirm the
+// guessed kinds in one list.
 
 #include "estimators/mermaid_import.h"
 
@@ -13,7 +14,7 @@ namespace napkin::gui {
 class MainWindow;
 
 /// The entries of the Export menu.
-enum class EditorExport { WriteupMarkdown, WriteupPdf, Svg, Png, Png2x, DiagramPdf, Mermaid, Dot };
+enum class EditorExport { WriteupMarkdown, WriteupPdf, Svg, Png, Png2x, DiagramPdf, Mermaid, Dot, Drawio };
 
 /// What an Export menu entry runs once a file is chosen: the code `napkin export` runs (exportDesign and the
 /// estimators' writers), so both give the same bytes. Returns empty or the reason; `warning` says when the
@@ -29,6 +30,9 @@ class MermaidKindsDialog : public QDialog {
     Q_OBJECT
 public:
     MermaidKindsDialog(const MermaidImportResult& result, QWidget* parent = nullptr);
+    /// The same list for any import (draw.io): the design and one guess per component.
+    MermaidKindsDialog(const Design& design, const std::vector<std::pair<std::string, KindGuess>>& guesses,
+                       QWidget* parent = nullptr);
     Design design() const;
 
 private:

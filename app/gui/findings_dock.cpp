@@ -121,7 +121,7 @@ void FindingsDock::rebuildList() {
         ++counts[static_cast<int>(f.severity)];
         QStringList names; // the labels the user sees on the canvas, not the ids
         for (const std::string& id : f.componentIds) {
-            const Component* component = m_window.document().design().component(id);
+            const Component* component = m_document.design().component(id);
             names << q(component && !component->label.empty() ? component->label : id);
         }
         QString message = q(f.message);

@@ -58,6 +58,7 @@ const QList<Format>& formats() {
         {EditorExport::DiagramPdf, {"--format", "pdf", "--diagram"}, "diagram.pdf"},
         {EditorExport::Mermaid, {"--format", "mermaid"}, "diagram.mmd"},
         {EditorExport::Dot, {"--format", "dot"}, "diagram.dot"},
+        {EditorExport::Drawio, {"--format", "drawio"}, "diagram.drawio"},
     };
     return all;
 }

@@ -86,9 +86,9 @@ private slots:
         QTest::newRow("two files") << QStringList{"export", tinyUrl, tinyUrl, "--format", "md"}
                                    << "napkin export: give exactly one file\n";
         QTest::newRow("no format") << QStringList{"export", tinyUrl}
-                                   << "napkin export: give --format md|mermaid|dot|svg|png|pdf\n";
+                                   << "napkin export: give --format md|mermaid|dot|drawio|svg|png|pdf\n";
         QTest::newRow("unknown format") << QStringList{"export", tinyUrl, "--format", "docx"}
-                                        << "napkin export: unknown format 'docx'; use md, mermaid, dot, svg, png or pdf\n";
+                                        << "napkin export: unknown format 'docx'; use md, mermaid, dot, drawio, svg, png or pdf\n";
         QTest::newRow("template for a diagram") << QStringList{"export", tinyUrl, "--format", "dot", "--template", "t.md"}
                                                 << "napkin export: --template applies to --format md and pdf only\n";
         QTest::newRow("unknown option") << QStringList{"export", tinyUrl, "--colour"}
@@ -118,7 +118,7 @@ private slots:
         QCOMPARE(r.code, 1);
         QCOMPARE(r.out, std::string());
         QCOMPARE(r.err, "napkin export: --format " + format.toLower().toStdString() +
-                            " is not available yet: SVG, PNG and PDF need the editor's renderer; use md, mermaid or dot\n");
+                            " is not available yet: SVG, PNG and PDF need the editor's renderer; use md, mermaid, dot or drawio\n");
     }
 
     void failuresExitWithOneAndWriteNothing() {
