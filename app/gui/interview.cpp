@@ -229,14 +229,17 @@ void InterviewController::tick() {
         emit phaseTimeUp(phase, movedOn);
 }
 
+// The live checklist reads the editor's shared analysis (it refreshes when a newer result arrives), so
+// grading never runs analyze() on the editor's thread while the user draws.
 std::optional<Grade> InterviewController::currentGrade() const {
+    return gradeWith(m_window.analysis().analysis());
+}
+
+std::optional<Grade> InterviewController::gradeWith(const Analysis& analysis) const {
     const LibraryProblem* entry = problem();
     if (!entry)
         return std::nullopt;
-    if (m_window.analysis().pending())
-        m_window.analysis().refresh(); // grade what is drawn now, not the last burst's analysis
     const Design& design = m_window.document().design();
-    const Analysis& analysis = m_window.analysis().analysis();
     return gradeDesign(entry->problem, entry->reference, design, analysis,
                        checkDesign(entry->problem, design, analysis));
 }
@@ -247,8 +250,11 @@ std::optional<Attempt> InterviewController::finish() {
     m_timer->stop();
     m_session->finish();
     Attempt attempt = m_session->attempt();
-    if (const std::optional<Grade> grade = currentGrade())
-        recordGrade(attempt, *grade, m_window.analysis().analysis().findings);
+    // The attempt's score is the one `napkin check` gives: a fresh analysis of the design as it is now,
+    // not the shared one, which may be a burst behind or carry a what-if.
+    const Analysis now = analyze(m_window.document().design());
+    if (const std::optional<Grade> grade = gradeWith(now))
+        recordGrade(attempt, *grade, now.findings);
     Design withAttempt;
     withAttempt.setExtra(withoutSession(m_window.document().design().extra()));
     addAttempt(withAttempt, attempt);

@@ -95,6 +95,8 @@ class InterviewController : public QObject {
 
     /// The grade of the design as it is now for the session's problem (reusing the window's analysis).
     std::optional<Grade> currentGrade() const;
+    /// The grade of the design with the given analysis of it.
+    std::optional<Grade> gradeWith(const Analysis& analysis) const;
 
   signals:
     void sessionChanged(); // started, ticked, paused, moved on or finished

@@ -161,6 +161,7 @@ class TestInterview : public QObject {
         auto* checklist = m_window->findChild<ChecklistDock*>("checklistDock");
         QVERIFY(checklist && checklist->isVisible());
         m_window->analysis().refresh();
+        QTRY_VERIFY(!m_window->analysis().pending()); // the checklist follows the worker thread's result
         QTreeWidget* tree = checklist->tree();
         QCOMPARE(tree->topLevelItemCount(), 7);
         QCOMPARE(tree->topLevelItem(2)->text(0), QString("Capacity Estimation"));

@@ -148,7 +148,7 @@ private slots:
         const Run imported = run({"import", mermaid, "-o", mermaid});
         QCOMPARE(imported.code, 2);
         QCOMPARE(imported.err, "napkin import: -o " + mermaid.toStdString() +
-                                   " is the Mermaid file being imported; choose another file\n");
+                                   " is the file being imported; choose another file\n");
         QCOMPARE(readFile(mermaid), QByteArray("flowchart LR\n  a --> b\n"));
     }
 
