@@ -2,6 +2,7 @@
 // its fix — a rename that reopens, a theme that does not reach the widgets, a hover that outlives a drop,
 // Ctrl+Y, errors that move fields, exports without feedback, numbers shown as digits, the Ctrl+K order,
 // identifiers in drop-downs and docks.
+#include "clean_main_window.h"
 #include "app/gui/analysis_service.h"
 #include "app/gui/appearance.h"
 #include "app/gui/canvas_items.h"
@@ -111,11 +112,7 @@ void TestEditorUx::initTestCase() {
 }
 
 void TestEditorUx::init() {
-    QSettings().clear();
-    QFile::remove(MainWindow::recoveryFilePath());
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
+    m_window = test::openCleanMainWindow();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));

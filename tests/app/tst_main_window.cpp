@@ -1,5 +1,6 @@
 // The editor driven like a user drives it: drops on the canvas viewport, mouse drags on the view, keyboard
 // input in the inspector and quick-add, the clipboard, files and crash recovery.
+#include "clean_main_window.h"
 #include "app/gui/analysis_service.h"
 #include "app/gui/appearance.h"
 #include "app/gui/canvas_scene.h"
@@ -137,11 +138,7 @@ void TestMainWindow::initTestCase() {
 }
 
 void TestMainWindow::init() {
-    QSettings().clear();
-    QFile::remove(MainWindow::recoveryFilePath());
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
+    m_window = test::openCleanMainWindow();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
