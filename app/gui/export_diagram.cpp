@@ -2,6 +2,7 @@
 
 #include "app/gui/canvas_scene.h"
 #include "app/gui/document.h"
+#include "app/gui/svg_writer.h"
 #include "estimators/markdown_writeup.h"
 #include "model/file_io.h"
 
@@ -14,7 +15,6 @@
 #include <QPdfWriter>
 #include <QBuffer>
 #include <QFile>
-#include <QSvgGenerator>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -109,26 +109,17 @@ QString writeBytes(const std::string& path, const QByteArray& bytes) {
 
 std::string systemPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
-// The SVG generator writes the title as it is given, and the brief's title is user text.
-QString svgTitle(CanvasScene& scene) {
-    return QString::fromStdString(scene.document().design().brief().title).toHtmlEscaped();
-}
-
-QString writeSvg(CanvasScene& scene, QIODevice& file) {
+// The whole SVG in memory, as compact UTF-8 (svg_writer.h says why not QSvgGenerator).
+std::string diagramSvg(CanvasScene& scene) {
     const QRectF source = diagramRect(scene);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&file);
-    generator.setSize(source.size().toSize());
-    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(svgTitle(scene));
-    generator.setDescription(QObject::tr("Exported by Napkin"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return QObject::tr("cannot start the SVG writer");
+    std::string svg;
+    SvgWriter writer(svg, source.size(), QString::fromStdString(scene.document().design().brief().title),
+                     QObject::tr("Exported by Napkin"));
+    QPainter painter(&writer);
     PreparedForExport prepared(scene);
     scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     painter.end();
-    return {};
+    return svg;
 }
 
 QString writePng(CanvasScene& scene, QIODevice& file, double scale, QString* warning) {
@@ -192,7 +183,7 @@ QString renderDiagram(CanvasScene& scene, DiagramFormat format, double scale, QB
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     switch (format) {
-    case DiagramFormat::Svg: return writeSvg(scene, buffer);
+    case DiagramFormat::Svg: break; // see exportDiagramTo
     case DiagramFormat::Png: return writePng(scene, buffer, scale, warning);
     case DiagramFormat::Pdf: return writeDiagramPdf(scene, buffer);
     }
@@ -201,6 +192,10 @@ QString renderDiagram(CanvasScene& scene, DiagramFormat format, double scale, QB
 
 QString exportDiagramTo(CanvasScene& scene, DiagramFormat format, const std::string& path, double scale,
                         QString* warning) {
+    if (format == DiagramFormat::Svg) {
+        const SaveResult saved = writeFileAtomically(path, diagramSvg(scene));
+        return saved.ok ? QString() : QString::fromStdString(saved.error);
+    }
     QByteArray bytes;
     if (QString error = renderDiagram(scene, format, scale, bytes, warning); !error.isEmpty())
         return error;
