@@ -1,7 +1,8 @@
 // Editor speed: open + first paint of a generated design (1,000 components / 2,000 links, and 10,000
 // components), one full repaint of the canvas while panning at 1,000 components, and one of the overview.
 // Runs on Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise. docs/performance-editor.md has the
-// figures.
+// figures. And one frame of dragging a selection across a 10,000-component design.
+#include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
 #include "app/gui/overview_view.h"
@@ -148,6 +149,46 @@ void BM_OverviewRepaint(benchmark::State& state) {
     window.document().markSaved();
 }
 BENCHMARK(BM_OverviewRepaint)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// One frame of dragging a selection: what QGraphicsItem::mouseMoveEvent does for a drag (every selected
+// item moves, the scene re-routes the links that touch it), then the canvas repaints. The first
+// state.range(1) components of a state.range(0) design are selected: neighbours in the top rows, as a rubber
+// band picks them. The selection moves 3 units to the right and back, so the design stays as it was.
+void BM_DragFrame(benchmark::State& state) {
+    const QTemporaryDir directory;
+    const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
+    gui::MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    window.openFile(path);
+    QList<QGraphicsItem*> moving;
+    for (int i = 0; i < state.range(1); ++i)
+        if (gui::ComponentItem* item = window.canvasScene()->componentItem(QString("c%1").arg(i))) {
+            item->setSelected(true);
+            moving.append(item);
+        }
+    if (moving.isEmpty()) {
+        state.SkipWithError("no components to drag");
+        return;
+    }
+    gui::CanvasView* view = window.canvasView();
+    view->centerOn(moving.first());
+    QImage target(view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    qreal dx = 3;
+    for (auto _ : state) {
+        for (QGraphicsItem* item : moving)
+            item->moveBy(dx, 0);
+        dx = -dx;
+        paintOnce(*view->viewport(), target);
+        benchmark::DoNotOptimize(target.bits());
+    }
+    window.document().markSaved();
+}
+BENCHMARK(BM_DragFrame)
+    ->Args({10000, 1})
+    ->Args({10000, 20})
+    ->Args({10000, 200})
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace
 
