@@ -73,6 +73,13 @@ QString writeDesign(const QTemporaryDir& directory, int count) {
     return path;
 }
 
+// The editor as the benchmarks see it: a 1600 × 1000 window showing the design at `path`.
+void showInWindow(gui::MainWindow& window, const QString& path) {
+    window.resize(1600, 1000);
+    window.show();
+    window.openFile(path);
+}
+
 void paintOnce(QWidget& widget, QImage& target) {
     QPainter painter(&target);
     widget.render(&painter);
@@ -102,9 +109,7 @@ void BM_PanRepaint(benchmark::State& state) {
     const QTemporaryDir directory;
     const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
     gui::MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    window.openFile(path);
+    showInWindow(window, path);
     gui::CanvasView* view = window.canvasView();
     view->setZoom(state.range(1) / 100.0);
     QWidget* viewport = view->viewport();
@@ -132,9 +137,7 @@ void BM_OverviewRepaint(benchmark::State& state) {
     const QTemporaryDir directory;
     const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
     gui::MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    window.openFile(path);
+    showInWindow(window, path);
     auto* overview = window.findChild<gui::OverviewView*>();
     if (!overview) {
         state.SkipWithError("no overview");
@@ -158,9 +161,7 @@ void BM_DragFrame(benchmark::State& state) {
     const QTemporaryDir directory;
     const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
     gui::MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    window.openFile(path);
+    showInWindow(window, path);
     QList<QGraphicsItem*> moving;
     for (int i = 0; i < state.range(1); ++i)
         if (gui::ComponentItem* item = window.canvasScene()->componentItem(QString("c%1").arg(i))) {

@@ -101,10 +101,13 @@ QImage renderImage(CanvasScene& scene, double scale, QString* warning = nullptr)
 // Every export is made in memory and then written by the model's writeFileAtomically, which follows
 // symbolic links, keeps permissions, writes devices and pipes in place and reports the system's reason
 // (a full disk says "No space left on device").
-QString writeBytes(const std::string& path, const QByteArray& bytes) {
-    const SaveResult saved =
-        writeFileAtomically(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+QString writeBytes(const std::string& path, std::string_view bytes) {
+    const SaveResult saved = writeFileAtomically(path, bytes);
     return saved.ok ? QString() : QString::fromStdString(saved.error);
+}
+
+QString writeBytes(const std::string& path, const QByteArray& bytes) {
+    return writeBytes(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }
 
 std::string systemPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
@@ -192,10 +195,8 @@ QString renderDiagram(CanvasScene& scene, DiagramFormat format, double scale, QB
 
 QString exportDiagramTo(CanvasScene& scene, DiagramFormat format, const std::string& path, double scale,
                         QString* warning) {
-    if (format == DiagramFormat::Svg) {
-        const SaveResult saved = writeFileAtomically(path, diagramSvg(scene));
-        return saved.ok ? QString() : QString::fromStdString(saved.error);
-    }
+    if (format == DiagramFormat::Svg)
+        return writeBytes(path, diagramSvg(scene));
     QByteArray bytes;
     if (QString error = renderDiagram(scene, format, scale, bytes, warning); !error.isEmpty())
         return error;
