@@ -1,6 +1,7 @@
 #include "estimators/analysis.h"
 
 #include "model/graph_view.h"
+#include "model/units.h"
 
 #include <sstream>
 
@@ -11,6 +12,23 @@ std::vector<Finding> workloadFindings(const Envelope& envelope) {
     std::vector<Finding> findings;
     for (const std::string& problem : envelope.problems)
         findings.push_back({"capacity.workload", Severity::Error, {}, problem, "Fix the workload.", {}});
+    return findings;
+}
+
+// A write that stores bytes but keeps them for no time counts no storage at all: say so, not nothing.
+std::vector<Finding> retentionFindings(const Workload& workload, bool binary) {
+    std::vector<Finding> findings;
+    for (const Operation& op : workload.operations) {
+        const double bytes = op.storedBytesPerWrite + op.mediaFraction * op.mediaBytes;
+        if (op.type != OperationType::Write || bytes <= 0 || op.retentionYears > 0 || op.bytesPerUser > 0)
+            continue;
+        findings.push_back({"capacity.no-retention", Severity::Warning, {},
+                            "Write \"" + op.name + "\" stores " + formatBytes(bytes, binary) +
+                                " per write but keeps it for 0 years, so no storage is counted for it.",
+                            "Set how many years it is kept (retention), or the bytes kept per user, or stored "
+                            "bytes 0 if the write keeps nothing.",
+                            {}});
+    }
     return findings;
 }
 
@@ -28,6 +46,7 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
     analysis.cost = costDesign(design, analysis.load, prices, catalog, analysis.envelope.binaryUnits);
 
     append(analysis.findings, workloadFindings(analysis.envelope));
+    append(analysis.findings, retentionFindings(design.workload(), analysis.envelope.binaryUnits));
     append(analysis.findings, analysis.load.findings);
     ResilienceInputs resilience{failedIds, {}, {}};
     for (const ComponentLoad& load : analysis.load.components) {

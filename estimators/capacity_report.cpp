@@ -21,7 +21,9 @@ Json operationToJson(const OperationEstimate& op) {
     out["type"] = std::string(toString(op.type));
     out["qps_avg"] = op.qpsAverage;
     out["qps_peak"] = op.qpsPeak;
+    out["actions"] = periodsToJson(op.actions);
     out["requests"] = periodsToJson(op.requests);
+    out["active_seconds"] = op.activeSeconds;
     out["ingress_bytes_per_s"] = op.ingressBytesPerSecond;
     out["egress_bytes_per_s"] = op.egressBytesPerSecond;
     out["ingress_bytes_per_s_peak"] = op.ingressBytesPerSecondPeak;
@@ -34,6 +36,10 @@ Json operationToJson(const OperationEstimate& op) {
     out["storage_bytes"] = periodsToJson(op.storageBytes);
     out["storage_bytes_per_day"] = op.storageBytes.perDay;
     out["storage_bytes_total"] = op.storageBytesTotal;
+    out["text_bytes_total"] = op.textBytesTotal;
+    out["media_bytes_total"] = op.mediaBytesTotal;
+    out["users_kept"] = op.usersKept;
+    out["user_bytes_total"] = op.userBytesTotal;
     out["storage_bytes_replicated"] = op.storageBytesReplicated;
     out["storage_bytes_provisioned"] = op.storageBytesProvisioned;
     out["cache_bytes"] = op.cacheBytes;
@@ -57,6 +63,7 @@ Json stepsToJson(const std::vector<Step>& steps) {
 Json estimatesToJson(const Envelope& envelope, double costPerMonth) {
     Json out = Json::object();
     out["dau"] = envelope.dailyActiveUsers;
+    out["users_per_s"] = envelope.usersPerSecond;
     out["read_qps_avg"] = envelope.readQpsAverage;
     out["read_qps_peak"] = envelope.readQpsPeak;
     out["write_qps_avg"] = envelope.writeQpsAverage;
@@ -69,6 +76,9 @@ Json estimatesToJson(const Envelope& envelope, double costPerMonth) {
     out["storage_bytes_per_month"] = envelope.storageBytes.perMonth;
     out["storage_bytes_per_year"] = envelope.storageBytes.perYear;
     out["storage_bytes_total"] = envelope.storageBytesTotal;
+    out["text_bytes_total"] = envelope.textBytesTotal;
+    out["media_bytes_total"] = envelope.mediaBytesTotal;
+    out["user_bytes_total"] = envelope.userBytesTotal;
     out["storage_bytes_replicated"] = envelope.storageBytesReplicated;
     out["storage_bytes_provisioned"] = envelope.storageBytesProvisioned;
     out["records_per_day"] = envelope.records.perDay;

@@ -126,21 +126,34 @@ public:
         e.type = op.type;
         const TimeConstants& time = m_envelope.time;
         const bool binary = m_envelope.binaryUnits;
-        const NativeRate rate = nativeRate(op, e.steps);
-        e.requests = countsFrom(rate, time);
+        const NativeRate rate = inWindow(op, nativeRate(op, e.steps));
+        e.actions = countsFrom(rate, time);
+        e.requests = scaled(e.actions, op.requestsPerAction);
+        const NativeRate requests{rate.count * op.requestsPerAction, rate.period};
+        if (op.requestsPerAction != 1)
+            e.steps.push_back({op.name + " requests" + perPeriodName(rate.period),
+                               count(rate.count) + perPeriodName(rate.period) + " × " +
+                                   formatSignificant(op.requestsPerAction) + " requests per action",
+                               count(requests.count) + perPeriodName(rate.period)});
+        e.activeSeconds = time.secondsPerDay * op.activeHours / 24;
+        const std::string unit = op.type == OperationType::Write ? " writes/s" : " reads/s";
+        if (op.activeHours < 24) {
+            e.requests.perSecond = e.requests.perDay / e.activeSeconds;
+            e.steps.push_back({op.name + unit, count(e.requests.perDay) + "/day ÷ " + count(e.activeSeconds) +
+                                                   " s (" + countOf(op.activeHours, "hour", "hours") + " active)",
+                               sayRate(e.requests.perSecond)});
+        } else if (rate.period != Period::Second)
+            e.steps.push_back({op.name + unit, count(requests.count) + perPeriodName(rate.period) + " ÷ " +
+                                                   count(secondsIn(rate.period, time)) + " s",
+                               sayRate(e.requests.perSecond)});
         e.qpsAverage = e.requests.perSecond;
         e.qpsPeak = e.qpsAverage * m_envelope.peakFactor;
-        const std::string unit = op.type == OperationType::Write ? " writes/s" : " reads/s";
-        if (rate.period != Period::Second)
-            e.steps.push_back({op.name + unit, count(rate.count) + perPeriodName(rate.period) + " ÷ " +
-                                                   count(secondsIn(rate.period, time)) + " s",
-                               sayRate(e.qpsAverage)});
         e.steps.push_back({op.name + " peak", formatCount(e.qpsAverage) + " /s × " +
                                                   formatSignificant(m_envelope.peakFactor) + " (peak factor)",
                            formatCount(e.qpsPeak) + " /s"});
         bandwidth(op, e, binary);
         if (op.type == OperationType::Write)
-            storage(op, e, binary);
+            storage(op, e, rate.period, binary);
         else
             cache(op, e, binary);
         return e;
@@ -148,6 +161,13 @@ public:
 
 private:
     void problem(std::string text) { m_envelope.problems.push_back(std::move(text)); }
+
+    // A rate per second during active hours is a daily count of rate × the window.
+    NativeRate inWindow(const Operation& op, NativeRate rate) const {
+        if (op.activeHours >= 24 || rate.period != Period::Second)
+            return rate;
+        return {rate.count * m_envelope.time.secondsPerDay * op.activeHours / 24, Period::Day};
+    }
 
     void bandwidth(const Operation& op, OperationEstimate& e, bool binary) {
         const double peak = m_envelope.peakFactor;
@@ -165,7 +185,7 @@ private:
                                formatBytes(e.egressBytesPerSecond, binary) + "/s"});
     }
 
-    void storage(const Operation& op, OperationEstimate& e, bool binary) {
+    void storage(const Operation& op, OperationEstimate& e, Period period, bool binary) {
         if (op.fanout != 1) {
             e.fanoutQpsAverage = e.qpsAverage * op.fanout;
             e.fanoutQpsPeak = e.qpsPeak * op.fanout;
@@ -179,44 +199,74 @@ private:
                                                                  formatSignificant(op.mediaFraction) + " × " +
                                                                  formatBytes(op.mediaBytes, binary) + " media",
                                formatBytes(e.bytesPerWrite, binary)});
-        if (op.retentionYears <= 0)
+        if (op.retentionYears > 0)
+            retainedWrites(op, e, period, binary);
+        if (op.bytesPerUser > 0)
+            keptPerUser(op, e, binary);
+        e.storageBytesTotal = e.textBytesTotal + e.mediaBytesTotal + e.userBytesTotal;
+        if (e.storageBytesTotal <= 0)
             return;
-        e.records = e.requests;
-        e.storageBytes = scaled(e.records, e.bytesPerWrite);
-        e.recordsTotal = e.records.perYear * op.retentionYears;
-        e.storageBytesTotal = e.recordsTotal * e.bytesPerWrite;
         e.storageBytesReplicated = e.storageBytesTotal * m_workload.replicationFactor;
         e.storageBytesProvisioned = m_workload.storageFill > 0 ? e.storageBytesReplicated / m_workload.storageFill
                                                                : 0;
-        storageSteps(op, e, binary);
-    }
-
-    void storageSteps(const Operation& op, OperationEstimate& e, bool binary) {
-        const TimeConstants& time = m_envelope.time;
-        std::string perYear;
-        switch (op.per == RatePer::PerWriteOf ? RatePer::Second : op.per) {
-        case RatePer::Month:
-            perYear = count(e.records.perMonth) + "/month × " + formatSignificant(time.monthsPerYear);
-            break;
-        case RatePer::Second:
-            perYear = formatCount(e.records.perSecond) + " /s × " + count(time.secondsPerYear) + " s";
-            break;
-        default:
-            perYear = count(e.records.perDay) + "/day × " + formatSignificant(time.daysPerYear);
-            break;
-        }
-        e.steps.push_back({op.name + " records per year", perYear, count(e.records.perYear) + "/year"});
-        e.steps.push_back({op.name + " records over " + formatSignificant(op.retentionYears) + " years",
-                           count(e.records.perYear) + "/year × " + formatSignificant(op.retentionYears),
-                           count(e.recordsTotal)});
-        e.steps.push_back({op.name + " storage", count(e.recordsTotal) + " × " + formatBytes(e.bytesPerWrite, binary),
-                           formatBytes(e.storageBytesTotal, binary)});
-        e.steps.push_back({op.name + " replicated", formatBytes(e.storageBytesTotal, binary) + " × " +
-                                                        formatSignificant(m_workload.replicationFactor) + " copies",
+        e.steps.push_back({op.name + " replicated",
+                           formatBytes(e.storageBytesTotal, binary) + " × " +
+                               countOf(m_workload.replicationFactor, "copy", "copies"),
                            formatBytes(e.storageBytesReplicated, binary)});
         e.steps.push_back({op.name + " provisioned", formatBytes(e.storageBytesReplicated, binary) + " ÷ " +
                                                          formatSignificant(m_workload.storageFill) + " fill",
                            formatBytes(e.storageBytesProvisioned, binary)});
+    }
+
+    void retainedWrites(const Operation& op, OperationEstimate& e, Period period, bool binary) {
+        e.records = scaled(e.actions, op.newFraction);
+        e.storageBytes = scaled(e.records, e.bytesPerWrite);
+        e.recordsTotal = e.records.perYear * op.retentionYears;
+        e.textBytesTotal = e.recordsTotal * op.storedBytesPerWrite;
+        e.mediaBytesTotal = e.recordsTotal * op.mediaFraction * op.mediaBytes;
+        const TimeConstants& time = m_envelope.time;
+        if (op.newFraction != 1)
+            e.steps.push_back({op.name + " new items per day", count(e.actions.perDay) + "/day × " +
+                                                                   formatSignificant(op.newFraction) + " new",
+                               count(e.records.perDay) + "/day"});
+        std::string perYear;
+        switch (period) {
+        case Period::Month:
+            perYear = count(e.records.perMonth) + "/month × " + formatSignificant(time.monthsPerYear);
+            break;
+        case Period::Second:
+            perYear = formatCount(e.records.perSecond) + " /s × " + count(time.secondsPerYear) + " s";
+            break;
+        case Period::Day:
+            perYear = count(e.records.perDay) + "/day × " + formatSignificant(time.daysPerYear);
+            break;
+        }
+        e.steps.push_back({op.name + " records per year", perYear, count(e.records.perYear) + "/year"});
+        e.steps.push_back({op.name + " records over " + countOf(op.retentionYears, "year", "years"),
+                           count(e.records.perYear) + "/year × " + formatSignificant(op.retentionYears),
+                           count(e.recordsTotal)});
+        e.steps.push_back({op.name + " storage",
+                           count(e.recordsTotal) + " records × " + formatBytes(e.bytesPerWrite, binary),
+                           formatBytes(e.recordsTotal * e.bytesPerWrite, binary)});
+        if (e.mediaBytesTotal > 0)
+            e.steps.push_back({op.name + " text and media", count(e.recordsTotal) + " records × " +
+                                                                 formatBytes(op.storedBytesPerWrite, binary) +
+                                                                 " text; × " + formatSignificant(op.mediaFraction) +
+                                                                 " × " + formatBytes(op.mediaBytes, binary) + " media",
+                               formatBytes(e.textBytesTotal, binary) + " text + " +
+                                   formatBytes(e.mediaBytesTotal, binary) + " media"});
+    }
+
+    void keptPerUser(const Operation& op, OperationEstimate& e, bool binary) {
+        const bool monthly = op.perUserBase == UserBase::Monthly && m_workload.monthlyActiveUsers;
+        e.usersKept = monthly ? *m_workload.monthlyActiveUsers : m_envelope.dailyActiveUsers;
+        e.userBytesTotal = e.usersKept * op.bytesPerUser;
+        if (e.usersKept <= 0)
+            problem("\"" + op.name + "\" keeps data per user, but the workload has no users");
+        const std::string users = monthly ? " MAU" : " DAU";
+        e.steps.push_back({op.name + " kept per user",
+                           count(e.usersKept) + users + " × " + formatBytes(op.bytesPerUser, binary),
+                           formatBytes(e.userBytesTotal, binary)});
     }
 
     void cache(const Operation& op, OperationEstimate& e, bool binary) {
@@ -248,6 +298,9 @@ void addToTotals(Envelope& envelope, const OperationEstimate& e) {
     add(envelope.storageBytes, e.storageBytes);
     envelope.recordsTotal += e.recordsTotal;
     envelope.storageBytesTotal += e.storageBytesTotal;
+    envelope.textBytesTotal += e.textBytesTotal;
+    envelope.mediaBytesTotal += e.mediaBytesTotal;
+    envelope.userBytesTotal += e.userBytesTotal;
     envelope.storageBytesReplicated += e.storageBytesReplicated;
     envelope.storageBytesProvisioned += e.storageBytesProvisioned;
     envelope.cacheBytes += e.cacheBytes;
@@ -267,6 +320,11 @@ void totalSteps(Envelope& envelope) {
     envelope.steps.push_back({"storage", "sum over write operations",
                               formatBytes(envelope.storageBytesTotal, binary) + " (" +
                                   formatBytes(envelope.storageBytesProvisioned, binary) + " provisioned)"});
+    if (envelope.mediaBytesTotal > 0 || envelope.userBytesTotal > 0)
+        envelope.steps.push_back({"storage by kind", "text + media + kept per user",
+                                  formatBytes(envelope.textBytesTotal, binary) + " text + " +
+                                      formatBytes(envelope.mediaBytesTotal, binary) + " media + " +
+                                      formatBytes(envelope.userBytesTotal, binary) + " per user"});
     envelope.steps.push_back({"cache", "sum over read operations", formatBytes(envelope.cacheBytes, binary)});
 }
 
@@ -289,11 +347,22 @@ const OperationEstimate* Envelope::operation(std::string_view name) const {
     return nullptr;
 }
 
+namespace {
+
+double roundTo(double value, int digits) {
+    const double magnitude = std::pow(10.0, std::floor(std::log10(std::fabs(value))) - (digits - 1));
+    return std::round(value / magnitude) * magnitude;
+}
+
+} // namespace
+
 double roundForSpeech(double value) {
     if (value == 0 || !std::isfinite(value))
         return value;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(std::fabs(value))));
-    return std::round(value / magnitude) * magnitude;
+    const double one = roundTo(value, 1);
+    if (std::fabs(one - value) <= 0.05 * std::fabs(value))
+        return one;
+    return roundTo(value, 2);
 }
 
 std::string sayRate(double perSecond) {
@@ -302,6 +371,10 @@ std::string sayRate(double perSecond) {
     if (formatCount(spoken) == formatCount(perSecond))
         return exact;
     return exact + " (≈ " + formatCount(spoken) + " /s)";
+}
+
+std::string countOf(double value, std::string_view singular, std::string_view plural) {
+    return formatSignificant(value) + " " + std::string(value == 1 ? singular : plural);
 }
 
 Envelope estimateEnvelope(const Workload& workload) {
@@ -315,6 +388,12 @@ Envelope estimateEnvelope(const Workload& workload) {
                                   count(*workload.monthlyActiveUsers) + " MAU × " +
                                       formatSignificant(workload.dailyActiveFraction.value_or(1.0)),
                                   count(envelope.dailyActiveUsers) + " DAU"});
+    if (envelope.dailyActiveUsers > 0) {
+        envelope.usersPerSecond = envelope.dailyActiveUsers / envelope.time.secondsPerDay;
+        envelope.steps.push_back({"users arriving", count(envelope.dailyActiveUsers) + " DAU ÷ " +
+                                                        count(envelope.time.secondsPerDay) + " s",
+                                  sayRate(envelope.usersPerSecond)});
+    }
     OperationEstimator estimator(workload, envelope);
     for (const Operation& op : workload.operations) {
         envelope.operations.push_back(estimator.estimate(op));

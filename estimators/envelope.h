@@ -41,7 +41,9 @@ struct PeriodCounts {
 struct OperationEstimate {
     std::string name;
     OperationType type = OperationType::Read;
-    PeriodCounts requests;       // average
+    PeriodCounts actions;        // what users do, as the rate counts it
+    PeriodCounts requests;       // average: actions × requests per action (per second: over the active window)
+    double activeSeconds = 0;    // the day's active window QPS is computed over
     double qpsAverage = 0;
     double qpsPeak = 0;
     double ingressBytesPerSecond = 0;     // average: requests × request bytes
@@ -51,10 +53,14 @@ struct OperationEstimate {
     double fanoutQpsAverage = 0;          // writes × fanout (deliveries), 0 for reads
     double fanoutQpsPeak = 0;
     double bytesPerWrite = 0;             // stored bytes + media fraction × media bytes
-    PeriodCounts records;                 // new records (writes with retention > 0)
+    PeriodCounts records;                 // new records: actions × new fraction (writes with retention > 0)
     PeriodCounts storageBytes;            // new bytes, one copy
     double recordsTotal = 0;              // over the retention
-    double storageBytesTotal = 0;         // over the retention, one copy
+    double storageBytesTotal = 0;         // over the retention, one copy: text + media + per user
+    double textBytesTotal = 0;            // records over retention × stored bytes
+    double mediaBytesTotal = 0;           // records over retention × media fraction × media bytes
+    double usersKept = 0;                 // users the per-user bytes are kept for (MAU or DAU)
+    double userBytesTotal = 0;            // users kept × bytes per user
     double storageBytesReplicated = 0;    // × replication factor
     double storageBytesProvisioned = 0;   // ÷ storage fill
     double cacheBytes = 0;                // reads only: hot fraction of a day's responses
@@ -65,6 +71,7 @@ struct Envelope {
     TimeConstants time;
     bool binaryUnits = false;
     double dailyActiveUsers = 0;
+    double usersPerSecond = 0; // DAU arriving over a day
     double peakFactor = 1;
     std::vector<OperationEstimate> operations;
 
@@ -80,6 +87,9 @@ struct Envelope {
     PeriodCounts storageBytes;
     double recordsTotal = 0;
     double storageBytesTotal = 0;
+    double textBytesTotal = 0;
+    double mediaBytesTotal = 0;
+    double userBytesTotal = 0;
     double storageBytesReplicated = 0;
     double storageBytesProvisioned = 0;
     double cacheBytes = 0;
@@ -93,9 +103,12 @@ struct Envelope {
 /// Estimates a workload. Never throws: impossible inputs give 0 and a line in `problems`.
 Envelope estimateEnvelope(const Workload& workload);
 
-/// "193 /s (≈ 200 /s)": the exact figure and, when it differs, the one-significant-digit figure said aloud.
+/// "11.6 /s (≈ 12 /s)": the exact figure and, when it differs, the figure said aloud (roundForSpeech).
 std::string sayRate(double perSecond);
-/// Rounds to one significant digit, the way estimates are spoken: 193 → 200, 19290 → 20000.
+/// The "≈" figure, the way people round: one significant digit when that is within 5 % (193 → 200,
+/// 19.6 K → 20 K), otherwise two (23.1 K → 23 K, 11.6 → 12, 150 stays 150). Every "≈" Napkin prints uses it.
 double roundForSpeech(double value);
+/// "1 year", "3 years", "0.5 years": the singular only for exactly one.
+std::string countOf(double value, std::string_view singular, std::string_view plural);
 
 } // namespace napkin

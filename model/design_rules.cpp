@@ -345,6 +345,10 @@ std::vector<Diagnostic> workloadFields(const Workload& w) {
         problems.number(joined(where, "media_bytes"), op.mediaBytes, bytes);
         problems.number(joined(where, "retention_years"), op.retentionYears, retentionYears);
         problems.number(joined(where, "fanout"), op.fanout, fanout);
+        problems.number(joined(where, "active_hours"), op.activeHours, activeHours);
+        problems.number(joined(where, "requests_per_action"), op.requestsPerAction, requestsPerAction);
+        problems.number(joined(where, "new_fraction"), op.newFraction, fraction);
+        problems.number(joined(where, "bytes_per_user"), op.bytesPerUser, bytes);
     }
     problems.number("peak_factor", w.peakFactor, peakFactor);
     problems.number("replication_factor", w.replicationFactor, replicationFactor);

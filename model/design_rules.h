@@ -51,6 +51,8 @@ inline constexpr Range rate{0, 1e15};
 inline constexpr Range bytes{0, 1e12};
 inline constexpr Range retentionYears{0, 1000};
 inline constexpr Range fanout{0, 1e7};
+inline constexpr Range activeHours{0.1, 24};
+inline constexpr Range requestsPerAction{1, 1e6};
 inline constexpr Range peakFactor{1, 1000};
 inline constexpr Range replicationFactor{1, 100, true};
 inline constexpr Range planningFraction{0.01, 1}; // storage fill, target utilisation

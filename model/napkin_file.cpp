@@ -451,8 +451,19 @@ private:
         op.mediaBytes = numberField(json, "media_bytes", path, 0, rules::bytes);
         op.retentionYears = numberField(json, "retention_years", path, 0, rules::retentionYears);
         op.fanout = numberField(json, "fanout", path, 1, rules::fanout);
+        op.activeHours = numberField(json, "active_hours", path, 24, rules::activeHours);
+        op.requestsPerAction = numberField(json, "requests_per_action", path, 1, rules::requestsPerAction);
+        op.newFraction = numberField(json, "new_fraction", path, 1, rules::fraction);
+        op.bytesPerUser = numberField(json, "bytes_per_user", path, 0, rules::bytes);
+        const std::string base = string(json, "per_user_base", path, maxIdLength);
+        if (auto parsed = userBaseFromString(base))
+            op.perUserBase = *parsed;
+        else if (!base.empty() || (json.contains("per_user_base") && json.at("per_user_base").is_string()))
+            error(join(path, "per_user_base"), "must be mau or dau, got " + describe(Json(base)));
         op.extra = extras(json, {"name", "type", "rate", "per", "of", "request_bytes", "response_bytes",
-                                 "stored_bytes", "media_fraction", "media_bytes", "retention_years", "fanout"});
+                                 "stored_bytes", "media_fraction", "media_bytes", "retention_years", "fanout",
+                                 "active_hours", "requests_per_action", "new_fraction", "bytes_per_user",
+                                 "per_user_base"});
         return op;
     }
 
@@ -734,6 +745,12 @@ Json toJson(const Operation& op) {
     putNumber("media_bytes", op.mediaBytes, 0);
     putNumber("retention_years", op.retentionYears, 0);
     putNumber("fanout", op.fanout, 1);
+    putNumber("active_hours", op.activeHours, 24);
+    putNumber("requests_per_action", op.requestsPerAction, 1);
+    putNumber("new_fraction", op.newFraction, 1);
+    putNumber("bytes_per_user", op.bytesPerUser, 0);
+    if (op.perUserBase != UserBase::Monthly)
+        out["per_user_base"] = std::string(toString(op.perUserBase));
     appendExtras(out, op.extra);
     return out;
 }

@@ -195,7 +195,7 @@ std::string formatSignificant(double value, int digits) {
 
 std::string formatCount(double value) {
     constexpr std::array<std::pair<double, const char*>, 4> steps{
-        {{1e12, " T"}, {1e9, " B"}, {1e6, " M"}, {1e3, " K"}}};
+        {{1e12, " T"}, {1e9, " bn"}, {1e6, " M"}, {1e3, " K"}}}; // "bn": "B" is bytes
     for (const auto& [step, suffix] : steps)
         if (std::fabs(value) >= step)
             return formatSignificant(value / step) + suffix;

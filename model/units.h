@@ -24,7 +24,7 @@ ParsedNumber parseHumanNumber(std::string_view text, std::string_view unit = "")
 /// and a value no suffix writes exactly stays plain (12345678 → "12345678").
 std::string formatHumanNumber(double value, std::string_view unit = "");
 
-/// 1234 → "1.23 K", 2.5e6 → "2.5 M"; three significant digits.
+/// 1234 → "1.23 K", 2.5e6 → "2.5 M", 3.6e9 → "3.6 bn" (never "B", which is bytes); three significant digits.
 std::string formatCount(double value);
 /// Bytes with decimal (KB, MB, …) or binary (KiB, MiB, …) units: 1.7e11 → "170 GB".
 std::string formatBytes(double bytes, bool binary = false);

@@ -40,8 +40,15 @@ constexpr std::array<std::pair<TimeConvention, std::string_view>, 2> timeConvent
     {TimeConvention::Interview, "interview"},
 }};
 
+constexpr std::array<std::pair<UserBase, std::string_view>, 2> userBases{{
+    {UserBase::Monthly, "mau"},
+    {UserBase::Daily, "dau"},
+}};
+
 } // namespace
 
+std::string_view toString(UserBase base) { return nameOf(userBases, base); }
+std::optional<UserBase> userBaseFromString(std::string_view text) { return valueOf(userBases, text); }
 std::string_view toString(OperationType type) { return nameOf(operationTypes, type); }
 std::optional<OperationType> operationTypeFromString(std::string_view text) { return valueOf(operationTypes, text); }
 std::string_view toString(RatePer per) { return nameOf(ratePers, per); }

@@ -13,6 +13,7 @@ namespace napkin {
 enum class OperationType { Read, Write };
 enum class RatePer { UserPerDay, Day, Month, Second, PerWriteOf };
 enum class TimeConvention { Exact, Interview };
+enum class UserBase { Monthly, Daily }; // which users Operation::bytesPerUser is kept for
 
 std::string_view toString(OperationType type);
 std::optional<OperationType> operationTypeFromString(std::string_view text);
@@ -20,6 +21,8 @@ std::string_view toString(RatePer per);
 std::optional<RatePer> ratePerFromString(std::string_view text);
 std::string_view toString(TimeConvention convention);
 std::optional<TimeConvention> timeConventionFromString(std::string_view text);
+std::string_view toString(UserBase base);
+std::optional<UserBase> userBaseFromString(std::string_view text);
 
 struct Operation {
     std::string name;
@@ -34,6 +37,12 @@ struct Operation {
     double mediaBytes = 0;
     double retentionYears = 0;       // 0 keeps nothing; writes only
     double fanout = 1;               // writes multiplied on the way (fan-out on write)
+    // What people say beyond the rate (docs/estimation.md, "A workload as people say it").
+    double activeHours = 24;         // hours a day the operation happens; QPS is over this window
+    double requestsPerAction = 1;    // the rate counts user actions; each sends this many requests
+    double newFraction = 1;          // writes only: share of writes that add a new item (the rest update)
+    double bytesPerUser = 0;         // writes only: data kept per user, whatever the number of writes
+    UserBase perUserBase = UserBase::Monthly;
     Json extra = Json::object();
     bool operator==(const Operation&) const = default;
 };

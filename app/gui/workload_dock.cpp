@@ -94,7 +94,19 @@ QStringList columnTitles() {
     return {QObject::tr("Name"),         QObject::tr("Type"),           QObject::tr("Rate"),
             QObject::tr("Per"),          QObject::tr("Of (write)"),     QObject::tr("Request B"),
             QObject::tr("Response B"),   QObject::tr("Stored B/write"), QObject::tr("Retention (years)"),
-            QObject::tr("Fan-out")};
+            QObject::tr("Fan-out"),      QObject::tr("Active hours a day"), QObject::tr("Requests per action"),
+            QObject::tr("New share of writes"), QObject::tr("Kept per user"), QObject::tr("Kept for")};
+}
+
+QString userBaseWords(UserBase base) {
+    return base == UserBase::Monthly ? QObject::tr("monthly users") : QObject::tr("daily users");
+}
+
+std::optional<UserBase> userBaseFromText(const QString& input) {
+    for (UserBase base : {UserBase::Monthly, UserBase::Daily})
+        if (input.compare(userBaseWords(base), Qt::CaseInsensitive) == 0 || input == text(toString(base)))
+            return base;
+    return std::nullopt;
 }
 
 } // namespace
@@ -214,7 +226,12 @@ void WorkloadDock::reload() {
                                 numberText(op.responseBytes, "B"),
                                 numberText(op.storedBytesPerWrite, "B"),
                                 numberText(op.retentionYears),
-                                numberText(op.fanout)};
+                                numberText(op.fanout),
+                                numberText(op.activeHours),
+                                numberText(op.requestsPerAction),
+                                numberText(op.newFraction),
+                                numberText(op.bytesPerUser, "B"),
+                                userBaseWords(op.perUserBase)};
         for (int column = 0; column < ColumnCount; ++column)
             m_operations->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
@@ -305,7 +322,10 @@ void WorkloadDock::cellEdited(int row, int column) {
         ok = parseNumber(input, "", op.fanout, error);
         break;
     default:
-        return;
+        if (column >= ColumnCount)
+            return;
+        ok = editPeopleField(op, column, input, error);
+        break;
     }
     if (!ok) {
         showError(tr("%1: %2").arg(columnTitles().value(column), error));
@@ -313,6 +333,29 @@ void WorkloadDock::cellEdited(int row, int column) {
         return;
     }
     apply(w);
+}
+
+// The fields that say what people do (active hours, requests per action, new share, data per user).
+bool WorkloadDock::editPeopleField(Operation& op, int column, const QString& input, QString& error) const {
+    switch (column) {
+    case ActiveHours:
+        return parseNumber(input, "", op.activeHours, error);
+    case RequestsPerAction:
+        return parseNumber(input, "", op.requestsPerAction, error);
+    case NewFraction:
+        return parseNumber(input, "", op.newFraction, error);
+    case BytesPerUser:
+        return parseNumber(input, "B", op.bytesPerUser, error);
+    case PerUserBase:
+        if (auto base = userBaseFromText(input)) {
+            op.perUserBase = *base;
+            return true;
+        }
+        error = tr("must be “%1” or “%2”").arg(userBaseWords(UserBase::Monthly), userBaseWords(UserBase::Daily));
+        return false;
+    default:
+        return false;
+    }
 }
 
 void WorkloadDock::addOperation() {

@@ -31,13 +31,14 @@ public:
     bool apply(const Workload& workload, const QString& mergeKey = {});
 
     enum Column { Name, Type, Rate, Per, Of, RequestBytes, ResponseBytes, StoredBytes, RetentionYears, Fanout,
-                  ColumnCount };
+                  ActiveHours, RequestsPerAction, NewFraction, BytesPerUser, PerUserBase, ColumnCount };
 
 private:
     void reload();
     void usersEdited();
     void settingsEdited(const QString& mergeKey);
     void cellEdited(int row, int column);
+    bool editPeopleField(Operation& op, int column, const QString& input, QString& error) const;
     void addOperation();
     void removeOperation();
     QDoubleSpinBox* fractionBox(double min, double max, double step);

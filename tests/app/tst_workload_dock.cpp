@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 using namespace napkin;
 using namespace napkin::gui;
@@ -45,6 +46,44 @@ private slots:
         table->item(0, WorkloadDock::Per)->setText("user_day");
         QVERIFY(window.document().design().workload().operations[0].per == RatePer::UserPerDay);
         QCOMPARE(table->item(0, WorkloadDock::Per)->text(), QString("per user per day"));
+    }
+
+    // Each field people speak in is one undoable step, shown in words; a value out of range is refused.
+    void editsWhatPeopleSay() {
+        MainWindow window;
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
+        auto* dock = window.findChild<WorkloadDock*>("workloadDock");
+        QTableWidget* table = dock->operationsTable();
+        QCOMPARE(table->horizontalHeaderItem(WorkloadDock::ActiveHours)->text(), QString("Active hours a day"));
+        QCOMPARE(table->item(0, WorkloadDock::ActiveHours)->text(), QString("24"));
+        QCOMPARE(table->item(0, WorkloadDock::PerUserBase)->text(), QString("monthly users"));
+        QUndoStack* undo = window.document().undoStack();
+        const int steps = undo->count();
+        const auto op = [&] { return window.document().design().workload().operations[0]; };
+        table->item(0, WorkloadDock::ActiveHours)->setText("6.5");
+        table->item(0, WorkloadDock::RequestsPerAction)->setText("8");
+        table->item(0, WorkloadDock::NewFraction)->setText("0.25");
+        table->item(0, WorkloadDock::BytesPerUser)->setText("15 GB");
+        table->item(0, WorkloadDock::PerUserBase)->setText("daily users");
+        QCOMPARE(undo->count(), steps + 5);
+        QCOMPARE(op().activeHours, 6.5);
+        QCOMPARE(op().requestsPerAction, 8.0);
+        QCOMPARE(op().newFraction, 0.25);
+        QCOMPARE(op().bytesPerUser, 15e9);
+        QVERIFY(op().perUserBase == UserBase::Daily);
+        undo->undo();
+        QVERIFY(op().perUserBase == UserBase::Monthly);
+        QCOMPARE(table->item(0, WorkloadDock::PerUserBase)->text(), QString("monthly users"));
+        undo->undo();
+        QCOMPARE(op().bytesPerUser, 0.0);
+        undo->redo();
+        QCOMPARE(table->item(0, WorkloadDock::BytesPerUser)->text(), QString("15")); // in the field's unit, GB
+        table->item(0, WorkloadDock::ActiveHours)->setText("30");
+        QVERIFY2(dock->lastError().contains("active_hours: must be a number between 0.1 and 24"),
+                 qPrintable(dock->lastError()));
+        QCOMPARE(op().activeHours, 6.5);
+        table->item(0, WorkloadDock::PerUserBase)->setText("weekly");
+        QVERIFY(dock->lastError().contains("“monthly users” or “daily users”"));
     }
 
     void refusesBadInputWithAReason() {

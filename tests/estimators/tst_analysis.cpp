@@ -153,6 +153,34 @@ private slots:
         QVERIFY(text.find("capacity.over") != std::string::npos);
     }
 
+    // A write that stores bytes but keeps them 0 years is a finding; with a retention, or kept per user, not.
+    void aWriteThatKeepsNothingIsAFinding() {
+        Design design = tinyUrl();
+        Workload w = design.workload();
+        Operation& shorten = w.operations.front();
+        QCOMPARE(shorten.name, std::string("shorten URL"));
+        const auto noRetention = [](const Analysis& a) {
+            std::vector<const Finding*> found;
+            for (const Finding& f : a.findings)
+                if (f.rule == "capacity.no-retention")
+                    found.push_back(&f);
+            return found;
+        };
+        QVERIFY(noRetention(analyze(design)).empty());
+        shorten.retentionYears = 0;
+        design.setWorkload(w);
+        const Analysis kept = analyze(design);
+        const std::vector<const Finding*> found = noRetention(kept);
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found.front()->severity, Severity::Warning);
+        QCOMPARE(found.front()->message, std::string("Write \"shorten URL\" stores 500 B per write but keeps it for 0 "
+                                                     "years, so no storage is counted for it."));
+        QVERIFY(!found.front()->fix.empty());
+        shorten.bytesPerUser = 1000;
+        design.setWorkload(w);
+        QVERIFY(noRetention(analyze(design)).empty());
+    }
+
     void emptyDesignAnalyzesToZeros() {
         const Json document = analysisToJson(analyze(Design{}));
         QCOMPARE(document["estimates"]["read_qps_avg"].get<double>(), 0.0);

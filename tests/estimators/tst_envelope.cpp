@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace napkin;
 
 Q_DECLARE_METATYPE(napkin::Workload)
@@ -255,7 +257,7 @@ private slots:
         QCOMPARE(steps.front().result, std::string("193 /s (≈ 200 /s)"));
         const std::vector<Step>& reads = e.operation("redirect")->steps;
         QCOMPARE(reads.front().expression, std::string("100 × 500 M/month (shorten)"));
-        QCOMPARE(reads.front().result, std::string("50 B/month"));
+        QCOMPARE(reads.front().result, std::string("50 bn/month"));
     }
 
     void binaryUnitsChangeOnlyTheWording() {
@@ -278,7 +280,13 @@ private slots:
         QTest::newRow("4") << 4.0 << 4.0 << "4 /s";
         QTest::newRow("19290") << 19'290.0 << 20'000.0 << "19.3 K /s (≈ 20 K /s)";
         QTest::newRow("0") << 0.0 << 0.0 << "0 /s";
-        QTest::newRow("0.34") << 0.3456 << 0.3 << "0.346 /s (≈ 0.3 /s)";
+        QTest::newRow("0.34") << 0.3456 << 0.35 << "0.346 /s (≈ 0.35 /s)";
+        QTest::newRow("23.1 K: two figures") << 23'100.0 << 23'000.0 << "23.1 K /s (≈ 23 K /s)";
+        QTest::newRow("11.6: two figures") << 11.6 << 12.0 << "11.6 /s (≈ 12 /s)";
+        QTest::newRow("150 stays, 200 would change the story") << 150.0 << 150.0 << "150 /s";
+        QTest::newRow("105: the round number is 4.8 % off") << 105.0 << 100.0 << "105 /s (≈ 100 /s)";
+        QTest::newRow("9.5: 10 is 5.3 % off") << 9.5 << 9.5 << "9.5 /s";
+        QTest::newRow("1157") << 1157.4 << 1200.0 << "1.16 K /s (≈ 1.2 K /s)";
     }
 
     void speech() {
@@ -287,6 +295,149 @@ private slots:
         QFETCH(QString, said);
         QCOMPARE(roundForSpeech(value), spoken);
         QCOMPARE(QString::fromStdString(sayRate(value)), said);
+    }
+
+    // A market open 6.5 hours: 2.34 M orders a day ÷ (6.5 h × 3600 s) = 2,340,000 ÷ 23,400 = 100 /s,
+    // not the 27.1 /s a 24-hour day would give; peak × 2 = 200 /s.
+    void activeWindowIsWhereQpsIsComputed() {
+        Workload w;
+        Operation order = write("place order", 2.34e6, RatePer::Day, 200, 1);
+        order.activeHours = 6.5;
+        w.operations = {order};
+        const Envelope e = estimateEnvelope(w);
+        const OperationEstimate* op = e.operation("place order");
+        QCOMPARE(op->activeSeconds, 23'400.0);
+        QCOMPARE(op->qpsAverage, 100.0);
+        QCOMPARE(op->qpsPeak, 200.0);
+        QCOMPARE(op->requests.perDay, 2.34e6);
+        QCOMPARE(op->recordsTotal, 2.34e6 * 365); // a year of orders: 854.1 M
+        QCOMPARE(op->steps.front().expression, std::string("2.34 M/day ÷ 23.4 K s (6.5 hours active)"));
+        QCOMPARE(op->steps.front().result, std::string("100 /s"));
+    }
+
+    // A rate per second in active hours is that rate while open: 100 /s × 23,400 s = 2.34 M a day.
+    void aRatePerSecondHoldsOnlyInTheWindow() {
+        Workload w;
+        Operation order = write("place order", 100, RatePer::Second, 200, 1);
+        order.activeHours = 6.5;
+        w.operations = {order};
+        const OperationEstimate* op = estimateEnvelope(w).operation("place order");
+        QCOMPARE(op->qpsAverage, 100.0);
+        QCOMPARE(op->requests.perDay, 2.34e6);
+        QCOMPARE(op->records.perYear, 854.1e6);
+    }
+
+    // 10 M DAU × 5 searches = 50 M actions a day; 8 keystroke requests each = 400 M requests a day;
+    // 400 M ÷ 86,400 s = 4,629.6 /s; × 1 KB = 4.63 MB/s out; cache 0.2 × 400 M × 1 KB = 80 GB.
+    void requestsPerActionMultiplyTraffic() {
+        Workload w;
+        w.dailyActiveUsers = 10e6;
+        Operation search = read("search", 5, RatePer::UserPerDay, 1000);
+        search.requestsPerAction = 8;
+        w.operations = {search};
+        const OperationEstimate* op = estimateEnvelope(w).operation("search");
+        QCOMPARE(op->actions.perDay, 50e6);
+        QCOMPARE(op->requests.perDay, 400e6);
+        QCOMPARE(op->qpsAverage, 400e6 / 86'400);
+        QCOMPARE(op->egressBytesPerSecond, 400e6 / 86'400 * 1000);
+        QCOMPARE(op->cacheBytes, 80e9);
+        QCOMPARE(op->steps[1].label, std::string("search requests/day"));
+        QCOMPARE(op->steps[1].expression, std::string("50 M/day × 8 requests per action"));
+        QCOMPARE(op->steps[1].result, std::string("400 M/day"));
+    }
+
+    // 1 M uploads a day of which a quarter are new items: 250 K/day × 365 = 91.25 M a year × 1 KB = 91.25 GB.
+    void onlyNewItemsAddRecords() {
+        Workload w;
+        Operation upload = write("upload", 1e6, RatePer::Day, 1000, 1);
+        upload.newFraction = 0.25;
+        w.operations = {upload};
+        const OperationEstimate* op = estimateEnvelope(w).operation("upload");
+        QCOMPARE(op->qpsAverage, 1e6 / 86'400);
+        QCOMPARE(op->records.perDay, 250e3);
+        QCOMPARE(op->recordsTotal, 91.25e6);
+        QCOMPARE(op->storageBytesTotal, 91.25e9);
+        bool saidNew = false;
+        for (const Step& step : op->steps)
+            saidNew = saidNew || (step.label == "upload new items per day" &&
+                                  step.expression == "1 M/day × 0.25 new" && step.result == "250 K/day");
+        QVERIFY(saidNew);
+    }
+
+    // A 15 GB quota per monthly user: 100 M MAU × 15 GB = 1.5 EB, whatever the writes; kept for daily users
+    // instead: 10 M × 15 GB = 150 PB. × 3 copies ÷ 0.7 fill for what is provisioned.
+    void dataKeptPerUser() {
+        Workload w;
+        w.dailyActiveUsers = 10e6;
+        w.monthlyActiveUsers = 100e6;
+        Operation save = write("save file", 1, RatePer::UserPerDay, 0, 0);
+        save.bytesPerUser = 15e9;
+        w.operations = {save};
+        Envelope e = estimateEnvelope(w);
+        const OperationEstimate* op = e.operation("save file");
+        QCOMPARE(op->usersKept, 100e6);
+        QCOMPARE(op->userBytesTotal, 1.5e18);
+        QCOMPARE(op->storageBytesTotal, 1.5e18);
+        QCOMPARE(op->storageBytesReplicated, 4.5e18);
+        QCOMPARE(op->storageBytesProvisioned, 4.5e18 / 0.7);
+        QCOMPARE(op->recordsTotal, 0.0);
+        QCOMPARE(e.userBytesTotal, 1.5e18);
+        bool said = false;
+        for (const Step& step : op->steps)
+            said = said || (step.expression == "100 M MAU × 15 GB" && step.result == "1.5 EB");
+        QVERIFY(said);
+        w.operations.front().perUserBase = UserBase::Daily;
+        e = estimateEnvelope(w);
+        QCOMPARE(e.operation("save file")->userBytesTotal, 150e15);
+        QVERIFY(e.problems.empty());
+        w.dailyActiveUsers.reset();
+        w.monthlyActiveUsers.reset();
+        QCOMPARE(estimateEnvelope(w).problems.size(), std::size_t(1));
+    }
+
+    // 1 M posts a day for a year = 365 M: text 365 M × 300 B = 109.5 GB; media 365 M × 0.1 × 200 KB = 7.3 TB.
+    void storageIsSplitIntoTextAndMedia() {
+        Workload w;
+        Operation post = write("post", 1e6, RatePer::Day, 300, 1);
+        post.mediaFraction = 0.1;
+        post.mediaBytes = 200e3;
+        w.operations = {post};
+        const Envelope e = estimateEnvelope(w);
+        const OperationEstimate* op = e.operation("post");
+        QCOMPARE(op->textBytesTotal, 109.5e9);
+        QCOMPARE(op->mediaBytesTotal, 7.3e12);
+        QCOMPARE(op->storageBytesTotal, 109.5e9 + 7.3e12);
+        QCOMPARE(e.textBytesTotal, 109.5e9);
+        QCOMPARE(e.mediaBytesTotal, 7.3e12);
+        bool said = false;
+        for (const Step& step : op->steps)
+            said = said || (step.label == "post text and media" && step.result == "110 GB text + 7.3 TB media");
+        QVERIFY(said);
+    }
+
+    // 8.64 M DAU ÷ 86,400 s = 100 users arriving a second.
+    void usersArrivePerSecond() {
+        Workload w;
+        w.dailyActiveUsers = 8.64e6;
+        const Envelope e = estimateEnvelope(w);
+        QCOMPARE(e.usersPerSecond, 100.0);
+        QCOMPARE(e.steps.front().label, std::string("users arriving"));
+        QCOMPARE(e.steps.front().expression, std::string("8.64 M DAU ÷ 86.4 K s"));
+        QCOMPARE(e.steps.front().result, std::string("100 /s"));
+    }
+
+    void oneIsSingular() {
+        Workload w;
+        w.replicationFactor = 1;
+        w.operations = {write("post", 1e6, RatePer::Day, 100, 1)};
+        std::vector<std::string> text;
+        for (const Step& step : estimateEnvelope(w).operation("post")->steps)
+            text.push_back(step.label + ": " + step.expression + " = " + step.result);
+        QVERIFY(std::find(text.begin(), text.end(), "post records over 1 year: 365 M/year × 1 = 365 M") != text.end());
+        QVERIFY(std::find(text.begin(), text.end(), "post replicated: 36.5 GB × 1 copy = 36.5 GB") != text.end());
+        QVERIFY(std::find(text.begin(), text.end(), "post storage: 365 M records × 100 B = 36.5 GB") != text.end());
+        QCOMPARE(countOf(2, "copy", "copies"), std::string("2 copies"));
+        QCOMPARE(countOf(0.5, "year", "years"), std::string("0.5 years"));
     }
 };
 

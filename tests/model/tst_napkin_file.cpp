@@ -1,10 +1,13 @@
 // The .napkin format: byte-exact round trips, every bad input reported with its exact message, atomic saves.
 #include "model/napkin_file.h"
+#include "model/design.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace napkin;
 
@@ -88,6 +91,40 @@ private slots:
             actual << QString::fromStdString(line);
         QVERIFY(!expected.trimmed().isEmpty());
         QCOMPARE(actual, expected.trimmed().split('\n'));
+    }
+
+    // The fields that say what people do survive a save and a load, and the defaults are not written.
+    void workloadPeopleFieldsRoundTrip() {
+        Design design;
+        Workload w;
+        w.monthlyActiveUsers = 100e6;
+        Operation trade;
+        trade.name = "trade";
+        trade.type = OperationType::Write;
+        trade.rate = 2.34e6;
+        trade.per = RatePer::Day;
+        trade.storedBytesPerWrite = 200;
+        trade.activeHours = 6.5;
+        trade.requestsPerAction = 3;
+        trade.newFraction = 0.25;
+        trade.bytesPerUser = 15e9;
+        trade.perUserBase = UserBase::Daily;
+        Operation plain;
+        plain.name = "read";
+        w.operations = {trade, plain};
+        design.setWorkload(w);
+        const std::string text = saveDesign(design);
+        QVERIFY(text.find("\"active_hours\": 6.5") != std::string::npos);
+        QVERIFY(text.find("\"requests_per_action\": 3") != std::string::npos);
+        QVERIFY(text.find("\"new_fraction\": 0.25") != std::string::npos);
+        QVERIFY(text.find("\"bytes_per_user\": 15000000000") != std::string::npos);
+        QVERIFY(text.find("\"per_user_base\": \"dau\"") != std::string::npos);
+        QCOMPARE(text.find("active_hours"), text.rfind("active_hours")); // the read keeps the default, unwritten
+        const LoadResult loaded = loadDesign(text);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.diagnostics.empty());
+        QCOMPARE(loaded.design->workload(), w);
+        QCOMPARE(saveDesign(*loaded.design), text);
     }
 
     void reportsTheDocumentedExampleMessage() {

@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(formatCount(193), std::string("193"));
         QCOMPARE(formatCount(19290.1), std::string("19.3 K"));
         QCOMPARE(formatCount(2.5e6), std::string("2.5 M"));
-        QCOMPARE(formatCount(3.6e9), std::string("3.6 B"));
+        QCOMPARE(formatCount(3.6e9), std::string("3.6 bn"));
         QCOMPARE(formatCount(0), std::string("0"));
         QCOMPARE(formatBytes(500), std::string("500 B"));
         QCOMPARE(formatBytes(1.7e11), std::string("170 GB"));
