@@ -91,11 +91,21 @@ std::optional<OperationType> typeFromText(const QString& input) {
 }
 
 QStringList columnTitles() {
-    return {QObject::tr("Name"),         QObject::tr("Type"),           QObject::tr("Rate"),
-            QObject::tr("Per"),          QObject::tr("Of (write)"),     QObject::tr("Request B"),
-            QObject::tr("Response B"),   QObject::tr("Stored B/write"), QObject::tr("Retention (years)"),
-            QObject::tr("Fan-out"),      QObject::tr("Active hours a day"), QObject::tr("Requests per action"),
-            QObject::tr("New share of writes"), QObject::tr("Kept per user"), QObject::tr("Kept for")};
+    return {QObject::tr("Name"),
+            QObject::tr("Type"),
+            QObject::tr("Rate"),
+            QObject::tr("Per"),
+            QObject::tr("Of (write)"),
+            QObject::tr("Request B"),
+            QObject::tr("Response B"),
+            QObject::tr("Stored B/write"),
+            QObject::tr("Retention (years)"),
+            QObject::tr("Fan-out"),
+            QObject::tr("Active hours a day"),
+            QObject::tr("Requests per action"),
+            QObject::tr("New share of writes"),
+            QObject::tr("Kept per user"),
+            QObject::tr("Kept for")};
 }
 
 QString userBaseWords(UserBase base) {
@@ -351,7 +361,8 @@ bool WorkloadDock::editPeopleField(Operation& op, int column, const QString& inp
             op.perUserBase = *base;
             return true;
         }
-        error = tr("must be “%1” or “%2”").arg(userBaseWords(UserBase::Monthly), userBaseWords(UserBase::Daily));
+        error =
+            tr("must be “%1” or “%2”").arg(userBaseWords(UserBase::Monthly), userBaseWords(UserBase::Daily));
         return false;
     default:
         return false;

@@ -30,10 +30,26 @@ public:
     /// Applies `workload` as one undoable step; false, with lastError() set, when the design refuses it.
     bool apply(const Workload& workload, const QString& mergeKey = {});
 
-    enum Column { Name, Type, Rate, Per, Of, RequestBytes, ResponseBytes, StoredBytes, RetentionYears, Fanout,
-                  ActiveHours, RequestsPerAction, NewFraction, BytesPerUser, PerUserBase, ColumnCount };
+    enum Column {
+        Name,
+        Type,
+        Rate,
+        Per,
+        Of,
+        RequestBytes,
+        ResponseBytes,
+        StoredBytes,
+        RetentionYears,
+        Fanout,
+        ActiveHours,
+        RequestsPerAction,
+        NewFraction,
+        BytesPerUser,
+        PerUserBase,
+        ColumnCount
+    };
 
-private:
+  private:
     void reload();
     void usersEdited();
     void settingsEdited(const QString& mergeKey);

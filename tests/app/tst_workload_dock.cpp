@@ -54,7 +54,8 @@ private slots:
         QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         auto* dock = window.findChild<WorkloadDock*>("workloadDock");
         QTableWidget* table = dock->operationsTable();
-        QCOMPARE(table->horizontalHeaderItem(WorkloadDock::ActiveHours)->text(), QString("Active hours a day"));
+        QCOMPARE(table->horizontalHeaderItem(WorkloadDock::ActiveHours)->text(),
+                 QString("Active hours a day"));
         QCOMPARE(table->item(0, WorkloadDock::ActiveHours)->text(), QString("24"));
         QCOMPARE(table->item(0, WorkloadDock::PerUserBase)->text(), QString("monthly users"));
         QUndoStack* undo = window.document().undoStack();
@@ -77,7 +78,8 @@ private slots:
         undo->undo();
         QCOMPARE(op().bytesPerUser, 0.0);
         undo->redo();
-        QCOMPARE(table->item(0, WorkloadDock::BytesPerUser)->text(), QString("15")); // in the field's unit, GB
+        QCOMPARE(table->item(0, WorkloadDock::BytesPerUser)->text(),
+                 QString("15")); // in the field's unit, GB
         table->item(0, WorkloadDock::ActiveHours)->setText("30");
         QVERIFY2(dock->lastError().contains("active_hours: must be a number between 0.1 and 24"),
                  qPrintable(dock->lastError()));

@@ -173,8 +173,9 @@ private slots:
         const std::vector<const Finding*> found = noRetention(kept);
         QCOMPARE(found.size(), std::size_t(1));
         QCOMPARE(found.front()->severity, Severity::Warning);
-        QCOMPARE(found.front()->message, std::string("Write \"shorten URL\" stores 500 B per write but keeps it for 0 "
-                                                     "years, so no storage is counted for it."));
+        QCOMPARE(found.front()->message,
+                 std::string("Write \"shorten URL\" stores 500 B per write but keeps it for 0 "
+                             "years, so no storage is counted for it."));
         QVERIFY(!found.front()->fix.empty());
         shorten.bytesPerUser = 1000;
         design.setWorkload(w);

@@ -411,7 +411,8 @@ private slots:
         QCOMPARE(e.mediaBytesTotal, 7.3e12);
         bool said = false;
         for (const Step& step : op->steps)
-            said = said || (step.label == "post text and media" && step.result == "110 GB text + 7.3 TB media");
+            said =
+                said || (step.label == "post text and media" && step.result == "110 GB text + 7.3 TB media");
         QVERIFY(said);
     }
 
@@ -433,9 +434,12 @@ private slots:
         std::vector<std::string> text;
         for (const Step& step : estimateEnvelope(w).operation("post")->steps)
             text.push_back(step.label + ": " + step.expression + " = " + step.result);
-        QVERIFY(std::find(text.begin(), text.end(), "post records over 1 year: 365 M/year × 1 = 365 M") != text.end());
-        QVERIFY(std::find(text.begin(), text.end(), "post replicated: 36.5 GB × 1 copy = 36.5 GB") != text.end());
-        QVERIFY(std::find(text.begin(), text.end(), "post storage: 365 M records × 100 B = 36.5 GB") != text.end());
+        QVERIFY(std::find(text.begin(), text.end(), "post records over 1 year: 365 M/year × 1 = 365 M") !=
+                text.end());
+        QVERIFY(std::find(text.begin(), text.end(), "post replicated: 36.5 GB × 1 copy = 36.5 GB") !=
+                text.end());
+        QVERIFY(std::find(text.begin(), text.end(), "post storage: 365 M records × 100 B = 36.5 GB") !=
+                text.end());
         QCOMPARE(countOf(2, "copy", "copies"), std::string("2 copies"));
         QCOMPARE(countOf(0.5, "year", "years"), std::string("0.5 years"));
     }

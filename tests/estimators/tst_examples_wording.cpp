@@ -14,8 +14,8 @@ using namespace napkin;
 namespace {
 
 // A count next to bytes, either way round: "30 B × 500 B", "1.67 B/day × 500 B", "500 B × 30 B".
-const QRegularExpression countBesideBytes(
-    R"(\d B(/\w+)? × [\d.]+ [KMGTPE]?i?B\b|\d [KMGTPE]?i?B × [\d.]+ B\b)");
+const QRegularExpression
+    countBesideBytes(R"(\d B(/\w+)? × [\d.]+ [KMGTPE]?i?B\b|\d [KMGTPE]?i?B × [\d.]+ B\b)");
 // "1 years", "1 copies", "1 hours", "1 records": a plural after exactly one (not 0.1 or 21).
 const QRegularExpression pluralAfterOne(R"((^|[^\d.])1 (years|copies|hours|records|users|days|months)\b)");
 
@@ -30,7 +30,7 @@ QString estimateText(const std::string& napkin) {
 
 class TestExamplesWording : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void readsOneWayOnly_data() {
         QTest::addColumn<QString>("text");
         const QDir examples(NAPKIN_RESOURCES_DIR "/examples");
