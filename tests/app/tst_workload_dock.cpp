@@ -78,8 +78,7 @@ private slots:
         undo->undo();
         QCOMPARE(op().bytesPerUser, 0.0);
         undo->redo();
-        QCOMPARE(table->item(0, WorkloadDock::BytesPerUser)->text(),
-                 QString("15")); // in the field's unit, GB
+        QCOMPARE(table->item(0, WorkloadDock::BytesPerUser)->text(), QString("15 GB"));
         table->item(0, WorkloadDock::ActiveHours)->setText("30");
         QVERIFY2(dock->lastError().contains("active_hours: must be a number between 0.1 and 24"),
                  qPrintable(dock->lastError()));
