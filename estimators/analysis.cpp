@@ -22,12 +22,15 @@ std::vector<Finding> retentionFindings(const Workload& workload, bool binary) {
         const double bytes = op.storedBytesPerWrite + op.mediaFraction * op.mediaBytes;
         if (op.type != OperationType::Write || bytes <= 0 || op.retentionYears > 0 || op.bytesPerUser > 0)
             continue;
-        findings.push_back({"capacity.no-retention", Severity::Warning, {},
-                            "Write \"" + op.name + "\" stores " + formatBytes(bytes, binary) +
-                                " per write but keeps it for 0 years, so no storage is counted for it.",
-                            "Set how many years it is kept (retention), or the bytes kept per user, or stored "
-                            "bytes 0 if the write keeps nothing.",
-                            {}});
+        findings.push_back(
+            {"capacity.no-retention",
+             Severity::Warning,
+             {},
+             "Write \"" + op.name + "\" stores " + formatBytes(bytes, binary) +
+                 " per write but keeps it for 0 years, so no storage is counted for it.",
+             "Set how many years it is kept (retention), or the bytes kept per user, or stored "
+             "bytes 0 if the write keeps nothing.",
+             {}});
     }
     return findings;
 }

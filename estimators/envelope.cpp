@@ -139,12 +139,14 @@ public:
         const std::string unit = op.type == OperationType::Write ? " writes/s" : " reads/s";
         if (op.activeHours < 24) {
             e.requests.perSecond = e.requests.perDay / e.activeSeconds;
-            e.steps.push_back({op.name + unit, count(e.requests.perDay) + "/day ÷ " + count(e.activeSeconds) +
-                                                   " s (" + countOf(op.activeHours, "hour", "hours") + " active)",
+            e.steps.push_back({op.name + unit,
+                               count(e.requests.perDay) + "/day ÷ " + count(e.activeSeconds) + " s (" +
+                                   countOf(op.activeHours, "hour", "hours") + " active)",
                                sayRate(e.requests.perSecond)});
         } else if (rate.period != Period::Second)
-            e.steps.push_back({op.name + unit, count(requests.count) + perPeriodName(rate.period) + " ÷ " +
-                                                   count(secondsIn(rate.period, time)) + " s",
+            e.steps.push_back({op.name + unit,
+                               count(requests.count) + perPeriodName(rate.period) + " ÷ " +
+                                   count(secondsIn(rate.period, time)) + " s",
                                sayRate(e.requests.perSecond)});
         e.qpsAverage = e.requests.perSecond;
         e.qpsPeak = e.qpsAverage * m_envelope.peakFactor;
@@ -213,8 +215,9 @@ private:
                            formatBytes(e.storageBytesTotal, binary) + " × " +
                                countOf(m_workload.replicationFactor, "copy", "copies"),
                            formatBytes(e.storageBytesReplicated, binary)});
-        e.steps.push_back({op.name + " provisioned", formatBytes(e.storageBytesReplicated, binary) + " ÷ " +
-                                                         formatSignificant(m_workload.storageFill) + " fill",
+        e.steps.push_back({op.name + " provisioned",
+                           formatBytes(e.storageBytesReplicated, binary) + " ÷ " +
+                               formatSignificant(m_workload.storageFill) + " fill",
                            formatBytes(e.storageBytesProvisioned, binary)});
     }
 
@@ -226,9 +229,10 @@ private:
         e.mediaBytesTotal = e.recordsTotal * op.mediaFraction * op.mediaBytes;
         const TimeConstants& time = m_envelope.time;
         if (op.newFraction != 1)
-            e.steps.push_back({op.name + " new items per day", count(e.actions.perDay) + "/day × " +
-                                                                   formatSignificant(op.newFraction) + " new",
-                               count(e.records.perDay) + "/day"});
+            e.steps.push_back(
+                {op.name + " new items per day",
+                 count(e.actions.perDay) + "/day × " + formatSignificant(op.newFraction) + " new",
+                 count(e.records.perDay) + "/day"});
         std::string perYear;
         switch (period) {
         case Period::Month:
@@ -249,10 +253,11 @@ private:
                            count(e.recordsTotal) + " records × " + formatBytes(e.bytesPerWrite, binary),
                            formatBytes(e.recordsTotal * e.bytesPerWrite, binary)});
         if (e.mediaBytesTotal > 0)
-            e.steps.push_back({op.name + " text and media", count(e.recordsTotal) + " records × " +
-                                                                 formatBytes(op.storedBytesPerWrite, binary) +
-                                                                 " text; × " + formatSignificant(op.mediaFraction) +
-                                                                 " × " + formatBytes(op.mediaBytes, binary) + " media",
+            e.steps.push_back({op.name + " text and media",
+                               count(e.recordsTotal) + " records × " +
+                                   formatBytes(op.storedBytesPerWrite, binary) + " text; × " +
+                                   formatSignificant(op.mediaFraction) + " × " +
+                                   formatBytes(op.mediaBytes, binary) + " media",
                                formatBytes(e.textBytesTotal, binary) + " text + " +
                                    formatBytes(e.mediaBytesTotal, binary) + " media"});
     }
@@ -390,9 +395,10 @@ Envelope estimateEnvelope(const Workload& workload) {
                                   count(envelope.dailyActiveUsers) + " DAU"});
     if (envelope.dailyActiveUsers > 0) {
         envelope.usersPerSecond = envelope.dailyActiveUsers / envelope.time.secondsPerDay;
-        envelope.steps.push_back({"users arriving", count(envelope.dailyActiveUsers) + " DAU ÷ " +
-                                                        count(envelope.time.secondsPerDay) + " s",
-                                  sayRate(envelope.usersPerSecond)});
+        envelope.steps.push_back(
+            {"users arriving",
+             count(envelope.dailyActiveUsers) + " DAU ÷ " + count(envelope.time.secondsPerDay) + " s",
+             sayRate(envelope.usersPerSecond)});
     }
     OperationEstimator estimator(workload, envelope);
     for (const Operation& op : workload.operations) {
