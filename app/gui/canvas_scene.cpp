@@ -97,7 +97,7 @@ void CanvasScene::rebuild() {
     for (const Note& note : design.notes())
         addNote(qs(note.id));
     m_syncing = false;
-    settleLabels();
+    rerouteAll();
 }
 
 QSvgRenderer* CanvasScene::iconFor(const std::string& kind) {
@@ -158,7 +158,8 @@ void CanvasScene::addLink(const QString& id) {
     item->setContent(*link);
     m_linksByComponent[qs(link->from)].insert(id);
     m_linksByComponent[qs(link->to)].insert(id);
-    reroute(*item);
+    if (!m_syncing) // a whole design is routed at once when it is in
+        reroute(*item);
     addItem(item);
     if (!m_syncing)
         settleLabels();
@@ -238,12 +239,15 @@ void CanvasScene::setOrthogonalLinks(bool orthogonal) {
 }
 
 void CanvasScene::rerouteAll() {
-    // Labels and tracks are handed out afresh, first come first served, in the model's order.
+    // Labels and tracks are handed out afresh, first come first served, in the model's order — labelled links
+    // first, so that their labels take their place on their own lines and the unlabelled links, which need
+    // no room for a label, route around them.
     m_labelBoxes.clear();
     m_routeSegments.clear();
-    for (const Link& link : m_document.design().links())
-        if (LinkItem* item = m_links.value(qs(link.id)))
-            reroute(*item);
+    for (const bool labelled : {true, false})
+        for (const Link& link : m_document.design().links())
+            if (LinkItem* item = m_links.value(qs(link.id)); item && item->labelSize().isEmpty() != labelled)
+                reroute(*item);
     settleLabels();
 }
 
@@ -411,9 +415,28 @@ bool CanvasScene::labelCovered(const LinkItem& item) const {
 // run through an earlier label where they had no other way: such labels move to a free place, knowing every
 // route. A label moved to a free place covers nothing, so one pass settles them all.
 void CanvasScene::settleLabels() {
-    for (const Link& link : m_document.design().links())
-        if (LinkItem* item = m_links.value(qs(link.id)); item && labelCovered(*item))
-            placeLabelOf(*item);
+    auto placeCovered = [&] {
+        for (const Link& link : m_document.design().links())
+            if (LinkItem* item = m_links.value(qs(link.id)); item && labelCovered(*item))
+                placeLabelOf(*item);
+    };
+    placeCovered();
+    // A label with no free place within reach: the lines through it move instead (a label is an obstacle to
+    // routes), once, and the labels they leave or meet are placed again.
+    QList<LinkItem*> through;
+    for (const Link& link : m_document.design().links()) {
+        const LinkItem* item = m_links.value(qs(link.id));
+        if (!item || !labelCovered(*item))
+            continue;
+        for (LinkItem* other : std::as_const(m_links))
+            if (other != item && routeCrosses(other->route(), item->labelRect()) && !through.contains(other))
+                through.append(other);
+    }
+    if (through.isEmpty())
+        return;
+    for (LinkItem* other : std::as_const(through))
+        reroute(*other);
+    placeCovered();
 }
 
 void CanvasScene::rerouteLinksOf(const QString& componentId) {

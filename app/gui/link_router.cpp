@@ -776,7 +776,7 @@ LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const std::fun
     // A set-apart label may slide along its leader's foot by up to half its length. Its leader keeps clear of
     // everything where it can; failing that it may cross other links' lines, never a box or a label.
     constexpr qreal touching = 6;
-    constexpr qreal farthest = 160;
+    constexpr qreal farthest = 240;
     for (const bool strictLeader : {true, false})
         for (qreal gap = touching; gap <= farthest; gap += gap == touching ? 10 : 16)
             for (const QLineF& segment : segments) {

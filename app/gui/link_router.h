@@ -65,7 +65,7 @@ struct LabelPlace {
 
 /// Where a label of `size` goes on `route`: centred on the longest segment, or slid along it or onto the next
 /// longest segment until `clutter` (how much of a rectangle is already taken) says a rectangle is free; then
-/// right beside the line; then further out, up to 160 px, with a leader whose strip must be free too — or,
+/// right beside the line; then further out, up to 240 px, with a leader whose strip must be free too — or,
 /// when no such place exists, whose strip `leaderBlocked` (what a leader may not cross: boxes and labels, not
 /// lines) says is clear. The least cluttered place on the line when none is free.
 LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const std::function<qreal(const QRectF&)>& clutter,
