@@ -394,11 +394,6 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
                            [&](const QRectF& rect) { return labelClutter(rect, item); },
                            [&](const QRectF& strip) { return labelClutter(strip, item, false); });
         m_labelBoxes.insert(&item, place.rect);
-        if (!place.free && qEnvironmentVariableIsSet("NAPKIN_DEBUG_LABELS")) {
-            QStringList segs;
-            for (const QPointF& p : item.route()) segs << QString("(%1,%2)").arg(p.x()).arg(p.y());
-            qWarning() << "not free" << item.id() << segs.join(" ") << item.labelSize();
-        }
     }
     item.setRoute(item.route(), place.rect, place.leader);
     indexRoute(item, item.route());
