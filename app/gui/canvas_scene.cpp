@@ -390,9 +390,9 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
     m_labelBoxes.remove(&item);
     LabelPlace place;
     if (!item.labelSize().isEmpty()) {
-        place = placeLabel(item.route(), item.labelSize(),
-                           [&](const QRectF& rect) { return labelClutter(rect, item); },
-                           [&](const QRectF& strip) { return labelClutter(strip, item, false); });
+        place = placeLabel(
+            item.route(), item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); },
+            [&](const QRectF& strip) { return labelClutter(strip, item, false); });
         m_labelBoxes.insert(&item, place.rect);
     }
     item.setRoute(item.route(), place.rect, place.leader);

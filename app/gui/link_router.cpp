@@ -13,7 +13,8 @@ namespace napkin::gui {
 namespace {
 
 constexpr qreal trackSpacing = 8;
-constexpr qreal parallelSpacing = 12; // links side by side at a box: far enough apart to tell, and to point at
+// Links side by side at a box: far enough apart to tell, and to point at.
+constexpr qreal parallelSpacing = 12;
 constexpr int maxTrackTries = 8;
 
 enum class Side { Left, Right, Top, Bottom };
@@ -379,13 +380,15 @@ std::vector<qreal> tracksBeside(qreal here, qreal low, qreal high, qreal towards
 /// point after it, or -1) across itself, along the side of the box, to the nearest track no other link runs
 /// along: links between the same boxes, or leaving the same side, run side by side rather than on top of
 /// each other. `band` limits where on the side the link may leave.
-void spreadEnd(QPolygonF& route, qsizetype end, qsizetype next, qsizetype beyond, std::pair<qreal, qreal> band,
-               const std::vector<QRectF>& blockers, const TrackQuery& taken) {
+void spreadEnd(QPolygonF& route, qsizetype end, qsizetype next, qsizetype beyond,
+               std::pair<qreal, qreal> band, const std::vector<QRectF>& blockers, const TrackQuery& taken) {
     if (!taken || !taken(QLineF(route[end], route[next])))
         return;
     const bool vertical = route[end].x() == route[next].x();
     auto across = [&](const QPointF& p) { return vertical ? p.x() : p.y(); };
-    auto moved = [&](const QPointF& p, qreal track) { return vertical ? QPointF(track, p.y()) : QPointF(p.x(), track); };
+    auto moved = [&](const QPointF& p, qreal track) {
+        return vertical ? QPointF(track, p.y()) : QPointF(p.x(), track);
+    };
     const qreal here = across(route[end]);
     const qreal towards = beyond >= 0 ? across(route[beyond]) : here;
     for (const qreal track : tracksBeside(here, band.first, band.second, towards, parallelSpacing)) {
@@ -741,7 +744,8 @@ bool isHorizontal(const QLineF& segment) {
 
 } // namespace
 
-LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const std::function<qreal(const QRectF&)>& clutter,
+LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
+                      const std::function<qreal(const QRectF&)>& clutter,
                       const std::function<qreal(const QRectF&)>& leaderBlocked) {
     if (route.size() < 2)
         return {};
@@ -771,10 +775,10 @@ LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const std::fun
             }
         }
     }
-    // Nothing free on the line (a short link between close boxes, a crowded stretch): beside it, right next to
-    // it first, then further out with a leader from the line to the label — below or right of the line first.
-    // A set-apart label may slide along its leader's foot by up to half its length. Its leader keeps clear of
-    // everything where it can; failing that it may cross other links' lines, never a box or a label.
+    // Nothing free on the line (a short link between close boxes, a crowded stretch): beside it, right next
+    // to it first, then further out with a leader from the line to the label — below or right of the line
+    // first. A set-apart label may slide along its leader's foot by up to half its length. Its leader keeps
+    // clear of everything where it can; failing that it may cross other links' lines, never a box or a label.
     constexpr qreal touching = 6;
     constexpr qreal farthest = 240;
     for (const bool strictLeader : {true, false})

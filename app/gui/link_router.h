@@ -59,7 +59,7 @@ bool routeCrosses(const QPolygonF& route, const QRectF& box);
 /// Where a link's label goes: its box, and the leader from the line to the box when the box is set apart.
 struct LabelPlace {
     QRectF rect;
-    QLineF leader; // null when the label sits on the line or right beside it
+    QLineF leader;    // null when the label sits on the line or right beside it
     bool free = true; // false when every place was taken and `rect` is merely the least cluttered one
 };
 
@@ -68,7 +68,8 @@ struct LabelPlace {
 /// right beside the line; then further out, up to 240 px, with a leader whose strip must be free too — or,
 /// when no such place exists, whose strip `leaderBlocked` (what a leader may not cross: boxes and labels, not
 /// lines) says is clear. The least cluttered place on the line when none is free.
-LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const std::function<qreal(const QRectF&)>& clutter,
+LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
+                      const std::function<qreal(const QRectF&)>& clutter,
                       const std::function<qreal(const QRectF&)>& leaderBlocked);
 
 } // namespace napkin::gui

@@ -125,7 +125,9 @@ LookReport measureLook(const Design& design, QSize canvas) {
     }
     countLinks(links, components, report);
 
-    auto tooSmall = [&](qreal points) { return points * view.logicalDpiY() / 72.0 * report.openingZoom < 9 - 1e-9; };
+    auto tooSmall = [&](qreal points) {
+        return points * view.logicalDpiY() / 72.0 * report.openingZoom < 9 - 1e-9;
+    };
     if (tooSmall(smallestTextPoints()))
         for (const LinkItem* link : links)
             report.smallTexts += link->labelRect().isNull() ? 0 : 1;

@@ -212,7 +212,8 @@ void TestLinkRouter::straightRouteIsClippedToTheBorders() {
 
 void TestLinkRouter::labelGoesOnTheLongestSegment() {
     const QPolygonF route({{0, 0}, {0, 50}, {300, 50}, {300, 80}});
-    const LabelPlace place = placeLabel(route, QSizeF(60, 20), [](const QRectF&) { return 0.0; }, none);
+    const LabelPlace place = placeLabel(
+        route, QSizeF(60, 20), [](const QRectF&) { return 0.0; }, none);
     QCOMPARE(place.rect, QRectF(120, 40, 60, 20));
     QVERIFY(place.leader.isNull());
     QVERIFY(place.free);
@@ -223,12 +224,16 @@ void TestLinkRouter::labelMovesAwayFromWhatIsTaken() {
     // The middle of the long segment is taken: the label slides along it in 8 px steps, right first, until
     // its left edge is at the taken box's right edge, 80 px on.
     const QRectF taken(100, 30, 100, 40);
-    QCOMPARE(placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & taken); }, none).rect,
+    QCOMPARE(placeLabel(
+                 route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & taken); }, none)
+                 .rect,
              QRectF(200, 40, 60, 20));
     // Nowhere free on the line: right beside it, 6 px off — the first segment's left side is the first free
     // place (the long segment comes first, but the wall is on both its sides).
     const QRectF wall(0, 0, 280, 100);
-    QCOMPARE(placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & wall); }, none).rect,
+    QCOMPARE(placeLabel(
+                 route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & wall); }, none)
+                 .rect,
              QRectF(-66, 15, 60, 20));
     // Nowhere free at all (the wall, and everything outside 0 ≤ x ≤ 330, 0 ≤ y ≤ 100 is taken): the least
     // cluttered place on the line, here the end of the short last segment, reported as not free.
@@ -246,15 +251,16 @@ void TestLinkRouter::aLabelSetApartHasAFreeLeader() {
     const QPolygonF route({{0, 50}, {300, 50}});
     const QRectF left(0, 28, 140, 44);
     const QRectF right(160, 28, 140, 44);
-    const LabelPlace place =
-        placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & left) + area(r & right); }, none);
+    const LabelPlace place = placeLabel(
+        route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & left) + area(r & right); }, none);
     QCOMPARE(place.rect, QRectF(120, 82, 60, 20));
     QCOMPARE(place.leader, QLineF(150, 50, 150, 82));
     QVERIFY(place.free);
     // No gap: every leader crosses the band. Where the band is other links' lines, not boxes or labels, a
     // leader may cross it: the same place.
     const QRectF band(0, 28, 300, 44);
-    const LabelPlace across = placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & band); }, none);
+    const LabelPlace across = placeLabel(
+        route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & band); }, none);
     QCOMPARE(across.rect, QRectF(120, 82, 60, 20));
     QCOMPARE(across.leader, QLineF(150, 50, 150, 82));
 }

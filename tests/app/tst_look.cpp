@@ -55,6 +55,23 @@ class TestLook : public QObject {
         QCOMPARE(report.overlaps(), 0);
     }
 
+    void parallelLinksShareNoTrack() {
+        // a and b side by side, linked both ways and twice one way: the three straight links between the
+        // facing sides run 12 px apart, never on one track, and do not cross.
+        Design design;
+        design.appendComponent(box("a", "A", 0, 0));
+        design.appendComponent(box("b", "B", 400, 0));
+        design.appendLink(makeLink("a", "b"));
+        design.appendLink(makeLink("b", "a"));
+        Link again = makeLink("a", "b");
+        again.id = "a-b-again";
+        design.appendLink(again);
+        const LookReport report = measureLook(design);
+        QCOMPARE(report.sharedTracks, 0);
+        QCOMPARE(report.crossings, 0);
+        QCOMPARE(report.overlaps(), 0);
+    }
+
     void aLabelPastTwoLinesIsCut() {
         Design design;
         design.appendComponent(box("a", std::string(120, 'x'), 0, 0));
