@@ -440,7 +440,7 @@ QPainterPath roundedPath(const QPolygonF& route) {
 
 } // namespace
 
-void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect) {
+void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect, const QLineF& leader) {
     if (route.size() < 2)
         return;
     prepareGeometryChange();
@@ -449,6 +449,7 @@ void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect) {
     m_path.addPolygon(route);
     m_roundedPath = roundedPath(route);
     m_labelRect = labelRect;
+    m_leader = leader;
     const QPointF end = route.back();
     const QLineF last(route[route.size() - 2], end);
     const qreal length = last.length();
@@ -461,6 +462,8 @@ void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect) {
     m_bounds = route.boundingRect().united(m_arrow.boundingRect()).adjusted(-6, -6, 6, 6);
     if (!m_labelRect.isNull())
         m_bounds = m_bounds.united(m_labelRect);
+    if (!m_leader.isNull())
+        m_bounds = m_bounds.united(QRectF(m_leader.p1(), m_leader.p2()).normalized());
 }
 
 QRectF LinkItem::boundingRect() const { return m_bounds; }
@@ -499,6 +502,10 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->drawPolygon(m_arrow);
     if (m_text.isEmpty() || detail < linkLabelZoom)
         return;
+    if (!m_leader.isNull()) {
+        painter->setPen(QPen(colour, 0.8, Qt::DotLine));
+        painter->drawLine(m_leader);
+    }
     painter->setFont(smallFont());
     painter->setBrush(pal.color(QPalette::Window));
     painter->setPen(QPen(pal.color(QPalette::Mid), 0.8));

@@ -7,6 +7,7 @@
 #include "model/entities.h"
 
 #include <QGraphicsItem>
+#include <QLineF>
 #include <QPainterPath>
 #include <QString>
 #include <QStringList>
@@ -129,10 +130,11 @@ public:
     /// The size of the label's box; empty when the link has no text.
     QSizeF labelSize() const { return m_labelSize; }
     /// Shows the link along `route` (scene coordinates, from the source's border to the target's), its label
-    /// in `labelRect`.
-    void setRoute(const QPolygonF& route, const QRectF& labelRect);
+    /// in `labelRect`, joined to the line by `leader` when it is set apart.
+    void setRoute(const QPolygonF& route, const QRectF& labelRect, const QLineF& leader = {});
     const QPolygonF& route() const { return m_route; }
     const QRectF& labelRect() const { return m_labelRect; }
+    const QLineF& leader() const { return m_leader; }
     const QPainterPath& path() const { return m_path; } // the route as lines; painted with rounded bends
 
     QRectF boundingRect() const override;
@@ -152,6 +154,7 @@ private:
     QPainterPath m_roundedPath;
     QPolygonF m_arrow;
     QRectF m_labelRect;
+    QLineF m_leader;
     QRectF m_bounds;
 };
 

@@ -97,6 +97,7 @@ void CanvasScene::rebuild() {
     for (const Note& note : design.notes())
         addNote(qs(note.id));
     m_syncing = false;
+    rerouteAll();
 }
 
 QSvgRenderer* CanvasScene::iconFor(const std::string& kind) {
@@ -132,6 +133,8 @@ void CanvasScene::updateComponent(const QString& id) {
     indexComponent(*item);
     rerouteLinksOf(id);
     rerouteLinksNear(before, outlineInScene(*item), id);
+    if (!m_syncing)
+        settleLabels();
 }
 
 void CanvasScene::removeComponent(const QString& id) {
@@ -143,6 +146,7 @@ void CanvasScene::removeComponent(const QString& id) {
     delete item;
     m_linksByComponent.remove(id);
     rerouteLinksNear(before, before, id);
+    settleLabels();
 }
 
 void CanvasScene::addLink(const QString& id) {
@@ -154,8 +158,11 @@ void CanvasScene::addLink(const QString& id) {
     item->setContent(*link);
     m_linksByComponent[qs(link->from)].insert(id);
     m_linksByComponent[qs(link->to)].insert(id);
-    reroute(*item);
+    if (!m_syncing) // a whole design is routed at once when it is in
+        reroute(*item);
     addItem(item);
+    if (!m_syncing)
+        settleLabels();
 }
 
 void CanvasScene::updateLink(const QString& id) {
@@ -169,6 +176,7 @@ void CanvasScene::updateLink(const QString& id) {
     m_linksByComponent[item->from()].insert(id);
     m_linksByComponent[item->to()].insert(id);
     reroute(*item);
+    settleLabels();
 }
 
 void CanvasScene::removeLink(const QString& id) {
@@ -231,12 +239,16 @@ void CanvasScene::setOrthogonalLinks(bool orthogonal) {
 }
 
 void CanvasScene::rerouteAll() {
-    // Labels and tracks are handed out afresh, first come first served, in the model's order.
+    // Labels and tracks are handed out afresh, first come first served, in the model's order — labelled links
+    // first, so that their labels take their place on their own lines and the unlabelled links, which need
+    // no room for a label, route around them.
     m_labelBoxes.clear();
     m_routeSegments.clear();
-    for (const Link& link : m_document.design().links())
-        if (LinkItem* item = m_links.value(qs(link.id)))
-            reroute(*item);
+    for (const bool labelled : {true, false})
+        for (const Link& link : m_document.design().links())
+            if (LinkItem* item = m_links.value(qs(link.id)); item && item->labelSize().isEmpty() != labelled)
+                reroute(*item);
+    settleLabels();
 }
 
 QRectF CanvasScene::outlineInScene(const ComponentItem& item) const {
@@ -247,7 +259,7 @@ void CanvasScene::indexComponent(const ComponentItem& item) {
     m_componentOutlines.insert(&item, outlineInScene(item));
 }
 
-qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item) const {
+qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool withLines) const {
     constexpr qreal gap = 3;
     constexpr qreal componentWeight = 4; // a label over a box hides more than a label over a label
     const QRectF spaced = rect.adjusted(-gap, -gap, gap, gap);
@@ -263,6 +275,8 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item) const 
         if (other != &item)
             clutter += area(label);
     });
+    if (!withLines)
+        return clutter;
     // Another link's line through the label strikes its text out: as bad as the label on a box.
     constexpr qreal lineWeight = 40;
     m_routeSegments.forEachIntersecting(
@@ -323,7 +337,7 @@ bool CanvasScene::trackTaken(const QLineF& segment, const LinkItem& item) const 
 }
 
 void CanvasScene::unindexRoute(const LinkItem& item, const QPolygonF& route) {
-    for (qsizetype i = 1; i < route.size(); ++i)
+    for (qsizetype i = 0; i < route.size(); ++i) // 0 is the label's leader
         m_routeSegments.remove({&item, i});
 }
 
@@ -334,6 +348,8 @@ void CanvasScene::indexRoute(const LinkItem& item, const QPolygonF& before) {
     for (qsizetype i = 1; i < route.size(); ++i)
         if (route[i - 1].x() == route[i].x() || route[i - 1].y() == route[i].y()) // tracks are orthogonal
             m_routeSegments.insert({&item, i}, extentOf(QLineF(route[i - 1], route[i]), 0.5));
+    if (!item.leader().isNull())
+        m_routeSegments.insert({&item, 0}, extentOf(item.leader(), 0.5));
 }
 
 void CanvasScene::reroute(LinkItem& item) {
@@ -364,16 +380,58 @@ void CanvasScene::reroute(LinkItem& item) {
     } else {
         route = LinkRouter::straightRoute(from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()));
     }
-    m_labelBoxes.remove(&item);
-    QRectF label;
-    if (!item.labelSize().isEmpty()) {
-        label =
-            placeLabel(route, item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); });
-        m_labelBoxes.insert(&item, label);
-    }
     const QPolygonF before = item.route();
-    item.setRoute(route, label);
+    item.setRoute(route, {});
     indexRoute(item, before);
+    placeLabelOf(item);
+}
+
+void CanvasScene::placeLabelOf(LinkItem& item) {
+    m_labelBoxes.remove(&item);
+    LabelPlace place;
+    if (!item.labelSize().isEmpty()) {
+        place = placeLabel(
+            item.route(), item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); },
+            [&](const QRectF& strip) { return labelClutter(strip, item, false); });
+        m_labelBoxes.insert(&item, place.rect);
+    }
+    item.setRoute(item.route(), place.rect, place.leader);
+    indexRoute(item, item.route());
+}
+
+bool CanvasScene::labelCovered(const LinkItem& item) const {
+    if (item.labelRect().isNull())
+        return false;
+    return labelClutter(item.labelRect(), item) > 0 ||
+           (!item.leader().isNull() && labelClutter(extentOf(item.leader(), 0.5), item, false) > 0);
+}
+
+// Labels are placed as their links are routed, first come first served, and routes placed later may still
+// run through an earlier label where they had no other way: such labels move to a free place, knowing every
+// route. A label moved to a free place covers nothing, so one pass settles them all.
+void CanvasScene::settleLabels() {
+    auto placeCovered = [&] {
+        for (const Link& link : m_document.design().links())
+            if (LinkItem* item = m_links.value(qs(link.id)); item && labelCovered(*item))
+                placeLabelOf(*item);
+    };
+    placeCovered();
+    // A label with no free place within reach: the lines through it move instead (a label is an obstacle to
+    // routes), once, and the labels they leave or meet are placed again.
+    QList<LinkItem*> through;
+    for (const Link& link : m_document.design().links()) {
+        const LinkItem* item = m_links.value(qs(link.id));
+        if (!item || !labelCovered(*item))
+            continue;
+        for (LinkItem* other : std::as_const(m_links))
+            if (other != item && routeCrosses(other->route(), item->labelRect()) && !through.contains(other))
+                through.append(other);
+    }
+    if (through.isEmpty())
+        return;
+    for (LinkItem* other : std::as_const(through))
+        reroute(*other);
+    placeCovered();
 }
 
 void CanvasScene::rerouteLinksOf(const QString& componentId) {
@@ -412,8 +470,10 @@ void CanvasScene::componentItemMoved(const ComponentItem& item) {
     const QRectF before = m_componentOutlines.rect(&item);
     indexComponent(item);
     rerouteLinksOf(item.id());
-    if (!m_syncing)
+    if (!m_syncing) {
         rerouteLinksNear(before, outlineInScene(item), item.id());
+        settleLabels();
+    }
 }
 
 bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {

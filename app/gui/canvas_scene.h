@@ -79,9 +79,12 @@ private:
     void rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId);
     void reroute(LinkItem& item);
     void rerouteAll();
+    void placeLabelOf(LinkItem& item);
+    bool labelCovered(const LinkItem& item) const;
+    void settleLabels();
     QRectF outlineInScene(const ComponentItem& item) const;
     void indexComponent(const ComponentItem& item);
-    qreal labelClutter(const QRectF& rect, const LinkItem& item) const;
+    qreal labelClutter(const QRectF& rect, const LinkItem& item, bool withLines = true) const;
     bool trackTaken(const QLineF& segment, const LinkItem& item) const;
     void indexRoute(const LinkItem& item, const QPolygonF& before);
     void unindexRoute(const LinkItem& item, const QPolygonF& route);

@@ -13,6 +13,8 @@ namespace napkin::gui {
 namespace {
 
 constexpr qreal trackSpacing = 8;
+// Links side by side at a box: far enough apart to tell, and to point at.
+constexpr qreal parallelSpacing = 12;
 constexpr int maxTrackTries = 8;
 
 enum class Side { Left, Right, Top, Bottom };
@@ -362,6 +364,73 @@ void centreSteps(QPolygonF& route, const std::vector<QRectF>& blockers, const QR
     }
 }
 
+/// The tracks beside `here`, nearest first, `spacing` apart and inside [low, high]; at equal distance the one
+/// on `towards`'s side first, so that a link turning that way nests inside the one already there.
+std::vector<qreal> tracksBeside(qreal here, qreal low, qreal high, qreal towards, qreal spacing) {
+    std::vector<qreal> tracks;
+    const qreal first = towards >= here ? 1 : -1;
+    for (int k = 1; k <= maxTrackTries; ++k)
+        for (const qreal sign : {first, -first})
+            if (const qreal track = here + sign * k * spacing; track >= low && track <= high)
+                tracks.push_back(track);
+    return tracks;
+}
+
+/// Slides the end segment that leaves `box` at route[end] (route[next] its other end, route[beyond] the
+/// point after it, or -1) across itself, along the side of the box, to the nearest track no other link runs
+/// along: links between the same boxes, or leaving the same side, run side by side rather than on top of
+/// each other. `band` limits where on the side the link may leave.
+void spreadEnd(QPolygonF& route, qsizetype end, qsizetype next, qsizetype beyond,
+               std::pair<qreal, qreal> band, const std::vector<QRectF>& blockers, const TrackQuery& taken) {
+    if (!taken || !taken(QLineF(route[end], route[next])))
+        return;
+    const bool vertical = route[end].x() == route[next].x();
+    auto across = [&](const QPointF& p) { return vertical ? p.x() : p.y(); };
+    auto moved = [&](const QPointF& p, qreal track) {
+        return vertical ? QPointF(track, p.y()) : QPointF(p.x(), track);
+    };
+    const qreal here = across(route[end]);
+    const qreal towards = beyond >= 0 ? across(route[beyond]) : here;
+    for (const qreal track : tracksBeside(here, band.first, band.second, towards, parallelSpacing)) {
+        QPolygonF candidate = route;
+        candidate[end] = moved(route[end], track);
+        candidate[next] = moved(route[next], track);
+        if (beyond >= 0 && (across(route[beyond]) - here) * (across(route[beyond]) - track) <= 0)
+            continue; // past the bend: the next segment would turn back
+        if (taken(QLineF(candidate[end], candidate[next])) || crossesAny(candidate, blockers))
+            continue;
+        route = candidate;
+        return;
+    }
+}
+
+/// Where along its side of `box` an end whose segment is `vertical` may slide: the port range, or for a
+/// straight link all of the side but the rounded corners (the band both boxes share is where it may go).
+std::pair<qreal, qreal> slideBand(const QRectF& box, bool vertical, bool straight) {
+    const Side side = vertical ? Side::Top : Side::Left;
+    if (straight)
+        return facingBand(box, side);
+    const PortRange range = portRange(box, side, box.center());
+    return {range.low, range.high};
+}
+
+void spreadEnds(QPolygonF& route, const QRectF& from, const QRectF& to, const std::vector<QRectF>& blockers,
+                const TrackQuery& taken) {
+    const qsizetype n = route.size();
+    if (n < 2)
+        return;
+    const bool firstVertical = route[0].x() == route[1].x();
+    if (n == 2) {
+        const auto [fromLow, fromHigh] = slideBand(from, firstVertical, true);
+        const auto [toLow, toHigh] = slideBand(to, firstVertical, true);
+        spreadEnd(route, 0, 1, -1, {std::max(fromLow, toLow), std::min(fromHigh, toHigh)}, blockers, taken);
+        return;
+    }
+    spreadEnd(route, 0, 1, 2, slideBand(from, firstVertical, false), blockers, taken);
+    const bool lastVertical = route[n - 1].x() == route[n - 2].x();
+    spreadEnd(route, n - 1, n - 2, n - 3, slideBand(to, lastVertical, false), blockers, taken);
+}
+
 constexpr qreal offCentrePenalty = 0.25; // per pixel away from the preferred point of the side
 constexpr qreal sharedPortPenalty = 30;  // leaving or entering where another link already does
 constexpr std::size_t maxGridNodes = 20000;
@@ -431,6 +500,7 @@ QPolygonF LinkRouter::orthogonalRoute(const QRectF& from, const QRectF& to, cons
     for (const QRectF& box : found)
         nearly.push_back(box.adjusted(-half, -half, half, half));
     if (!crossesAny(simple, nearly)) {
+        spreadEnds(simple, from, to, nearly, taken);
         nearly.push_back(from.adjusted(-half, -half, half, half));
         nearly.push_back(to.adjusted(-half, -half, half, half));
         centreSteps(simple, nearly, region, taken);
@@ -650,8 +720,33 @@ bool routeCrosses(const QPolygonF& route, const QRectF& box) {
     return false;
 }
 
-QRectF placeLabel(const QPolygonF& route, const QSizeF& size,
-                  const std::function<qreal(const QRectF&)>& clutter) {
+namespace {
+
+/// Points along `segment` where a label's centre may go, from the middle outwards in `step` px, keeping
+/// `extent` (the label's length along the segment) and 12 px at either end clear of the bends and arrowhead.
+std::vector<QPointF> stationsAlong(const QLineF& segment, qreal extent, qreal step) {
+    const QPointF middle = (segment.p1() + segment.p2()) / 2;
+    std::vector<QPointF> stations{middle};
+    const qreal length = segment.length();
+    if (length <= 0)
+        return stations;
+    const QPointF unit = (segment.p2() - segment.p1()) / length; // exact for horizontal and vertical segments
+    const qreal reach = (length - extent - 24) / 2;
+    for (qreal offset = step; offset <= reach; offset += step)
+        for (const qreal sign : {1.0, -1.0})
+            stations.push_back(middle + unit * sign * offset);
+    return stations;
+}
+
+bool isHorizontal(const QLineF& segment) {
+    return std::abs(segment.dx()) >= std::abs(segment.dy());
+}
+
+} // namespace
+
+LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
+                      const std::function<qreal(const QRectF&)>& clutter,
+                      const std::function<qreal(const QRectF&)>& leaderBlocked) {
     if (route.size() < 2)
         return {};
     std::vector<QLineF> segments;
@@ -664,47 +759,54 @@ QRectF placeLabel(const QPolygonF& route, const QSizeF& size,
         rect.moveCenter(centre);
         return rect;
     };
-    QRectF best = centredAt(segments.front().pointAt(0.5));
+    constexpr qreal step = 8;
+    LabelPlace best{centredAt(segments.front().pointAt(0.5)), {}, false};
     qreal bestClutter = std::numeric_limits<qreal>::max();
     for (const QLineF& segment : segments) {
-        // Keep the label off the segment's ends, where the arrowhead and the bends are.
-        const qreal extent = std::abs(segment.dx()) >= std::abs(segment.dy()) ? size.width() : size.height();
-        const qreal room = segment.length() - extent - 24;
-        for (const qreal offset : {0.0, 0.25, -0.25, 0.5, -0.5}) {
-            if (offset != 0 && room <= 0)
-                break;
-            const QRectF rect =
-                centredAt(segment.pointAt(0.5 + offset * room / std::max(segment.length(), 1.0)));
+        const qreal extent = isHorizontal(segment) ? size.width() : size.height();
+        for (const QPointF& station : stationsAlong(segment, extent, step)) {
+            const QRectF rect = centredAt(station);
             const qreal taken = clutter(rect);
             if (taken <= 0)
-                return rect;
+                return {rect, {}, true};
             if (taken < bestClutter) {
-                best = rect;
+                best.rect = rect;
                 bestClutter = taken;
             }
         }
     }
-    // Nothing free on the line (a short link between close boxes, a crowded stretch): beside it, a step further
-    // out each time, below or right of the line first.
-    for (const QLineF& segment : segments) {
-        const bool horizontal = std::abs(segment.dx()) >= std::abs(segment.dy());
-        const qreal half = (horizontal ? size.height() : size.width()) / 2;
-        const QPointF unit = segment.length() > 0 ? (segment.p2() - segment.p1()) / segment.length() : QPointF(1, 0);
-        const QPointF normal = horizontal ? QPointF(0, 1) : QPointF(1, 0);
-        const qreal room = segment.length() - (horizontal ? size.width() : size.height()) - 24;
-        for (const qreal offset : {0.0, 0.25, -0.25, 0.5, -0.5}) {
-            if (offset != 0 && room <= 0)
-                break;
-            const QPointF along = segment.pointAt(0.5) + unit * offset * std::max<qreal>(room, 0);
-            for (const qreal distance : {half + 6, half + 22, half + 38, half + 54})
-                for (const qreal side : {1.0, -1.0}) {
-                    const QRectF rect = centredAt(along + normal * distance * side);
-                    const qreal taken = clutter(rect);
-                    if (taken <= 0)
-                        return rect;
-                }
-        }
-    }
+    // Nothing free on the line (a short link between close boxes, a crowded stretch): beside it, right next
+    // to it first, then further out with a leader from the line to the label — below or right of the line
+    // first. A set-apart label may slide along its leader's foot by up to half its length. Its leader keeps
+    // clear of everything where it can; failing that it may cross other links' lines, never a box or a label.
+    constexpr qreal touching = 6;
+    constexpr qreal farthest = 240;
+    for (const bool strictLeader : {true, false})
+        for (qreal gap = touching; gap <= farthest; gap += gap == touching ? 10 : 16)
+            for (const QLineF& segment : segments) {
+                const bool horizontal = isHorizontal(segment);
+                const qreal half = (horizontal ? size.height() : size.width()) / 2;
+                const qreal length = horizontal ? size.width() : size.height();
+                const QPointF normal = horizontal ? QPointF(0, 1) : QPointF(1, 0);
+                const QPointF along = horizontal ? QPointF(1, 0) : QPointF(0, 1);
+                for (const QPointF& station : stationsAlong(segment, length, step))
+                    for (const qreal side : {1.0, -1.0})
+                        for (const qreal shift : {0.0, 0.25, -0.25, 0.45, -0.45}) {
+                            if (gap == touching && (shift != 0 || !strictLeader))
+                                break;
+                            const QRectF rect =
+                                centredAt(station + normal * (half + gap) * side + along * shift * length);
+                            if (clutter(rect) > 0)
+                                continue;
+                            if (gap == touching)
+                                return {rect, {}, true};
+                            const QLineF leader(station, station + normal * gap * side);
+                            const QRectF strip =
+                                QRectF(leader.p1(), leader.p2()).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+                            if ((strictLeader ? clutter(strip) : leaderBlocked(strip)) <= 0)
+                                return {rect, leader, true};
+                        }
+            }
     return best;
 }
 

@@ -56,10 +56,20 @@ class LinkRouter {
 /// True when a segment of `route` passes through the inside of `box`.
 bool routeCrosses(const QPolygonF& route, const QRectF& box);
 
+/// Where a link's label goes: its box, and the leader from the line to the box when the box is set apart.
+struct LabelPlace {
+    QRectF rect;
+    QLineF leader;    // null when the label sits on the line or right beside it
+    bool free = true; // false when every place was taken and `rect` is merely the least cluttered one
+};
+
 /// Where a label of `size` goes on `route`: centred on the longest segment, or slid along it or onto the next
-/// longest segment until `clutter` (how much of a rectangle is already taken) says a rectangle is free. The
-/// least cluttered place when none is free.
-QRectF placeLabel(const QPolygonF& route, const QSizeF& size,
-                  const std::function<qreal(const QRectF&)>& clutter);
+/// longest segment until `clutter` (how much of a rectangle is already taken) says a rectangle is free; then
+/// right beside the line; then further out, up to 240 px, with a leader whose strip must be free too — or,
+/// when no such place exists, whose strip `leaderBlocked` (what a leader may not cross: boxes and labels, not
+/// lines) says is clear. The least cluttered place on the line when none is free.
+LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
+                      const std::function<qreal(const QRectF&)>& clutter,
+                      const std::function<qreal(const QRectF&)>& leaderBlocked);
 
 } // namespace napkin::gui

@@ -62,6 +62,8 @@ void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& comp
     for (const LinkItem* link : links) {
         if (link->labelRect().isNull())
             continue;
+        if (!link->leader().isNull())
+            ++report.leaders;
         for (const ComponentItem* component : components)
             if (overlapsWithArea(link->labelRect(), component->mapRectToScene(component->outlineRect()))) {
                 ++report.labelsOnBoxes;
@@ -74,7 +76,10 @@ void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& comp
                 ++report.labelsOnLabels;
                 report.details << QString("label of %1 on label of %2").arg(link->id(), other->id());
             }
-            if (routeCrosses(other->route(), link->labelRect())) {
+            const bool underLeader =
+                !other->leader().isNull() &&
+                routeCrosses(QPolygonF({other->leader().p1(), other->leader().p2()}), link->labelRect());
+            if (routeCrosses(other->route(), link->labelRect()) || underLeader) {
                 ++report.labelsUnderLines;
                 report.details << QString("label of %1 under %2").arg(link->id(), other->id());
             }
@@ -120,13 +125,14 @@ LookReport measureLook(const Design& design, QSize canvas) {
     }
     countLinks(links, components, report);
 
-    const qreal smallestPixels = smallestTextPoints() * view.logicalDpiY() / 72.0;
-    if (smallestPixels * report.openingZoom < 9 - 1e-9) {
-        int labelled = 0;
+    auto tooSmall = [&](qreal points) {
+        return points * view.logicalDpiY() / 72.0 * report.openingZoom < 9 - 1e-9;
+    };
+    if (tooSmall(smallestTextPoints()))
         for (const LinkItem* link : links)
-            labelled += link->labelRect().isNull() ? 0 : 1;
-        report.smallTexts = labelled;
-    }
+            report.smallTexts += link->labelRect().isNull() ? 0 : 1;
+    if (tooSmall(QFontInfo(componentLabelFont()).pointSizeF()))
+        report.smallTexts += static_cast<int>(components.size());
     return report;
 }
 
@@ -151,10 +157,10 @@ std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
 QString lookTableMarkdown(const std::vector<LookRow>& rows) {
     QString table =
         "| Design | Components | Links | Cut labels | Labels on boxes / labels / lines | Crossings | "
-        "Shared tracks | Opening zoom |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+        "Shared tracks | Leaders | Opening zoom |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const LookRow& row : rows) {
         const LookReport& r = row.report;
-        table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 | %8 | %9 | %10 % |\n")
+        table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 | %8 | %9 | %10 | %11 % |\n")
                      .arg(row.name)
                      .arg(row.components)
                      .arg(row.links)
@@ -164,6 +170,7 @@ QString lookTableMarkdown(const std::vector<LookRow>& rows) {
                      .arg(r.labelsUnderLines)
                      .arg(r.crossings)
                      .arg(r.sharedTracks)
+                     .arg(r.leaders)
                      .arg(qRound(r.openingZoom * 100));
     }
     return table;

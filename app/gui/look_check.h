@@ -21,7 +21,8 @@ struct LookReport {
     int labelsUnderLines = 0; // link labels another link's line runs through
     int crossings = 0;        // points where two links' lines cross
     int sharedTracks = 0;     // pairs of parallel link segments closer than 4 px that run along each other
-    int smallTexts = 0;       // labels under 9 px tall at the opening zoom
+    int leaders = 0;          // link labels set apart from their line, joined to it by a leader
+    int smallTexts = 0;       // link and component labels under 9 px tall at the opening zoom
     double openingZoom = 1;
     QStringList details; // one line per problem found, naming the ids
     /// The counts that must be zero on every bundled design.

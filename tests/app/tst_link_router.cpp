@@ -52,6 +52,9 @@ qreal area(const QRectF& rect) {
     return rect.isEmpty() ? 0 : rect.width() * rect.height();
 }
 
+/// Nothing blocks a leader.
+const auto none = [](const QRectF&) { return 0.0; };
+
 QString describe(const QPolygonF& route) {
     QStringList points;
     for (const QPointF& p : route)
@@ -75,6 +78,7 @@ class TestLinkRouter : public QObject {
     void straightRouteIsClippedToTheBorders();
     void labelGoesOnTheLongestSegment();
     void labelMovesAwayFromWhatIsTaken();
+    void aLabelSetApartHasAFreeLeader();
     void rectIndexReportsEachRectangleOnce();
 };
 
@@ -208,27 +212,57 @@ void TestLinkRouter::straightRouteIsClippedToTheBorders() {
 
 void TestLinkRouter::labelGoesOnTheLongestSegment() {
     const QPolygonF route({{0, 0}, {0, 50}, {300, 50}, {300, 80}});
-    const QRectF label = placeLabel(route, QSizeF(60, 20), [](const QRectF&) { return 0.0; });
-    QCOMPARE(label, QRectF(120, 40, 60, 20));
+    const LabelPlace place = placeLabel(
+        route, QSizeF(60, 20), [](const QRectF&) { return 0.0; }, none);
+    QCOMPARE(place.rect, QRectF(120, 40, 60, 20));
+    QVERIFY(place.leader.isNull());
+    QVERIFY(place.free);
 }
 
 void TestLinkRouter::labelMovesAwayFromWhatIsTaken() {
     const QPolygonF route({{0, 0}, {0, 50}, {300, 50}, {300, 80}});
-    const QRectF taken(100, 30, 100, 40); // the middle of the long segment
-    const QRectF label = placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & taken); });
-    QVERIFY(!label.intersects(taken));
-    QCOMPARE(label.center().y(), 50.0); // still on the long segment
-    // Nowhere free on the line: beside the long segment, below it first, in steps of 16 px from 16 px out —
-    // at 64 px the label (20 tall) clears the wall, which ends 50 px below the line.
+    // The middle of the long segment is taken: the label slides along it in 8 px steps, right first, until
+    // its left edge is at the taken box's right edge, 80 px on.
+    const QRectF taken(100, 30, 100, 40);
+    QCOMPARE(placeLabel(
+                 route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & taken); }, none)
+                 .rect,
+             QRectF(200, 40, 60, 20));
+    // Nowhere free on the line: right beside it, 6 px off — the first segment's left side is the first free
+    // place (the long segment comes first, but the wall is on both its sides).
     const QRectF wall(0, 0, 280, 100);
-    QCOMPARE(placeLabel(route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & wall); }),
-             QRectF(120, 104, 60, 20));
+    QCOMPARE(placeLabel(
+                 route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & wall); }, none)
+                 .rect,
+             QRectF(-66, 15, 60, 20));
     // Nowhere free at all (the wall, and everything outside 0 ≤ x ≤ 330, 0 ≤ y ≤ 100 is taken): the least
-    // cluttered place on the line, here the end of the short last segment.
+    // cluttered place on the line, here the end of the short last segment, reported as not free.
     auto crowded = [&](const QRectF& r) {
         return area(r & wall) + (r.top() < 0 || r.bottom() > 100 || r.left() < 0 || r.right() > 330 ? 1e6 : 0.0);
     };
-    QCOMPARE(placeLabel(route, QSizeF(60, 20), crowded), QRectF(270, 55, 60, 20));
+    const LabelPlace last = placeLabel(route, QSizeF(60, 20), crowded, crowded);
+    QCOMPARE(last.rect, QRectF(270, 55, 60, 20));
+    QVERIFY(!last.free);
+}
+
+void TestLinkRouter::aLabelSetApartHasAFreeLeader() {
+    // Labels of other links crowd both sides of the line (y 28 to 72) but for a gap at 140 ≤ x ≤ 160: the
+    // label (20 tall) clears them 32 px below the line, over the gap, and its leader runs down the gap.
+    const QPolygonF route({{0, 50}, {300, 50}});
+    const QRectF left(0, 28, 140, 44);
+    const QRectF right(160, 28, 140, 44);
+    const LabelPlace place = placeLabel(
+        route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & left) + area(r & right); }, none);
+    QCOMPARE(place.rect, QRectF(120, 82, 60, 20));
+    QCOMPARE(place.leader, QLineF(150, 50, 150, 82));
+    QVERIFY(place.free);
+    // No gap: every leader crosses the band. Where the band is other links' lines, not boxes or labels, a
+    // leader may cross it: the same place.
+    const QRectF band(0, 28, 300, 44);
+    const LabelPlace across = placeLabel(
+        route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & band); }, none);
+    QCOMPARE(across.rect, QRectF(120, 82, 60, 20));
+    QCOMPARE(across.leader, QLineF(150, 50, 150, 82));
 }
 
 void TestLinkRouter::rectIndexReportsEachRectangleOnce() {
