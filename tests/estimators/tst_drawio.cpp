@@ -158,6 +158,8 @@ class TestDrawio : public QObject {
     void cloudShapesNameTheKind_data();
     void cloudShapesNameTheKind();
     void edgesToNothingAreReported();
+    void edgesToContainersJoinTheirEntryAndExitComponents();
+    void idsDrawioCannotHoldAreWrittenApart();
     void brokenInputIsAClearError_data();
     void brokenInputIsAClearError();
     void compressionBombIsRefused();
@@ -399,10 +401,80 @@ void TestDrawio::edgesToNothingAreReported() {
     QVERIFY(hasWarning(result, "free text cell 't' ('A free note') imported as a note"));
     QVERIFY(hasWarning(result, "edge cell 'e2' has no target (a dangling edge); dropped"));
     QVERIFY(hasWarning(result,
-                       "edge cell 'e3' has as target a zone, cell 'g' ('Group') (links join components)"));
+                       "edge cell 'e3' has as target the container cell 'g' ('Group'), which holds no "
+                       "components; dropped"));
     QVERIFY(hasWarning(result, "edge cell 'e4' goes from a component to itself; dropped"));
     QVERIFY(hasWarning(result, "edge cell 'e5' has a target 'gone' that is not on the page; dropped"));
     QCOMPARE(result.warnings.size(), std::size_t(6));
+}
+
+// The Mermaid importer's subgraph rule: in at the members no other member links to, out from the members
+// that link to no other member.
+void TestDrawio::edgesToContainersJoinTheirEntryAndExitComponents() {
+    const std::string inside = "x=\"20\" y=\"40\" width=\"120\" height=\"60\"";
+    const DrawioImportResult result = importDrawio(cellsFile(
+        vertex("client", "Client", "") +
+        vertex("g", "Backend", "container=1;", "1", "x=\"300\" y=\"0\" width=\"700\" height=\"400\"") +
+        vertex("api", "API", "", "g", inside) +
+        vertex("worker", "Worker", "", "g", "x=\"300\" y=\"40\" width=\"120\" height=\"60\"") +
+        vertex("db", "Orders DB", "shape=cylinder3;", "g",
+               "x=\"300\" y=\"240\" width=\"120\" height=\"60\"") +
+        vertex("mon", "Monitoring", "", "1", "x=\"1200\" y=\"0\" width=\"120\" height=\"60\"") +
+        vertex("g2", "Jobs", "container=1;", "1", "x=\"300\" y=\"600\" width=\"400\" height=\"200\"") +
+        vertex("q", "Job Queue", "", "g2", inside) + edge("e1", "api", "worker") + edge("e2", "api", "db") +
+        edge("e3", "client", "g", "calls") + edge("e4", "g", "mon", "metrics") + edge("e5", "g", "g2") +
+        edge("e6", "api", "g")));
+    QVERIFY2(result.ok(), result.error.c_str());
+    std::string links;
+    for (const Link& link : result.design->links())
+        links += link.id + " " + link.from + "->" + link.to + " '" + link.label + "'\n";
+    // api is Backend's only entry (worker and db are linked from api); worker and db are its exits.
+    // e6 (api into its own container) would go to api itself: dropped, and said.
+    QCOMPARE(QString::fromStdString(links), QStringLiteral("e1 api->worker ''\n"
+                                                           "e2 api->db ''\n"
+                                                           "e3 client->api 'calls'\n"
+                                                           "e4 worker->mon 'metrics'\n"
+                                                           "db-mon db->mon 'metrics'\n"
+                                                           "e5 worker->q ''\n"
+                                                           "db-q db->q ''\n"));
+    QVERIFY(hasWarning(result, "edge cell 'e3' ('calls') to a container goes to its entry components: api"));
+    QVERIFY(hasWarning(
+        result, "edge cell 'e4' ('metrics') from a container leaves from its exit components: worker, db"));
+    QVERIFY(hasWarning(result,
+                       "edge cell 'e5' joins the container's exit components (worker, db) to the other "
+                       "container's entry components (q)"));
+    QVERIFY(hasWarning(result, "edge cell 'e6' goes from a component to itself (the container's only end is "
+                               "that component); dropped"));
+    QCOMPARE(result.warnings.size(), std::size_t(4));
+}
+
+// draw.io (mxCodec) keeps decoded cells in a JavaScript array by id: a cell "push" found Array.prototype.push
+// there and the file did not open (seen on the chat and dating-app references, which have a "push"
+// component).
+void TestDrawio::idsDrawioCannotHoldAreWrittenApart() {
+    Design design = handDesign();
+    Component push;
+    push.id = "push";
+    push.kind = "service";
+    push.label = "Push";
+    push.position = {20, 400};
+    design.appendComponent(push);
+    Link link;
+    link.id = "constructor";
+    link.from = "api";
+    link.to = "push";
+    design.appendLink(link);
+    const std::string file = toDrawio(design);
+    QVERIFY(file.find("<mxCell id=\"napkin/id/push\" value=\"Push\"") != std::string::npos);
+    QVERIFY(file.find("<mxCell id=\"napkin/id/constructor\" value=\"\"") != std::string::npos);
+    QVERIFY(file.find("source=\"api\" target=\"napkin/id/push\"") != std::string::npos);
+    QVERIFY(file.find("id=\"push\"") == std::string::npos);
+    const DrawioImportResult back = importDrawio(file);
+    QVERIFY2(back.ok(), back.error.c_str());
+    QVERIFY(back.design->component("push"));
+    const Link* imported = back.design->link("constructor");
+    QVERIFY(imported);
+    QCOMPARE(imported->from + "->" + imported->to, std::string("api->push"));
 }
 
 void TestDrawio::brokenInputIsAClearError_data() {

@@ -47,7 +47,8 @@ class TestMermaidReal : public QObject {
         QTest::addColumn<int>("links");
         for (const auto& row : readTable("links.tsv"))
             QTest::newRow(row.at(0).c_str()) << QString::fromStdString(row.at(0)) << std::stoi(row.at(1));
-        QCOMPARE(readTable("links.tsv").size(), std::size_t(4)); // the files whose licence allows it (SOURCES.md)
+        QCOMPARE(readTable("links.tsv").size(),
+                 std::size_t(4)); // the files whose licence allows it (SOURCES.md)
     }
 
     void everyEdgeComesThrough() {
