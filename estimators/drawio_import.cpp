@@ -5,6 +5,7 @@
 #include "estimators/zone_ends.h"
 #include "model/design_rules.h"
 #include "model/editing/editing.h"
+#include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
 
 #include <pugixml.hpp>
@@ -291,6 +292,7 @@ class Importer {
 
     Design build() {
         Design design;
+        m_scale = spreadFactor();
         addZones(design);
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Component)
@@ -454,11 +456,49 @@ class Importer {
         return true;
     }
 
+    // draw.io icons are smaller than Napkin's boxes (78 × 78 against up to componentMaxWidth × 64), so icons
+    // that sit apart in draw.io would overlap as boxes. The whole page is spread by the least factor that
+    // parts every pair of widest boxes by a grid step along x or y; zones and notes grow with it, so the
+    // layout keeps its proportions. Only pairs closer than a box already overlap, so a sweep along x finds
+    // them.
+    double spreadFactor() {
+        constexpr double needX = componentMaxWidth + gridSize;
+        constexpr double needY = componentHeight + gridSize;
+        constexpr double maxFactor = 8; // icons drawn on top of each other are not worth a page 8× as big
+        std::vector<Point> centres;
+        bool napkinsOwn = true; // a page Napkin wrote has Napkin's boxes already: it keeps its positions
+        for (std::size_t i = 0; i < m_cells.size(); ++i)
+            if (m_roles[i] == Role::Component) {
+                napkinsOwn = napkinsOwn && !styleValue(m_cells[i].style, "napkinKind").empty();
+                const Point origin = absoluteOrigin(i);
+                const Rect& geometry = m_cells[i].geometry;
+                centres.push_back(
+                    {clamped(origin.x + geometry.width / 2), clamped(origin.y + geometry.height / 2)});
+            }
+        if (napkinsOwn)
+            return 1;
+        std::sort(centres.begin(), centres.end(), [](Point a, Point b) { return a.x < b.x; });
+        double factor = 1;
+        for (std::size_t i = 0; i < centres.size(); ++i)
+            for (std::size_t j = i + 1; j < centres.size() && centres[j].x - centres[i].x < needX; ++j) {
+                const double dx = centres[j].x - centres[i].x;
+                const double dy = std::abs(centres[j].y - centres[i].y);
+                if (dy >= needY)
+                    continue;
+                const double apart =
+                    std::min(dx > 0 ? needX / dx : maxFactor, dy > 0 ? needY / dy : maxFactor);
+                factor = std::max(factor, std::min(apart, maxFactor));
+            }
+        return factor;
+    }
+
     Rect pageRect(std::size_t index) {
-        const Point origin = absoluteOrigin(index);
+        const Point unscaled = absoluteOrigin(index);
+        const Point origin{unscaled.x * m_scale, unscaled.y * m_scale};
         const Rect& geometry = m_cells[index].geometry;
-        Rect rect{clamped(origin.x), clamped(origin.y), std::min(geometry.width, rules::maxCoordinate),
-                  std::min(geometry.height, rules::maxCoordinate)};
+        Rect rect{clamped(origin.x), clamped(origin.y),
+                  std::min(geometry.width * m_scale, rules::maxCoordinate),
+                  std::min(geometry.height * m_scale, rules::maxCoordinate)};
         if (rect.x != origin.x || rect.y != origin.y)
             warn(describeCell(m_cells[index]) + " lies beyond ±1e6 and was moved to the edge");
         return rect;
@@ -754,6 +794,7 @@ class Importer {
     std::map<std::size_t, Point> m_origins;
     std::vector<int> m_depths;
     std::size_t m_zoneCount = 0;
+    double m_scale = 1; // spreadFactor()
     std::map<std::size_t, std::string> m_napkinIds;
 };
 

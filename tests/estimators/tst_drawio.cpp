@@ -5,6 +5,8 @@
 #include "estimators/drawio_import.h"
 #include "estimators/drawio_styles.h"
 #include "estimators/drawio_writer.h"
+#include "model/editing/editing.h"
+#include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
 #include "report_golden.h"
 
@@ -152,6 +154,8 @@ class TestDrawio : public QObject {
     void roundTrip();
     void importsRealAwsPipeline();
     void importsRealAwsPatternAndReportsWhatItDrops();
+    void realImportsHaveNoOverlappingBoxes_data();
+    void realImportsHaveNoOverlappingBoxes();
     void compressedPageReadsLikeThePlainOne();
     void pagesAreChosenByNumberOrName();
     void htmlLabelsLoseTheirMarkup();
@@ -253,20 +257,20 @@ void TestDrawio::roundTrip() {
 void TestDrawio::importsRealAwsPipeline() {
     const DrawioImportResult result = importDrawio(realFile("kinesis-lambda-dynamodb-pipeline.drawio"));
     QVERIFY2(result.ok(), result.error.c_str());
-    // Region is drawn over the AWS Cloud group (not inside it in draw.io's tree) and joins it by geometry;
-    // the Kinesis icon (78 × 78 at 50,120 inside the region at 70,110) keeps its centre: 159,269 → 79,237.
+    // Region is drawn over the AWS Cloud group (not inside it in draw.io's tree) and joins it by geometry.
+    // The three icons' centres are 170 and 180 apart on one line (159,269; 329,269; 509,269), closer than
+    // the widest box and a grid step (240 + 20): the page is spread by 260 / 170, so the Kinesis centre goes
+    // to 243.18,411.41 and its box's corner to 163.18,379.41; the zones grow by the same factor.
     const std::string expected =
-        "zone Zy9PH1DXcxW0B2Q-Vq_a-1 group 'AWS Cloud' in  40.000000,80.000000 590.000000x350.000000\n"
-        "zone Zy9PH1DXcxW0B2Q-Vq_a-2 region 'Region' in Zy9PH1DXcxW0B2Q-Vq_a-1 70.000000,110.000000 "
-        "530.000000x290.000000\n"
+        "zone Zy9PH1DXcxW0B2Q-Vq_a-1 group 'AWS Cloud' in  61.176471,122.352941 902.352941x535.294118\n"
+        "zone Zy9PH1DXcxW0B2Q-Vq_a-2 region 'Region' in Zy9PH1DXcxW0B2Q-Vq_a-1 107.058824,168.235294 "
+        "810.588235x443.529412\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-4 message_queue 'Amazon Kinesis Data Streams' in "
-        "Zy9PH1DXcxW0B2Q-Vq_a-2 "
-        "79.000000,237.000000\n"
+        "Zy9PH1DXcxW0B2Q-Vq_a-2 163.176471,379.411765\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-7 serverless_function 'AWS Lambda Data Processing' in "
-        "Zy9PH1DXcxW0B2Q-Vq_a-2 249.000000,237.000000\n"
+        "Zy9PH1DXcxW0B2Q-Vq_a-2 423.176471,379.411765\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-10 kv_store 'Amazon DynamoDB Processed Data' in "
-        "Zy9PH1DXcxW0B2Q-Vq_a-2 "
-        "429.000000,237.000000\n"
+        "Zy9PH1DXcxW0B2Q-Vq_a-2 698.470588,379.411765\n"
         "link _fYOedAX_cCvZDUos5oZ-1 Zy9PH1DXcxW0B2Q-Vq_a-7->Zy9PH1DXcxW0B2Q-Vq_a-10 'Processed Data' tcp\n"
         "link Zy9PH1DXcxW0B2Q-Vq_a-8 Zy9PH1DXcxW0B2Q-Vq_a-4->Zy9PH1DXcxW0B2Q-Vq_a-7 'Process Data' http\n";
     QCOMPARE(QString::fromStdString(structureOf(*result.design)), QString::fromStdString(expected));
@@ -296,6 +300,29 @@ void TestDrawio::importsRealAwsPatternAndReportsWhatItDrops() {
     QVERIFY(hasWarning(result, "a shape without a label or a known icon, cell 'Pq9tvVw2lUp87TCCF5MC-4'"));
     QVERIFY(hasWarning(result, "a marker shape smaller than 40 × 40, cell 'ZOjlcuqnHgMgoiZsBKUH-4' ('5')"));
     QVERIFY(hasWarning(result, "edge cell 'Pq9tvVw2lUp87TCCF5MC-6' has as target a dropped shape"));
+}
+
+void TestDrawio::realImportsHaveNoOverlappingBoxes_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("kinesis pipeline") << QStringLiteral("kinesis-lambda-dynamodb-pipeline.drawio");
+    QTest::newRow("apigw sqs lambda") << QStringLiteral("apigw-sqs-lambda-ddb.drawio");
+}
+
+// Boxes as wide as a label can make them (componentMaxWidth), so no label fit can make two of them meet.
+void TestDrawio::realImportsHaveNoOverlappingBoxes() {
+    QFETCH(QString, file);
+    const DrawioImportResult result = importDrawio(realFile(qPrintable(file)));
+    QVERIFY2(result.ok(), result.error.c_str());
+    const auto& components = result.design->components();
+    QVERIFY(components.size() >= 3);
+    for (std::size_t i = 0; i < components.size(); ++i)
+        for (std::size_t j = i + 1; j < components.size(); ++j) {
+            const Point a = componentCentre(components[i]);
+            const Point b = componentCentre(components[j]);
+            const bool apart =
+                std::abs(a.x - b.x) >= componentMaxWidth || std::abs(a.y - b.y) >= componentHeight;
+            QVERIFY2(apart, (components[i].label + " overlaps " + components[j].label).c_str());
+        }
 }
 
 void TestDrawio::compressedPageReadsLikeThePlainOne() {
