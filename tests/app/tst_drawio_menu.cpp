@@ -4,7 +4,9 @@
 // `napkin import` and `napkin export --format drawio` write for the same file.
 #include "../cli/cli_run.h"
 #include "app/gui/export_actions.h"
+#include "app/gui/look_check.h"
 #include "app/gui/main_window.h"
+#include "estimators/drawio_import.h"
 #include "estimators/drawio_writer.h"
 #include "model/napkin_file.h"
 
@@ -143,6 +145,24 @@ class TestDrawioMenu : public QObject {
         const std::string menuBytes = readFile(written);
         QVERIFY(menuBytes.starts_with("<mxfile"));
         QCOMPARE(menuBytes, readFile(cliOutput));
+    }
+
+    // The editor's own look check on the real draw.io files once imported: no label cut, on a box, on
+    // another label or under a line (LookReport::overlaps()).
+    void importedRealFilesLookClean_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("kinesis pipeline") << pipeline;
+        QTest::newRow("apigw sqs lambda")
+            << QStringLiteral(NAPKIN_TEST_DATA_DIR "/drawio-real/apigw-sqs-lambda-ddb.drawio");
+    }
+    void importedRealFilesLookClean() {
+        QFETCH(QString, file);
+        const DrawioImportResult result = importDrawio(readFile(file));
+        QVERIFY2(result.ok(), result.error.c_str());
+        const LookReport look = measureLook(*result.design);
+        qInfo("%s: overlaps %d, crossings %d, shared tracks %d, small texts %d", qPrintable(file),
+              look.overlaps(), look.crossings, look.sharedTracks, look.smallTexts);
+        QVERIFY2(look.overlaps() == 0, qPrintable(look.details.join('\n')));
     }
 
   private:
