@@ -11,6 +11,7 @@
 #include "model/napkin_file.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -60,7 +61,11 @@ class ModalAnswerer : public QObject {
 
   private:
     void answer() {
+        // Offscreen, a dialog is not always the active modal widget yet: look among the windows too.
         QWidget* modal = QApplication::activeModalWidget();
+        for (QWidget* window : QApplication::topLevelWidgets())
+            if (!modal && qobject_cast<QDialog*>(window) && window->isVisible() && window->isModal())
+                modal = window;
         if (!modal || !modal->isVisible())
             return;
         if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
