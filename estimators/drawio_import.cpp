@@ -2,8 +2,10 @@
 
 #include "estimators/drawio_styles.h"
 #include "estimators/text_escape.h"
+#include "estimators/zone_ends.h"
 #include "model/design_rules.h"
 #include "model/editing/editing.h"
+#include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
 
 #include <pugixml.hpp>
@@ -290,13 +292,15 @@ class Importer {
 
     Design build() {
         Design design;
+        m_scale = spreadFactor();
         addZones(design);
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Component)
                 addComponent(design, i);
+        const ZoneEnds zoneEnds = zoneEndsOf(design);
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Edge)
-                addLink(design, i);
+                addLink(design, i, zoneEnds);
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Note)
                 addNote(design, i);
@@ -424,8 +428,9 @@ class Importer {
     }
 
     std::string napkinId(const Design& design, const Cell& cell, const std::string& label) const {
-        if (!cell.id.empty() && rules::idProblem(cell.id).empty() && !design.hasId(cell.id))
-            return cell.id;
+        if (const std::string id = napkinIdOfDrawioCell(cell.id);
+            !id.empty() && rules::idProblem(id).empty() && !design.hasId(id))
+            return id;
         std::string stem;
         for (char c : label.empty() ? std::string("cell") : label) {
             const auto u = static_cast<unsigned char>(c);
@@ -451,11 +456,49 @@ class Importer {
         return true;
     }
 
+    // draw.io icons are smaller than Napkin's boxes (78 × 78 against up to componentMaxWidth × 64), so icons
+    // that sit apart in draw.io would overlap as boxes. The whole page is spread by the least factor that
+    // parts every pair of widest boxes by a grid step along x or y; zones and notes grow with it, so the
+    // layout keeps its proportions. Only pairs closer than a box already overlap, so a sweep along x finds
+    // them.
+    double spreadFactor() {
+        constexpr double needX = componentMaxWidth + gridSize;
+        constexpr double needY = componentHeight + gridSize;
+        constexpr double maxFactor = 8; // icons drawn on top of each other are not worth a page 8× as big
+        std::vector<Point> centres;
+        bool napkinsOwn = true; // a page Napkin wrote has Napkin's boxes already: it keeps its positions
+        for (std::size_t i = 0; i < m_cells.size(); ++i)
+            if (m_roles[i] == Role::Component) {
+                napkinsOwn = napkinsOwn && !styleValue(m_cells[i].style, "napkinKind").empty();
+                const Point origin = absoluteOrigin(i);
+                const Rect& geometry = m_cells[i].geometry;
+                centres.push_back(
+                    {clamped(origin.x + geometry.width / 2), clamped(origin.y + geometry.height / 2)});
+            }
+        if (napkinsOwn)
+            return 1;
+        std::sort(centres.begin(), centres.end(), [](Point a, Point b) { return a.x < b.x; });
+        double factor = 1;
+        for (std::size_t i = 0; i < centres.size(); ++i)
+            for (std::size_t j = i + 1; j < centres.size() && centres[j].x - centres[i].x < needX; ++j) {
+                const double dx = centres[j].x - centres[i].x;
+                const double dy = std::abs(centres[j].y - centres[i].y);
+                if (dy >= needY)
+                    continue;
+                const double apart =
+                    std::min(dx > 0 ? needX / dx : maxFactor, dy > 0 ? needY / dy : maxFactor);
+                factor = std::max(factor, std::min(apart, maxFactor));
+            }
+        return factor;
+    }
+
     Rect pageRect(std::size_t index) {
-        const Point origin = absoluteOrigin(index);
+        const Point unscaled = absoluteOrigin(index);
+        const Point origin{unscaled.x * m_scale, unscaled.y * m_scale};
         const Rect& geometry = m_cells[index].geometry;
-        Rect rect{clamped(origin.x), clamped(origin.y), std::min(geometry.width, rules::maxCoordinate),
-                  std::min(geometry.height, rules::maxCoordinate)};
+        Rect rect{clamped(origin.x), clamped(origin.y),
+                  std::min(geometry.width * m_scale, rules::maxCoordinate),
+                  std::min(geometry.height * m_scale, rules::maxCoordinate)};
         if (rect.x != origin.x || rect.y != origin.y)
             warn(describeCell(m_cells[index]) + " lies beyond ±1e6 and was moved to the edge");
         return rect;
@@ -581,7 +624,66 @@ class Importer {
         }
     }
 
-    std::string endOf(const Cell& edge, const std::string& end, const char* which) {
+    // The component an edge end is, by its index in the design, or nullopt.
+    std::optional<std::size_t> componentIndex(const Design& design, std::size_t cell) const {
+        const auto id = m_napkinIds.find(cell);
+        if (m_roles[cell] != Role::Component || id == m_napkinIds.end())
+            return std::nullopt;
+        const auto& components = design.components();
+        const auto found = std::find_if(components.begin(), components.end(),
+                                        [&](const Component& c) { return c.id == id->second; });
+        return found == components.end() ? std::nullopt
+                                         : std::optional(std::size_t(found - components.begin()));
+    }
+
+    std::optional<std::size_t> zoneIndex(const Design& design, std::size_t cell) const {
+        const auto id = m_napkinIds.find(cell);
+        if (m_roles[cell] != Role::Zone || id == m_napkinIds.end())
+            return std::nullopt;
+        const auto& zones = design.zones();
+        const auto found =
+            std::find_if(zones.begin(), zones.end(), [&](const Zone& z) { return z.id == id->second; });
+        return found == zones.end() ? std::nullopt : std::optional(std::size_t(found - zones.begin()));
+    }
+
+    // Edges that end at a container go to its entry components or leave from its exit ones, by the same
+    // rule as Mermaid's links to subgraphs (estimators/zone_ends.h).
+    ZoneEnds zoneEndsOf(const Design& design) const {
+        std::map<std::string, int, std::less<>> zoneNumber;
+        for (std::size_t z = 0; z < design.zones().size(); ++z)
+            zoneNumber.emplace(design.zones()[z].id, int(z));
+        auto numberOf = [&](const std::string& id) {
+            const auto found = zoneNumber.find(id);
+            return found == zoneNumber.end() ? -1 : found->second;
+        };
+        std::vector<int> nodeZone;
+        for (const Component& component : design.components())
+            nodeZone.push_back(numberOf(component.zone));
+        std::vector<int> zoneParent;
+        for (const Zone& zone : design.zones())
+            zoneParent.push_back(numberOf(zone.parent));
+        std::vector<std::pair<std::size_t, std::size_t>> links;
+        std::set<std::size_t> wanted;
+        for (std::size_t i = 0; i < m_cells.size(); ++i) {
+            if (m_roles[i] != Role::Edge)
+                continue;
+            const auto source = indexOf(m_cells[i].source);
+            const auto target = indexOf(m_cells[i].target);
+            const auto from = source ? componentIndex(design, *source) : std::nullopt;
+            const auto to = target ? componentIndex(design, *target) : std::nullopt;
+            if (from && to)
+                links.emplace_back(*from, *to);
+            for (const auto end : {source, target})
+                if (const auto zone = end ? zoneIndex(design, *end) : std::nullopt)
+                    wanted.insert(*zone);
+        }
+        return ZoneEnds(nodeZone, zoneParent, links, wanted, rules::maxZoneDepth);
+    }
+
+    // The components an edge end stands for: the component itself, or a container's entry (target) or exit
+    // (source) components; empty, with a warning, when it stands for none.
+    std::vector<std::string> endOf(const Design& design, const Cell& edge, const std::string& end,
+                                   const char* which, const ZoneEnds& zoneEnds) {
         if (end.empty()) {
             warn("unsupported: edge " + describeCell(edge) + " has no " + which +
                  " (a dangling edge); dropped");
@@ -593,28 +695,70 @@ class Importer {
                  " that is not on the page; dropped");
             return {};
         }
-        if (m_roles[*index] != Role::Component || !m_napkinIds.contains(*index)) {
-            const char* what = m_roles[*index] == Role::Zone   ? "a zone"
-                               : m_roles[*index] == Role::Note ? "free text"
-                               : m_roles[*index] == Role::Edge ? "another edge"
-                                                               : "a dropped shape";
-            warn("unsupported: edge " + describeCell(edge) + " has as " + which + " " + what + ", " +
-                 describeCell(m_cells[*index]) + " (links join components); dropped");
-            return {};
+        if (m_roles[*index] == Role::Component && m_napkinIds.contains(*index))
+            return {m_napkinIds.at(*index)};
+        if (const auto zone = zoneIndex(design, *index)) {
+            const bool target = std::string_view(which) == "target";
+            std::vector<std::string> ids;
+            for (std::size_t c : target ? zoneEnds.entries(*zone) : zoneEnds.exits(*zone))
+                ids.push_back(design.components()[c].id);
+            if (ids.empty())
+                warn("edge " + describeCell(edge) + " has as " + which + " the container " +
+                     describeCell(m_cells[*index]) + ", which holds no components; dropped");
+            return ids;
         }
-        return m_napkinIds.at(*index);
+        const char* what = m_roles[*index] == Role::Note   ? "free text"
+                           : m_roles[*index] == Role::Edge ? "another edge"
+                                                           : "a dropped shape";
+        warn("unsupported: edge " + describeCell(edge) + " has as " + which + " " + what + ", " +
+             describeCell(m_cells[*index]) + " (links join components); dropped");
+        return {};
     }
 
-    void addLink(Design& design, std::size_t index) {
+    static std::string idList(const std::vector<std::string>& ids) {
+        std::string text;
+        for (std::size_t i = 0; i < ids.size() && i < 5; ++i)
+            text += (i ? ", " : "") + ids[i];
+        return ids.size() > 5 ? text + " and " + std::to_string(ids.size() - 5) + " more" : text;
+    }
+
+    void explainContainerEnds(const Cell& cell, const std::vector<std::string>& from,
+                              const std::vector<std::string>& to) {
+        const bool fromZone = m_roles[*indexOf(cell.source)] == Role::Zone;
+        const bool toZone = m_roles[*indexOf(cell.target)] == Role::Zone;
+        if (fromZone && toZone)
+            warn("edge " + describeCell(cell) + " joins the container's exit components (" + idList(from) +
+                 ") to the other container's entry components (" + idList(to) + ")");
+        else if (toZone)
+            warn("edge " + describeCell(cell) +
+                 " to a container goes to its entry components: " + idList(to));
+        else if (fromZone)
+            warn("edge " + describeCell(cell) +
+                 " from a container leaves from its exit components: " + idList(from));
+    }
+
+    void addLink(Design& design, std::size_t index, const ZoneEnds& zoneEnds) {
         const Cell& cell = m_cells[index];
-        const std::string from = endOf(cell, cell.source, "source");
-        const std::string to = from.empty() ? std::string() : endOf(cell, cell.target, "target");
+        const std::vector<std::string> from = endOf(design, cell, cell.source, "source", zoneEnds);
+        const std::vector<std::string> to =
+            from.empty() ? std::vector<std::string>() : endOf(design, cell, cell.target, "target", zoneEnds);
         if (from.empty() || to.empty())
             return;
-        if (from == to) {
-            warn("unsupported: edge " + describeCell(cell) + " goes from a component to itself; dropped");
+        if (from.size() == 1 && to.size() == 1 && from == to) {
+            const bool container =
+                m_roles[*indexOf(cell.source)] == Role::Zone || m_roles[*indexOf(cell.target)] == Role::Zone;
+            warn("unsupported: edge " + describeCell(cell) + " goes from a component to itself" +
+                 (container ? " (the container's only end is that component)" : "") + "; dropped");
             return;
         }
+        explainContainerEnds(cell, from, to);
+        for (const std::string& f : from)
+            for (const std::string& t : to)
+                if (f != t) // a member linked to its own container is already inside it
+                    addOneLink(design, cell, f, t);
+    }
+
+    void addOneLink(Design& design, const Cell& cell, const std::string& from, const std::string& to) {
         Link link;
         link.from = from;
         link.to = to;
@@ -650,6 +794,7 @@ class Importer {
     std::map<std::size_t, Point> m_origins;
     std::vector<int> m_depths;
     std::size_t m_zoneCount = 0;
+    double m_scale = 1; // spreadFactor()
     std::map<std::size_t, std::string> m_napkinIds;
 };
 

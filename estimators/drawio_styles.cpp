@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <set>
 
 namespace napkin {
 namespace {
@@ -400,6 +401,69 @@ std::optional<std::string> base64Decode(std::string_view text) {
         }
     }
     return out;
+}
+
+namespace {
+constexpr std::string_view escapedIdPrefix = "napkin/id/";
+} // namespace
+
+std::string drawioCellId(std::string_view napkinId) {
+    // Own property names of Array.prototype and Object.prototype that a Napkin id can spell.
+    static const std::set<std::string_view> taken = {"__defineGetter__",
+                                                     "__defineSetter__",
+                                                     "__lookupGetter__",
+                                                     "__lookupSetter__",
+                                                     "__proto__",
+                                                     "at",
+                                                     "concat",
+                                                     "constructor",
+                                                     "copyWithin",
+                                                     "entries",
+                                                     "every",
+                                                     "fill",
+                                                     "filter",
+                                                     "find",
+                                                     "findIndex",
+                                                     "findLast",
+                                                     "findLastIndex",
+                                                     "flat",
+                                                     "flatMap",
+                                                     "forEach",
+                                                     "hasOwnProperty",
+                                                     "includes",
+                                                     "indexOf",
+                                                     "isPrototypeOf",
+                                                     "join",
+                                                     "keys",
+                                                     "lastIndexOf",
+                                                     "length",
+                                                     "map",
+                                                     "pop",
+                                                     "propertyIsEnumerable",
+                                                     "push",
+                                                     "reduce",
+                                                     "reduceRight",
+                                                     "reverse",
+                                                     "shift",
+                                                     "slice",
+                                                     "some",
+                                                     "sort",
+                                                     "splice",
+                                                     "toLocaleString",
+                                                     "toReversed",
+                                                     "toSorted",
+                                                     "toSpliced",
+                                                     "toString",
+                                                     "unshift",
+                                                     "valueOf",
+                                                     "values",
+                                                     "with"};
+    return taken.contains(napkinId) ? std::string(escapedIdPrefix) + std::string(napkinId)
+                                    : std::string(napkinId);
+}
+
+std::string napkinIdOfDrawioCell(std::string_view cellId) {
+    return std::string(cellId.starts_with(escapedIdPrefix) ? cellId.substr(escapedIdPrefix.size()) : cellId);
 }
 
 } // namespace napkin

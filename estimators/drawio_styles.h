@@ -41,6 +41,13 @@ MermaidShape shapeFamilyOfDrawioStyle(const DrawioStyle& style);
 /// True for shapes that are only a picture: shape=image or an `image` bare word.
 bool isDrawioImage(const DrawioStyle& style);
 
+/// The cell id a Napkin id is written as. draw.io's decoder keeps cells in a JavaScript array by id, so a
+/// cell named like an array or object member ("push", "map", "constructor") fails to open there; such ids
+/// are written as "napkin/id/push" ('/' is no Napkin id character, so nothing else takes that id).
+std::string drawioCellId(std::string_view napkinId);
+/// The Napkin id a cell id stands for: drawioCellId undone; any other id as it is.
+std::string napkinIdOfDrawioCell(std::string_view cellId);
+
 } // namespace napkin
 
 namespace napkin {

@@ -98,9 +98,9 @@ class Writer {
   private:
     pugi::xml_node cell(const std::string& id, const std::string& parent) {
         pugi::xml_node node = m_root.append_child("mxCell");
-        node.append_attribute("id") = id.c_str();
+        node.append_attribute("id") = drawioCellId(id).c_str();
         if (!parent.empty())
-            node.append_attribute("parent") = parent.c_str();
+            node.append_attribute("parent") = drawioCellId(parent).c_str();
         return node;
     }
 
@@ -112,7 +112,7 @@ class Writer {
         node.append_attribute("value") = value.c_str();
         node.append_attribute("style") = style.c_str();
         node.append_attribute("vertex") = "1";
-        node.append_attribute("parent") = parent.c_str();
+        node.append_attribute("parent") = drawioCellId(parent).c_str();
         const Point origin = originOf(parent);
         pugi::xml_node geometry = node.append_child("mxGeometry");
         geometry.append_attribute("x") = number(rect.x - origin.x).c_str();
@@ -151,8 +151,8 @@ class Writer {
         node.append_attribute("style") = linkStyle(link).c_str();
         node.append_attribute("edge") = "1";
         node.append_attribute("parent") = layerId;
-        node.append_attribute("source") = link.from.c_str();
-        node.append_attribute("target") = link.to.c_str();
+        node.append_attribute("source") = drawioCellId(link.from).c_str();
+        node.append_attribute("target") = drawioCellId(link.to).c_str();
         pugi::xml_node geometry = node.append_child("mxGeometry");
         geometry.append_attribute("relative") = "1";
         geometry.append_attribute("as") = "geometry";

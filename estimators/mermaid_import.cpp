@@ -3,6 +3,7 @@
 #include "estimators/kind_guess.h"
 #include "estimators/mermaid_writer.h"
 #include "estimators/text_escape.h"
+#include "estimators/zone_ends.h"
 #include "model/editing/editing.h"
 #include "model/napkin_file.h"
 
@@ -842,10 +843,8 @@ std::string listOfIds(const std::vector<std::size_t>& nodes, const FlowchartPars
     return text;
 }
 
-// Mermaid lets an edge end at a subgraph; Napkin links join components. A link to a zone is traffic entering
-// the group, so it goes to the zone's entry components: its members (nested zones included) with no link
-// from another member. A link from a zone leaves from its exit components: members with no link to another
-// member. When every member has one (a cycle), all members count. Each such edge gets a warning saying so.
+// Mermaid lets an edge end at a subgraph; Napkin links join components. A link to or from a subgraph goes to
+// its entry or exit nodes (estimators/zone_ends.h). Each such edge gets a warning saying so.
 class ZoneEndpoints {
   public:
     ZoneEndpoints(const FlowchartParser& parsed, std::vector<ImportMessage>& warnings)
@@ -865,8 +864,7 @@ class ZoneEndpoints {
     }
 
     ResolvedEdges resolve() {
-        if (!m_referenced.empty())
-            collectMembers();
+        const ZoneEnds zoneEnds = membership();
         for (const ParsedEdge& edge : m_parsed.edges) {
             const int fromZone = m_zoneOfPlaceholder[edge.from];
             const int toZone = m_zoneOfPlaceholder[edge.to];
@@ -875,8 +873,9 @@ class ZoneEndpoints {
                 continue;
             }
             const std::vector<std::size_t> from =
-                fromZone < 0 ? std::vector{edge.from} : ends(fromZone, false);
-            const std::vector<std::size_t> to = toZone < 0 ? std::vector{edge.to} : ends(toZone, true);
+                fromZone < 0 ? std::vector{edge.from} : zoneEnds.exits(std::size_t(fromZone));
+            const std::vector<std::size_t> to =
+                toZone < 0 ? std::vector{edge.to} : zoneEnds.entries(std::size_t(toZone));
             explain(edge, fromZone, toZone, from, to);
             if (from.size() * to.size() >
                 rules::maxElements - std::min(rules::maxElements, m_resolved.edges.size())) {
@@ -892,46 +891,19 @@ class ZoneEndpoints {
     }
 
   private:
-    // Members of every zone named in an edge, and which members link to each other inside it.
-    void collectMembers() {
-        std::vector<std::vector<std::size_t>> ancestors(m_parsed.nodes.size());
-        for (std::size_t i = 0; i < m_parsed.nodes.size(); ++i) {
-            if (m_resolved.placeholder[i])
-                continue;
-            int zone = m_parsed.nodes[i].zone;
-            // Deeper nesting than a design may hold fails the final check anyway; the walk stays bounded.
-            for (std::size_t depth = 0; zone >= 0 && depth <= maxZoneDepth; ++depth) {
-                if (m_referenced.contains(static_cast<std::size_t>(zone))) {
-                    ancestors[i].push_back(static_cast<std::size_t>(zone));
-                    m_members[static_cast<std::size_t>(zone)].push_back(i);
-                }
-                zone = m_parsed.zones[static_cast<std::size_t>(zone)].parent;
-            }
-        }
+    // Placeholders stand for a subgraph and are no member of anything.
+    ZoneEnds membership() const {
+        std::vector<int> nodeZone(m_parsed.nodes.size(), -1);
+        for (std::size_t i = 0; i < m_parsed.nodes.size(); ++i)
+            if (!m_resolved.placeholder[i])
+                nodeZone[i] = m_parsed.nodes[i].zone;
+        std::vector<int> zoneParent;
+        for (const ParsedZone& zone : m_parsed.zones)
+            zoneParent.push_back(zone.parent);
+        std::vector<std::pair<std::size_t, std::size_t>> links;
         for (const ParsedEdge& edge : m_parsed.edges)
-            for (std::size_t zone : ancestors[edge.from])
-                if (edge.from != edge.to && std::find(ancestors[edge.to].begin(), ancestors[edge.to].end(),
-                                                      zone) != ancestors[edge.to].end()) {
-                    m_linkedFromInside.insert(key(zone, edge.to));
-                    m_linksInside.insert(key(zone, edge.from));
-                }
-    }
-
-    static std::uint64_t key(std::size_t zone, std::size_t node) {
-        return (std::uint64_t(zone) << 32) | node;
-    }
-
-    std::vector<std::size_t> ends(int zoneIndex, bool entries) const {
-        const auto zone = static_cast<std::size_t>(zoneIndex);
-        const auto found = m_members.find(zone);
-        if (found == m_members.end())
-            return {};
-        std::vector<std::size_t> chosen;
-        const auto& inside = entries ? m_linkedFromInside : m_linksInside;
-        for (std::size_t node : found->second)
-            if (!inside.contains(key(zone, node)))
-                chosen.push_back(node);
-        return chosen.empty() ? found->second : chosen;
+            links.emplace_back(edge.from, edge.to);
+        return ZoneEnds(nodeZone, zoneParent, links, m_referenced, maxZoneDepth);
     }
 
     void explain(const ParsedEdge& edge, int fromZone, int toZone, const std::vector<std::size_t>& from,
@@ -962,9 +934,6 @@ class ZoneEndpoints {
     ResolvedEdges m_resolved;
     std::vector<int> m_zoneOfPlaceholder;
     std::set<std::size_t> m_referenced;
-    std::unordered_map<std::size_t, std::vector<std::size_t>> m_members;
-    std::unordered_set<std::uint64_t> m_linkedFromInside;
-    std::unordered_set<std::uint64_t> m_linksInside;
 };
 
 // Drops repeated links (same ends, same label) in linear time, one warning per source line.
@@ -1067,7 +1036,9 @@ Design buildDesign(const FlowchartParser& parsed, const ResolvedEdges& resolved,
 
 } // namespace
 
-ZoneKind guessZoneKind(std::string_view title) { return zoneKindFromTitle(title); }
+ZoneKind guessZoneKind(std::string_view title) {
+    return zoneKindFromTitle(title);
+}
 
 std::string ImportMessage::toString() const {
     return line > 0 ? "line " + std::to_string(line) + ": " + message : message;

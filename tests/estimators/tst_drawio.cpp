@@ -5,6 +5,8 @@
 #include "estimators/drawio_import.h"
 #include "estimators/drawio_styles.h"
 #include "estimators/drawio_writer.h"
+#include "model/editing/editing.h"
+#include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
 #include "report_golden.h"
 
@@ -152,12 +154,16 @@ class TestDrawio : public QObject {
     void roundTrip();
     void importsRealAwsPipeline();
     void importsRealAwsPatternAndReportsWhatItDrops();
+    void realImportsHaveNoOverlappingBoxes_data();
+    void realImportsHaveNoOverlappingBoxes();
     void compressedPageReadsLikeThePlainOne();
     void pagesAreChosenByNumberOrName();
     void htmlLabelsLoseTheirMarkup();
     void cloudShapesNameTheKind_data();
     void cloudShapesNameTheKind();
     void edgesToNothingAreReported();
+    void edgesToContainersJoinTheirEntryAndExitComponents();
+    void idsDrawioCannotHoldAreWrittenApart();
     void brokenInputIsAClearError_data();
     void brokenInputIsAClearError();
     void compressionBombIsRefused();
@@ -251,20 +257,20 @@ void TestDrawio::roundTrip() {
 void TestDrawio::importsRealAwsPipeline() {
     const DrawioImportResult result = importDrawio(realFile("kinesis-lambda-dynamodb-pipeline.drawio"));
     QVERIFY2(result.ok(), result.error.c_str());
-    // Region is drawn over the AWS Cloud group (not inside it in draw.io's tree) and joins it by geometry;
-    // the Kinesis icon (78 × 78 at 50,120 inside the region at 70,110) keeps its centre: 159,269 → 79,237.
+    // Region is drawn over the AWS Cloud group (not inside it in draw.io's tree) and joins it by geometry.
+    // The three icons' centres are 170 and 180 apart on one line (159,269; 329,269; 509,269), closer than
+    // the widest box and a grid step (240 + 20): the page is spread by 260 / 170, so the Kinesis centre goes
+    // to 243.18,411.41 and its box's corner to 163.18,379.41; the zones grow by the same factor.
     const std::string expected =
-        "zone Zy9PH1DXcxW0B2Q-Vq_a-1 group 'AWS Cloud' in  40.000000,80.000000 590.000000x350.000000\n"
-        "zone Zy9PH1DXcxW0B2Q-Vq_a-2 region 'Region' in Zy9PH1DXcxW0B2Q-Vq_a-1 70.000000,110.000000 "
-        "530.000000x290.000000\n"
+        "zone Zy9PH1DXcxW0B2Q-Vq_a-1 group 'AWS Cloud' in  61.176471,122.352941 902.352941x535.294118\n"
+        "zone Zy9PH1DXcxW0B2Q-Vq_a-2 region 'Region' in Zy9PH1DXcxW0B2Q-Vq_a-1 107.058824,168.235294 "
+        "810.588235x443.529412\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-4 message_queue 'Amazon Kinesis Data Streams' in "
-        "Zy9PH1DXcxW0B2Q-Vq_a-2 "
-        "79.000000,237.000000\n"
+        "Zy9PH1DXcxW0B2Q-Vq_a-2 163.176471,379.411765\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-7 serverless_function 'AWS Lambda Data Processing' in "
-        "Zy9PH1DXcxW0B2Q-Vq_a-2 249.000000,237.000000\n"
+        "Zy9PH1DXcxW0B2Q-Vq_a-2 423.176471,379.411765\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-10 kv_store 'Amazon DynamoDB Processed Data' in "
-        "Zy9PH1DXcxW0B2Q-Vq_a-2 "
-        "429.000000,237.000000\n"
+        "Zy9PH1DXcxW0B2Q-Vq_a-2 698.470588,379.411765\n"
         "link _fYOedAX_cCvZDUos5oZ-1 Zy9PH1DXcxW0B2Q-Vq_a-7->Zy9PH1DXcxW0B2Q-Vq_a-10 'Processed Data' tcp\n"
         "link Zy9PH1DXcxW0B2Q-Vq_a-8 Zy9PH1DXcxW0B2Q-Vq_a-4->Zy9PH1DXcxW0B2Q-Vq_a-7 'Process Data' http\n";
     QCOMPARE(QString::fromStdString(structureOf(*result.design)), QString::fromStdString(expected));
@@ -294,6 +300,29 @@ void TestDrawio::importsRealAwsPatternAndReportsWhatItDrops() {
     QVERIFY(hasWarning(result, "a shape without a label or a known icon, cell 'Pq9tvVw2lUp87TCCF5MC-4'"));
     QVERIFY(hasWarning(result, "a marker shape smaller than 40 × 40, cell 'ZOjlcuqnHgMgoiZsBKUH-4' ('5')"));
     QVERIFY(hasWarning(result, "edge cell 'Pq9tvVw2lUp87TCCF5MC-6' has as target a dropped shape"));
+}
+
+void TestDrawio::realImportsHaveNoOverlappingBoxes_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("kinesis pipeline") << QStringLiteral("kinesis-lambda-dynamodb-pipeline.drawio");
+    QTest::newRow("apigw sqs lambda") << QStringLiteral("apigw-sqs-lambda-ddb.drawio");
+}
+
+// Boxes as wide as a label can make them (componentMaxWidth), so no label fit can make two of them meet.
+void TestDrawio::realImportsHaveNoOverlappingBoxes() {
+    QFETCH(QString, file);
+    const DrawioImportResult result = importDrawio(realFile(qPrintable(file)));
+    QVERIFY2(result.ok(), result.error.c_str());
+    const auto& components = result.design->components();
+    QVERIFY(components.size() >= 3);
+    for (std::size_t i = 0; i < components.size(); ++i)
+        for (std::size_t j = i + 1; j < components.size(); ++j) {
+            const Point a = componentCentre(components[i]);
+            const Point b = componentCentre(components[j]);
+            const bool apart =
+                std::abs(a.x - b.x) >= componentMaxWidth || std::abs(a.y - b.y) >= componentHeight;
+            QVERIFY2(apart, (components[i].label + " overlaps " + components[j].label).c_str());
+        }
 }
 
 void TestDrawio::compressedPageReadsLikeThePlainOne() {
@@ -399,10 +428,80 @@ void TestDrawio::edgesToNothingAreReported() {
     QVERIFY(hasWarning(result, "free text cell 't' ('A free note') imported as a note"));
     QVERIFY(hasWarning(result, "edge cell 'e2' has no target (a dangling edge); dropped"));
     QVERIFY(hasWarning(result,
-                       "edge cell 'e3' has as target a zone, cell 'g' ('Group') (links join components)"));
+                       "edge cell 'e3' has as target the container cell 'g' ('Group'), which holds no "
+                       "components; dropped"));
     QVERIFY(hasWarning(result, "edge cell 'e4' goes from a component to itself; dropped"));
     QVERIFY(hasWarning(result, "edge cell 'e5' has a target 'gone' that is not on the page; dropped"));
     QCOMPARE(result.warnings.size(), std::size_t(6));
+}
+
+// The Mermaid importer's subgraph rule: in at the members no other member links to, out from the members
+// that link to no other member.
+void TestDrawio::edgesToContainersJoinTheirEntryAndExitComponents() {
+    const std::string inside = "x=\"20\" y=\"40\" width=\"120\" height=\"60\"";
+    const DrawioImportResult result = importDrawio(cellsFile(
+        vertex("client", "Client", "") +
+        vertex("g", "Backend", "container=1;", "1", "x=\"300\" y=\"0\" width=\"700\" height=\"400\"") +
+        vertex("api", "API", "", "g", inside) +
+        vertex("worker", "Worker", "", "g", "x=\"300\" y=\"40\" width=\"120\" height=\"60\"") +
+        vertex("db", "Orders DB", "shape=cylinder3;", "g",
+               "x=\"300\" y=\"240\" width=\"120\" height=\"60\"") +
+        vertex("mon", "Monitoring", "", "1", "x=\"1200\" y=\"0\" width=\"120\" height=\"60\"") +
+        vertex("g2", "Jobs", "container=1;", "1", "x=\"300\" y=\"600\" width=\"400\" height=\"200\"") +
+        vertex("q", "Job Queue", "", "g2", inside) + edge("e1", "api", "worker") + edge("e2", "api", "db") +
+        edge("e3", "client", "g", "calls") + edge("e4", "g", "mon", "metrics") + edge("e5", "g", "g2") +
+        edge("e6", "api", "g")));
+    QVERIFY2(result.ok(), result.error.c_str());
+    std::string links;
+    for (const Link& link : result.design->links())
+        links += link.id + " " + link.from + "->" + link.to + " '" + link.label + "'\n";
+    // api is Backend's only entry (worker and db are linked from api); worker and db are its exits.
+    // e6 (api into its own container) would go to api itself: dropped, and said.
+    QCOMPARE(QString::fromStdString(links), QStringLiteral("e1 api->worker ''\n"
+                                                           "e2 api->db ''\n"
+                                                           "e3 client->api 'calls'\n"
+                                                           "e4 worker->mon 'metrics'\n"
+                                                           "db-mon db->mon 'metrics'\n"
+                                                           "e5 worker->q ''\n"
+                                                           "db-q db->q ''\n"));
+    QVERIFY(hasWarning(result, "edge cell 'e3' ('calls') to a container goes to its entry components: api"));
+    QVERIFY(hasWarning(
+        result, "edge cell 'e4' ('metrics') from a container leaves from its exit components: worker, db"));
+    QVERIFY(hasWarning(result,
+                       "edge cell 'e5' joins the container's exit components (worker, db) to the other "
+                       "container's entry components (q)"));
+    QVERIFY(hasWarning(result, "edge cell 'e6' goes from a component to itself (the container's only end is "
+                               "that component); dropped"));
+    QCOMPARE(result.warnings.size(), std::size_t(4));
+}
+
+// draw.io (mxCodec) keeps decoded cells in a JavaScript array by id: a cell "push" found Array.prototype.push
+// there and the file did not open (seen on the chat and dating-app references, which have a "push"
+// component).
+void TestDrawio::idsDrawioCannotHoldAreWrittenApart() {
+    Design design = handDesign();
+    Component push;
+    push.id = "push";
+    push.kind = "service";
+    push.label = "Push";
+    push.position = {20, 400};
+    design.appendComponent(push);
+    Link link;
+    link.id = "constructor";
+    link.from = "api";
+    link.to = "push";
+    design.appendLink(link);
+    const std::string file = toDrawio(design);
+    QVERIFY(file.find("<mxCell id=\"napkin/id/push\" value=\"Push\"") != std::string::npos);
+    QVERIFY(file.find("<mxCell id=\"napkin/id/constructor\" value=\"\"") != std::string::npos);
+    QVERIFY(file.find("source=\"api\" target=\"napkin/id/push\"") != std::string::npos);
+    QVERIFY(file.find("id=\"push\"") == std::string::npos);
+    const DrawioImportResult back = importDrawio(file);
+    QVERIFY2(back.ok(), back.error.c_str());
+    QVERIFY(back.design->component("push"));
+    const Link* imported = back.design->link("constructor");
+    QVERIFY(imported);
+    QCOMPARE(imported->from + "->" + imported->to, std::string("api->push"));
 }
 
 void TestDrawio::brokenInputIsAClearError_data() {
