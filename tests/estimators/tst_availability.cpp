@@ -142,6 +142,48 @@ private slots:
         QCOMPARE(write.defaultDeployments, (std::vector<std::string>{"app", "db"}));
     }
 
+    // The queue as a fallback link from the app: the pair is redundant, the app alone is in series.
+    void fallbackLinkMakesTheQueueAnAlternativeToTheDatabase() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance())
+            .add("queue", "message_queue", {}, perfectInstance())
+            .link("browser", "app")
+            .link("app", "db")
+            .link("app", "queue", Protocol::AsyncMessage, props({{"fallback", true}}))
+            .operation("save", OperationType::Write);
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability write = operationOf(b.build(), OperationType::Write, reference);
+        // 0.9995 × (1 − 0.0001 × 0.001) = 0.99949990005.
+        QVERIFY2(near(write.fraction, 0.99949990005), qPrintable(QString::number(write.fraction, 'g', 17)));
+        QCOMPARE(availabilityPercentText(write.fraction), std::string("99.95"));
+        QCOMPARE(write.seriesComponents, (std::vector<std::string>{"app"}));
+        QCOMPARE(write.limitedBy, std::string("app"));
+        QCOMPARE(write.defaultDeployments, (std::vector<std::string>{"app", "db", "queue"}));
+    }
+
+    // Without the flag the same queue is one more store the write needs: 0.9995 × 0.9999 × 0.999.
+    void withoutTheFlagTheQueueIsInSeries() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance())
+            .add("queue", "message_queue", {}, perfectInstance())
+            .link("browser", "app")
+            .link("app", "db")
+            .link("app", "queue", Protocol::AsyncMessage)
+            .operation("save", OperationType::Write);
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability write = operationOf(b.build(), OperationType::Write, reference);
+        QVERIFY2(near(write.fraction, 0.9995 * 0.9999 * 0.999),
+                 qPrintable(QString::number(write.fraction, 'g', 17)));
+        QCOMPARE(availabilityPercentText(write.fraction), std::string("99.84"));
+        QCOMPARE(write.limitedBy, std::string("queue"));
+    }
+
     void ownDeploymentFigureOverridesTheTable() {
         DesignBuilder b;
         b.add("browser", "web_client")
