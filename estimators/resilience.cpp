@@ -211,7 +211,8 @@ std::string resilienceToText(const ResilienceReport& report) {
             << " (resources/reference/availability.json) for the deployments of";
         for (const std::string& id : defaults)
             out << " " << id;
-        out << "; zones " << availabilityPercentText(reference.zone) << " %, regions "
+        out << "; zones " << availabilityPercentText(reference.zone)
+            << " % (assumed: no provider publishes a zone SLA), regions "
             << availabilityPercentText(reference.region) << " %.\n";
     }
     if (report.failure) {

@@ -1,4 +1,5 @@
 #include "estimators/availability.h"
+#include "estimators/resilience.h"
 #include "resilience_fixtures.h"
 
 #include <QTest>
@@ -182,6 +183,25 @@ private slots:
                  qPrintable(QString::number(write.fraction, 'g', 17)));
         QCOMPARE(availabilityPercentText(write.fraction), std::string("99.84"));
         QCOMPARE(write.limitedBy, std::string("queue"));
+    }
+
+    // The app's deployment comes from the table, the database states its own: the report says which
+    // figures rest on defaults, that zones are assumed, and what limits the operation.
+    void defaultBasedFiguresAreFlaggedInTheReport() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance({{"deployment_availability", 99.99}}))
+            .link("browser", "app")
+            .link("app", "db")
+            .operation("save", OperationType::Write);
+        const std::string text = resilienceToText(analyzeResilience(b.build()));
+        QVERIFY2(text.find("\"save\" from browser: 99.94 % (3.2 nines)") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("limited by app's 99.95 %") != std::string::npos, text.c_str());
+        QVERIFY2(
+            text.find("rest on the public cloud SLAs of 2024-11-22 (resources/reference/availability.json) "
+                      "for the deployments of app; zones 99.9 % (assumed") != std::string::npos,
+            text.c_str());
     }
 
     void ownDeploymentFigureOverridesTheTable() {
