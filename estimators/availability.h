@@ -1,14 +1,18 @@
 #pragma once
-// Availability of each operation: per-instance availability composed along the operation's paths. A
-// component's own figure comes from its replicas (in parallel: 1 − (1 − a)^n), its quorum (leaderless
-// stores: at least W or R of N copies up, binomial), its majority (coordination) or its leader (single-leader
-// writes without automatic failover). Components then combine exactly as the request paths do: every
-// needed store in series, redundant routes in parallel. Failures are assumed independent; zone-wide
-// outages are the SPOF analyzer's business.
+// Availability of each operation, composed along its request paths. A component is up when its deployment
+// is up (software, configuration, deploys, the managed service's SLA: one figure per kind from the dated
+// table resources/reference/availability.json) and enough of its instances are: replicas in parallel
+// (1 − (1 − a)^n), quorums (leaderless stores: at least W or R of N copies, binomial), a majority
+// (coordination) or the leader (single-leader writes without automatic failover). Every instance in an
+// availability zone or region shares its fate: the zones and regions that hold the operation's components
+// are states summed over exactly, like the redundant components. Components then combine as the request
+// paths do: every needed store in series, redundant routes in parallel.
 
 #include "estimators/failure_scenario.h"
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace napkin {
@@ -19,6 +23,22 @@ double parallelAvailability(double each, int count);
 double atLeastAvailability(double each, int needed, int count);
 /// Product of the parts.
 double seriesAvailability(const std::vector<double>& parts);
+
+/// One way or the other, the second used when the first fails: 1 − (1 − a)(1 − b).
+double fallbackAvailability(double primary, double fallback);
+
+/// Availability figures nobody drew: per-kind deployment figures from public cloud SLAs, and zones and regions.
+struct AvailabilityReference {
+    std::string asOf;
+    std::string source;
+    double zone = 1;
+    double region = 1;
+    std::vector<std::pair<std::string, double>> deploymentByRole; // role → fraction
+
+    /// The role's deployment figure, or 1 when the table has none.
+    double deployment(std::string_view role) const;
+    static const AvailabilityReference& builtin();
+};
 
 /// A component's availability for an operation of this type.
 double componentAvailability(const ReplicaModel& model, OperationType type);
@@ -33,6 +53,9 @@ struct AvailabilityFigure {
     double downtimePerDayS = 0;
 };
 AvailabilityFigure describeAvailability(double fraction);
+/// The percentage as it can honestly be said: the unavailability to two significant figures, so 99.94 %,
+/// 99.99999 %, never 99.9400050 %. "100 %" only when nothing can fail.
+std::string availabilityPercentText(double fraction);
 /// "99.95 % (3.3 nines): 4.38 h/year, 21.9 min/month, 43.2 s/day".
 std::string toText(const AvailabilityFigure& figure);
 
@@ -42,12 +65,18 @@ struct OperationAvailability {
     /// redundant part as always up (an upper bound).
     bool exact = true;
     std::vector<std::string> seriesComponents; // losing any one breaks the operation
+    /// What limits it: the component or zone in series with the lowest figure of its own ("" when none).
+    std::string limitedBy;
+    double limitedByFraction = 1;
+    /// Components whose deployment figure is the reference table's default rather than their own.
+    std::vector<std::string> defaultDeployments;
 };
 
 /// Components with more redundant (non-series) members than this are approximated.
 inline constexpr std::size_t maxEnumeratedComponents = 12;
 
 OperationAvailability operationAvailability(const RequestGraph& graph, const RequestPath& path,
-                                            const std::vector<ReplicaModel>& models);
+                                            const std::vector<ReplicaModel>& models,
+                                            const AvailabilityReference& reference = AvailabilityReference::builtin());
 
 } // namespace napkin

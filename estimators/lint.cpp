@@ -64,6 +64,10 @@ const std::vector<LintRule>& lintRules() {
          "The measured or estimated load is uneven across shards or partitions: the busiest one saturates "
          "first while the others idle, so capacity does not scale with the shard count. Pick a better key, "
          "add a random suffix to hot keys, or split the hot shard."},
+        {"lint.lonely-fallback", Severity::Warning, "Fallback link with nothing to fall back from",
+         "A fallback link is used only when its source's other links fail. A source with no other request "
+         "link (or a fallback on a replication or CDC link) never uses it, so the fallback protects nothing "
+         "and its target gets no traffic. Link the primary path too, or clear the flag."},
     };
     return rules;
 }
@@ -101,6 +105,7 @@ public:
         checkCdn();
         checkSyncChains();
         checkCrossRegion();
+        checkFallbacks();
         return std::move(m_findings);
     }
 
@@ -419,6 +424,33 @@ private:
                     + labelOf(components()[static_cast<std::size_t>(to)]) + " in another region synchronously, "
                     "on a request path: every such request pays a cross-region round trip.",
                 "Serve the request inside its region and replicate between regions asynchronously.");
+        }
+    }
+
+    static bool isFallback(const Link& link) {
+        const auto found = link.props.find("fallback");
+        return found != link.props.end() && found->second.is_boolean() && found->second.get<bool>();
+    }
+
+    static bool isRequestLink(const Link& link) {
+        return link.protocol != Protocol::Replication && link.protocol != Protocol::Cdc;
+    }
+
+    void checkFallbacks() {
+        for (const Link& link : m_graph.design().links()) {
+            const int from = index(link.from);
+            if (!isFallback(link) || from < 0)
+                continue;
+            const auto& siblings = m_linksOf[static_cast<std::size_t>(from)];
+            const bool hasPrimary =
+                isRequestLink(link) && std::any_of(siblings.begin(), siblings.end(), [&](const Link* l) {
+                    return l->from == link.from && !isFallback(*l) && isRequestLink(*l);
+                });
+            if (!hasPrimary)
+                add("lint.lonely-fallback", {link.from, link.to},
+                    "The link " + link.id + " from " + labelOf(components()[static_cast<std::size_t>(from)]) +
+                        " is a fallback, but nothing beside it is used first: it protects nothing.",
+                    "Link the primary path from the same component, or clear the link's fallback flag.");
         }
     }
 

@@ -153,6 +153,12 @@ private:
         edge.calls = std::max(0.0, linkNumber(link.props, "calls_per_request", 1));
         edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
         edge.carries.assign(m_operationCount, 1);
+        // A fallback link stands by: no traffic crosses it while the source's other links work.
+        const auto fallback = link.props.find("fallback");
+        if (fallback != link.props.end() && fallback->second.is_boolean() && fallback->second.get<bool>()) {
+            edge.carries.assign(m_operationCount, 0);
+            return;
+        }
         const auto found = link.props.find("operations");
         if (found == link.props.end() || !found->second.is_array() || found->second.empty())
             return;

@@ -143,6 +143,76 @@ std::vector<std::size_t> replicationRoots(const Design& design) {
 
 bool isAccelerator(std::string_view role) { return role == "cache" || role == "cdn"; }
 
+bool isFallback(const Link& link) {
+    const auto found = link.props.find("fallback");
+    return found != link.props.end() && found->second.is_boolean() && found->second.get<bool>();
+}
+
+std::vector<bool> reachableFromVertex(const RequestGraph& graph, const RequestPath& path,
+                                      const Working& working, std::size_t source) {
+    const EdgeFilter edges{&graph, &path, &working};
+    const VertexFilter vertices{&working, source};
+    const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> filtered(graph.view().graph(),
+                                                                                     edges, vertices);
+    std::vector<bool> seen(graph.vertexCount(), false);
+    markReachable(filtered, {source}, seen);
+    return seen;
+}
+
+} // namespace
+
+namespace {
+
+// A target reached only over a fallback link is an alternative to what the link's source reaches without
+// it: the fallback's targets join those groups, so the operation needs one side or the other. Exact when the
+// fallback leads to one group of stores (a queue behind a database); otherwise it counts the fallback as up
+// when any of its stores is.
+void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vector<bool>& isTarget) {
+    const auto& links = graph.design().links();
+    if (std::none_of(links.begin(), links.end(), isFallback))
+        return;
+    Working primary;
+    primary.linkUp.assign(links.size(), true);
+    for (std::size_t l = 0; l < links.size(); ++l)
+        primary.linkUp[l] = !isFallback(links[l]);
+    const std::vector<bool> primaryReach = graph.reachableFrom(path, primary);
+    const std::vector<bool> fullReach = graph.reachableFrom(path, Working{});
+    std::vector<bool> needed(graph.vertexCount(), false); // fallback-only targets no group has taken in
+    for (std::size_t v : path.reachable)
+        needed[v] = isTarget[v] && !primaryReach[v];
+    for (auto& group : path.targetGroups)
+        std::erase_if(group, [&](std::size_t v) { return !primaryReach[v]; });
+    std::erase_if(path.targetGroups, [](const auto& group) { return group.empty(); });
+    const GraphView::Graph& g = graph.view().graph();
+    for (auto [e, end] = boost::edges(g); e != end; ++e) {
+        const std::size_t link = g[*e].link;
+        const std::size_t from = boost::source(*e, g);
+        if (!isFallback(links[link]) || !path.usableLinks[link] || !fullReach[from])
+            continue;
+        const std::vector<bool> behind = reachableFromVertex(graph, path, Working{}, boost::target(*e, g));
+        const std::vector<bool> beside = reachableFromVertex(graph, path, primary, from);
+        std::vector<std::size_t> alternatives;
+        for (std::size_t v : path.reachable)
+            if (behind[v] && isTarget[v] && !primaryReach[v])
+                alternatives.push_back(v);
+        bool joined = false;
+        for (auto& group : path.targetGroups)
+            if (std::any_of(group.begin(), group.end(), [&](std::size_t v) { return beside[v]; })) {
+                for (std::size_t v : alternatives)
+                    if (std::find(group.begin(), group.end(), v) == group.end())
+                        group.push_back(v);
+                joined = true;
+            }
+        if (joined)
+            for (std::size_t v : alternatives)
+                needed[v] = false;
+    }
+    // A fallback with nothing beside it to stand in for is simply needed.
+    for (std::size_t v : path.reachable)
+        if (needed[v])
+            path.targetGroups.push_back({v});
+}
+
 } // namespace
 
 RequestGraph::RequestGraph(const Design& design, const Catalog& catalog)
@@ -186,12 +256,7 @@ bool RequestGraph::traversable(const Link& link, std::size_t from, std::size_t t
 }
 
 std::vector<bool> RequestGraph::reachableFrom(const RequestPath& path, const Working& working) const {
-    const EdgeFilter edges{this, &path, &working};
-    const VertexFilter vertices{&working, path.clientVertex};
-    const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> graph(m_view.graph(), edges, vertices);
-    std::vector<bool> seen(vertexCount(), false);
-    markReachable(graph, {path.clientVertex}, seen);
-    return seen;
+    return reachableFromVertex(*this, path, working, path.clientVertex);
 }
 
 std::vector<std::size_t> RequestGraph::lostTargetGroups(const RequestPath& path, const Working& working) const {
@@ -237,6 +302,7 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
     std::copy_if(path.reachable.begin(), path.reachable.end(), std::back_inserter(targets),
                  [&](std::size_t v) { return isTarget[v]; });
     path.targetGroups = targetGroups(path.reachable, isTarget);
+    addFallbacks(*this, path, isTarget);
 
     // Walk back from the targets over the same links: what lies between the client and a target.
     const Working all;

@@ -12,3 +12,5 @@ target_sources(napkin_estimators PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/resilience.h ${CMAKE_CURRENT_LIST_DIR}/resilience.cpp)
 # The latency reference table is data in resources/reference/.
 napkin_embed_text(napkin_estimators ${NAPKIN_RESOURCES_DIR}/reference/latency.json latencyReferenceJson)
+# The availability reference table (public cloud SLAs, dated) is data in resources/reference/ too.
+napkin_embed_text(napkin_estimators ${NAPKIN_RESOURCES_DIR}/reference/availability.json availabilityReferenceJson)

@@ -3,6 +3,7 @@
 #include "model/units.h"
 
 #include <cmath>
+#include <set>
 #include <sstream>
 
 namespace napkin {
@@ -133,7 +134,10 @@ Json resilienceToJson(const ResilienceReport& report) {
                               {"downtime_per_month_s", a.downtimePerMonthS},
                               {"downtime_per_day_s", a.downtimePerDayS},
                               {"exact", op.availability.exact},
-                              {"series", op.availability.seriesComponents}}},
+                              {"series", op.availability.seriesComponents},
+                              {"limited_by", op.availability.limitedBy},
+                              {"limited_by_percent", op.availability.limitedByFraction * 100},
+                              {"default_deployments", op.availability.defaultDeployments}}},
             {"latency_ms", numberOrNull(op.latency.totalMs)},
             {"miss_latency_ms", numberOrNull(op.latency.missMs)},
             {"saturated", op.latency.saturated},
@@ -174,6 +178,9 @@ std::string resilienceToText(const ResilienceReport& report) {
         out << "  \"" << op.operation << "\" from " << op.client << ": " << toText(op.availabilityFigure);
         if (!op.availability.exact)
             out << " (upper bound)";
+        if (!op.availability.limitedBy.empty())
+            out << ", limited by " << op.availability.limitedBy << "'s "
+                << availabilityPercentText(op.availability.limitedByFraction) << " %";
         out << "; latency ";
         if (op.latency.saturated)
             out << "unbounded (saturated)";
@@ -194,6 +201,19 @@ std::string resilienceToText(const ResilienceReport& report) {
                 out << " " << id;
         }
         out << "\n";
+    }
+    std::set<std::string> defaults;
+    for (const OperationResilience& op : report.operations)
+        defaults.insert(op.availability.defaultDeployments.begin(), op.availability.defaultDeployments.end());
+    if (!defaults.empty()) {
+        const AvailabilityReference& reference = AvailabilityReference::builtin();
+        out << "  These figures rest on the public cloud SLAs of " << reference.asOf
+            << " (resources/reference/availability.json) for the deployments of";
+        for (const std::string& id : defaults)
+            out << " " << id;
+        out << "; zones " << availabilityPercentText(reference.zone)
+            << " % (assumed: no provider publishes a zone SLA), regions "
+            << availabilityPercentText(reference.region) << " %.\n";
     }
     if (report.failure) {
         out << "What if " << report.failure->failedIds.size() << " part(s) fail:";

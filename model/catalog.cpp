@@ -168,6 +168,16 @@ std::vector<PropertySpec> makeLinkProperties() {
     operations.help = "Limit the link to these workload operations (e.g. writes to the leader, reads to the "
                       "followers); empty carries every operation.";
     specs.push_back(std::move(operations));
+    PropertySpec fallback;
+    fallback.key = "fallback";
+    fallback.name = "Fallback";
+    fallback.type = PropertyType::Bool;
+    fallback.defaultValue = false;
+    fallback.help =
+        "Used only when the source's other links for the operation fail (a queue that takes writes "
+        "while the database is down): it carries no traffic while they work, and the operation "
+        "survives if either side does.";
+    specs.push_back(std::move(fallback));
     return specs;
 }
 

@@ -1,5 +1,6 @@
 #include "estimators/practice/problem_check.h"
 
+#include "estimators/availability.h"
 #include "estimators/request_paths.h"
 #include "model/units.h"
 
@@ -504,9 +505,14 @@ class Checker {
         check.componentIds = worst->availability.seriesComponents;
         check.met = worst->availabilityFigure.percent + 1e-9 >= targetPercent;
         check.failure = check.met ? CheckFailure::Met : CheckFailure::OverTarget;
-        check.reason = "\"" + worst->operation + "\" is available " +
-                       formatSignificant(worst->availabilityFigure.percent, 6) +
-                       " % of the time; the target is " + formatNumber(targetPercent) + " %.";
+        // Only the digits the inputs justify, and what holds the figure down.
+        const OperationAvailability& a = worst->availability;
+        check.reason = "\"" + worst->operation + "\" is available " + availabilityPercentText(a.fraction) +
+                       " % of the time" +
+                       (a.limitedBy.empty() ? std::string()
+                                            : ", limited by " + a.limitedBy + "'s " +
+                                                  availabilityPercentText(a.limitedByFraction) + " %") +
+                       "; the target is " + formatNumber(targetPercent) + " %.";
         return true;
     }
 

@@ -1,4 +1,5 @@
 #include "estimators/availability.h"
+#include "estimators/resilience.h"
 #include "resilience_fixtures.h"
 
 #include <QTest>
@@ -14,12 +15,26 @@ bool near(double actual, double expected, double tolerance = 1e-12) {
     return std::abs(actual - expected) <= tolerance;
 }
 
-double availabilityOf(const Design& design, OperationType type) {
+// With no reference table: deployments, zones and regions never fail, so only instances count.
+const AvailabilityReference instancesOnly;
+
+OperationAvailability operationOf(const Design& design, OperationType type,
+                                  const AvailabilityReference& reference = instancesOnly) {
     const RequestGraph graph(design, Catalog::builtin());
     for (const RequestPath& path : graph.paths())
         if (path.operation.type == type)
-            return operationAvailability(graph, path, replicaModels(design, Catalog::builtin())).fraction;
-    return -1;
+            return operationAvailability(graph, path, replicaModels(design, Catalog::builtin()), reference);
+    return {-1, false, {}, {}, 1, {}};
+}
+
+double availabilityOf(const Design& design, OperationType type) { return operationOf(design, type).fraction; }
+
+// One instance that never fails: the component is exactly as available as its deployment.
+Properties perfectInstance(std::initializer_list<std::pair<const std::string, Json>> extra = {}) {
+    Properties result = props({{"replicas", 1}, {"availability", 100}});
+    for (const auto& [key, value] : extra)
+        result[key] = value;
+    return result;
 }
 
 Properties single(double availability) { return props({{"replicas", 1}, {"availability", availability}}); }
@@ -82,6 +97,159 @@ private slots:
     void readableText() {
         QCOMPARE(toText(describeAvailability(0.999)),
                  std::string("99.9 % (3 nines): 8.77 h/year, 43.8 min/month, 1.44 min/day"));
+    }
+
+    void percentagesKeepOnlyTheDigitsTheInputsJustify_data() {
+        QTest::addColumn<double>("fraction");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("99.9") << 0.999 << "99.9";
+        QTest::newRow("series 99.95 × 99.99") << 0.9995 * 0.9999 << "99.94";
+        QTest::newRow("fallback pair") << 1 - 0.0001 * 0.001 << "99.99999";
+        QTest::newRow("web app before the pair") << 0.9995 * (1 - 0.0001 * 0.001) << "99.95";
+        QTest::newRow("two figures of 1 − a") << 0.998500498 << "99.85";
+        QTest::newRow("nothing fails") << 1.0 << "100";
+        QTest::newRow("never up") << 0.0 << "0";
+    }
+    void percentagesKeepOnlyTheDigitsTheInputsJustify() {
+        QFETCH(double, fraction);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(availabilityPercentText(fraction)), text);
+    }
+
+    // Microsoft Azure Architecture Center, composite SLAs: a web app (99.95 %) that writes to Azure SQL
+    // Database (99.99 %) is 0.9995 × 0.9999 = 99.94 %; with a queue (99.9 %) as the fallback for the
+    // database the pair is 1 − 0.0001 × 0.001 = 99.99999 % and the whole 0.9995 × 0.9999999 ≈ 99.95 %.
+    void compositeSlaExamples() {
+        QVERIFY(near(seriesAvailability({0.9995, 0.9999}), 0.99940005));
+        QVERIFY(near(fallbackAvailability(0.9999, 0.999), 0.9999999));
+        QVERIFY(near(seriesAvailability({0.9995, fallbackAvailability(0.9999, 0.999)}), 0.99949990005));
+
+        // The same through a design, with the deployments taken from the reference table (App Service
+        // 99.95 %, SQL Database 99.99 %) and instances that never fail.
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance())
+            .link("browser", "app")
+            .link("app", "db")
+            .operation("save", OperationType::Write);
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability write = operationOf(b.build(), OperationType::Write, reference);
+        QVERIFY2(near(write.fraction, 0.99940005), qPrintable(QString::number(write.fraction, 'g', 17)));
+        QCOMPARE(availabilityPercentText(write.fraction), std::string("99.94"));
+        QCOMPARE(write.limitedBy, std::string("app"));
+        QVERIFY(near(write.limitedByFraction, 0.9995));
+        QCOMPARE(write.defaultDeployments, (std::vector<std::string>{"app", "db"}));
+    }
+
+    // The queue as a fallback link from the app: the pair is redundant, the app alone is in series.
+    void fallbackLinkMakesTheQueueAnAlternativeToTheDatabase() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance())
+            .add("queue", "message_queue", {}, perfectInstance())
+            .link("browser", "app")
+            .link("app", "db")
+            .link("app", "queue", Protocol::AsyncMessage, props({{"fallback", true}}))
+            .operation("save", OperationType::Write);
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability write = operationOf(b.build(), OperationType::Write, reference);
+        // 0.9995 × (1 − 0.0001 × 0.001) = 0.99949990005.
+        QVERIFY2(near(write.fraction, 0.99949990005), qPrintable(QString::number(write.fraction, 'g', 17)));
+        QCOMPARE(availabilityPercentText(write.fraction), std::string("99.95"));
+        QCOMPARE(write.seriesComponents, (std::vector<std::string>{"app"}));
+        QCOMPARE(write.limitedBy, std::string("app"));
+        QCOMPARE(write.defaultDeployments, (std::vector<std::string>{"app", "db", "queue"}));
+    }
+
+    // Without the flag the same queue is one more store the write needs: 0.9995 × 0.9999 × 0.999.
+    void withoutTheFlagTheQueueIsInSeries() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance())
+            .add("queue", "message_queue", {}, perfectInstance())
+            .link("browser", "app")
+            .link("app", "db")
+            .link("app", "queue", Protocol::AsyncMessage)
+            .operation("save", OperationType::Write);
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability write = operationOf(b.build(), OperationType::Write, reference);
+        QVERIFY2(near(write.fraction, 0.9995 * 0.9999 * 0.999),
+                 qPrintable(QString::number(write.fraction, 'g', 17)));
+        QCOMPARE(availabilityPercentText(write.fraction), std::string("99.84"));
+        QCOMPARE(write.limitedBy, std::string("queue"));
+    }
+
+    // The app's deployment comes from the table, the database states its own: the report says which
+    // figures rest on defaults, that zones are assumed, and what limits the operation.
+    void defaultBasedFiguresAreFlaggedInTheReport() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance({{"deployment_availability", 99.99}}))
+            .link("browser", "app")
+            .link("app", "db")
+            .operation("save", OperationType::Write);
+        const std::string text = resilienceToText(analyzeResilience(b.build()));
+        QVERIFY2(text.find("\"save\" from browser: 99.94 % (3.2 nines)") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("limited by app's 99.95 %") != std::string::npos, text.c_str());
+        QVERIFY2(
+            text.find("rest on the public cloud SLAs of 2024-11-22 (resources/reference/availability.json) "
+                      "for the deployments of app; zones 99.9 % (assumed") != std::string::npos,
+            text.c_str());
+    }
+
+    void ownDeploymentFigureOverridesTheTable() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance({{"deployment_availability", 99.5}}))
+            .link("browser", "app")
+            .operation("get", OperationType::Read);
+        // Ten replicas cannot lift the component above its deployment: 99.5 %.
+        const OperationAvailability read = operationOf(b.build(), OperationType::Read, AvailabilityReference::builtin());
+        QVERIFY(near(read.fraction, 0.995));
+        QVERIFY(read.defaultDeployments.empty());
+    }
+
+    // Three replicas at 99 % each, deployment 99.95 %, zones at 99.9 % (the reference table).
+    void zoneOutageWithAllReplicasInOneZone() {
+        DesignBuilder b;
+        b.zone("az-a", ZoneKind::AvailabilityZone)
+            .add("browser", "web_client")
+            .add("svc", "service", "az-a",
+                 props({{"replicas", 3}, {"availability", 99}, {"deployment_availability", 99.95}}))
+            .link("browser", "svc")
+            .operation("get", OperationType::Read);
+        const OperationAvailability read = operationOf(b.build(), OperationType::Read, AvailabilityReference::builtin());
+        // The zone takes all three down: 0.999 × 0.9995 × (1 − 0.01³) = 0.998500498500500…
+        QVERIFY2(near(read.fraction, 0.999 * 0.9995 * (1 - 1e-6)), qPrintable(QString::number(read.fraction, 'g', 17)));
+        QCOMPARE(read.limitedBy, std::string("zone az-a"));
+        QVERIFY(near(read.limitedByFraction, 0.999));
+    }
+
+    void replicasSpreadOverZonesFailIndependently() {
+        DesignBuilder b;
+        b.zone("r", ZoneKind::Region)
+            .zone("az-a", ZoneKind::AvailabilityZone, "r")
+            .zone("az-b", ZoneKind::AvailabilityZone, "r")
+            .zone("az-c", ZoneKind::AvailabilityZone, "r")
+            .add("browser", "web_client")
+            .add("svc", "service", "r",
+                 props({{"replicas", 3}, {"availability", 99}, {"deployment_availability", 99.95}}))
+            .link("browser", "svc")
+            .operation("get", OperationType::Read);
+        const OperationAvailability read = operationOf(b.build(), OperationType::Read, AvailabilityReference::builtin());
+        // One replica per zone, each up with its zone: 0.999 × 0.99 = 0.98901; three of them in parallel,
+        // then the region (99.99 %) and the deployment: 0.9999 × 0.9995 × (1 − 0.01099³).
+        const double each = 1 - 0.999 * 0.99;
+        const double expected = 0.9999 * 0.9995 * (1 - each * each * each);
+        QVERIFY2(near(read.fraction, expected), qPrintable(QString::number(read.fraction, 'g', 17)));
+        QCOMPARE(read.limitedBy, std::string("svc"));
     }
 
     void componentFigures_data() {

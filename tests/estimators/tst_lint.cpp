@@ -105,6 +105,21 @@ Design scenario(const QString& name) {
         b.add("db", "kv_store", {}, props({{"partition_key", "user_id"}}));
     } else if (name == "hot-partition-key - (time series by date)") {
         b.add("db", "timeseries_db", {}, props({{"partition_key", "date"}}));
+    } else if (name == "lonely-fallback +") {
+        healthyStore("db");
+        b.add("svc", "service").add("q", "message_queue").add("worker", "stream_processor");
+        b.link("browser", "svc")
+            .link("svc", "q", Protocol::AsyncMessage, props({{"fallback", true}}))
+            .link("q", "worker")
+            .link("worker", "db");
+    } else if (name == "lonely-fallback -") {
+        healthyStore("db");
+        b.add("svc", "service").add("q", "message_queue").add("worker", "stream_processor");
+        b.link("browser", "svc")
+            .link("svc", "db")
+            .link("svc", "q", Protocol::AsyncMessage, props({{"fallback", true}}))
+            .link("q", "worker")
+            .link("worker", "db");
     } else if (name == "shard-skew +" || name == "shard-skew -") {
         b.add("db", "kv_store", {}, props({{"partition_key", "user_id"}}));
     }
@@ -169,6 +184,8 @@ private slots:
         row("hot-partition-key + (date)", "lint.hot-partition-key", {"db"}, true);
         row("hot-partition-key -", "lint.hot-partition-key", {}, false);
         row("hot-partition-key - (time series by date)", "lint.hot-partition-key", {}, false);
+        row("lonely-fallback +", "lint.lonely-fallback", {"svc", "q"}, true);
+        row("lonely-fallback -", "lint.lonely-fallback", {}, false);
         row("shard-skew +", "lint.shard-skew", {"db"}, true);
         row("shard-skew -", "lint.shard-skew", {}, false);
     }

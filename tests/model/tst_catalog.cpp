@@ -122,10 +122,12 @@ private slots:
 
     void linkPropertiesExist() {
         const Catalog& catalog = Catalog::builtin();
-        for (const char* key : {"weight", "calls_per_request", "latency_ms", "operations"})
+        for (const char* key : {"weight", "calls_per_request", "latency_ms", "operations", "fallback"})
             QVERIFY(catalog.linkProperty(key));
         QCOMPARE(catalog.linkProperty("operations")->check(Json::array({"a", 1})),
                  std::string("must be a list of strings of at most 200 characters, got 1"));
+        QCOMPARE(catalog.linkProperty("fallback")->check(Json(true)), std::string());
+        QVERIFY(!catalog.linkProperty("fallback")->check(Json(1)).empty());
     }
 
     void rejectsBrokenCatalogs_data() {
