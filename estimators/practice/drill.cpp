@@ -329,6 +329,7 @@ DrillTracker::DrillTracker(Drill drill, const DrillRecord& record, const Design&
 
 const DrillVerdict& DrillTracker::judge(const Design& design, double now) {
     m_verdict = runDrill(m_verdict.drill, design, m_catalog, m_prices);
+    m_record.fault = m_verdict.fault; // the zone it hits can change as the design does
     m_record.breaks.clear();
     for (const Finding& f : m_verdict.breaks)
         m_record.breaks.push_back(f.message);

@@ -271,12 +271,6 @@ GradeCategory scalability(const Design& design, const Analysis& analysis, const 
 // --- availability and failure
 // -------------------------------------------------------------------------------
 
-std::string minutesAndSeconds(double seconds) {
-    const long whole = std::lround(seconds);
-    const long rest = whole % 60;
-    return std::to_string(whole / 60) + ":" + (rest < 10 ? "0" : "") + std::to_string(rest);
-}
-
 // The failure drill: surviving it at the end (3), and having survived it at once or within
 // drillQuickSeconds of the throw (1).
 std::vector<Draft> drillChecks(const DrillRecord& drill) {

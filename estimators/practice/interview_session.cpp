@@ -181,6 +181,12 @@ std::optional<InterviewSession> InterviewSession::fromState(const Json& state, C
     return session;
 }
 
+std::string minutesAndSeconds(double seconds) {
+    const long whole = std::lround(seconds);
+    const long rest = whole % 60;
+    return std::to_string(whole / 60) + ":" + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
 Json toJson(const DrillRecord& record) {
     return {{"type", record.type},
             {"text", record.text},

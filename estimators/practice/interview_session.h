@@ -59,6 +59,9 @@ struct DrillRecord {
     bool survived() const { return survivedAtOnce || recoveredAfter.has_value(); }
 };
 
+/// "6:40": whole minutes and seconds, as the review and the grade's reasons say a duration.
+std::string minutesAndSeconds(double seconds);
+
 Json toJson(const DrillRecord& record);
 std::optional<DrillRecord> drillRecordFromJson(const Json& json);
 
