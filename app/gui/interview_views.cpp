@@ -191,6 +191,7 @@ void ChecklistDock::refresh() {
     for (int i = 0; i < 7; ++i) {
         phases[i] = new QTreeWidgetItem(m_tree, {phaseTitle(static_cast<InterviewPhase>(i))});
         phases[i]->setData(0, PhaseRole, i);
+        phases[i]->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         QFont font = phases[i]->font(0);
         font.setBold(session && static_cast<int>(session->phase()) == i);
         phases[i]->setFont(0, font);
@@ -208,6 +209,7 @@ void ChecklistDock::refresh() {
             item->setData(0, OperationsRole, toStrings(check.operations));
             item->setData(0, PhaseRole, phase);
             item->setForeground(0, check.met ? palette().text() : QBrush(QColor("#c2410c")));
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             met[phase] += check.met ? 1 : 0;
             ++all[phase];
         }
@@ -215,6 +217,9 @@ void ChecklistDock::refresh() {
         phases[i]->setText(1, QStringLiteral("%1/%2").arg(met[i]).arg(all[i]));
         phases[i]->setExpanded(session ? static_cast<int>(session->phase()) == i : all[i] > met[i]);
     }
+    // The counts are set after their rows exist, and a hidden header does not lay its sections out again
+    // by itself, so the count column would keep the width of the first text it saw and cut "10/12".
+    m_tree->resizeColumnToContents(1);
 }
 
 void ChecklistDock::buildDrillCard() {

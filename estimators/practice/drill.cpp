@@ -55,7 +55,8 @@ const ComponentLoad* loadOf(const Analysis& analysis, const std::string& id) {
     return nullptr;
 }
 
-// --- zone and region outages ---------------------------------------------------------------------------------
+// --- zone and region outages
+// ---------------------------------------------------------------------------------
 
 // The zone of `kind` the fault takes down: the one holding the first matched component, else the first one
 // (in design order) any component runs in. Components spread over a region's zones run first in its first.
@@ -89,10 +90,14 @@ void outage(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
             if (roleOf(c, catalog) != "client")
                 all.push_back(c.id);
         verdict.faulted = all;
-        verdict.breaks.push_back({"drill.one-place", Severity::Error, all,
-                                  "Nothing is placed in " + std::string(kind == ZoneKind::Region ? "a " : "an ") +
-                                      what + ", so all of it runs in one and goes down with it.",
-                                  "Draw the " + what + "s and spread the replicas over them.", {}});
+        verdict.breaks.push_back({"drill.one-place",
+                                  Severity::Error,
+                                  all,
+                                  "Nothing is placed in " +
+                                      std::string(kind == ZoneKind::Region ? "a " : "an ") + what +
+                                      ", so all of it runs in one and goes down with it.",
+                                  "Draw the " + what + "s and spread the replicas over them.",
+                                  {}});
         return;
     }
     verdict.fault = "The " + what + " " + zone + " fails, with everything in it.";
@@ -100,7 +105,8 @@ void outage(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
     verdict.breaks = breaksIn(analyze(design, catalog, prices, {zone}));
 }
 
-// --- one instance down: the primary database, a consumer ------------------------------------------------------
+// --- one instance down: the primary database, a consumer
+// ------------------------------------------------------
 
 void overloadAfterLoss(DrillVerdict& verdict, const Component& c, int surviving, double offered,
                        const ComponentLoad& load, const std::string& when) {
@@ -109,14 +115,18 @@ void overloadAfterLoss(DrillVerdict& verdict, const Component& c, int surviving,
     const double utilisation = offered / (surviving * load.capacityPerInstance);
     if (utilisation < 1)
         return;
-    verdict.breaks.push_back({"drill.overload", Severity::Error, {c.id},
-                              when + " the " + std::to_string(surviving) + " surviving instances of " + nameOf(c) +
-                                  " get " + formatCount(offered) + " QPS: " +
-                                  formatSignificant(100 * utilisation) + " % of what they serve.",
-                              "Keep one instance of headroom (N + 1).", {}});
+    verdict.breaks.push_back({"drill.overload",
+                              Severity::Error,
+                              {c.id},
+                              when + " the " + std::to_string(surviving) + " surviving instances of " +
+                                  nameOf(c) + " get " + formatCount(offered) +
+                                  " QPS: " + formatSignificant(100 * utilisation) + " % of what they serve.",
+                              "Keep one instance of headroom (N + 1).",
+                              {}});
 }
 
-void primaryLoss(DrillVerdict& verdict, const Design& design, const Catalog& catalog, const PriceTable& prices) {
+void primaryLoss(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
+                 const PriceTable& prices) {
     const std::vector<const Component*> stores = targets(verdict.drill, design, catalog, "database");
     const Analysis analysis = analyze(design, catalog, prices);
     verdict.breaks = breaksIn(analysis);
@@ -132,16 +142,20 @@ void primaryLoss(DrillVerdict& verdict, const Design& design, const Catalog& cat
         for (OperationType type : {OperationType::Write, OperationType::Read})
             if (!serves(model, loss, type)) {
                 const std::string what = type == OperationType::Write ? "writes" : "reads";
-                verdict.breaks.push_back(
-                    {"drill.primary-lost", Severity::Error, {c->id},
-                     "With its primary lost, " + nameOf(*c) + " takes no more " + what + " (" +
-                         std::to_string(model.instances) + " instance" + (model.instances == 1 ? "" : "s") +
-                         ", failover " + (model.failover.empty() ? "none" : model.failover) +
-                         (model.failover == "automatic" && !model.electionPossible ? " with nothing to elect a leader"
-                                                                                   : "") +
-                         ").",
-                     "Add a replica with automatic failover (and a coordination service to elect the new primary).",
-                     {}});
+                verdict.breaks.push_back({"drill.primary-lost",
+                                          Severity::Error,
+                                          {c->id},
+                                          "With its primary lost, " + nameOf(*c) + " takes no more " + what +
+                                              " (" + std::to_string(model.instances) + " instance" +
+                                              (model.instances == 1 ? "" : "s") + ", failover " +
+                                              (model.failover.empty() ? "none" : model.failover) +
+                                              (model.failover == "automatic" && !model.electionPossible
+                                                   ? " with nothing to elect a leader"
+                                                   : "") +
+                                              ").",
+                                          "Add a replica with automatic failover (and a coordination service "
+                                          "to elect the new primary).",
+                                          {}});
                 break;
             }
         if (const ComponentLoad* load = loadOf(analysis, c->id))
@@ -166,7 +180,8 @@ std::vector<const Component*> consumers(const Drill& drill, const Design& design
     return found;
 }
 
-void consumerStopped(DrillVerdict& verdict, const Design& design, const Catalog& catalog, const PriceTable& prices) {
+void consumerStopped(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
+                     const PriceTable& prices) {
     const std::vector<const Component*> stopped = consumers(verdict.drill, design, catalog);
     const Analysis analysis = analyze(design, catalog, prices);
     verdict.breaks = breaksIn(analysis);
@@ -181,21 +196,28 @@ void consumerStopped(DrillVerdict& verdict, const Design& design, const Catalog&
         const ComponentLoad* load = loadOf(analysis, c->id);
         const double arriving = load ? load->offeredQpsAverage : 0;
         if (model.instances <= 1)
-            verdict.breaks.push_back({"drill.consumer-stopped", Severity::Error, {c->id},
-                                      nameOf(*c) + " has one instance: with it stopped nothing consumes its " +
+            verdict.breaks.push_back({"drill.consumer-stopped",
+                                      Severity::Error,
+                                      {c->id},
+                                      nameOf(*c) +
+                                          " has one instance: with it stopped nothing consumes its " +
                                           formatCount(arriving) + " messages/s and they pile up.",
-                                      "Run at least two consumers, each able to carry the average rate.", {}});
+                                      "Run at least two consumers, each able to carry the average rate.",
+                                      {}});
         else if (load)
             // A queue absorbs the peak, so the survivors need only keep up with the average.
-            overloadAfterLoss(verdict, *c, model.instances - 1, arriving, *load, "With one consumer stopped,");
+            overloadAfterLoss(verdict, *c, model.instances - 1, arriving, *load,
+                              "With one consumer stopped,");
     }
     verdict.fault = "One instance of " + list(ids) + " stops consuming.";
     verdict.faulted = ids;
 }
 
-// --- the design edited: the cache emptied, traffic up, a hot key ----------------------------------------------
+// --- the design edited: the cache emptied, traffic up, a hot key
+// ----------------------------------------------
 
-void cacheFlush(DrillVerdict& verdict, const Design& design, const Catalog& catalog, const PriceTable& prices) {
+void cacheFlush(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
+                const PriceTable& prices) {
     Design copy = design;
     std::vector<std::string> ids;
     for (const Component* c : targets(verdict.drill, design, catalog, "cache")) {
@@ -210,7 +232,8 @@ void cacheFlush(DrillVerdict& verdict, const Design& design, const Catalog& cata
     verdict.breaks = breaksIn(analyze(copy, catalog, prices));
 }
 
-void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& catalog, const PriceTable& prices) {
+void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
+                  const PriceTable& prices) {
     const double factor = verdict.drill.factor > 1 ? verdict.drill.factor : drillDefaultSpike;
     Design copy = design;
     Workload workload = design.workload();
@@ -235,8 +258,8 @@ void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
     const Analysis analysis = analyze(copy, catalog, prices);
     verdict.breaks = breaksIn(analysis);
     verdict.fault = ids.empty() ? "The design has no cache or database for a key to be hot in."
-                                : "One key takes " + formatSignificant(drillHotKeyShare) + " % of the traffic of " +
-                                      list(ids) + ".";
+                                : "One key takes " + formatSignificant(drillHotKeyShare) +
+                                      " % of the traffic of " + list(ids) + ".";
     verdict.faulted = ids;
     for (const Component* c : hot) {
         const ComponentLoad* load = loadOf(analysis, c->id);
@@ -245,11 +268,14 @@ void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
         const double perShard = load->capacityQps / load->shards;
         if (load->busiestShardQps > perShard)
             verdict.breaks.push_back(
-                {"drill.hot-shard", Severity::Error, {c->id},
-                 "The shard of " + nameOf(*c) + " holding the hot key gets " + formatCount(load->busiestShardQps) +
-                     " QPS but one of its " + formatSignificant(load->shards) + " shards serves " +
-                     formatCount(perShard) + ".",
-                 "Replicate the hot shard, salt the key over shards, or cache it in front.", {}});
+                {"drill.hot-shard",
+                 Severity::Error,
+                 {c->id},
+                 "The shard of " + nameOf(*c) + " holding the hot key gets " +
+                     formatCount(load->busiestShardQps) + " QPS but one of its " +
+                     formatSignificant(load->shards) + " shards serves " + formatCount(perShard) + ".",
+                 "Replicate the hot shard, salt the key over shards, or cache it in front.",
+                 {}});
     }
 }
 
@@ -276,7 +302,8 @@ std::optional<Drill> pickDrill(const std::vector<Drill>& drills, double seed) {
     return drills[index];
 }
 
-DrillVerdict runDrill(const Drill& drill, const Design& design, const Catalog& catalog, const PriceTable& prices) {
+DrillVerdict runDrill(const Drill& drill, const Design& design, const Catalog& catalog,
+                      const PriceTable& prices) {
     DrillVerdict verdict{drill, {}, {}, {}};
     if (drill.type == "zone_outage")
         outage(verdict, design, catalog, prices, ZoneKind::AvailabilityZone);

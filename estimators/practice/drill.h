@@ -24,9 +24,9 @@ inline constexpr double drillQuickSeconds = 300;
 
 struct DrillVerdict {
     Drill drill;
-    std::string fault;                 // what was done, with the ids it hit: "Availability zone az-a fails."
-    std::vector<std::string> faulted;  // the components and zones the fault hit
-    std::vector<Finding> breaks;       // what breaks under it, each naming its components and figures
+    std::string fault;                // what was done, with the ids it hit: "Availability zone az-a fails."
+    std::vector<std::string> faulted; // the components and zones the fault hit
+    std::vector<Finding> breaks;      // what breaks under it, each naming its components and figures
 
     bool survives() const { return breaks.empty(); }
 };

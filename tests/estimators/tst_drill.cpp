@@ -73,16 +73,18 @@ Drill drill(std::string type, double factor = 0) {
 QStringList breaks(const DrillVerdict& v) {
     QStringList lines;
     for (const Finding& f : v.breaks)
-        lines << QString::fromStdString(f.rule + " " + (f.componentIds.empty() ? "" : f.componentIds.front()) + ": " +
-                                        f.message);
+        lines << QString::fromStdString(
+            f.rule + " " + (f.componentIds.empty() ? "" : f.componentIds.front()) + ": " + f.message);
     return lines;
 }
 
 // The base design with a queue after the API and one consumer behind it.
 Design withConsumer(int replicas) {
     return made([replicas](Json& d) {
-        d["components"].push_back(
-            {{"id", "queue"}, {"kind", "message_queue"}, {"zone", "region"}, {"position", {{"x", 0}, {"y", 200}}}});
+        d["components"].push_back({{"id", "queue"},
+                                   {"kind", "message_queue"},
+                                   {"zone", "region"},
+                                   {"position", {{"x", 0}, {"y", 200}}}});
         d["components"].push_back({{"id", "worker"},
                                    {"kind", "service"},
                                    {"zone", "region"},
@@ -110,10 +112,12 @@ class TestDrill : public QObject {
         const DrillVerdict broken = runDrill(drill("zone_outage"), made());
         QCOMPARE(broken.fault, std::string("The availability zone az-a fails, with everything in it."));
         QCOMPARE(broken.faulted, std::vector<std::string>{"az-a"});
-        QCOMPARE(breaks(broken), QStringList{"failure.overload api: The 2 surviving instances of api would run at 110 %."});
+        QCOMPARE(breaks(broken),
+                 QStringList{"failure.overload api: The 2 surviving instances of api would run at 110 %."});
         QVERIFY(!broken.survives());
         // Six instances leave three: 2 200 of 3 000 QPS.
-        QVERIFY(runDrill(drill("zone_outage"), made([](Json& d) { component(d, "api")["props"]["replicas"] = 6; }))
+        QVERIFY(runDrill(drill("zone_outage"),
+                         made([](Json& d) { component(d, "api")["props"]["replicas"] = 6; }))
                     .survives());
     }
 
@@ -124,27 +128,31 @@ class TestDrill : public QObject {
                 c.erase("zone");
         });
         const DrillVerdict v = runDrill(drill("zone_outage"), design);
-        QCOMPARE(breaks(v), QStringList{"drill.one-place lb: Nothing is placed in an availability zone, so all of it "
-                                        "runs in one and goes down with it."});
+        QCOMPARE(breaks(v),
+                 QStringList{"drill.one-place lb: Nothing is placed in an availability zone, so all of it "
+                             "runs in one and goes down with it."});
         QCOMPARE(v.breaks.front().componentIds, (std::vector<std::string>{"lb", "api", "cache", "db", "zk"}));
     }
 
     void primaryLost() {
         // Automatic failover with a coordination service elects a new primary.
         QVERIFY(runDrill(drill("primary_db_loss"), made()).survives());
-        const DrillVerdict manual = runDrill(
-            drill("primary_db_loss"), made([](Json& d) { component(d, "db")["props"]["failover"] = "manual"; }));
+        const DrillVerdict manual =
+            runDrill(drill("primary_db_loss"),
+                     made([](Json& d) { component(d, "db")["props"]["failover"] = "manual"; }));
         QCOMPARE(manual.fault, std::string("The primary of db is lost."));
-        QCOMPARE(breaks(manual), QStringList{"drill.primary-lost db: With its primary lost, db takes no more writes "
-                                             "(2 instances, failover manual)."});
+        QCOMPARE(breaks(manual),
+                 QStringList{"drill.primary-lost db: With its primary lost, db takes no more writes "
+                             "(2 instances, failover manual)."});
     }
 
     void cacheEmptied() {
         // Every read misses: the database gets 2 000 reads and 200 writes a second at peak, of 2 × 1 000.
         const DrillVerdict v = runDrill(drill("cache_flush"), made());
         QCOMPARE(v.fault, std::string("The cache cache restarts empty: every read misses."));
-        QCOMPARE(breaks(v), QStringList{"capacity.over db: db gets 2.2 K QPS at peak but serves 2 K (2 × 1 K): it is "
-                                        "the bottleneck."});
+        QCOMPARE(breaks(v),
+                 QStringList{"capacity.over db: db gets 2.2 K QPS at peak but serves 2 K (2 × 1 K): it is "
+                             "the bottleneck."});
         QVERIFY(runDrill(drill("cache_flush"),
                          made([](Json& d) { component(d, "db")["props"]["capacity_qps"] = 1500; }))
                     .survives());
@@ -153,31 +161,38 @@ class TestDrill : public QObject {
     void trafficTripled() {
         const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
         QCOMPARE(v.fault, std::string("Traffic rises to 3× the peak."));
-        QCOMPARE(breaks(v), QStringList{"capacity.over api: api gets 6.6 K QPS at peak but serves 4 K (4 × 1 K): it "
-                                        "is the bottleneck."});
+        QCOMPARE(breaks(v),
+                 QStringList{"capacity.over api: api gets 6.6 K QPS at peak but serves 4 K (4 × 1 K): it "
+                             "is the bottleneck."});
         QVERIFY(runDrill(drill("traffic_spike", 3), made([](Json& d) {
-                    component(d, "api")["props"]["replicas"] = 8;
-                    component(d, "db")["props"]["capacity_qps"] = 1500;
-                })).survives());
+                             component(d, "api")["props"]["replicas"] = 8;
+                             component(d, "db")["props"]["capacity_qps"] = 1500;
+                         }))
+                    .survives());
     }
 
     void hotKey() {
         // One cache shard gets 10 % + 90 % ÷ 4 of 2 000 QPS = 650; a shard serves 2 × 1 200 ÷ 4 = 600.
-        const DrillVerdict v = runDrill(
-            drill("hot_key"), made([](Json& d) { component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 1200}}; }));
+        const DrillVerdict v =
+            runDrill(drill("hot_key"), made([](Json& d) {
+                         component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 1200}};
+                     }));
         QCOMPARE(v.fault, std::string("One key takes 10 % of the traffic of cache."));
-        QCOMPARE(breaks(v), QStringList{"drill.hot-shard cache: The shard of cache holding the hot key gets 650 QPS "
-                                        "but one of its 4 shards serves 600."});
+        QCOMPARE(breaks(v),
+                 QStringList{"drill.hot-shard cache: The shard of cache holding the hot key gets 650 QPS "
+                             "but one of its 4 shards serves 600."});
         QVERIFY(runDrill(drill("hot_key"), made([](Json& d) {
-                    component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 2000}};
-                })).survives());
+                             component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 2000}};
+                         }))
+                    .survives());
     }
 
     void consumerStopped() {
         const DrillVerdict one = runDrill(drill("consumer_stopped"), withConsumer(1));
         QCOMPARE(one.fault, std::string("One instance of worker stops consuming."));
-        QCOMPARE(breaks(one), QStringList{"drill.consumer-stopped worker: worker has one instance: with it stopped "
-                                          "nothing consumes its 1.1 K messages/s and they pile up."});
+        QCOMPARE(breaks(one),
+                 QStringList{"drill.consumer-stopped worker: worker has one instance: with it stopped "
+                             "nothing consumes its 1.1 K messages/s and they pile up."});
         QVERIFY(runDrill(drill("consumer_stopped"), withConsumer(2)).survives());
     }
 
@@ -187,7 +202,8 @@ class TestDrill : public QObject {
         std::vector<std::string> types;
         for (const Drill& d : drillsFor(nullptr, made()))
             types.push_back(d.type);
-        QCOMPARE(types, (std::vector<std::string>{"zone_outage", "traffic_spike", "primary_db_loss", "cache_flush"}));
+        QCOMPARE(types, (std::vector<std::string>{"zone_outage", "traffic_spike", "primary_db_loss",
+                                                  "cache_flush"}));
         const std::vector<Drill> four = drillsFor(&tinyUrl().problem, tinyUrl().reference);
         QCOMPARE(pickDrill(four, 1'000'006.7)->type, four[2].type);
         QVERIFY(!pickDrill({}, 5));
@@ -221,7 +237,8 @@ class TestDrill : public QObject {
         // Tiny URL's availability checks hold 24 shares (no-SPOF 3, its rules and requirements 21); the drill
         // adds 3 for surviving and 1 for surviving quickly, so a failed drill costs 20 × 4 ÷ 28 points.
         const Grade plain = gradeDesign(tinyUrl(), tinyUrl().reference);
-        DrillRecord record{"zone_outage", "One zone goes dark", "The availability zone az-a fails.", 600, true, {}, {}};
+        DrillRecord record{
+            "zone_outage", "One zone goes dark", "The availability zone az-a fails.", 600, true, {}, {}};
         const Grade survived = gradeDesign(tinyUrl(), tinyUrl().reference, &record);
         QCOMPARE(plain.score(), 100);
         QCOMPARE(survived.score(), 100);
@@ -250,8 +267,13 @@ class TestDrill : public QObject {
         Attempt attempt;
         attempt.problem = "tiny-url";
         attempt.phases = {{InterviewPhase::DeepDive, 600, 500, false}};
-        attempt.drill = DrillRecord{"cache_flush", "The cache restarts empty", "The cache cache restarts empty: every read misses.",
-                                    1800, false, 95.5, {"still broken"}};
+        attempt.drill = DrillRecord{"cache_flush",
+                                    "The cache restarts empty",
+                                    "The cache cache restarts empty: every read misses.",
+                                    1800,
+                                    false,
+                                    95.5,
+                                    {"still broken"}};
         const std::optional<Attempt> back = attemptFromJson(Json::parse(toJson(attempt).dump()));
         QVERIFY(back);
         QCOMPARE(*back, attempt);
