@@ -7,7 +7,8 @@ target_sources(napkin_estimators PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/practice/problem_check.h ${CMAKE_CURRENT_LIST_DIR}/practice/problem_check.cpp
   ${CMAKE_CURRENT_LIST_DIR}/practice/grading.h ${CMAKE_CURRENT_LIST_DIR}/practice/grading.cpp
   ${CMAKE_CURRENT_LIST_DIR}/practice/interview_session.h ${CMAKE_CURRENT_LIST_DIR}/practice/interview_session.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/practice/interview_review.h ${CMAKE_CURRENT_LIST_DIR}/practice/interview_review.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/practice/interview_review.h ${CMAKE_CURRENT_LIST_DIR}/practice/interview_review.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/practice/drill.h ${CMAKE_CURRENT_LIST_DIR}/practice/drill.cpp)
 
 # Every problem folder is compiled in; a new folder is seen at the next build (the glob reconfigures).
 file(GLOB napkin_problem_files CONFIGURE_DEPENDS

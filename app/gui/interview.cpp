@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,6 +45,20 @@ double wallClock() {
 }
 
 } // namespace
+
+QStringList practisedFiles() {
+    return QSettings().value("interview/files").toStringList();
+}
+
+void rememberPractisedFile(const QString& path, const Design& design) {
+    if (path.isEmpty() || attemptsOf(design).empty())
+        return;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = practisedFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    QSettings().setValue("interview/files", files);
+}
 
 std::vector<PhasePlan> rememberedPlan(int minutes) {
     std::vector<PhasePlan> plan = defaultPlan(minutes);
@@ -151,6 +166,17 @@ InterviewController::InterviewController(MainWindow& window, InterviewSession::C
     // A design opened or restored with a running session in it carries that session on.
     connect(&window.document(), &Document::designReset, this, &InterviewController::carryOnFromDesign);
     connect(&window.document(), &Document::extraChanged, this, &InterviewController::carryOnFromDesign);
+    // A file with attempts, once saved or opened, joins Practice ▸ History.
+    auto remember = [this] {
+        rememberPractisedFile(m_window.document().filePath(), m_window.document().design());
+    };
+    connect(&window.document(), &Document::modifiedChanged, this, [remember](bool modified) {
+        if (!modified)
+            remember();
+    });
+    connect(&window.document(), &Document::designReset, this, remember);
+    // The drill is judged again whenever the shared analysis has caught up with an edit.
+    connect(&window.analysis(), &AnalysisService::updated, this, &InterviewController::judgeDrill);
 }
 
 const LibraryProblem* InterviewController::problem() const {
@@ -173,10 +199,11 @@ bool InterviewController::start(const InterviewSetup& setup) {
     m_session.reset(); // the reset below must not carry on an older session
     m_window.newUntitled(design);
     m_session.emplace(setup.slug, setup.plan, m_clock, setup.autoAdvance);
+    m_drill.reset();
     m_overrunTold = false;
     m_timer->start();
+    enterPhase();
     saveState();
-    emit phaseEntered(m_session->phase());
     emit sessionChanged();
     return true;
 }
@@ -187,7 +214,7 @@ void InterviewController::afterStep(std::size_t phaseBefore) {
         return;
     }
     if (m_session->phaseIndex() != phaseBefore)
-        emit phaseEntered(m_session->phase());
+        enterPhase();
     saveState();
     emit sessionChanged();
 }
@@ -241,13 +268,51 @@ std::optional<Grade> InterviewController::gradeWith(const Analysis& analysis) co
         return std::nullopt;
     const Design& design = m_window.document().design();
     return gradeDesign(entry->problem, entry->reference, design, analysis,
-                       checkDesign(entry->problem, design, analysis));
+                       checkDesign(entry->problem, design, analysis), Catalog::builtin(), drillRecord());
+}
+
+void InterviewController::enterPhase() {
+    if (m_session->phase() == InterviewPhase::DeepDive && !m_drill)
+        throwDrill();
+    emit phaseEntered(m_session->phase());
+}
+
+// One fault from the problem's list (or the defaults), chosen by the session's start so that a retake of
+// the same problem usually meets another one. A recovered session carries its recorded drill on.
+void InterviewController::throwDrill() {
+    const LibraryProblem* entry = problem();
+    const Design& design = m_window.document().design();
+    const std::vector<Drill> drills =
+        drillsFor(entry ? &entry->problem : nullptr, entry ? entry->reference : design);
+    const double now = m_session->totalElapsed();
+    if (const std::optional<DrillRecord>& recorded = m_session->drill()) {
+        Drill drill{recorded->type, std::nullopt, 0, recorded->text};
+        for (const Drill& d : drills)
+            if (d.type == recorded->type && d.text == recorded->text)
+                drill = d;
+        m_drill.emplace(drill, *recorded, design, now);
+    } else if (const std::optional<Drill> drill = pickDrill(drills, m_session->attempt().startedAt)) {
+        m_drill.emplace(*drill, design, now);
+    } else {
+        return;
+    }
+    m_session->setDrill(m_drill->record());
+    emit drillChanged();
+}
+
+void InterviewController::judgeDrill() {
+    if (!m_drill || !m_session || m_session->finished())
+        return;
+    m_drill->judge(m_window.document().design(), m_session->totalElapsed());
+    m_session->setDrill(m_drill->record());
+    emit drillChanged();
 }
 
 std::optional<Attempt> InterviewController::finish() {
     if (!m_session)
         return std::nullopt;
     m_timer->stop();
+    judgeDrill(); // on the design as it is at the end
     m_session->finish();
     Attempt attempt = m_session->attempt();
     // The attempt's score is the one `napkin check` gives: a fresh analysis of the design as it is now,
@@ -288,9 +353,12 @@ void InterviewController::carryOnFromDesign() {
     if (!carried || carried->finished())
         return;
     m_session = std::move(carried);
+    m_drill.reset();
+    if (m_session->drill())
+        throwDrill();
     m_overrunTold = m_session->overrunning();
     m_timer->start();
-    emit phaseEntered(m_session->phase());
+    enterPhase();
     emit sessionChanged();
 }
 

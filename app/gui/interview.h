@@ -9,6 +9,7 @@
 // design modified (it only rides along with a save and the recovery file); a finished attempt does, so it
 // reaches the file.
 
+#include "estimators/practice/drill.h"
 #include "estimators/practice/grading.h"
 #include "estimators/practice/interview_session.h"
 #include "estimators/practice/problem_library.h"
@@ -17,6 +18,7 @@
 #include <QDockWidget>
 #include <QToolBar>
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -40,6 +42,12 @@ struct InterviewSetup {
     std::vector<PhasePlan> plan;
     bool autoAdvance = true;
 };
+
+/// The files with practice attempts the user has opened or saved, newest first (QSettings
+/// `interview/files`); Practice ▸ History reads their attempts.
+QStringList practisedFiles();
+/// Remembers `path` when the design at it holds attempts.
+void rememberPractisedFile(const QString& path, const Design& design);
 
 /// The split last chosen for this length (QSettings), or the default one.
 std::vector<PhasePlan> rememberedPlan(int minutes);
@@ -95,8 +103,11 @@ class InterviewController : public QObject {
 
     /// The grade of the design as it is now for the session's problem (reusing the window's analysis).
     std::optional<Grade> currentGrade() const;
-    /// The grade of the design with the given analysis of it.
+    /// The grade of the design with the given analysis of it (and the session's drill, once thrown).
     std::optional<Grade> gradeWith(const Analysis& analysis) const;
+    /// The failure drill thrown at the deep dive's start, as judged on the design now; nullptr before it.
+    const DrillVerdict* drillVerdict() const { return m_drill ? &m_drill->verdict() : nullptr; }
+    const DrillRecord* drillRecord() const { return m_drill ? &m_drill->record() : nullptr; }
 
   signals:
     void sessionChanged(); // started, ticked, paused, moved on or finished
@@ -104,15 +115,22 @@ class InterviewController : public QObject {
     /// Automatic advance closed `phase` because its time was up, or (without it) the phase just overran.
     void phaseTimeUp(napkin::InterviewPhase phase, bool movedOn);
     void finished(const napkin::Attempt& attempt);
+    /// The drill was thrown or judged again after an edit.
+    void drillChanged();
 
   private:
     void afterStep(std::size_t phaseBefore);
+    /// Tells the phase's views; the deep dive's start throws the drill.
+    void enterPhase();
+    void throwDrill();
+    void judgeDrill();
     void saveState();
     void carryOnFromDesign();
 
     MainWindow& m_window;
     InterviewSession::Clock m_clock;
     std::optional<InterviewSession> m_session;
+    std::optional<DrillTracker> m_drill;
     QTimer* m_timer;
     bool m_writing = false;
     bool m_overrunTold = false; // the nudge for the current phase's overrun was given
@@ -153,15 +171,27 @@ class ChecklistDock : public QDockWidget {
     explicit ChecklistDock(InterviewController& controller);
 
     QTreeWidget* tree() const { return m_tree; }
+    /// The failure drill's card above the checklist: the fault, the verdict and what breaks.
+    QWidget* drillCard() const { return m_drillCard; }
+    QLabel* drillVerdictLabel() const { return m_drillVerdict; }
+    QTreeWidget* drillBreaks() const { return m_drillBreaks; }
     /// Re-grades and rebuilds (after each analysis, and when a session starts or moves on).
     void refresh();
     /// Brings forward what the item is about: selects its components, opens its Brief tab or workload row.
     void open(QTreeWidgetItem* item);
 
   private:
+    void buildDrillCard();
+    void refreshDrill();
+    void selectComponents(const QStringList& ids);
+
     InterviewController& m_controller;
     QTreeWidget* m_tree;
     QLabel* m_score;
+    QWidget* m_drillCard;
+    QLabel* m_drillFault;
+    QLabel* m_drillVerdict;
+    QTreeWidget* m_drillBreaks;
 };
 
 /// The review of one attempt: time per phase, score, checklist, findings and estimates (the Markdown of
@@ -169,7 +199,10 @@ class ChecklistDock : public QDockWidget {
 class ReviewDialog : public QDialog {
     Q_OBJECT
   public:
-    ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* parent = nullptr);
+    /// `design` is the design the attempt was taken on (another file's, from History); nullptr for the
+    /// open one.
+    ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* parent = nullptr,
+                 const Design* design = nullptr);
 
     QTextBrowser* text() const { return m_text; }
     QString markdown() const { return m_markdown; }
@@ -178,19 +211,35 @@ class ReviewDialog : public QDialog {
 
   private:
     MainWindow& m_window;
+    std::optional<Design> m_design; // another file's design, or none for the open one
     QString m_markdown;
     QTextBrowser* m_text;
 };
 
-/// Practice ▸ History: the attempts kept in the open file, per problem, with their scores.
+/// Practice ▸ History: the attempts kept in the open design and in every other practised file (read
+/// without opening them), per problem, with their dates, scores and files; missing files are skipped with a
+/// note.
 class HistoryDialog : public QDialog {
     Q_OBJECT
   public:
     explicit HistoryDialog(MainWindow& window, QWidget* parent = nullptr);
     QTreeWidget* tree() const { return m_tree; }
+    /// What was skipped ("Skipped: … (not found)"), or empty.
+    QLabel* note() const { return m_note; }
 
   private:
+    struct Entry {
+        Attempt attempt;
+        std::shared_ptr<const Design> design; // null for the open design
+    };
+    void addAttempts(const std::vector<Attempt>& attempts, const std::shared_ptr<const Design>& design,
+                     const QString& file);
+
+    MainWindow& m_window;
     QTreeWidget* m_tree;
+    QLabel* m_note;
+    std::vector<Entry> m_entries;
+    QHash<QString, QTreeWidgetItem*> m_problems;
 };
 
 /// Adds the Practice menu (Start Interview…, Next Phase, Pause, Finish, History, New from Problem…), the

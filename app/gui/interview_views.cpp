@@ -14,8 +14,11 @@
 #include <QAction>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -143,7 +146,9 @@ void InterviewBar::refresh() {
 
 ChecklistDock::ChecklistDock(InterviewController& controller)
     : QDockWidget(tr("Checklist"), &controller.window()), m_controller(controller),
-      m_tree(new QTreeWidget(this)), m_score(new QLabel(this)) {
+      m_tree(new QTreeWidget(this)), m_score(new QLabel(this)), m_drillCard(new QFrame(this)),
+      m_drillFault(new QLabel(m_drillCard)), m_drillVerdict(new QLabel(m_drillCard)),
+      m_drillBreaks(new QTreeWidget(m_drillCard)) {
     setObjectName("checklistDock");
     m_tree->setHeaderHidden(true);
     m_tree->setColumnCount(2);
@@ -155,14 +160,17 @@ ChecklistDock::ChecklistDock(InterviewController& controller)
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_score);
+    layout->addWidget(m_drillCard);
     layout->addWidget(m_tree, 1);
     setWidget(content);
+    buildDrillCard();
     connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) { open(item); });
     connect(&controller.window().analysis(), &AnalysisService::updated, this, [this] {
         if (isVisible())
             refresh();
     });
     connect(&controller, &InterviewController::phaseEntered, this, &ChecklistDock::refresh);
+    connect(&controller, &InterviewController::drillChanged, this, &ChecklistDock::refreshDrill);
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             refresh();
@@ -183,6 +191,7 @@ void ChecklistDock::refresh() {
     for (int i = 0; i < 7; ++i) {
         phases[i] = new QTreeWidgetItem(m_tree, {phaseTitle(static_cast<InterviewPhase>(i))});
         phases[i]->setData(0, PhaseRole, i);
+        phases[i]->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         QFont font = phases[i]->font(0);
         font.setBold(session && static_cast<int>(session->phase()) == i);
         phases[i]->setFont(0, font);
@@ -200,6 +209,7 @@ void ChecklistDock::refresh() {
             item->setData(0, OperationsRole, toStrings(check.operations));
             item->setData(0, PhaseRole, phase);
             item->setForeground(0, check.met ? palette().text() : QBrush(QColor("#c2410c")));
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             met[phase] += check.met ? 1 : 0;
             ++all[phase];
         }
@@ -207,6 +217,75 @@ void ChecklistDock::refresh() {
         phases[i]->setText(1, QStringLiteral("%1/%2").arg(met[i]).arg(all[i]));
         phases[i]->setExpanded(session ? static_cast<int>(session->phase()) == i : all[i] > met[i]);
     }
+    // The counts are set after their rows exist, and a hidden header does not lay its sections out again
+    // by itself, so the count column would keep the width of the first text it saw and cut "10/12".
+    m_tree->resizeColumnToContents(1);
+}
+
+void ChecklistDock::buildDrillCard() {
+    m_drillCard->setObjectName("drillCard");
+    static_cast<QFrame*>(m_drillCard)->setFrameShape(QFrame::StyledPanel);
+    auto* title = new QLabel(tr("<b>Failure drill</b>"), m_drillCard);
+    for (QLabel* label : {m_drillFault, m_drillVerdict})
+        label->setWordWrap(true);
+    m_drillBreaks->setHeaderHidden(true);
+    m_drillBreaks->setRootIsDecorated(false);
+    m_drillBreaks->setWordWrap(true);
+    m_drillBreaks->setMaximumHeight(m_drillBreaks->fontMetrics().height() * 9);
+    auto* layout = new QVBoxLayout(m_drillCard);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(title);
+    layout->addWidget(m_drillFault);
+    layout->addWidget(m_drillVerdict);
+    layout->addWidget(m_drillBreaks);
+    connect(m_drillBreaks, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem* item) { selectComponents(item->data(0, ComponentsRole).toStringList()); });
+    m_drillCard->hide();
+}
+
+// The breaks read like the Findings dock's rows: the components by their canvas label, the message, the fix.
+void ChecklistDock::refreshDrill() {
+    const DrillVerdict* verdict = m_controller.drillVerdict();
+    const DrillRecord* record = m_controller.drillRecord();
+    m_drillCard->setVisible(verdict != nullptr);
+    if (!verdict || !record)
+        return;
+    const Design& design = m_controller.window().document().design();
+    m_drillFault->setText(QString::fromStdString(record->text.empty() ? verdict->fault
+                                                                      : record->text + ". " + verdict->fault));
+    m_drillFault->setToolTip(QString::fromStdString(verdict->fault));
+    if (verdict->survives())
+        m_drillVerdict->setText(
+            record->survivedAtOnce ? tr("<b>Survives</b>: nothing breaks.")
+                                   : tr("<b>Survives</b>: recovered in %1.").arg(clockText(*record->recoveredAfter)));
+    else
+        m_drillVerdict->setText(tr("<b>Breaks</b>: change the design until it survives. The clock is running."));
+    m_drillVerdict->setStyleSheet(verdict->survives() ? "color: #15803d;" : "color: #c2410c;");
+    m_drillBreaks->clear();
+    for (const Finding& f : verdict->breaks) {
+        QStringList names;
+        for (const std::string& id : f.componentIds) {
+            const Component* c = design.component(id);
+            names << QString::fromStdString(c && !c->label.empty() ? c->label : id);
+        }
+        QString text = (names.isEmpty() ? QString() : names.join(", ") + ": ") + QString::fromStdString(f.message);
+        auto* item = new QTreeWidgetItem(m_drillBreaks, {text});
+        item->setToolTip(0, f.fix.empty() ? text : text + "\n→ " + QString::fromStdString(f.fix));
+        item->setData(0, ComponentsRole, toStrings(f.componentIds));
+    }
+    m_drillBreaks->setVisible(!verdict->breaks.empty());
+}
+
+void ChecklistDock::selectComponents(const QStringList& components) {
+    if (components.isEmpty())
+        return;
+    MainWindow& window = m_controller.window();
+    Selection selection;
+    for (const QString& c : components)
+        selection.components.push_back(c.toStdString());
+    window.canvasScene()->select(selection);
+    if (ComponentItem* first = window.canvasScene()->componentItem(components.first()))
+        window.canvasView()->centerOn(first);
 }
 
 void ChecklistDock::open(QTreeWidgetItem* item) {
@@ -217,12 +296,7 @@ void ChecklistDock::open(QTreeWidgetItem* item) {
     const QStringList components = item->data(0, ComponentsRole).toStringList();
     const auto phase = static_cast<InterviewPhase>(item->data(0, PhaseRole).toInt());
     if (!components.isEmpty()) {
-        Selection selection;
-        for (const QString& c : components)
-            selection.components.push_back(c.toStdString());
-        window.canvasScene()->select(selection);
-        if (ComponentItem* first = window.canvasScene()->componentItem(components.first()))
-            window.canvasView()->centerOn(first);
+        selectComponents(components);
         return;
     }
     showPhaseDock(window, phase);
@@ -243,8 +317,8 @@ void ChecklistDock::open(QTreeWidgetItem* item) {
 
 // ---- the review ----
 
-ReviewDialog::ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* parent)
-    : QDialog(parent), m_window(window),
+ReviewDialog::ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* parent, const Design* design)
+    : QDialog(parent), m_window(window), m_design(design ? std::optional<Design>(*design) : std::nullopt),
       m_markdown(QString::fromStdString(reviewMarkdown(attempt, problemTitle(attempt.problem)))),
       m_text(new QTextBrowser(this)) {
     setObjectName("interviewReview");
@@ -254,7 +328,8 @@ ReviewDialog::ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* 
     const LibraryProblem* entry = builtinProblemLibrary().find(attempt.problem);
     auto* yours = new QVBoxLayout;
     yours->addWidget(new QLabel(tr("<b>Your design</b>"), this));
-    yours->addWidget(diagramLabel(diagramImage(window.document().design(), 0.6), tr("Your design"), this), 1);
+    const Design& drawn = m_design ? *m_design : window.document().design();
+    yours->addWidget(diagramLabel(diagramImage(drawn, 0.6), tr("Your design"), this), 1);
     diagrams->addLayout(yours);
     if (entry) {
         auto* theirs = new QVBoxLayout;
@@ -284,21 +359,69 @@ ReviewDialog::ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* 
 }
 
 QString ReviewDialog::exportMarkdown() const {
-    return QString::fromStdString(writeupForDesign(m_window.document().design())) + "\n" + m_markdown;
+    return QString::fromStdString(writeupForDesign(m_design ? *m_design : m_window.document().design())) + "\n" +
+           m_markdown;
 }
 
 // ---- the history ----
 
 HistoryDialog::HistoryDialog(MainWindow& window, QWidget* parent)
-    : QDialog(parent), m_tree(new QTreeWidget(this)) {
+    : QDialog(parent), m_window(window), m_tree(new QTreeWidget(this)), m_note(new QLabel(this)) {
     setObjectName("interviewHistory");
     setWindowTitle(tr("Interview History"));
-    m_tree->setHeaderLabels({tr("Problem / started"), tr("Length"), tr("Score"), tr("Time kept")});
-    const std::vector<Attempt> attempts = attemptsOf(window.document().design());
-    QHash<QString, QTreeWidgetItem*> problems;
+    m_tree->setHeaderLabels({tr("Problem / started"), tr("Length"), tr("Score"), tr("Time kept"), tr("File")});
+    const QString open = window.document().filePath().isEmpty()
+                             ? QString()
+                             : QFileInfo(window.document().filePath()).absoluteFilePath();
+    addAttempts(attemptsOf(window.document().design()), nullptr,
+                open.isEmpty() ? tr("this design") : QFileInfo(open).fileName());
+    // Other files are read headless: their attempts and their design, for the review's diagram.
+    QStringList skipped;
+    for (const QString& path : practisedFiles()) {
+        if (path == open)
+            continue;
+        if (!QFileInfo::exists(path)) {
+            skipped << tr("%1 (not found)").arg(QDir::toNativeSeparators(path));
+            continue;
+        }
+        LoadResult loaded = loadDesignFile(path.toStdString());
+        if (!loaded.design) {
+            skipped << tr("%1 (cannot be read)").arg(QDir::toNativeSeparators(path));
+            continue;
+        }
+        auto design = std::make_shared<const Design>(std::move(*loaded.design));
+        addAttempts(attemptsOf(*design), design, QFileInfo(path).fileName());
+    }
+    if (m_entries.empty())
+        new QTreeWidgetItem(m_tree, {tr("No interviews yet: Practice ▸ Start Interview…")});
+    m_note->setWordWrap(true);
+    m_note->setText(skipped.isEmpty() ? QString() : tr("Skipped: %1").arg(skipped.join("; ")));
+    m_note->setVisible(!skipped.isEmpty());
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int column = 1; column < 5; ++column)
+        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QVariant index = item->data(0, Qt::UserRole);
+        if (!index.isValid())
+            return;
+        const Entry& entry = m_entries[static_cast<std::size_t>(index.toInt())];
+        ReviewDialog review(m_window, entry.attempt, this, entry.design.get());
+        review.exec();
+    });
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_note);
+    layout->addWidget(buttons);
+    resize(760, 440);
+}
+
+void HistoryDialog::addAttempts(const std::vector<Attempt>& attempts, const std::shared_ptr<const Design>& design,
+                                const QString& file) {
     for (const Attempt& a : attempts) {
         const QString slug = QString::fromStdString(a.problem);
-        QTreeWidgetItem*& group = problems[slug];
+        QTreeWidgetItem*& group = m_problems[slug];
         if (!group) {
             const std::string title = a.problem.empty() ? "(blank)" : problemTitle(a.problem);
             group = new QTreeWidgetItem(m_tree, {QString::fromStdString(title)});
@@ -308,25 +431,10 @@ HistoryDialog::HistoryDialog(MainWindow& window, QWidget* parent)
             QDateTime::fromSecsSinceEpoch(static_cast<qint64>(a.startedAt)).toString("yyyy-MM-dd hh:mm");
         auto* item = new QTreeWidgetItem(group, {when, tr("%1 min").arg(a.minutes),
                                                  a.score ? QString::number(*a.score) : tr("—"),
-                                                 QString::number(processScore(a))});
-        item->setData(0, Qt::UserRole, static_cast<int>(&a - attempts.data()));
+                                                 QString::number(processScore(a)), file});
+        item->setData(0, Qt::UserRole, static_cast<int>(m_entries.size()));
+        m_entries.push_back({a, design});
     }
-    if (attempts.empty())
-        new QTreeWidgetItem(m_tree, {tr("No interviews in this file yet: Practice ▸ Start Interview…")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    connect(m_tree, &QTreeWidget::itemActivated, this, [this, &window, attempts](QTreeWidgetItem* item) {
-        const QVariant index = item->data(0, Qt::UserRole);
-        if (!index.isValid())
-            return;
-        ReviewDialog review(window, attempts[static_cast<std::size_t>(index.toInt())], this);
-        review.exec();
-    });
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_tree, 1);
-    layout->addWidget(buttons);
-    resize(640, 420);
 }
 
 } // namespace napkin::gui

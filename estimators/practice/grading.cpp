@@ -1,6 +1,7 @@
 #include "estimators/practice/grading.h"
 
 #include "estimators/practice/problem_library.h"
+#include "estimators/practice/drill.h"
 #include "model/units.h"
 
 #include <algorithm>
@@ -270,7 +271,32 @@ GradeCategory scalability(const Design& design, const Analysis& analysis, const 
 // --- availability and failure
 // -------------------------------------------------------------------------------
 
-GradeCategory availability(const Analysis& analysis, const ProblemCheck& check) {
+// The failure drill: surviving it at the end (3), and having survived it at once or within
+// drillQuickSeconds of the throw (1).
+std::vector<Draft> drillChecks(const DrillRecord& drill) {
+    const std::string fault = drill.fault.empty() ? drill.text : drill.fault;
+    GradeCheck survives{"availability.drill", "The design survives the failure drill: " + fault, 0, false, {}, {}, {}};
+    survives.met = drill.breaks.empty();
+    std::string breaks;
+    for (const std::string& b : drill.breaks)
+        breaks += " " + b;
+    survives.reason = !survives.met            ? "Still breaks:" + breaks
+                      : drill.survivedAtOnce   ? "Survived the fault as drawn."
+                      : drill.recoveredAfter ? "Recovered " + minutesAndSeconds(*drill.recoveredAfter) +
+                                                     " after the fault was thrown."
+                                               : "Survives.";
+    GradeCheck quick{"availability.drill-quick",
+                     "The drill is survived at once or within " + minutesAndSeconds(drillQuickSeconds), 0,
+                     false, {}, {}, {}};
+    quick.met = drill.survivedAtOnce || (drill.recoveredAfter && *drill.recoveredAfter <= drillQuickSeconds);
+    quick.reason = drill.survivedAtOnce ? "Nothing to recover from."
+                   : drill.recoveredAfter
+                       ? "Recovered in " + minutesAndSeconds(*drill.recoveredAfter) + (quick.met ? "." : ": too slow.")
+                       : "Never recovered.";
+    return {{std::move(survives), 3}, {std::move(quick), 1}};
+}
+
+GradeCategory availability(const Analysis& analysis, const ProblemCheck& check, const DrillRecord* drill) {
     std::vector<Draft> drafts;
     GradeCheck spof{"availability.no-spof", "No unaccepted single point of failure", 0, false, {}, {}, {}};
     if (analysis.resilience.operations.empty()) {
@@ -286,6 +312,9 @@ GradeCategory availability(const Analysis& analysis, const ProblemCheck& check) 
         if (c.kind == CheckKind::Rule ||
             (c.kind == CheckKind::Requirement && (c.type == "availability" || c.type == "durability")))
             drafts.push_back(fromProblemCheck(c));
+    if (drill)
+        for (Draft& d : drillChecks(*drill))
+            drafts.push_back(std::move(d));
     return category("availability", "Availability and failure", 20, std::move(drafts));
 }
 
@@ -413,23 +442,24 @@ const GradeCategory* Grade::category(std::string_view id) const {
 }
 
 Grade gradeDesign(const Problem& problem, const Design& reference, const Design& design,
-                  const Analysis& analysis, const ProblemCheck& check, const Catalog& catalog) {
+                  const Analysis& analysis, const ProblemCheck& check, const Catalog& catalog,
+                  const DrillRecord* drill) {
     Grade grade;
     grade.categories.push_back(requirements(check));
     grade.categories.push_back(estimation(reference, design));
     grade.categories.push_back(apiAndData(problem, design));
     grade.categories.push_back(scalability(design, analysis, check));
-    grade.categories.push_back(availability(analysis, check));
+    grade.categories.push_back(availability(analysis, check, drill));
     grade.categories.push_back(latency(analysis, check));
     grade.categories.push_back(cost(analysis));
     grade.categories.push_back(tradeoffs(design, analysis, catalog));
     return grade;
 }
 
-Grade gradeDesign(const LibraryProblem& problem, const Design& design) {
+Grade gradeDesign(const LibraryProblem& problem, const Design& design, const DrillRecord* drill) {
     const Analysis analysis = analyze(design);
     const ProblemCheck check = checkDesign(problem.problem, design, analysis);
-    return gradeDesign(problem.problem, problem.reference, design, analysis, check);
+    return gradeDesign(problem.problem, problem.reference, design, analysis, check, Catalog::builtin(), drill);
 }
 
 Json gradeToJson(const Grade& grade) {

@@ -5,6 +5,7 @@
 // and the reference design's workload; docs/grading.md lists every category, weight and rule.
 
 #include "estimators/analysis.h"
+#include "estimators/practice/interview_session.h"
 #include "estimators/practice/problem_check.h"
 
 #include <string>
@@ -49,12 +50,13 @@ struct Grade {
 };
 
 /// Grades `design` for `problem`, whose reference design is `reference`; `check` and `analysis` are the
-/// design's own (checkDesign and analyze of the same design).
+/// design's own (checkDesign and analyze of the same design). An interview passes its failure drill, judged
+/// on this same design, which adds availability.drill and availability.drill-quick.
 Grade gradeDesign(const Problem& problem, const Design& reference, const Design& design,
                   const Analysis& analysis, const ProblemCheck& check,
-                  const Catalog& catalog = Catalog::builtin());
+                  const Catalog& catalog = Catalog::builtin(), const DrillRecord* drill = nullptr);
 /// Analyzes and checks the design with the built-in catalog and prices, then grades it.
-Grade gradeDesign(const LibraryProblem& problem, const Design& design);
+Grade gradeDesign(const LibraryProblem& problem, const Design& design, const DrillRecord* drill = nullptr);
 
 /// `"score"`, `"earned"` (unrounded) and `"categories"` (each with its checks) for `napkin check --json`.
 Json gradeToJson(const Grade& grade);

@@ -13,10 +13,7 @@ bool startsWith(std::string_view text, std::string_view prefix) {
 }
 
 std::string minutes(double seconds) {
-    std::ostringstream out;
-    const long whole = std::lround(seconds);
-    out << whole / 60 << ":" << (whole % 60 < 10 ? "0" : "") << whole % 60;
-    return out.str();
+    return minutesAndSeconds(seconds);
 }
 
 std::string points(double value) {
@@ -136,6 +133,27 @@ void recordGrade(Attempt& attempt, const Grade& grade, const std::vector<Finding
             attempt.openFindings.push_back(f.message);
 }
 
+namespace {
+
+void writeDrill(std::ostream& out, const Attempt& attempt) {
+    if (!attempt.drill)
+        return;
+    const DrillRecord& d = *attempt.drill;
+    out << "### Failure drill\n\n"
+        << cell(d.text.empty() ? d.fault : d.text + ". " + d.fault) << " Thrown at " << minutes(d.thrownAt) << ".\n\n";
+    if (d.survivedAtOnce && d.breaks.empty())
+        out << "- Survived as drawn.\n";
+    else if (d.recoveredAfter)
+        out << "- Recovered " << minutes(*d.recoveredAfter) << " after it was thrown.\n";
+    else
+        out << "- Not recovered.\n";
+    for (const std::string& b : d.breaks)
+        out << "- Still breaks at the end: " << cell(b) << "\n";
+    out << "\n";
+}
+
+} // namespace
+
 std::string reviewMarkdown(const Attempt& attempt, std::string_view title) {
     std::ostringstream out;
     out << "## Interview review\n\n"
@@ -145,6 +163,7 @@ std::string reviewMarkdown(const Attempt& attempt, std::string_view title) {
     writeScore(out, attempt);
     writeChecklist(out, attempt.checks);
     writeEstimates(out, attempt.checks);
+    writeDrill(out, attempt);
     out << "### Open findings\n\n";
     for (const std::string& f : attempt.openFindings)
         out << "- " << cell(f) << "\n";

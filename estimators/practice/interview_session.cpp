@@ -126,6 +126,7 @@ Attempt InterviewSession::attempt() const {
         planned += p.minutes;
     result.minutes = static_cast<int>(std::lround(planned));
     result.phases = m_done;
+    result.drill = m_drill;
     if (!m_finished) {
         const double planned = m_plan[m_current].minutes * 60;
         result.phases.push_back({m_plan[m_current].phase, planned, phaseElapsed(), phaseElapsed() > planned});
@@ -173,10 +174,44 @@ std::optional<InterviewSession> InterviewSession::fromState(const Json& state, C
     session.m_recordedStart = record->startedAt;
     session.m_current = current;
     session.m_finished = finished;
+    session.m_drill = record->drill;
     session.m_done.assign(record->phases.begin(), record->phases.begin() + static_cast<std::ptrdiff_t>(done));
     session.m_phaseStartedAt = finished ? elapsed : elapsed - record->phases.back().spentSeconds;
     session.pause();
     return session;
+}
+
+std::string minutesAndSeconds(double seconds) {
+    const long whole = std::lround(seconds);
+    const long rest = whole % 60;
+    return std::to_string(whole / 60) + ":" + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
+Json toJson(const DrillRecord& record) {
+    return {{"type", record.type},
+            {"text", record.text},
+            {"fault", record.fault},
+            {"thrown_at", record.thrownAt},
+            {"survived_at_once", record.survivedAtOnce},
+            {"recovered_after", record.recoveredAfter ? Json(*record.recoveredAfter) : Json()},
+            {"breaks", record.breaks}};
+}
+
+std::optional<DrillRecord> drillRecordFromJson(const Json& json) {
+    if (!json.is_object() || !json.value("type", Json()).is_string())
+        return std::nullopt;
+    DrillRecord r;
+    r.type = json["type"].get<std::string>();
+    r.text = json.value("text", std::string());
+    r.fault = json.value("fault", std::string());
+    r.thrownAt = json.value("thrown_at", 0.0);
+    r.survivedAtOnce = json.value("survived_at_once", false);
+    if (json.contains("recovered_after") && json["recovered_after"].is_number())
+        r.recoveredAfter = json["recovered_after"].get<double>();
+    for (const Json& b : json.value("breaks", Json::array()))
+        if (b.is_string())
+            r.breaks.push_back(b.get<std::string>());
+    return r;
 }
 
 Json toJson(const Attempt& attempt) {
@@ -186,13 +221,16 @@ Json toJson(const Attempt& attempt) {
                           {"planned_seconds", p.plannedSeconds},
                           {"spent_seconds", p.spentSeconds},
                           {"overran", p.overran}});
-    return {{"problem", attempt.problem},
+    Json json{{"problem", attempt.problem},
             {"started_at", attempt.startedAt},
             {"minutes", attempt.minutes},
             {"phases", phases},
             {"score", attempt.score ? Json(*attempt.score) : Json()},
             {"checks", attempt.checks},
             {"open_findings", attempt.openFindings}};
+    if (attempt.drill)
+        json["drill"] = toJson(*attempt.drill);
+    return json;
 }
 
 std::optional<Attempt> attemptFromJson(const Json& json) {
@@ -218,6 +256,8 @@ std::optional<Attempt> attemptFromJson(const Json& json) {
     for (const Json& f : json.value("open_findings", Json::array()))
         if (f.is_string())
             a.openFindings.push_back(f.get<std::string>());
+    if (json.contains("drill"))
+        a.drill = drillRecordFromJson(json["drill"]);
     return a;
 }
 

@@ -44,6 +44,27 @@ struct PhaseTime {
     bool operator==(const PhaseTime&) const = default;
 };
 
+/// A drill as an attempt records it: the fault, when it was thrown (session seconds), whether the design
+/// survived it at once, and if not how many seconds the user took to make it survive.
+struct DrillRecord {
+    std::string type;
+    std::string text;
+    std::string fault;
+    double thrownAt = 0;
+    bool survivedAtOnce = false;
+    std::optional<double> recoveredAfter; // seconds from the throw; empty while (or if never) recovered
+    std::vector<std::string> breaks;      // the messages of what still broke at the end
+    bool operator==(const DrillRecord&) const = default;
+
+    bool survived() const { return survivedAtOnce || recoveredAfter.has_value(); }
+};
+
+/// "6:40": whole minutes and seconds, as the review and the grade's reasons say a duration.
+std::string minutesAndSeconds(double seconds);
+
+Json toJson(const DrillRecord& record);
+std::optional<DrillRecord> drillRecordFromJson(const Json& json);
+
 /// One finished (or abandoned) session, as the file keeps it.
 struct Attempt {
     std::string problem;  // slug
@@ -53,6 +74,7 @@ struct Attempt {
     std::optional<int> score;
     Json checks = Json::array();           // the grader's categories (gradeToJson), as they were at the end
     std::vector<std::string> openFindings; // unaccepted warnings and errors at the end
+    std::optional<DrillRecord> drill;       // the deep dive's failure drill, once thrown
     bool operator==(const Attempt&) const = default;
 };
 
@@ -86,6 +108,9 @@ class InterviewSession {
     Attempt attempt() const;
     const std::string& problem() const { return m_problem; }
     const std::vector<PhasePlan>& plan() const { return m_plan; }
+    /// The failure drill as thrown and (re)judged; kept in attempt() and state().
+    const std::optional<DrillRecord>& drill() const { return m_drill; }
+    void setDrill(DrillRecord drill) { m_drill = std::move(drill); }
 
     /// The running session as the file keeps it while it runs (`practice.session`): the plan, the phases
     /// done, and the seconds spent so far, so a crash recovery can carry it on.
@@ -110,6 +135,7 @@ class InterviewSession {
     std::optional<double> m_pausedAt;
     double m_pausedTotal = 0;
     bool m_finished = false;
+    std::optional<DrillRecord> m_drill;
 };
 
 Json toJson(const Attempt& attempt);

@@ -488,7 +488,8 @@ class ProblemReader {
     }
 
     void drills(const Json& root, Problem& p) {
-        const Json* items = list(root, "drills", "", true);
+        // Optional: without a list the drill falls back to defaults by the reference's parts (drill.h).
+        const Json* items = list(root, "drills", "", false);
         countBetween(items, "drills", 3, 1u << 20);
         for (std::size_t i = 0; items && i < items->size(); ++i) {
             const std::string path = at("drills", i);

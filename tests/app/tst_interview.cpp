@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
@@ -226,6 +228,102 @@ class TestInterview : public QObject {
         QVERIFY(!m_window->document().isModified());
         QVERIFY(m_window->openFile(path));
         QCOMPARE(attemptsOf(m_window->document().design()), attempts);
+    }
+
+    // The deep dive throws the drill: Tiny URL's list picked by the start time (1 700 000 000 s, 4 drills →
+    // the first, a zone outage). Nothing is drawn yet, so nothing sits in a zone and everything goes down;
+    // drawing the reference 40 s later makes it survive, and the attempt records that recovery.
+    void failureDrillInTheDeepDive() {
+        answerStartDialog(true);
+        practiceMenu(*m_window)->findChild<QAction*>("startInterview")->trigger();
+        auto* checklist = m_window->findChild<ChecklistDock*>("checklistDock");
+        for (int i = 0; i < 6; ++i)
+            m_controller->nextPhase();
+        QVERIFY(m_controller->session()->phase() == InterviewPhase::DeepDive);
+        QVERIFY(m_controller->drillVerdict());
+        QCOMPARE(m_controller->drillVerdict()->drill.type, std::string("zone_outage"));
+        QVERIFY(checklist->drillCard()->isVisible());
+        QCOMPARE(checklist->drillVerdictLabel()->text(),
+                 QString("<b>Breaks</b>: change the design until it survives. The clock is running."));
+        QCOMPARE(checklist->drillBreaks()->topLevelItemCount(), 1);
+        QCOMPARE(checklist->drillBreaks()->topLevelItem(0)->text(0),
+                 QString("Nothing is placed in an availability zone, so all of it runs in one and goes down with "
+                         "it."));
+        const double thrownAt = m_controller->drillRecord()->thrownAt;
+
+        advance(40);
+        QVERIFY(m_window->document().execute(buildEdit(tinyUrl().reference), "Draw"));
+        m_window->analysis().refresh();
+        QTRY_VERIFY(!m_window->analysis().pending());
+        QTRY_VERIFY(m_controller->drillVerdict()->survives());
+        QCOMPARE(m_controller->drillRecord()->recoveredAfter, std::optional<double>(40));
+        QCOMPARE(checklist->drillVerdictLabel()->text(), QString("<b>Survives</b>: recovered in 0:40."));
+        QVERIFY(checklist->drillBreaks()->isHidden());
+
+        m_controller->finish();
+        const std::vector<Attempt> attempts = attemptsOf(m_window->document().design());
+        QCOMPARE(attempts.size(), std::size_t{1});
+        QVERIFY(attempts[0].drill);
+        QCOMPARE(attempts[0].drill->type, std::string("zone_outage"));
+        QCOMPARE(attempts[0].drill->thrownAt, thrownAt);
+        QVERIFY(!attempts[0].drill->survivedAtOnce);
+        QCOMPARE(attempts[0].drill->recoveredAfter, std::optional<double>(40));
+        QVERIFY(attempts[0].drill->breaks.empty());
+        bool counted = false;
+        for (const Json& category : attempts[0].checks)
+            for (const Json& check : category["checks"])
+                if (check["id"] == "availability.drill-quick")
+                    counted = check["met"].get<bool>();
+        QVERIFY(counted);
+        auto* review = m_window->findChild<ReviewDialog*>("interviewReview");
+        QVERIFY(review->markdown().contains("### Failure drill\n\nOne availability zone goes dark during the evening "
+                                            "peak. The availability zone az-a fails, with everything in it."));
+        QVERIFY(review->markdown().contains("- Recovered 0:40 after it was thrown."));
+        review->close();
+    }
+
+    // History gathers the attempts of every practised file, read headless; a file gone is skipped with a note.
+    void historyAcrossFiles() {
+        QTemporaryDir dir;
+        auto fileWith = [&dir](const QString& name, const std::string& slug, int score, double startedAt) {
+            Design design = tinyUrl().reference;
+            Attempt attempt;
+            attempt.problem = slug;
+            attempt.startedAt = startedAt;
+            attempt.score = score;
+            attempt.phases = {{InterviewPhase::Functional, 240, 200, false}};
+            addAttempt(design, attempt);
+            const QString path = dir.filePath(name);
+            if (!saveDesignFile(design, path.toStdString()).ok)
+                qFatal("cannot save %s", qPrintable(path));
+            return path;
+        };
+        const QString first = fileWith("first.napkin", "tiny-url", 71, 1'700'000'000);
+        const QString second = fileWith("second.napkin", "pastebin", 88, 1'700'100'000);
+        // Opening a file with attempts remembers it, as saving one does.
+        QVERIFY(m_window->openFile(first));
+        QVERIFY(m_window->openFile(second));
+        QCOMPARE(practisedFiles(), (QStringList{second, first}));
+        QSettings().setValue("interview/files", practisedFiles() << dir.filePath("gone.napkin"));
+
+        HistoryDialog history(*m_window);
+        QTreeWidget* tree = history.tree();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QCOMPARE(tree->topLevelItem(0)->text(0), QString("Pastebin"));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(2), QString("88"));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(4), QString("second.napkin"));
+        QCOMPARE(tree->topLevelItem(1)->text(0), QString("Tiny URL"));
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(2), QString("71"));
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(4), QString("first.napkin"));
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(0),
+                 QDateTime::fromSecsSinceEpoch(1'700'000'000).toString("yyyy-MM-dd hh:mm"));
+        QCOMPARE(history.note()->text(),
+                 QString("Skipped: %1 (not found)").arg(QDir::toNativeSeparators(dir.filePath("gone.napkin"))));
+        // Another file's attempt opens its review with that file's design.
+        auto* review = new ReviewDialog(*m_window, attemptsOf(loadDesignFile(first.toStdString()).design.value())[0],
+                                        nullptr, &tinyUrl().reference);
+        QVERIFY(review->markdown().contains("Problem: Tiny URL"));
+        delete review;
     }
 
     void overrunWithoutAutomaticAdvance() {

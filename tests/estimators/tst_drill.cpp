@@ -1,0 +1,288 @@
+// The failure drill (estimators/practice/drill.h, docs/interview.md): each fault thrown at a small hand-made
+// design that survives it and at one that does not, with the exact breaks; the defaults; the recovery time
+// against a fake clock; the score it is worth; the record kept in an attempt.
+
+#include "estimators/practice/drill.h"
+#include "estimators/practice/grading.h"
+#include "estimators/practice/problem_library.h"
+
+#include <QTest>
+#include <functional>
+
+using namespace napkin;
+
+namespace {
+
+// A client, a load balancer, an API service spread over two zones, a cache and a single-leader database
+// with automatic failover and a coordination service to elect its leader. Peak: 2 000 reads and 200 writes
+// a second (1 000 and 100 on average, peak factor 2); the cache answers 80 % of the reads.
+Json baseDesign() {
+    return Json::parse(R"({
+  "format": "napkin", "version": 1,
+  "workload": {
+    "operations": [
+      {"name": "read item", "type": "read", "rate": 1000, "per": "second", "request_bytes": 100, "response_bytes": 1000},
+      {"name": "write item", "type": "write", "rate": 100, "per": "second", "request_bytes": 1000,
+       "response_bytes": 100, "stored_bytes": 1000, "retention_years": 1}
+    ],
+    "peak_factor": 2
+  },
+  "zones": [
+    {"id": "region", "kind": "region", "label": "Region", "rect": {"x": 0, "y": 0, "w": 900, "h": 600}},
+    {"id": "az-a", "kind": "availability_zone", "label": "a", "parent": "region", "rect": {"x": 10, "y": 300, "w": 400, "h": 250}},
+    {"id": "az-b", "kind": "availability_zone", "label": "b", "parent": "region", "rect": {"x": 450, "y": 300, "w": 400, "h": 250}}
+  ],
+  "components": [
+    {"id": "client", "kind": "web_client", "position": {"x": -200, "y": 0}},
+    {"id": "lb", "kind": "load_balancer", "zone": "region", "position": {"x": 50, "y": 50}},
+    {"id": "api", "kind": "service", "zone": "region", "position": {"x": 200, "y": 50}, "props": {"replicas": 4}},
+    {"id": "cache", "kind": "cache", "zone": "region", "position": {"x": 350, "y": 50}},
+    {"id": "db", "kind": "relational_db", "zone": "region", "position": {"x": 500, "y": 50}, "props": {"capacity_qps": 1000, "storage_per_node": 10000}},
+    {"id": "zk", "kind": "coordination", "zone": "region", "position": {"x": 650, "y": 50}}
+  ],
+  "links": [
+    {"id": "l1", "from": "client", "to": "lb"},
+    {"id": "l2", "from": "lb", "to": "api"},
+    {"id": "l3", "from": "api", "to": "cache"},
+    {"id": "l4", "from": "api", "to": "db"}
+  ]
+})");
+}
+
+Json& component(Json& design, const std::string& id) {
+    for (Json& c : design["components"])
+        if (c["id"] == id)
+            return c;
+    qFatal("no component %s", id.c_str());
+}
+
+Design made(const std::function<void(Json&)>& edit = {}) {
+    Json json = baseDesign();
+    if (edit)
+        edit(json);
+    LoadResult loaded = loadDesign(json.dump());
+    if (!loaded.design)
+        qFatal("design does not load: %s", loaded.diagnostics.front().toString().c_str());
+    return *loaded.design;
+}
+
+Drill drill(std::string type, double factor = 0) {
+    return {std::move(type), std::nullopt, factor, "the drill"};
+}
+
+QStringList breaks(const DrillVerdict& v) {
+    QStringList lines;
+    for (const Finding& f : v.breaks)
+        lines << QString::fromStdString(
+            f.rule + " " + (f.componentIds.empty() ? "" : f.componentIds.front()) + ": " + f.message);
+    return lines;
+}
+
+// The base design with a queue after the API and one consumer behind it.
+Design withConsumer(int replicas) {
+    return made([replicas](Json& d) {
+        d["components"].push_back({{"id", "queue"},
+                                   {"kind", "message_queue"},
+                                   {"zone", "region"},
+                                   {"position", {{"x", 0}, {"y", 200}}}});
+        d["components"].push_back({{"id", "worker"},
+                                   {"kind", "service"},
+                                   {"zone", "region"},
+                                   {"position", {{"x", 0}, {"y", 300}}},
+                                   {"props", {{"replicas", replicas}, {"capacity_qps", 2000}}}});
+        d["links"].push_back({{"id", "l5"}, {"from", "api"}, {"to", "queue"}});
+        d["links"].push_back({{"id", "l6"}, {"from", "queue"}, {"to", "worker"}});
+    });
+}
+
+const LibraryProblem& tinyUrl() {
+    const LibraryProblem* problem = builtinProblemLibrary().find("tiny-url");
+    if (!problem)
+        qFatal("tiny-url is not built in");
+    return *problem;
+}
+
+} // namespace
+
+class TestDrill : public QObject {
+    Q_OBJECT
+  private slots:
+    void zoneOutage() {
+        // Instances 0 and 2 of the four API instances run in az-a: two are left for 2 200 QPS of 2 000.
+        const DrillVerdict broken = runDrill(drill("zone_outage"), made());
+        QCOMPARE(broken.fault, std::string("The availability zone az-a fails, with everything in it."));
+        QCOMPARE(broken.faulted, std::vector<std::string>{"az-a"});
+        QCOMPARE(breaks(broken),
+                 QStringList{"failure.overload api: The 2 surviving instances of api would run at 110 %."});
+        QVERIFY(!broken.survives());
+        // Six instances leave three: 2 200 of 3 000 QPS.
+        QVERIFY(runDrill(drill("zone_outage"),
+                         made([](Json& d) { component(d, "api")["props"]["replicas"] = 6; }))
+                    .survives());
+    }
+
+    void nothingInAZone() {
+        const Design design = made([](Json& d) {
+            d["zones"] = Json::array();
+            for (Json& c : d["components"])
+                c.erase("zone");
+        });
+        const DrillVerdict v = runDrill(drill("zone_outage"), design);
+        QCOMPARE(breaks(v),
+                 QStringList{"drill.one-place lb: Nothing is placed in an availability zone, so all of it "
+                             "runs in one and goes down with it."});
+        QCOMPARE(v.breaks.front().componentIds, (std::vector<std::string>{"lb", "api", "cache", "db", "zk"}));
+    }
+
+    void primaryLost() {
+        // Automatic failover with a coordination service elects a new primary.
+        QVERIFY(runDrill(drill("primary_db_loss"), made()).survives());
+        const DrillVerdict manual =
+            runDrill(drill("primary_db_loss"),
+                     made([](Json& d) { component(d, "db")["props"]["failover"] = "manual"; }));
+        QCOMPARE(manual.fault, std::string("The primary of db is lost."));
+        QCOMPARE(breaks(manual),
+                 QStringList{"drill.primary-lost db: With its primary lost, db takes no more writes "
+                             "(2 instances, failover manual)."});
+    }
+
+    void cacheEmptied() {
+        // Every read misses: the database gets 2 000 reads and 200 writes a second at peak, of 2 × 1 000.
+        const DrillVerdict v = runDrill(drill("cache_flush"), made());
+        QCOMPARE(v.fault, std::string("The cache cache restarts empty: every read misses."));
+        QCOMPARE(breaks(v),
+                 QStringList{"capacity.over db: db gets 2.2 K QPS at peak but serves 2 K (2 × 1 K): it is "
+                             "the bottleneck."});
+        QVERIFY(runDrill(drill("cache_flush"),
+                         made([](Json& d) { component(d, "db")["props"]["capacity_qps"] = 1500; }))
+                    .survives());
+    }
+
+    void trafficTripled() {
+        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
+        QCOMPARE(v.fault, std::string("Traffic rises to 3× the peak."));
+        QCOMPARE(breaks(v),
+                 QStringList{"capacity.over api: api gets 6.6 K QPS at peak but serves 4 K (4 × 1 K): it "
+                             "is the bottleneck."});
+        QVERIFY(runDrill(drill("traffic_spike", 3), made([](Json& d) {
+                             component(d, "api")["props"]["replicas"] = 8;
+                             component(d, "db")["props"]["capacity_qps"] = 1500;
+                         }))
+                    .survives());
+    }
+
+    void hotKey() {
+        // One cache shard gets 10 % + 90 % ÷ 4 of 2 000 QPS = 650; a shard serves 2 × 1 200 ÷ 4 = 600.
+        const DrillVerdict v =
+            runDrill(drill("hot_key"), made([](Json& d) {
+                         component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 1200}};
+                     }));
+        QCOMPARE(v.fault, std::string("One key takes 10 % of the traffic of cache."));
+        QCOMPARE(breaks(v),
+                 QStringList{"drill.hot-shard cache: The shard of cache holding the hot key gets 650 QPS "
+                             "but one of its 4 shards serves 600."});
+        QVERIFY(runDrill(drill("hot_key"), made([](Json& d) {
+                             component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 2000}};
+                         }))
+                    .survives());
+    }
+
+    void consumerStopped() {
+        const DrillVerdict one = runDrill(drill("consumer_stopped"), withConsumer(1));
+        QCOMPARE(one.fault, std::string("One instance of worker stops consuming."));
+        QCOMPARE(breaks(one),
+                 QStringList{"drill.consumer-stopped worker: worker has one instance: with it stopped "
+                             "nothing consumes its 1.1 K messages/s and they pile up."});
+        QVERIFY(runDrill(drill("consumer_stopped"), withConsumer(2)).survives());
+    }
+
+    void defaultsAndPick() {
+        // A problem with its own list keeps it; without one the defaults follow the reference's parts.
+        QCOMPARE(drillsFor(&tinyUrl().problem, tinyUrl().reference).size(), tinyUrl().problem.drills.size());
+        std::vector<std::string> types;
+        for (const Drill& d : drillsFor(nullptr, made()))
+            types.push_back(d.type);
+        QCOMPARE(types, (std::vector<std::string>{"zone_outage", "traffic_spike", "primary_db_loss",
+                                                  "cache_flush"}));
+        const std::vector<Drill> four = drillsFor(&tinyUrl().problem, tinyUrl().reference);
+        QCOMPARE(pickDrill(four, 1'000'006.7)->type, four[2].type);
+        QVERIFY(!pickDrill({}, 5));
+    }
+
+    void recoveryAgainstTheClock() {
+        // Thrown at 600 s into the session on a design that breaks; the fix lands at 730 s.
+        DrillTracker tracker(drill("traffic_spike", 3), made(), 600);
+        QVERIFY(!tracker.record().survivedAtOnce);
+        QCOMPARE(tracker.record().breaks.size(), std::size_t(1));
+        tracker.judge(made(), 650);
+        QVERIFY(!tracker.record().recoveredAfter);
+        const Design fixed = made([](Json& d) {
+            component(d, "api")["props"]["replicas"] = 8;
+            component(d, "db")["props"]["capacity_qps"] = 1500;
+        });
+        tracker.judge(fixed, 730);
+        QCOMPARE(tracker.record().recoveredAfter, std::optional<double>(130));
+        QVERIFY(tracker.record().breaks.empty());
+        // Breaking it again later does not move the recovery; the end state is what still breaks.
+        tracker.judge(made(), 800);
+        QCOMPARE(tracker.record().recoveredAfter, std::optional<double>(130));
+        QCOMPARE(tracker.record().breaks.size(), std::size_t(1));
+        // A design that survives from the start has nothing to recover from.
+        DrillTracker easy(drill("traffic_spike", 3), fixed, 600);
+        QVERIFY(easy.record().survivedAtOnce);
+        QVERIFY(!easy.record().recoveredAfter);
+    }
+
+    void scoreEffect() {
+        // Tiny URL's availability checks hold 24 shares (no-SPOF 3, its rules and requirements 21); the drill
+        // adds 3 for surviving and 1 for surviving quickly, so a failed drill costs 20 × 4 ÷ 28 points.
+        const Grade plain = gradeDesign(tinyUrl(), tinyUrl().reference);
+        DrillRecord record{
+            "zone_outage", "One zone goes dark", "The availability zone az-a fails.", 600, true, {}, {}};
+        const Grade survived = gradeDesign(tinyUrl(), tinyUrl().reference, &record);
+        QCOMPARE(plain.score(), 100);
+        QCOMPARE(survived.score(), 100);
+        const GradeCategory* availability = survived.category("availability");
+        double shares = 0;
+        for (const GradeCheck& c : availability->checks)
+            shares += c.points;
+        QCOMPARE(shares, 20.0);
+        record.survivedAtOnce = false;
+        record.breaks = {"The 2 surviving instances of api would run at 110 %."};
+        const Grade failed = gradeDesign(tinyUrl(), tinyUrl().reference, &record);
+        QCOMPARE(failed.total(), 100 - 20.0 * 4 / 28);
+        QCOMPARE(failed.score(), 97);
+        // Recovered in 6:40: survives, but not quickly.
+        record.breaks.clear();
+        record.recoveredAfter = 400;
+        const Grade slow = gradeDesign(tinyUrl(), tinyUrl().reference, &record);
+        QCOMPARE(slow.total(), 100 - 20.0 * 1 / 28);
+        QCOMPARE(slow.score(), 99);
+        for (const GradeCheck& c : slow.category("availability")->checks)
+            if (c.id == "availability.drill-quick")
+                QCOMPARE(c.reason, std::string("Recovered in 6:40: too slow."));
+    }
+
+    void roundTrip() {
+        Attempt attempt;
+        attempt.problem = "tiny-url";
+        attempt.phases = {{InterviewPhase::DeepDive, 600, 500, false}};
+        attempt.drill = DrillRecord{"cache_flush",
+                                    "The cache restarts empty",
+                                    "The cache cache restarts empty: every read misses.",
+                                    1800,
+                                    false,
+                                    95.5,
+                                    {"still broken"}};
+        const std::optional<Attempt> back = attemptFromJson(Json::parse(toJson(attempt).dump()));
+        QVERIFY(back);
+        QCOMPARE(*back, attempt);
+        QCOMPARE(toJson(attempt)["drill"]["recovered_after"].get<double>(), 95.5);
+        attempt.drill.reset();
+        QVERIFY(!toJson(attempt).contains("drill"));
+        QCOMPARE(*attemptFromJson(toJson(attempt)), attempt);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDrill)
+#include "tst_drill.moc"
