@@ -179,7 +179,7 @@ std::string resilienceToText(const ResilienceReport& report) {
         if (!op.availability.exact)
             out << " (upper bound)";
         if (!op.availability.limitedBy.empty())
-            out << ", limited by " << op.availability.limitedBy << "'s "
+            out << ", limited by " << op.availability.limitedBy << " at "
                 << availabilityPercentText(op.availability.limitedByFraction) << " %";
         out << "; latency ";
         if (op.latency.saturated)

@@ -510,7 +510,7 @@ class Checker {
         check.reason = "\"" + worst->operation + "\" is available " + availabilityPercentText(a.fraction) +
                        " % of the time" +
                        (a.limitedBy.empty() ? std::string()
-                                            : ", limited by " + a.limitedBy + "'s " +
+                                            : ", limited by " + a.limitedBy + " at " +
                                                   availabilityPercentText(a.limitedByFraction) + " %") +
                        "; the target is " + formatNumber(targetPercent) + " %.";
         return true;

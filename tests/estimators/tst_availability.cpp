@@ -197,7 +197,7 @@ private slots:
             .operation("save", OperationType::Write);
         const std::string text = resilienceToText(analyzeResilience(b.build()));
         QVERIFY2(text.find("\"save\" from browser: 99.94 % (3.2 nines)") != std::string::npos, text.c_str());
-        QVERIFY2(text.find("limited by app's 99.95 %") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("limited by app at 99.95 %") != std::string::npos, text.c_str());
         QVERIFY2(
             text.find("rest on the public cloud SLAs of 2024-11-22 (resources/reference/availability.json) "
                       "for the deployments of app; zones 99.9 % (assumed") != std::string::npos,
