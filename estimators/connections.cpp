@@ -28,7 +28,7 @@ void connections(const Workload& workload, const Envelope& envelope, PushTraffic
         push.steps.push_back({"concurrent connections",
                               formatCount(dau) + " DAU × " +
                                   formatSignificant(*workload.sessionMinutesPerDay) + " min ÷ " +
-                                  formatCount(minutesPerDay) + " min",
+                                  formatNumber(minutesPerDay) + " min",
                               sayCount(push.concurrentConnections)});
     } else if (workload.concurrentShare) {
         push.concurrentConnections = dau * *workload.concurrentShare;

@@ -124,7 +124,7 @@ class TestConnections : public QObject {
         QCOMPARE(s.steps.back().result, std::string("12 servers, limited by connections"));
         const Finding* over = finding(r, "capacity.connections");
         QVERIFY(over);
-        QCOMPARE(over->severity, Severity::Error); // 416,667 > 3 × 50,000
+        QVERIFY(over->severity == Severity::Error); // 416,667 > 3 × 50,000
         QCOMPARE(over->fix, std::string("Needs 12 servers (limited by connections)."));
         // The catalog's defaults (100 K connections, 50 KB each) when the component sets none:
         // ⌈416,666.7 ÷ 70,000⌉ = 6 servers.
@@ -182,16 +182,15 @@ class TestConnections : public QObject {
         design.apply(SetWorkload{w});
         const std::string text = saveDesign(design);
         const Json json = Json::parse(text);
-        QCOMPARE(json["workload"]["connections"], Json({{"session_minutes", 30}}));
+        QVERIFY(json["workload"]["connections"] == Json({{"session_minutes", 30}}));
         QCOMPARE(json["workload"]["operations"][0]["push_to"].get<double>(), 2.0);
         const LoadResult loaded = loadDesign(text);
         QVERIFY(loaded.ok());
-        QCOMPARE(loaded.design->workload(), w);
+        QVERIFY(loaded.design->workload() == w);
         w.sessionMinutesPerDay.reset();
         w.concurrentShare = 0.25;
         design.apply(SetWorkload{w});
-        QCOMPARE(loadDesign(saveDesign(design)).design->workload().concurrentShare,
-                 std::optional<double>(0.25));
+        QVERIFY(loadDesign(saveDesign(design)).design->workload().concurrentShare == std::optional<double>(0.25));
     }
 
     void invalidValuesAreRefused_data() {
@@ -218,7 +217,7 @@ class TestConnections : public QObject {
                "recipients; \"send\" is a read";
         QTest::newRow("negative push")
             << "{" + op.arg("write", R"(, "push_to": -1)") + "}"
-            << "workload.operations[0].push_to: must be a number between 0 and 1e+07, got -1";
+            << "workload.operations[0].push_to: must be a number between 0 and 10000000, got -1";
     }
 
     void invalidValuesAreRefused() {
