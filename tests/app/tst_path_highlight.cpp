@@ -2,6 +2,7 @@
 // route marks exactly its links and their ends, selecting one of its links marks that link, deselecting
 // clears the mark, and an export of the scene never shows it.
 #include "app/gui/analysis_service.h"
+#include "app/gui/appearance.h"
 #include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/estimates_dock.h"
@@ -42,6 +43,21 @@ QStringList onPath(CanvasScene& scene) {
     }
     ids.sort();
     return ids;
+}
+
+// With NAPKIN_SHOT_DIR set, the canvas with a path marked is saved in both themes, to look at.
+void saveShots(MainWindow& window) {
+    const QString dir = qEnvironmentVariable("NAPKIN_SHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    window.resize(1500, 950);
+    window.show();
+    for (auto [theme, name] : {std::pair{Theme::Light, "light"}, std::pair{Theme::Dark, "dark"}}) {
+        applyTheme(theme);
+        QTest::qWait(200);
+        window.grab().save(dir + "/path-" + name + ".png");
+    }
+    applyTheme(Theme::System);
 }
 
 QByteArray svgOf(CanvasScene& scene, const QString& path) {
@@ -96,6 +112,8 @@ class TestPathHighlight : public QObject {
         QVERIFY(!onPath(scene).isEmpty());
         dock->tree()->clearSelection();
         QVERIFY(onPath(scene).isEmpty());
+        dock->tree()->setCurrentItem(paths->child(0));
+        saveShots(window);
     }
 
     void exportsNeverShowTheHighlight() {
