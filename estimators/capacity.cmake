@@ -2,6 +2,7 @@
 
 target_sources(napkin_estimators PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/envelope.h ${CMAKE_CURRENT_SOURCE_DIR}/envelope.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/connections.h ${CMAKE_CURRENT_SOURCE_DIR}/connections.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/load_propagation.h ${CMAKE_CURRENT_SOURCE_DIR}/load_propagation.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cost.h ${CMAKE_CURRENT_SOURCE_DIR}/cost.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/capacity_report.h ${CMAKE_CURRENT_SOURCE_DIR}/capacity_report.cpp

@@ -47,6 +47,20 @@ Json operationToJson(const OperationEstimate& op) {
     return out;
 }
 
+Json connectionsToJson(const ConnectionSizing& s) {
+    return {{"share", s.share},
+            {"connections_peak", s.connectionsPeak},
+            {"pushed_per_s_peak", s.pushedPerSecondPeak},
+            {"messages_per_s_peak", s.messagesPerSecondPeak},
+            {"connections_per_instance", s.connectionsPerInstance},
+            {"memory_per_connection_bytes", s.memoryPerConnectionBytes},
+            {"memory_bytes", s.memoryBytes},
+            {"instances_for_connections", optionalNumber(s.instancesForConnections)},
+            {"instances_for_messages", optionalNumber(s.instancesForMessages)},
+            {"limited_by", s.limitedBy},
+            {"steps", stepsToJson(s.steps)}};
+}
+
 std::string percent(const std::optional<double>& fraction) {
     return fraction ? formatSignificant(*fraction * 100) + " %" : "n/a";
 }
@@ -95,6 +109,16 @@ Json estimatesToJson(const Envelope& envelope, double costPerMonth) {
     out["operations"] = operations;
     out["steps"] = stepsToJson(envelope.steps);
     out["problems"] = envelope.problems;
+    if (envelope.push.any()) {
+        const PushTraffic& push = envelope.push;
+        out["push"] = {{"concurrent_connections", push.concurrentConnections},
+                       {"concurrent_connections_peak", push.concurrentConnectionsPeak},
+                       {"messages_per_s", push.messagesPerSecond},
+                       {"messages_per_s_peak", push.messagesPerSecondPeak},
+                       {"steps", stepsToJson(push.steps)}};
+        for (std::size_t o = 0; o < envelope.operations.size() && o < push.messagesPerOperation.size(); ++o)
+            out["operations"][envelope.operations[o].name]["pushed_per_s"] = push.messagesPerOperation[o];
+    }
     return out;
 }
 
@@ -122,6 +146,8 @@ Json componentToJson(const ComponentLoad& load, const ComponentCost* cost) {
     out["memory_bytes"] = load.holdsHotSet ? Json(load.memoryBytes) : Json(nullptr);
     out["memory_capacity_bytes"] = optionalNumber(load.memoryCapacityBytes);
     out["memory_nodes_needed"] = optionalNumber(load.memoryNodesNeeded);
+    if (load.connections)
+        out["connections"] = connectionsToJson(*load.connections);
     out["cost_per_month"] = cost ? cost->total : 0.0;
     if (cost && cost->total > 0)
         out["cost"] = {{"instances", cost->instancesPerMonth},
@@ -180,6 +206,8 @@ std::string envelopeToText(const Envelope& envelope) {
         out << stepsToText(op.steps, "  ");
     }
     out << "\nTotals\n" << stepsToText(envelope.steps, "  ");
+    if (envelope.push.any())
+        out << "\nConnections and push\n" << stepsToText(envelope.push.steps, "  ");
     out << "  " << formatCount(envelope.recordsTotal) << " records, " << formatBytes(envelope.storageBytesTotal, binary)
         << " stored, " << formatBytes(envelope.storageBytes.perDay, binary) << "/day new\n";
     return out.str();
@@ -209,6 +237,8 @@ std::string componentsToText(const LoadReport& load, const CostReport& cost, boo
         if (price && price->total > 0)
             out << "; " << formatMoney(price->total) << "/month";
         out << "\n";
+        if (c.connections)
+            out << stepsToText(c.connections->steps, "    ");
     }
     for (const std::string& link : load.ignoredLinks)
         out << "  (link " << link << " closes a cycle and carries no load)\n";

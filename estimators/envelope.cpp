@@ -1,5 +1,6 @@
 #include "estimators/envelope.h"
 
+#include "estimators/connections.h"
 #include "model/units.h"
 
 #include <cmath>
@@ -406,6 +407,7 @@ Envelope estimateEnvelope(const Workload& workload) {
         addToTotals(envelope, envelope.operations.back());
     }
     totalSteps(envelope);
+    envelope.push = estimatePush(workload, envelope);
     return envelope;
 }
 

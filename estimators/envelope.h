@@ -67,6 +67,18 @@ struct OperationEstimate {
     std::vector<Step> steps;
 };
 
+/// Long-lived connections and the messages pushed down them (docs/estimation.md, "Connections and push").
+struct PushTraffic {
+    double concurrentConnections = 0;     // average: DAU × session minutes ÷ minutes a day, or DAU × share
+    double concurrentConnectionsPeak = 0; // × peak factor
+    double messagesPerSecond = 0;         // average: writes × push_to, summed over operations
+    double messagesPerSecondPeak = 0;
+    std::vector<double> messagesPerOperation; // average, in the order of Envelope::operations
+    std::vector<Step> steps;
+
+    bool any() const { return concurrentConnections > 0 || messagesPerSecond > 0; }
+};
+
 struct Envelope {
     TimeConstants time;
     bool binaryUnits = false;
@@ -93,6 +105,7 @@ struct Envelope {
     double storageBytesReplicated = 0;
     double storageBytesProvisioned = 0;
     double cacheBytes = 0;
+    PushTraffic push;
 
     std::vector<Step> steps;            // the design-wide working (users, totals)
     std::vector<std::string> problems;  // workload mistakes that made a number 0 (unknown "of", no users, …)

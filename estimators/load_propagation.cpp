@@ -98,6 +98,7 @@ public:
         report.components.reserve(m_nodes.size());
         for (std::size_t v = 0; v < m_nodes.size(); ++v)
             report.components.push_back(summarize(v));
+        sizeGateways(report.components);
         for (std::size_t o = 0; o < m_operationCount; ++o)
             report.routes.push_back(route(o));
         for (std::size_t i = 0; i < m_edges.size(); ++i)
@@ -512,6 +513,32 @@ private:
             load.memoryNodesNeeded = std::ceil(load.memoryBytes / perNode);
     }
 
+    // Connections and pushed messages are shared among the real-time gateways as the requests are (by the
+    // links' weights), or evenly when no gateway receives requests.
+    void sizeGateways(std::vector<ComponentLoad>& loads) const {
+        if (!m_envelope.push.any())
+            return;
+        double requests = 0;
+        double gateways = 0;
+        for (const ComponentLoad& load : loads)
+            if (load.role == Role::Realtime) {
+                requests += load.offeredQps;
+                ++gateways;
+            }
+        for (std::size_t v = 0; v < loads.size(); ++v) {
+            ComponentLoad& load = loads[v];
+            if (load.role != Role::Realtime)
+                continue;
+            const Component& c = m_design.components()[v];
+            const GatewayInputs in{c.id, requests > 0 ? load.offeredQps / requests : 1 / gateways, load.offeredQps,
+                                   m_workload.targetUtilization, m_envelope.binaryUnits};
+            load.connections = sizeGateway(m_envelope.push, in, c.props, m_nodes[v].kind);
+            const double needed = std::max(load.connections->instancesForConnections.value_or(0),
+                                           load.connections->instancesForMessages.value_or(0));
+            load.instancesNeeded = std::max(load.instancesNeeded.value_or(0), needed);
+        }
+    }
+
     void spreadOverShards(const Component& c, const Node& node, ComponentLoad& load) const {
         const std::string_view key = node.role == Role::Queue ? "partitions" : "shards";
         load.shards = std::max(1.0, std::floor(numberProp(c.props, node.kind, key, 1)));
@@ -544,6 +571,7 @@ private:
                 "Add a web or mobile client and link it to the entry point.");
         for (const ComponentLoad& load : m_report->components) {
             overCapacity(load);
+            connectionFindings(load);
             storageFindings(load, binary);
             memoryFindings(load, binary);
             if (anyTraffic && m_clientCount > 0 && load.offeredQps == 0 && !isOffRequestPath(load.role) &&
@@ -578,6 +606,20 @@ private:
                 offered + ", " + formatSignificant(*load.utilization * 100) + " % of its capacity, above the " +
                     formatSignificant(m_workload.targetUtilization * 100) + " % target.",
                 "Needs " + needed + ".");
+    }
+
+    void connectionFindings(const ComponentLoad& load) {
+        if (!load.connections || !load.instancesNeeded || *load.instancesNeeded <= load.instances)
+            return;
+        const ConnectionSizing& s = *load.connections;
+        const bool over = s.connectionsPeak > load.instances * s.connectionsPerInstance ||
+                          s.messagesPerSecondPeak > load.capacityQps;
+        add("capacity.connections", over ? Severity::Error : Severity::Warning, {load.id},
+            name(load) + " holds " + formatCount(s.connectionsPeak) + " connections and handles " +
+                formatCount(s.messagesPerSecondPeak) + " messages/s at peak on " + formatNumber(load.instances) +
+                (load.instances == 1 ? " server" : " servers") + (over ? ": more than they can hold." : ", above the " +
+                formatSignificant(m_workload.targetUtilization * 100) + " % target."),
+            "Needs " + formatNumber(*load.instancesNeeded) + " servers (limited by " + s.limitedBy + ").");
     }
 
     void storageFindings(const ComponentLoad& load, bool binary) {

@@ -3,6 +3,7 @@
 // knows what it must handle: QPS and bytes per second, utilisation, instances needed, storage and memory.
 // The rules (splitting, caches, queues, replication, cycles) are written out in docs/estimation.md.
 
+#include "estimators/connections.h"
 #include "estimators/envelope.h"
 #include "estimators/finding.h"
 #include "model/catalog.h"
@@ -58,6 +59,10 @@ struct ComponentLoad {
     double memoryBytes = 0;
     std::optional<double> memoryCapacityBytes; // shards × memory_per_node
     std::optional<double> memoryNodesNeeded;
+
+    // Real-time gateways when the workload has connections or pushed messages; instancesNeeded is then
+    // the larger of the servers for connections and for messages.
+    std::optional<ConnectionSizing> connections;
 };
 
 /// One link an operation crosses, with the peak traffic of that operation on it.

@@ -349,12 +349,31 @@ std::vector<Diagnostic> workloadFields(const Workload& w) {
         problems.number(joined(where, "requests_per_action"), op.requestsPerAction, requestsPerAction);
         problems.number(joined(where, "new_fraction"), op.newFraction, fraction);
         problems.number(joined(where, "bytes_per_user"), op.bytesPerUser, bytes);
+        problems.number(joined(where, "push_to"), op.pushTo, fanout);
     }
+    if (w.sessionMinutesPerDay)
+        problems.number("connections.session_minutes", *w.sessionMinutesPerDay, sessionMinutes);
+    if (w.concurrentShare)
+        problems.number("connections.concurrent_share", *w.concurrentShare, fraction);
+    for (Diagnostic& d : pushTrafficRules(w))
+        problems.add(std::move(d.path), std::move(d.message));
     problems.number("peak_factor", w.peakFactor, peakFactor);
     problems.number("replication_factor", w.replicationFactor, replicationFactor);
     problems.number("storage_fill", w.storageFill, planningFraction);
     problems.number("cache_hot_fraction", w.cacheHotFraction, fraction);
     problems.number("target_utilization", w.targetUtilization, planningFraction);
+    return problems.take();
+}
+
+std::vector<Diagnostic> pushTrafficRules(const Workload& w) {
+    Problems problems;
+    if (w.sessionMinutesPerDay && w.concurrentShare)
+        problems.add("connections", "give session_minutes or concurrent_share, not both");
+    for (std::size_t i = 0; i < w.operations.size(); ++i)
+        if (w.operations[i].pushTo > 0 && w.operations[i].type != OperationType::Write)
+            problems.add(joined(indexed("operations", i), "push_to"),
+                         "only a write is pushed to connected recipients; \"" + w.operations[i].name +
+                             "\" is a read");
     return problems.take();
 }
 

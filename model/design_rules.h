@@ -54,6 +54,7 @@ inline constexpr Range fanout{0, 1e7};
 inline constexpr Range activeHours{0.1, 24};
 inline constexpr Range requestsPerAction{1, 1e6};
 inline constexpr Range peakFactor{1, 1000};
+inline constexpr Range sessionMinutes{0, 1440}; // minutes in a day
 inline constexpr Range replicationFactor{1, 100, true};
 inline constexpr Range planningFraction{0.01, 1}; // storage fill, target utilisation
 
@@ -87,6 +88,8 @@ std::vector<Diagnostic> zoneFields(const Zone& zone);
 std::vector<Diagnostic> noteFields(const Note& note);
 std::vector<Diagnostic> briefFields(const Brief& brief);
 std::vector<Diagnostic> workloadFields(const Workload& workload);
+/// Connections given two ways at once, and push_to on a read; paths relative to the workload.
+std::vector<Diagnostic> pushTrafficRules(const Workload& workload);
 
 /// The workload `proposed` with the operations renamed since `current` (same position, old name gone)
 /// followed by every `of` that named them.

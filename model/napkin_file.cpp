@@ -371,6 +371,7 @@ public:
             w.monthlyActiveUsers = optionalNumber(users, "mau", where, rules::users);
             w.dailyActiveFraction = optionalNumber(users, "daily_active_fraction", where, rules::fraction);
         }
+        connections(json, path, w);
         forEachObject(json, "operations", path, [&](const Json& item, const std::string& where) {
             w.operations.push_back(operation(item, where));
         });
@@ -394,10 +395,22 @@ public:
         }
         w.binaryUnits = boolean(json, "binary_units", path, false);
         w.extra =
-            extras(json, {"users", "operations", "peak_factor", "replication_factor", "storage_fill",
+            extras(json, {"users", "connections", "operations", "peak_factor", "replication_factor", "storage_fill",
                           "cache_hot_fraction", "target_utilization", "time_convention", "binary_units"});
         checkOperations(w, path);
         return w;
+    }
+
+    void connections(const Json& json, const std::string& path, Workload& w) {
+        const std::string where = join(path, "connections");
+        if (!json.contains("connections") || !isObject(json.at("connections"), where))
+            return;
+        const Json& c = json.at("connections");
+        w.sessionMinutesPerDay = optionalNumber(c, "session_minutes", where, rules::sessionMinutes);
+        w.concurrentShare = optionalNumber(c, "concurrent_share", where, rules::fraction);
+        for (const auto& [key, value] : c.items())
+            if (key != "session_minutes" && key != "concurrent_share")
+                error(join(where, key), "is not a connections field (session_minutes or concurrent_share)");
     }
 
     std::size_t errorCount() const {
@@ -460,15 +473,18 @@ private:
             op.perUserBase = *parsed;
         else if (!base.empty() || (json.contains("per_user_base") && json.at("per_user_base").is_string()))
             error(join(path, "per_user_base"), "must be mau or dau, got " + describe(Json(base)));
+        op.pushTo = numberField(json, "push_to", path, 0, rules::fanout);
         op.extra = extras(json, {"name", "type", "rate", "per", "of", "request_bytes", "response_bytes",
                                  "stored_bytes", "media_fraction", "media_bytes", "retention_years", "fanout",
                                  "active_hours", "requests_per_action", "new_fraction", "bytes_per_user",
-                                 "per_user_base"});
+                                 "per_user_base", "push_to"});
         return op;
     }
 
     void checkOperations(const Workload& w, const std::string& path) {
         for (const Diagnostic& d : rules::operationReferences(w, m_operationsWithoutType))
+            error(join(path, d.path), d.message);
+        for (const Diagnostic& d : rules::pushTrafficRules(w))
             error(join(path, d.path), d.message);
     }
 
@@ -751,6 +767,7 @@ Json toJson(const Operation& op) {
     putNumber("bytes_per_user", op.bytesPerUser, 0);
     if (op.perUserBase != UserBase::Monthly)
         out["per_user_base"] = std::string(toString(op.perUserBase));
+    putNumber("push_to", op.pushTo, 0);
     appendExtras(out, op.extra);
     return out;
 }
@@ -829,6 +846,14 @@ Json toJson(const Workload& w) {
         if (w.dailyActiveFraction)
             users["daily_active_fraction"] = number(*w.dailyActiveFraction);
         out["users"] = std::move(users);
+    }
+    if (w.sessionMinutesPerDay || w.concurrentShare) {
+        Json connections = Json::object();
+        if (w.sessionMinutesPerDay)
+            connections["session_minutes"] = number(*w.sessionMinutesPerDay);
+        if (w.concurrentShare)
+            connections["concurrent_share"] = number(*w.concurrentShare);
+        out["connections"] = std::move(connections);
     }
     out["operations"] = listToJson(w.operations);
     out["peak_factor"] = number(w.peakFactor);

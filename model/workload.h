@@ -43,6 +43,7 @@ struct Operation {
     double newFraction = 1;          // writes only: share of writes that add a new item (the rest update)
     double bytesPerUser = 0;         // writes only: data kept per user, whatever the number of writes
     UserBase perUserBase = UserBase::Monthly;
+    double pushTo = 0;               // writes only: connected recipients each write is pushed to
     Json extra = Json::object();
     bool operator==(const Operation&) const = default;
 };
@@ -51,6 +52,9 @@ struct Workload {
     std::optional<double> dailyActiveUsers;
     std::optional<double> monthlyActiveUsers;
     std::optional<double> dailyActiveFraction;
+    // Long-lived connections (docs/estimation.md, "Connections and push"): at most one of the two is set.
+    std::optional<double> sessionMinutesPerDay; // minutes a daily user stays connected
+    std::optional<double> concurrentShare;      // share of DAU connected at once, on average
     std::vector<Operation> operations;
     double peakFactor = 2;
     double replicationFactor = 3;

@@ -146,6 +146,9 @@ QColor linkColour(bool selected) {
     return colour;
 }
 
+// The request path the Estimates dock highlights: amber, which no component accent or theme highlight uses.
+QColor pathColour() { return isDark() ? QColor("#fbbf24") : QColor("#d97706"); }
+
 QColor opaqueLinkColour(bool selected) { return mixedOver(linkColour(selected), palette().color(QPalette::Window)); }
 
 QColor zoneColour(ZoneKind kind) {
@@ -207,6 +210,13 @@ bool ComponentItem::handleContains(const QPointF& scenePoint) const {
     return std::hypot(delta.x(), delta.y()) <= handleRadius + 3;
 }
 
+void ComponentItem::setOnPath(bool onPath) {
+    if (onPath == m_onPath)
+        return;
+    m_onPath = onPath;
+    update();
+}
+
 void ComponentItem::setOverlay(const ComponentOverlay& overlay) {
     if (overlay == m_overlay)
         return;
@@ -244,7 +254,7 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const QPalette pal = palette();
     const QRectF body = bodyRect();
     const bool selected = option->state & QStyle::State_Selected;
-    QColor border = selected ? pal.color(QPalette::Highlight) : m_accent;
+    QColor border = selected ? pal.color(QPalette::Highlight) : m_onPath ? pathColour() : m_accent;
     if (levelOfDetail(option, painter) < sketchZoom) {
         paintSketchFor(*this, painter, selected);
         return;
@@ -256,7 +266,7 @@ void ComponentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->setBrush(fill);
         painter->drawRoundedRect(body.translated(i * stackOffset, -i * stackOffset), cornerRadius, cornerRadius);
     }
-    painter->setPen(QPen(border, selected ? 2.5 : 1.5));
+    painter->setPen(QPen(border, m_onPath ? 3.5 : selected ? 2.5 : 1.5));
     painter->setBrush(fill);
     painter->drawRoundedRect(body, cornerRadius, cornerRadius);
     QRectF accentBar(body.left() + 1, body.top() + 8, 3, body.height() - 16);
@@ -468,6 +478,13 @@ void LinkItem::setRoute(const QPolygonF& route, const QRectF& labelRect, const Q
 
 QRectF LinkItem::boundingRect() const { return m_bounds; }
 
+void LinkItem::setOnPath(bool onPath) {
+    if (onPath == m_onPath)
+        return;
+    m_onPath = onPath;
+    update();
+}
+
 QPainterPath LinkItem::shape() const {
     QPainterPathStroker stroker;
     stroker.setWidth(10);
@@ -486,6 +503,13 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
+    if (m_onPath) {
+        QColor halo = pathColour();
+        halo.setAlphaF(0.55f);
+        painter->setPen(QPen(halo, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(m_roundedPath);
+    }
     if (detail < linkLabelZoom && m_style == editing::LineStyle::Solid) {
         paintAsRuns(*painter, selected); // under a pixel wide and unlabelled: whole-pixel runs cost least
     } else {

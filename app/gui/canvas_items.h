@@ -76,6 +76,9 @@ public:
     void setOverlay(const ComponentOverlay& overlay);
     const ComponentOverlay& overlay() const { return m_overlay; }
     bool isHovered() const { return m_hovered; } // the pointer rests on it: highlight and handle shown
+    /// On the request path the Estimates dock has selected: a view-only mark, never exported.
+    void setOnPath(bool onPath);
+    bool isOnPath() const { return m_onPath; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -116,6 +119,7 @@ private:
     QSvgRenderer* m_icon = nullptr;
     int m_stack = 0;
     bool m_hovered = false;
+    bool m_onPath = false;
 };
 
 class LinkItem : public ModelItem {
@@ -136,6 +140,9 @@ public:
     const QRectF& labelRect() const { return m_labelRect; }
     const QLineF& leader() const { return m_leader; }
     const QPainterPath& path() const { return m_path; } // the route as lines; painted with rounded bends
+    /// On the request path the Estimates dock has selected: a view-only mark, never exported.
+    void setOnPath(bool onPath);
+    bool isOnPath() const { return m_onPath; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -156,6 +163,7 @@ private:
     QRectF m_labelRect;
     QLineF m_leader;
     QRectF m_bounds;
+    bool m_onPath = false;
 };
 
 class ZoneItem : public ModelItem {

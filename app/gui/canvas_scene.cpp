@@ -76,6 +76,15 @@ void CanvasScene::showAnalysis(const Analysis& analysis) {
         it.value()->setOverlay(overlays.value(it.key()));
 }
 
+void CanvasScene::setPathHighlight(const QStringList& componentIds, const QStringList& linkIds) {
+    m_pathComponents = componentIds;
+    m_pathLinks = linkIds;
+    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
+        it.value()->setOnPath(m_pathComponents.contains(it.key()));
+    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it)
+        it.value()->setOnPath(m_pathLinks.contains(it.key()));
+}
+
 void CanvasScene::rebuild() {
     m_syncing = true;
     clear();
@@ -114,6 +123,7 @@ QSvgRenderer* CanvasScene::iconFor(const std::string& kind) {
 
 void CanvasScene::addComponent(const QString& id) {
     auto* item = new ComponentItem(*this, id);
+    item->setOnPath(m_pathComponents.contains(id));
     m_components.insert(id, item);
     updateComponent(id);
     addItem(item);
@@ -154,6 +164,7 @@ void CanvasScene::addLink(const QString& id) {
     if (!link)
         return;
     auto* item = new LinkItem(id);
+    item->setOnPath(m_pathLinks.contains(id));
     m_links.insert(id, item);
     item->setContent(*link);
     m_linksByComponent[qs(link->from)].insert(id);

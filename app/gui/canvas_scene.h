@@ -54,6 +54,11 @@ public:
     QString zoneAt(const QPointF& scenePoint, const QStringList& ignored = {}) const;
     /// Gives every component item its utilisation and SPOF / bottleneck badges from `analysis`.
     void showAnalysis(const Analysis& analysis);
+    /// Marks these components and links as the request path being looked at (view only: not selected, not
+    /// exported); an empty list clears the mark. Ids no longer in the design are ignored.
+    void setPathHighlight(const QStringList& componentIds, const QStringList& linkIds);
+    /// The highlighted ids, components then links, as given to setPathHighlight.
+    std::pair<QStringList, QStringList> pathHighlight() const { return {m_pathComponents, m_pathLinks}; }
     /// Bounding rectangle of everything in the design (not the helper items).
     QRectF contentsRect() const;
 
@@ -104,6 +109,8 @@ private:
     RectIndex<std::pair<const LinkItem*, qsizetype>> m_routeSegments; // the tracks links already run along
     bool m_orthogonal = true;
     bool m_syncing = false;
+    QStringList m_pathComponents;
+    QStringList m_pathLinks;
 };
 
 } // namespace napkin::gui

@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -18,6 +19,16 @@ QString text(const std::string& value) { return QString::fromStdString(value); }
 void addSteps(QTreeWidgetItem* parent, const std::vector<Step>& steps) {
     for (const Step& step : steps)
         new QTreeWidgetItem(parent, {text(step.label), text(step.expression + " = " + step.result)});
+}
+
+// A row of the request paths carries the links it shows, so that selecting it can mark them on the canvas.
+constexpr int pathLinksRole = Qt::UserRole + 1;
+
+QStringList linkIds(const std::vector<LinkFlow>& flows) {
+    QStringList ids;
+    for (const LinkFlow& flow : flows)
+        ids.append(text(flow.link));
+    return ids;
 }
 
 QString loadSummary(const ComponentLoad& load, bool binary) {
@@ -33,6 +44,9 @@ QString loadSummary(const ComponentLoad& load, bool binary) {
         summary += QObject::tr("; stores %1").arg(text(formatBytes(load.storageBytes, binary)));
     if (load.holdsHotSet)
         summary += QObject::tr("; hot set %1").arg(text(formatBytes(load.memoryBytes, binary)));
+    if (load.connections)
+        summary += QObject::tr("; %1 connections, limited by %2")
+                       .arg(text(formatCount(load.connections->connectionsPeak)), text(load.connections->limitedBy));
     return summary;
 }
 
@@ -57,6 +71,7 @@ EstimatesDock::EstimatesDock(AnalysisService& analysis, QWidget* parent)
     setWidget(body);
 
     connect(&m_analysis, &AnalysisService::updated, this, &EstimatesDock::analysisUpdated);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &EstimatesDock::selectionChanged);
     analysisUpdated();
 }
 
@@ -80,10 +95,33 @@ void EstimatesDock::rebuildTree() {
                             .arg(text(formatCount(envelope.readQpsPeak)), text(formatCount(envelope.writeQpsPeak)),
                                  text(formatBytes(envelope.storageBytesTotal, binary)),
                                  text(formatBytes(envelope.cacheBytes, binary)), text(formatMoney(cost().total))));
+    const QSignalBlocker quiet(m_tree); // the rebuild clears the selection; the path goes with it below
     m_tree->clear();
     addEnvelope();
+    addPush();
     addRoutes();
     addComponents();
+    emit pathSelected({}, {});
+}
+
+void EstimatesDock::selectionChanged() {
+    const QList<QTreeWidgetItem*> selected = m_tree->selectedItems();
+    const QStringList links = selected.isEmpty() ? QStringList() : selected.first()->data(0, pathLinksRole).toStringList();
+    QStringList components;
+    const Design& design = m_analysis.document().design();
+    for (const QString& id : links)
+        if (const Link* link = design.link(id.toStdString()))
+            for (const std::string& end : {link->from, link->to})
+                if (!components.contains(text(end)))
+                    components.append(text(end));
+    emit pathSelected(components, links);
+}
+
+void EstimatesDock::addPush() {
+    const PushTraffic& push = envelope().push;
+    if (!push.any())
+        return;
+    addSteps(addSection(tr("Connections and push")), push.steps);
 }
 
 QTreeWidgetItem* EstimatesDock::addSection(const QString& title) {
@@ -116,8 +154,11 @@ void EstimatesDock::addRoutes() {
         auto* item = new QTreeWidgetItem(
             section, {text(route.operation), route.links.empty() ? tr("reaches nothing")
                                                                  : tr("%n link(s)", nullptr, int(route.links.size()))});
-        for (const LinkFlow& flow : route.links)
-            new QTreeWidgetItem(item, {text(flow.link), text(linkFlowText(flow))});
+        item->setData(0, pathLinksRole, linkIds(route.links));
+        for (const LinkFlow& flow : route.links) {
+            auto* row = new QTreeWidgetItem(item, {text(flow.link), text(linkFlowText(flow))});
+            row->setData(0, pathLinksRole, QStringList{text(flow.link)});
+        }
     }
 }
 
@@ -140,6 +181,8 @@ void EstimatesDock::addComponents() {
             item->setText(1, item->text(1) + tr("; %1 a month").arg(text(formatMoney(cost.total))));
             addSteps(item, cost.steps);
         }
+        if (load.connections)
+            addSteps(item, load.connections->steps);
     }
 }
 

@@ -31,6 +31,9 @@ public:
 
 signals:
     void refreshed();
+    /// The request path of the selected row (a route: all its links and components; one of its links: that
+    /// link and its ends), or two empty lists when nothing on a path is selected.
+    void pathSelected(const QStringList& componentIds, const QStringList& linkIds);
 
 private:
     void analysisUpdated();
@@ -38,6 +41,8 @@ private:
     void addEnvelope();
     void addRoutes();
     void addComponents();
+    void addPush();
+    void selectionChanged();
     QTreeWidgetItem* addSection(const QString& title);
 
     AnalysisService& m_analysis;

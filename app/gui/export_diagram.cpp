@@ -27,13 +27,15 @@ namespace {
 
 constexpr double diagramMargin = 24;
 
-// While the scene renders for export: no selection (handles, highlights), no item caches, so that the
-// items paint vectors and text rather than cached pixmaps, and the light palette even in a dark theme.
-// All restored afterwards.
+// While the scene renders for export: no selection (handles, highlights), no request path marked, no item
+// caches, so that the items paint vectors and text rather than cached pixmaps, and the light palette even in
+// a dark theme. All restored afterwards.
 class PreparedForExport {
 public:
-    explicit PreparedForExport(CanvasScene& scene) : m_scene(scene), m_selection(scene.selection()) {
+    explicit PreparedForExport(CanvasScene& scene)
+        : m_scene(scene), m_selection(scene.selection()), m_path(scene.pathHighlight()) {
         m_scene.clearSelection();
+        m_scene.setPathHighlight({}, {});
         for (QGraphicsItem* item : m_scene.items()) {
             m_cacheModes.append({item, item->cacheMode()});
             item->setCacheMode(QGraphicsItem::NoCache);
@@ -43,6 +45,7 @@ public:
         for (const auto& [item, mode] : m_cacheModes)
             item->setCacheMode(mode);
         m_scene.select(m_selection);
+        m_scene.setPathHighlight(m_path.first, m_path.second);
     }
     PreparedForExport(const PreparedForExport&) = delete;
     PreparedForExport& operator=(const PreparedForExport&) = delete;
@@ -50,6 +53,7 @@ public:
 private:
     CanvasScene& m_scene;
     Selection m_selection;
+    std::pair<QStringList, QStringList> m_path;
     QList<std::pair<QGraphicsItem*, QGraphicsItem::CacheMode>> m_cacheModes;
     PaperPalette m_paper;
 };

@@ -119,7 +119,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(findings, &FindingsDock::centreRequested, m_view, [this](const QPointF& point) { m_view->centerOn(point); });
     addDockPanel(findings, Qt::BottomDockWidgetArea);
     addDockPanel(new WorkloadDock(*m_document, this), Qt::RightDockWidgetArea);
-    addDockPanel(new EstimatesDock(*m_analysis, this), Qt::BottomDockWidgetArea);
+    auto* estimates = new EstimatesDock(*m_analysis, this);
+    connect(estimates, &EstimatesDock::pathSelected, m_scene, &CanvasScene::setPathHighlight);
+    addDockPanel(estimates, Qt::BottomDockWidgetArea);
     auto* brief = new BriefDock(*m_document, this);
     connect(this, &MainWindow::selectionChanged, brief, &BriefDock::followSelection);
     addDockPanel(brief, Qt::BottomDockWidgetArea);

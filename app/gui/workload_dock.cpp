@@ -105,7 +105,8 @@ QStringList columnTitles() {
             QObject::tr("Requests per action"),
             QObject::tr("New share of writes"),
             QObject::tr("Kept per user"),
-            QObject::tr("Kept for")};
+            QObject::tr("Kept for"),
+            QObject::tr("Push to (recipients)")};
 }
 
 QString userBaseWords(UserBase base) {
@@ -123,7 +124,8 @@ std::optional<UserBase> userBaseFromText(const QString& input) {
 
 WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     : QDockWidget(tr("Workload"), parent), m_document(document), m_dau(new QLineEdit), m_mau(new QLineEdit),
-      m_dailyFraction(fractionBox(0, 1, 0.05)), m_peakFactor(fractionBox(1, 1000, 0.5)),
+      m_dailyFraction(fractionBox(0, 1, 0.05)), m_sessionMinutes(new QLineEdit), m_concurrentShare(new QLineEdit),
+      m_peakFactor(fractionBox(1, 1000, 0.5)),
       m_replication(fractionBox(1, 100, 1)), m_storageFill(fractionBox(0.01, 1, 0.05)),
       m_hotFraction(fractionBox(0, 1, 0.05)), m_targetUtilization(fractionBox(0.01, 1, 0.05)),
       m_timeConvention(new QComboBox), m_binaryUnits(new QCheckBox(tr("Binary units (KiB, MiB, …)"))),
@@ -132,6 +134,8 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     m_replication->setDecimals(0);
     m_dau->setPlaceholderText(tr("e.g. 30M"));
     m_mau->setPlaceholderText(tr("e.g. 100M"));
+    m_sessionMinutes->setPlaceholderText(tr("e.g. 30 (long-lived connections)"));
+    m_concurrentShare->setPlaceholderText(tr("or e.g. 0.1 of DAU, on average"));
     m_timeConvention->addItem(tr("Exact (86,400 s/day, 30-day month)"), text(toString(TimeConvention::Exact)));
     m_timeConvention->addItem(tr("Interview (10⁵ s/day, 2.5 M s/month)"), text(toString(TimeConvention::Interview)));
     m_operations->setHorizontalHeaderLabels(columnTitles());
@@ -142,6 +146,8 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     form->addRow(tr("Daily active users"), m_dau);
     form->addRow(tr("Monthly active users"), m_mau);
     form->addRow(tr("Daily-active fraction of MAU"), m_dailyFraction);
+    form->addRow(tr("Minutes connected per user a day"), m_sessionMinutes);
+    form->addRow(tr("Or share of DAU connected at once"), m_concurrentShare);
     form->addRow(tr("Peak ÷ average"), m_peakFactor);
     form->addRow(tr("Replication factor"), m_replication);
     form->addRow(tr("Fill storage to"), m_storageFill);
@@ -169,6 +175,8 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     connect(m_dau, &QLineEdit::editingFinished, this, &WorkloadDock::usersEdited);
     connect(m_mau, &QLineEdit::editingFinished, this, &WorkloadDock::usersEdited);
     connect(m_dailyFraction, &QDoubleSpinBox::valueChanged, this, &WorkloadDock::usersEdited);
+    connect(m_sessionMinutes, &QLineEdit::editingFinished, this, &WorkloadDock::connectionsEdited);
+    connect(m_concurrentShare, &QLineEdit::editingFinished, this, &WorkloadDock::connectionsEdited);
     for (auto [box, key] : {std::pair{m_peakFactor, "peak"}, std::pair{m_replication, "replication"},
                             std::pair{m_storageFill, "fill"}, std::pair{m_hotFraction, "hot"},
                             std::pair{m_targetUtilization, "utilisation"}})
@@ -217,6 +225,8 @@ void WorkloadDock::reload() {
     m_dau->setText(optionalText(w.dailyActiveUsers));
     m_mau->setText(optionalText(w.monthlyActiveUsers));
     m_dailyFraction->setValue(w.dailyActiveFraction.value_or(1.0));
+    m_sessionMinutes->setText(optionalText(w.sessionMinutesPerDay));
+    m_concurrentShare->setText(optionalText(w.concurrentShare));
     m_peakFactor->setValue(w.peakFactor);
     m_replication->setValue(w.replicationFactor);
     m_storageFill->setValue(w.storageFill);
@@ -241,7 +251,8 @@ void WorkloadDock::reload() {
                                 numberText(op.requestsPerAction),
                                 numberText(op.newFraction),
                                 numberText(op.bytesPerUser, "B"),
-                                userBaseWords(op.perUserBase)};
+                                userBaseWords(op.perUserBase),
+                                numberText(op.pushTo)};
         for (int column = 0; column < ColumnCount; ++column)
             m_operations->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
@@ -261,6 +272,20 @@ void WorkloadDock::usersEdited() {
     if (w.monthlyActiveUsers || w.dailyActiveFraction)
         w.dailyActiveFraction = m_dailyFraction->value();
     apply(w, "workload.users");
+}
+
+// Empty clears a field; the design refuses both at once, and says so in the status line.
+void WorkloadDock::connectionsEdited() {
+    if (m_loading)
+        return;
+    Workload w = m_document.design().workload();
+    QString error;
+    if (!parseOptional(m_sessionMinutes->text(), w.sessionMinutesPerDay, error) ||
+        !parseOptional(m_concurrentShare->text(), w.concurrentShare, error)) {
+        showError(tr("Connections: %1").arg(error));
+        return;
+    }
+    apply(w, "workload.connections");
 }
 
 void WorkloadDock::settingsEdited(const QString& mergeKey) {
@@ -330,6 +355,9 @@ void WorkloadDock::cellEdited(int row, int column) {
         break;
     case Fanout:
         ok = parseNumber(input, "", op.fanout, error);
+        break;
+    case PushTo:
+        ok = parseNumber(input, "", op.pushTo, error);
         break;
     default:
         if (column >= ColumnCount)

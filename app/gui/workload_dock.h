@@ -46,13 +46,17 @@ public:
         NewFraction,
         BytesPerUser,
         PerUserBase,
+        PushTo,
         ColumnCount
     };
+    QLineEdit* sessionMinutesField() const { return m_sessionMinutes; }
+    QLineEdit* concurrentShareField() const { return m_concurrentShare; }
 
   private:
     void reload();
     void usersEdited();
     void settingsEdited(const QString& mergeKey);
+    void connectionsEdited();
     void cellEdited(int row, int column);
     bool editPeopleField(Operation& op, int column, const QString& input, QString& error) const;
     void addOperation();
@@ -64,6 +68,8 @@ public:
     QLineEdit* m_dau;
     QLineEdit* m_mau;
     QDoubleSpinBox* m_dailyFraction;
+    QLineEdit* m_sessionMinutes;
+    QLineEdit* m_concurrentShare;
     QDoubleSpinBox* m_peakFactor;
     QDoubleSpinBox* m_replication;
     QDoubleSpinBox* m_storageFill;

@@ -1,0 +1,245 @@
+// Long-lived connections and pushed messages (docs/estimation.md, "Connections and push"): a chat design
+// sized by its connections, worked out by hand in the comments, and the fields through the file format.
+#include "capacity_fixtures.h"
+
+#include "estimators/capacity_report.h"
+#include "model/napkin_file.h"
+
+#include <QTest>
+
+using namespace napkin;
+using namespace napkin::testing;
+
+namespace {
+
+// 10 M DAU online 30 minutes a day; each sends 40 messages a day, each pushed to 2 recipients.
+//   connections: 10 M × 30 ÷ 1440 = 208,333.3 average, × 2 (peak factor) = 416,666.7 at peak
+//   sends: 10 M × 40 = 400 M/day ÷ 86,400 s = 4,629.63/s average, 9,259.26/s at peak
+//   pushed: 4,629.63 × 2 = 9,259.26/s average, 18,518.5/s at peak
+Workload chatWorkload() {
+    Workload w;
+    w.dailyActiveUsers = 10e6;
+    w.sessionMinutesPerDay = 30;
+    Operation send;
+    send.name = "send message";
+    send.type = OperationType::Write;
+    send.rate = 40;
+    send.per = RatePer::UserPerDay;
+    send.requestBytes = 200;
+    send.pushTo = 2;
+    w.operations = {send};
+    w.peakFactor = 2;
+    w.targetUtilization = 0.7;
+    return w;
+}
+
+DesignBuilder chatDesign(Properties gateway) {
+    DesignBuilder b;
+    b.workload(chatWorkload())
+        .add("apps", "mobile_client")
+        .add("gw", "realtime_gateway", std::move(gateway))
+        .add("chat", "service")
+        .add("store", "kv_store")
+        .link("apps", "gw")
+        .link("gw", "chat")
+        .link("chat", "store");
+    return b;
+}
+
+const Finding* finding(const LoadReport& report, std::string_view rule) {
+    for (const Finding& f : report.findings)
+        if (f.rule == rule)
+            return &f;
+    return nullptr;
+}
+
+std::string designWithWorkload(const Json& workload) {
+    Json json = designToJson(Design{});
+    json["workload"] = workload;
+    return json.dump();
+}
+
+} // namespace
+
+class TestConnections : public QObject {
+    Q_OBJECT
+  private slots:
+    void envelopeCountsConnectionsAndPushedMessages() {
+        const Envelope e = estimateEnvelope(chatWorkload());
+        QCOMPARE(e.push.concurrentConnections, 10e6 * 30 / 1440);
+        QCOMPARE(e.push.concurrentConnectionsPeak, 10e6 * 30 / 1440 * 2);
+        QCOMPARE(e.push.messagesPerSecond, 400e6 / 86400 * 2);
+        QCOMPARE(e.push.messagesPerSecondPeak, 400e6 / 86400 * 2 * 2);
+        QCOMPARE(e.push.steps.size(), std::size_t(4));
+        QCOMPARE(e.push.steps[0].label, std::string("concurrent connections"));
+        QCOMPARE(e.push.steps[0].expression, std::string("10 M DAU × 30 min ÷ 1440 min"));
+        // The spoken figure follows roundForSpeech; the exact one is fixed.
+        QVERIFY(e.push.steps[0].result.starts_with("208 K"));
+        QCOMPARE(e.push.steps[1].result, std::string("417 K"));
+        QCOMPARE(e.push.steps[2].expression, std::string("4.63 K /s × 2 recipients"));
+    }
+
+    void aConcurrentShareIsTakenOfTheDailyUsers() {
+        Workload w = chatWorkload();
+        w.sessionMinutesPerDay.reset();
+        w.concurrentShare = 0.1;
+        const Envelope e = estimateEnvelope(w);
+        QCOMPARE(e.push.concurrentConnections, 1e6);
+        QCOMPARE(e.push.steps[0].expression, std::string("10 M DAU × 0.1 connected at once"));
+    }
+
+    void withoutConnectionsNothingIsPushedOrSized() {
+        Workload w = chatWorkload();
+        w.sessionMinutesPerDay.reset();
+        w.operations[0].pushTo = 0;
+        const Envelope e = estimateEnvelope(w);
+        QVERIFY(!e.push.any());
+        QVERIFY(!chatDesign({}).workload(w).run().component("gw")->connections);
+    }
+
+    // One gateway of 3 servers, 50 K connections and 20 K messages/s each, at 70 %:
+    //   for connections: ⌈416,666.7 ÷ (50,000 × 0.7)⌉ = ⌈11.9⌉ = 12 servers
+    //   for messages: ⌈(9,259.26 in + 18,518.5 pushed) ÷ (20,000 × 0.7)⌉ = ⌈1.98⌉ = 2 servers
+    //   so 12 servers, limited by connections; memory 416,666.7 × 50 KB = 20.8 GB
+    void chatGatewayIsSizedByConnections() {
+        const LoadReport r =
+            chatDesign(props({{"replicas", 3}, {"max_connections", 50000}, {"capacity_qps", 20000}})).run();
+        const ComponentLoad& gw = *r.component("gw");
+        QVERIFY(gw.connections);
+        const ConnectionSizing& s = *gw.connections;
+        QCOMPARE(s.share, 1.0);
+        QCOMPARE(s.connectionsPeak, 10e6 * 30 / 1440 * 2);
+        QCOMPARE(s.pushedPerSecondPeak, 400e6 / 86400 * 2 * 2);
+        QCOMPARE(s.messagesPerSecondPeak, 400e6 / 86400 * 2 + 400e6 / 86400 * 2 * 2);
+        QCOMPARE(*s.instancesForConnections, 12.0);
+        QCOMPARE(*s.instancesForMessages, 2.0);
+        QCOMPARE(s.limitedBy, std::string("connections"));
+        QCOMPARE(*gw.instancesNeeded, 12.0);
+        QCOMPARE(s.memoryBytes, 10e6 * 30 / 1440 * 2 * 50000);
+        QCOMPARE(s.steps[0].expression, std::string("⌈417 K ÷ (50 K per server × 0.7)⌉"));
+        QCOMPARE(s.steps[0].result, std::string("12 servers"));
+        QCOMPARE(s.steps[1].expression,
+                 std::string("⌈(9.26 K /s in + 18.5 K /s pushed) ÷ (20 K /s per server × 0.7)⌉"));
+        QCOMPARE(s.steps[2].result, std::string("20.8 GB"));
+        QCOMPARE(s.steps.back().result, std::string("12 servers, limited by connections"));
+        const Finding* over = finding(r, "capacity.connections");
+        QVERIFY(over);
+        QVERIFY(over->severity == Severity::Error); // 416,667 > 3 × 50,000
+        QCOMPARE(over->fix, std::string("Needs 12 servers (limited by connections)."));
+        // The catalog's defaults (100 K connections, 50 KB each) when the component sets none:
+        // ⌈416,666.7 ÷ 70,000⌉ = 6 servers.
+        const ComponentLoad& byDefault = *chatDesign({}).run().component("gw");
+        QCOMPARE(*byDefault.connections->instancesForConnections, 6.0);
+        QCOMPARE(byDefault.connections->memoryPerConnectionBytes, 50000.0);
+    }
+
+    // Messages win when connections are cheap: 1 M connections a server → 1 for connections;
+    // 27,777.8 messages/s ÷ (2,000 × 0.7) = 19.8 → 20 servers.
+    void messagesCanBeTheLimit() {
+        const LoadReport r =
+            chatDesign(props({{"replicas", 20}, {"max_connections", 1e6}, {"capacity_qps", 2000}})).run();
+        const ConnectionSizing& s = *r.component("gw")->connections;
+        QCOMPARE(*s.instancesForConnections, 1.0);
+        QCOMPARE(*s.instancesForMessages, 20.0);
+        QCOMPARE(s.limitedBy, std::string("messages"));
+        QVERIFY(!finding(r, "capacity.connections")); // 20 needed, 20 there
+    }
+
+    // A balancer splits by weights 3 : 1, and the connections follow: 312,500 and 104,166.7 at peak.
+    void gatewaysShareConnectionsAsTheyShareRequests() {
+        DesignBuilder b;
+        b.workload(chatWorkload())
+            .add("apps", "mobile_client")
+            .add("lb", "load_balancer")
+            .add("a", "realtime_gateway")
+            .add("b", "realtime_gateway")
+            .add("store", "kv_store")
+            .link("apps", "lb")
+            .link("lb", "a", props({{"weight", 3}}))
+            .link("lb", "b", props({{"weight", 1}}))
+            .link("a", "store")
+            .link("b", "store");
+        const LoadReport r = b.run();
+        QCOMPARE(r.component("a")->connections->share, 0.75);
+        QCOMPARE(r.component("a")->connections->connectionsPeak, 10e6 * 30 / 1440 * 2 * 0.75);
+        QCOMPARE(r.component("b")->connections->connectionsPeak, 10e6 * 30 / 1440 * 2 * 0.25);
+    }
+
+    void analyzeJsonCarriesThePushAndTheSizing() {
+        const DesignBuilder b = chatDesign({});
+        const Envelope e = estimateEnvelope(b.design().workload());
+        const Json estimates = estimatesToJson(e, 0);
+        QCOMPARE(estimates["push"]["concurrent_connections"].get<double>(), 10e6 * 30 / 1440);
+        QCOMPARE(estimates["operations"]["send message"]["pushed_per_s"].get<double>(), 400e6 / 86400 * 2);
+        const Json gw = componentToJson(*b.run().component("gw"), nullptr);
+        QCOMPARE(gw["connections"]["instances_for_connections"].get<double>(), 6.0);
+        QCOMPARE(gw["connections"]["limited_by"].get<std::string>(), std::string("connections"));
+    }
+
+    void fieldsSurviveAFileRoundTrip() {
+        Design design;
+        Workload w = chatWorkload();
+        design.apply(SetWorkload{w});
+        const std::string text = saveDesign(design);
+        const Json json = Json::parse(text);
+        QVERIFY(json["workload"]["connections"] == Json({{"session_minutes", 30}}));
+        QCOMPARE(json["workload"]["operations"][0]["push_to"].get<double>(), 2.0);
+        const LoadResult loaded = loadDesign(text);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.design->workload() == w);
+        w.sessionMinutesPerDay.reset();
+        w.concurrentShare = 0.25;
+        design.apply(SetWorkload{w});
+        QVERIFY(loadDesign(saveDesign(design)).design->workload().concurrentShare == std::optional<double>(0.25));
+    }
+
+    void invalidValuesAreRefused_data() {
+        QTest::addColumn<QString>("workload");
+        QTest::addColumn<QString>("message");
+        const QString op = R"("operations": [{"name": "send", "type": "%1", "rate": 1, "per": "second"%2}])";
+        QTest::newRow("both") << R"({"connections": {"session_minutes": 30, "concurrent_share": 0.1}})"
+                              << "workload.connections: give session_minutes or concurrent_share, not both";
+        QTest::newRow("day has 1440 minutes")
+            << R"({"connections": {"session_minutes": 1500}})"
+            << "workload.connections.session_minutes: must be a number between 0 and 1440, got 1500";
+        QTest::newRow("share above 1")
+            << R"({"connections": {"concurrent_share": 2}})"
+            << "workload.connections.concurrent_share: must be a number between 0 and 1, got 2";
+        QTest::newRow("not a number")
+            << R"({"connections": {"session_minutes": "half an hour"}})"
+            << "workload.connections.session_minutes: must be a number, got \"half an hour\"";
+        QTest::newRow("unknown key") << R"({"connections": {"minutes": 30}})"
+                                     << "workload.connections.minutes: is not a connections field "
+                                        "(session_minutes or concurrent_share)";
+        QTest::newRow("push on a read")
+            << "{" + op.arg("read", R"(, "push_to": 3)") + "}"
+            << "workload.operations[0].push_to: only a write is pushed to connected "
+               "recipients; \"send\" is a read";
+        QTest::newRow("negative push")
+            << "{" + op.arg("write", R"(, "push_to": -1)") + "}"
+            << "workload.operations[0].push_to: must be a number between 0 and 10000000, got -1";
+    }
+
+    void invalidValuesAreRefused() {
+        QFETCH(QString, workload);
+        QFETCH(QString, message);
+        const LoadResult result = loadDesign(designWithWorkload(Json::parse(workload.toStdString())));
+        QVERIFY(!result.ok());
+        QStringList errors;
+        for (const Diagnostic& d : result.errors())
+            errors << QString::fromStdString(d.toString());
+        QVERIFY2(errors.contains(message), qPrintable(errors.join(" | ")));
+    }
+
+    // The same rules hold for an edit: the design refuses it with the same message.
+    void editsAreCheckedLikeFiles() {
+        Design design;
+        Workload w = chatWorkload();
+        w.concurrentShare = 0.1;
+        QCOMPARE(design.check(SetWorkload{w}),
+                 std::string("workload.connections: give session_minutes or concurrent_share, not both"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestConnections)
+#include "tst_connections.moc"
