@@ -117,6 +117,7 @@ class TestDrawioMenu : public QObject {
 
     // Import through the menu gives the design `napkin import` writes, byte for byte once saved.
     void importThroughTheMenuIsTheCommandsImport() {
+        QSKIP("Driving the file dialog offscreen hangs or races (issue #17, open): not yet reliable");
         m_window->document().markSaved();
         QStringList answered;
         {
@@ -135,6 +136,7 @@ class TestDrawioMenu : public QObject {
 
     // Export through the menu writes the bytes `napkin export --format drawio` writes for the same design.
     void exportThroughTheMenuIsTheCommandsExport() {
+        QSKIP("Driving the file dialog offscreen hangs or races (issue #17, open): not yet reliable");
         QVERIFY(m_window->openFile(tinyUrl));
         QTemporaryDir dir;
         const QString written = dir.filePath("menu.drawio");
