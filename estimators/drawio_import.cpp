@@ -7,6 +7,7 @@
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
+#include "model/text_rules.h"
 
 #include <pugixml.hpp>
 #include <zlib.h>
@@ -167,7 +168,7 @@ pugi::xml_node graphModel(const PageNode& page, pugi::xml_document& unpacked, st
 }
 
 // A label as plain text on one line: HTML labels lose their markup (line breaks become spaces), control
-// characters become spaces, runs of spaces collapse.
+// characters and noncharacters become spaces, runs of spaces collapse.
 std::string plainLabel(std::string_view value, bool html) {
     std::string text;
     if (html) {
@@ -187,8 +188,8 @@ std::string plainLabel(std::string_view value, bool html) {
         text = value;
     }
     std::string out;
-    for (char c : text) {
-        const bool space = static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == ' ';
+    for (char c : withoutForbiddenCharacters(text)) {
+        const bool space = static_cast<unsigned char>(c) < 0x20 || c == ' ';
         if (!space)
             out += c;
         else if (!out.empty() && out.back() != ' ')

@@ -6,6 +6,7 @@
 #include "estimators/zone_ends.h"
 #include "model/editing/editing.h"
 #include "model/napkin_file.h"
+#include "model/text_rules.h"
 
 #include <algorithm>
 #include <array>
@@ -796,7 +797,11 @@ class FlowchartParser {
     std::string_view m_frontMatterKey;
 };
 
-std::string fittingLabel(const std::string& label, int line, std::vector<ImportMessage>& warnings) {
+std::string fittingLabel(std::string label, int line, std::vector<ImportMessage>& warnings) {
+    if (const std::string refused = forbiddenCharacter(label); !refused.empty()) {
+        warnings.push_back({line, "a label holds " + refused + "; such characters became spaces"});
+        label = withoutForbiddenCharacters(label);
+    }
     if (label.size() <= maxLabelBytes)
         return label;
     warnings.push_back(

@@ -66,6 +66,20 @@ std::string forbiddenCharacter(std::string_view utf8) {
     return {};
 }
 
+std::string withoutForbiddenCharacters(std::string_view utf8) {
+    std::string kept;
+    kept.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        const std::size_t start = i;
+        const char32_t c = next(utf8, i);
+        if (c == 0 || isControl(c) || isNoncharacter(c))
+            kept += ' ';
+        else
+            kept.append(utf8.substr(start, i - start));
+    }
+    return kept;
+}
+
 std::string isolated(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         const char32_t c = next(utf8, i);

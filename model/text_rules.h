@@ -18,6 +18,10 @@ std::size_t characterCount(std::string_view utf8);
 /// the C1 controls, and the noncharacters (U+FDD0–U+FDEF and each plane's U+xFFFE, U+xFFFF).
 std::string forbiddenCharacter(std::string_view utf8);
 
+/// `utf8` with every character forbiddenCharacter refuses written as a space: for importers, which keep what
+/// a foreign file says but may not pass on what a .napkin file cannot hold.
+std::string withoutForbiddenCharacters(std::string_view utf8);
+
 /// `text` between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069) when it holds
 /// right-to-left text or a bidirectional control, so that user text placed before Napkin's own (a link's
 /// " · CDC") cannot reorder it, even with an unterminated override; left-to-right text comes back as it is.

@@ -587,6 +587,21 @@ class TestMermaid : public QObject {
         QCOMPARE(result.warnings[0].line, 2);
     }
 
+    void controlCharactersInLabelsBecomeSpacesWithAWarning() {
+        // Found by fuzz_mermaid_import: a U+0005 inside a node label made the import abort.
+        const MermaidImportResult result = importOk("graph LR\n  A[Pod\x05" "1] --> B[Web\xC2\x85" "App]\n");
+        QVERIFY(result.ok());
+        QCOMPARE(result.design->components().at(0).label, std::string("Pod 1"));
+        QCOMPARE(result.design->components().at(1).label, std::string("Web App"));
+        QCOMPARE(result.warnings.size(), std::size_t(2));
+        QCOMPARE(result.warnings[0].toString(),
+                 std::string("line 2: a label holds the control character U+0005 at character 4; such characters "
+                             "became spaces"));
+        QCOMPARE(result.warnings[1].toString(),
+                 std::string("line 2: a label holds the control character U+0085 at character 4; such characters "
+                             "became spaces"));
+    }
+
     void layoutIsLayeredWithoutOverlaps() {
         const MermaidImportResult result = importOk(toMermaid(loadFixture("tiny-url.napkin")));
         QVERIFY(result.ok());

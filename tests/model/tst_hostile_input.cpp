@@ -132,6 +132,15 @@ private slots:
         QVERIFY(forbiddenCharacter("\xe2\x80\xae right-to-left override is text").empty());
     }
 
+    void importersReplaceWhatAFileMayNotHoldWithSpaces() {
+        // NUL, a C0 control, DEL, a C1 control (U+0085), U+FFFF and U+FDD0 each become one space; a tab, an
+        // accent and right-to-left text are kept byte for byte.
+        const std::string text = std::string("a", 1) + std::string(1, '\0') + "b\x05" + "c\x7F" + "d\xC2\x85" +
+                                 "e\xEF\xBF\xBF" + "f\xEF\xB7\x90" + "g\th\xC3\xA9\xD7\x90";
+        QCOMPARE(withoutForbiddenCharacters(text), std::string("a b c d e f g\th\xC3\xA9\xD7\x90"));
+        QVERIFY(forbiddenCharacter(withoutForbiddenCharacters(text)).empty());
+    }
+
     void controlCharactersAreRefusedEverywhere() {
         const std::string title = "\"brief\": {\"title\": \"x\\u0001\", \"functional\": [\"ok\", \"y\\u0002\"]}, ";
         QCOMPARE(errorLines(loadDesign(design({}, title))),
