@@ -6,6 +6,7 @@
 #include "model/design_rules.h"
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
+#include "model/editing/zone_fit.h"
 #include "model/napkin_file.h"
 #include "model/text_rules.h"
 
@@ -298,6 +299,8 @@ class Importer {
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Component)
                 addComponent(design, i);
+        if (!m_napkinsOwn)
+            growZones(design);
         const ZoneEnds zoneEnds = zoneEndsOf(design);
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Edge)
@@ -467,16 +470,17 @@ class Importer {
         constexpr double needY = componentHeight + gridSize;
         constexpr double maxFactor = 8; // icons drawn on top of each other are not worth a page 8× as big
         std::vector<Point> centres;
-        bool napkinsOwn = true; // a page Napkin wrote has Napkin's boxes already: it keeps its positions
+        // A page Napkin wrote has Napkin's boxes already: it keeps its positions.
+        m_napkinsOwn = true;
         for (std::size_t i = 0; i < m_cells.size(); ++i)
             if (m_roles[i] == Role::Component) {
-                napkinsOwn = napkinsOwn && !styleValue(m_cells[i].style, "napkinKind").empty();
+                m_napkinsOwn = m_napkinsOwn && !styleValue(m_cells[i].style, "napkinKind").empty();
                 const Point origin = absoluteOrigin(i);
                 const Rect& geometry = m_cells[i].geometry;
                 centres.push_back(
                     {clamped(origin.x + geometry.width / 2), clamped(origin.y + geometry.height / 2)});
             }
-        if (napkinsOwn)
+        if (m_napkinsOwn)
             return 1;
         std::sort(centres.begin(), centres.end(), [](Point a, Point b) { return a.x < b.x; });
         double factor = 1;
@@ -491,6 +495,17 @@ class Importer {
                 factor = std::max(factor, std::min(apart, maxFactor));
             }
         return factor;
+    }
+
+    // Napkin's boxes are wider than draw.io's icons and the page may have been spread, so a box can stick
+    // out of the zone drawn around its icon: the zones grow back around their members, each box counted as
+    // wide as a label can make it.
+    void growZones(Design& design) {
+        const Compound fit = growZonesAroundMembers(design, componentMaxWidth);
+        if (const std::string problem = design.check(fit); !problem.empty())
+            warn("zones could not be grown around what they hold: " + problem);
+        else
+            design.apply(fit);
     }
 
     Rect pageRect(std::size_t index) {
@@ -796,6 +811,7 @@ class Importer {
     std::vector<int> m_depths;
     std::size_t m_zoneCount = 0;
     double m_scale = 1; // spreadFactor()
+    bool m_napkinsOwn = false; // spreadFactor(): every component carries napkinKind
     std::map<std::size_t, std::string> m_napkinIds;
 };
 

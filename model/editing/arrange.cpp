@@ -1,5 +1,6 @@
 // Auto-arrange: columns by request flow, rows in one horizontal band per zone so that zones never overlap.
 #include "model/editing/editing.h"
+#include "model/editing/zone_fit.h"
 
 #include "model/graph_view.h"
 
@@ -20,8 +21,7 @@ using Vertex = GraphView::Vertex;
 
 constexpr double columnStep = componentWidth + 100;
 constexpr double rowStep = componentHeight + 60;
-constexpr double zonePadding = 40; // between a zone's frame and what it holds
-constexpr double bandGap = 40;     // between neighbouring zones, or a zone and a row of components
+constexpr double bandGap = 40; // between neighbouring zones, or a zone and a row of components
 
 struct BackEdgeRecorder : boost::default_dfs_visitor {
     std::set<std::pair<Vertex, Vertex>>* backEdges;

@@ -7,6 +7,7 @@
 #include "estimators/drawio_writer.h"
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
+#include "model/editing/zone_fit.h"
 #include "model/napkin_file.h"
 #include "report_golden.h"
 
@@ -156,6 +157,8 @@ class TestDrawio : public QObject {
     void importsRealAwsPatternAndReportsWhatItDrops();
     void realImportsHaveNoOverlappingBoxes_data();
     void realImportsHaveNoOverlappingBoxes();
+    void realImportsKeepMembersInsideTheirZones_data();
+    void realImportsKeepMembersInsideTheirZones();
     void compressedPageReadsLikeThePlainOne();
     void pagesAreChosenByNumberOrName();
     void htmlLabelsLoseTheirMarkup();
@@ -260,11 +263,14 @@ void TestDrawio::importsRealAwsPipeline() {
     // Region is drawn over the AWS Cloud group (not inside it in draw.io's tree) and joins it by geometry.
     // The three icons' centres are 170 and 180 apart on one line (159,269; 329,269; 509,269), closer than
     // the widest box and a grid step (240 + 20): the page is spread by 260 / 170, so the Kinesis centre goes
-    // to 243.18,411.41 and its box's corner to 163.18,379.41; the zones grow by the same factor.
+    // to 243.18,411.41 and its box's corner to 163.18,379.41; the zones grow by the same factor (Region to
+    // 810.59 wide, AWS Cloud to 902.35). Then Region grows to hold its last box, as wide as a label can
+    // make it, with the padding: 698.47 + 240 + 40 = 978.47 on the right, so 871.41 wide; AWS Cloud to hold
+    // Region with the padding, 978.47 + 40 - 61.18 = 957.29 wide. Heights and left edges already hold them.
     const std::string expected =
-        "zone Zy9PH1DXcxW0B2Q-Vq_a-1 group 'AWS Cloud' in  61.176471,122.352941 902.352941x535.294118\n"
+        "zone Zy9PH1DXcxW0B2Q-Vq_a-1 group 'AWS Cloud' in  61.176471,122.352941 957.294118x535.294118\n"
         "zone Zy9PH1DXcxW0B2Q-Vq_a-2 region 'Region' in Zy9PH1DXcxW0B2Q-Vq_a-1 107.058824,168.235294 "
-        "810.588235x443.529412\n"
+        "871.411765x443.529412\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-4 message_queue 'Amazon Kinesis Data Streams' in "
         "Zy9PH1DXcxW0B2Q-Vq_a-2 163.176471,379.411765\n"
         "component Zy9PH1DXcxW0B2Q-Vq_a-7 serverless_function 'AWS Lambda Data Processing' in "
@@ -323,6 +329,41 @@ void TestDrawio::realImportsHaveNoOverlappingBoxes() {
                 std::abs(a.x - b.x) >= componentMaxWidth || std::abs(a.y - b.y) >= componentHeight;
             QVERIFY2(apart, (components[i].label + " overlaps " + components[j].label).c_str());
         }
+}
+
+// The real files with zones (the other one's only frame has no label and is dropped).
+void TestDrawio::realImportsKeepMembersInsideTheirZones_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("kinesis pipeline") << QStringLiteral("kinesis-lambda-dynamodb-pipeline.drawio");
+}
+
+// The page is spread and icons become wider boxes: every zone still holds each of its members, a box as
+// wide as a label can make it, and each of its child zones, with the usual padding.
+void TestDrawio::realImportsKeepMembersInsideTheirZones() {
+    QFETCH(QString, file);
+    const DrawioImportResult result = importDrawio(realFile(qPrintable(file)));
+    QVERIFY2(result.ok(), result.error.c_str());
+    const Design& design = *result.design;
+    auto holds = [](const Rect& zone, const Rect& inner) {
+        return inner.x - zonePadding >= zone.x && inner.y - zonePadding >= zone.y &&
+               inner.x + inner.width + zonePadding <= zone.x + zone.width + 1e-9 &&
+               inner.y + inner.height + zonePadding <= zone.y + zone.height + 1e-9;
+    };
+    int members = 0;
+    for (const Component& c : design.components()) {
+        if (c.zone.empty())
+            continue;
+        ++members;
+        const Rect box{c.position.x, c.position.y, componentMaxWidth, componentHeight};
+        QVERIFY2(holds(design.zone(c.zone)->rect, box), (c.label + " sticks out of " + c.zone).c_str());
+    }
+    for (const Zone& zone : design.zones())
+        if (!zone.parent.empty()) {
+            ++members;
+            QVERIFY2(holds(design.zone(zone.parent)->rect, zone.rect),
+                     (zone.label + " sticks out of " + zone.parent).c_str());
+        }
+    QCOMPARE(members, 4); // three components in Region, Region in AWS Cloud
 }
 
 void TestDrawio::compressedPageReadsLikeThePlainOne() {
