@@ -63,15 +63,16 @@ const std::vector<ExtraTerms>& extraTerms() {
          {"twilio", "sendgrid", "ses", "mailgun", "firebase cloud messaging", "smtp"}},
         // Found missing in real diagrams (tests/data/mermaid-real).
         {"monitoring",
-         {"filebeat", "metricbeat", "alloy", "konga", "exporter", "node exporter", "logger", "alert",
-          "alerts"}},
+         {"filebeat", "metricbeat", "flower", "alloy", "konga", "exporter", "node exporter", "logger",
+          "alert", "alerts"}},
         {"web_client",
          {"customer", "visitor", "analyst", "end user", "service worker", "internet client",
           "internet user"}},
         {"mobile_client", {"sensor", "iot device"}},
         {"service", {"graphql", "grpc", "rest api", "api routes", "api route", "auth"}},
         {"message_queue", {"message bus"}},
-        {"task_queue", {"background job"}},
+        // A bare "queue" is where workers take their jobs from; a log is drawn as a stream, topic or bus.
+        {"task_queue", {"background job", "queue"}},
         {"object_storage", {"supabase storage", "firebase storage"}},
         {"coordination", {"clickhouse keeper"}},
         {noFit,
@@ -107,9 +108,10 @@ const std::vector<ExtraTerms>& extraTerms() {
     return extras;
 }
 
-// Catalog aliases too vague to decide a kind on their own ("app" is as often a server as a phone).
+// Catalog aliases too vague to decide a kind on their own ("app" is as often a server as a phone), or that
+// extraTerms() gives another kind ("queue").
 const std::set<std::string, std::less<>>& droppedAliases() {
-    static const std::set<std::string, std::less<>> dropped{"app"};
+    static const std::set<std::string, std::less<>> dropped{"app", "queue"};
     return dropped;
 }
 
@@ -137,6 +139,7 @@ const std::set<std::string, std::less<>>& weakWords() {
 const std::unordered_map<std::string, std::string_view>& toolWords() {
     static const std::unordered_map<std::string, std::string_view> words{{"ui", "monitoring"},
                                                                          {"commander", "monitoring"},
+                                                                         {"flower", "monitoring"},
                                                                          {"admin", "monitoring"},
                                                                          {"insight", "monitoring"},
                                                                          {"dashboard", "monitoring"},
@@ -146,6 +149,9 @@ const std::unordered_map<std::string, std::string_view>& toolWords() {
                                                                          {"explorer", "monitoring"},
                                                                          {"gui", "monitoring"},
                                                                          {"keeper", "coordination"},
+                                                                         {"beat", "batch_job"},
+                                                                         {"scheduler", "batch_job"},
+                                                                         {"invalidator", "stream_processor"},
                                                                          {"express", "monitoring"},
                                                                          {"sentinel", "coordination"},
                                                                          {"registry", "coordination"},
@@ -167,6 +173,15 @@ const std::unordered_map<std::string, std::string_view>& toolWords() {
                                                                          {"adapter", "service"},
                                                                          {"uploader", "service"}};
     return words;
+}
+
+// Protocols are not products: a protocol followed by a tool word is its server ("WebSocket Manager").
+bool isProtocol(const Words& words) {
+    static const std::set<std::string, std::less<>> protocols{"websocket", "websockets", "ws",   "sse",
+                                                              "socket",    "grpc",       "rest", "http",
+                                                              "https",     "mqtt",       "amqp", "graphql"};
+    return std::all_of(words.begin(), words.end(),
+                       [](const std::string& w) { return protocols.contains(w); });
 }
 
 Words splitWords(std::string_view text) {
@@ -244,7 +259,7 @@ struct Match {
 Match matchOf(const Term& term, const Words& label, std::size_t at, const Catalog& catalog) {
     Match match{term.kind, term.text, at + term.words.size(), term.level};
     const KindSpec* spec = catalog.kind(term.kind);
-    const bool product = term.level > 0 && spec && spec->role != "client";
+    const bool product = term.level > 0 && spec && spec->role != "client" && !isProtocol(term.words);
     if (product && match.end < label.size()) {
         const auto tool = toolWords().find(label[match.end]);
         if (tool != toolWords().end() && tool->second != term.kind && catalog.kind(tool->second)) {

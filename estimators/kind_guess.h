@@ -6,7 +6,9 @@
 // - generic words (db, server, app, web, log …) lose to specific ones, and a product that serves many roles
 //   (Redis) loses to one that decides the role ("Celery + Redis" is a task queue); among equals the label's
 //   last term (its head noun) wins, then the longest;
-// - a product followed by a tool word is the tool, not the product ("Redis Commander", "Kafka UI");
+// - a bare "queue" is a task queue ("Redis Queue"); a log is named as one (message queue, stream, Kafka);
+// - a product followed by a tool word is the tool, not the product ("Redis Commander", "Kafka UI", "Celery
+//   Beat"); a protocol is not a product ("WebSocket Manager" is the real-time gateway);
 // - things with no fitting kind (NAT gateway, security group, IAM, WAF) get the generic kind `service`,
 //   marked `generic`, so that no link is lost and the user is told.
 

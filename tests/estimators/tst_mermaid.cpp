@@ -689,6 +689,18 @@ class TestMermaid : public QObject {
                                << "label matches \"minio\"";
         QTest::newRow("rabbitmq in a cylinder") << "RabbitMQ Queue" << cylinder << "task_queue"
                                                 << "label matches \"rabbitmq\"";
+        QTest::newRow("a bare queue holds jobs") << "Redis Queue" << rect << "task_queue"
+                                                 << "label matches \"queue\"";
+        QTest::newRow("a message queue is a log") << "Message Queue" << rect << "message_queue"
+                                                  << "label matches \"message queue\"";
+        QTest::newRow("scheduler of a queue") << "Celery Beat" << rect << "batch_job"
+                                              << "label matches \"celery beat\"";
+        QTest::newRow("monitor of a queue") << "celery_flower" << rect << "monitoring"
+                                            << "label matches \"celery flower\"";
+        QTest::newRow("tool for a cache") << "Cache Invalidator" << rect << "stream_processor"
+                                          << "label matches \"cache invalidator\"";
+        QTest::newRow("a protocol is no product") << "WebSocket Manager" << rect << "realtime_gateway"
+                                                  << "label matches \"websocket\"";
         QTest::newRow("no fit: nat") << "NAT Gateway" << rect << "service"
                                      << "no fitting kind for \"nat gateway\"";
         QTest::newRow("no fit: waf") << "WAF (Web Application Firewall)" << rect << "service"
