@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 using namespace napkin;
@@ -49,45 +50,48 @@ std::string readFile(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string("<missing>");
 }
 
-// Answers the modal windows an action opens, until the action returns: the file dialog gets `file`; a
-// dialog or message box is accepted. Polling, since each window opens only after the previous one closed.
-class ModalAnswerer : public QObject {
-  public:
-    explicit ModalAnswerer(QString file) : m_file(std::move(file)) {
-        connect(&m_timer, &QTimer::timeout, this, [this] { answer(); });
-        m_timer.start(20);
-    }
-    QStringList answered;
+// Calls `answer` with the modal window of type T once it is the active one. An action opens its windows one
+// after the other, each from the event loop of the one before, so this polls from inside those loops. After
+// 5 s it gives up and rejects whatever window is open, so that a window that never comes (or another one)
+// fails the test instead of hanging it.
+template <typename T>
+void whenModal(QObject* context, std::function<void(T*)> answer, int triesLeft = 250) {
+    QTimer::singleShot(20, context, [context, answer = std::move(answer), triesLeft]() mutable {
+        QWidget* active = QApplication::activeModalWidget();
+        auto* modal = qobject_cast<T*>(active);
+        if (modal && modal->isVisible())
+            answer(modal);
+        else if (triesLeft > 0)
+            whenModal<T>(context, std::move(answer), triesLeft - 1);
+        else if (auto* stuck = qobject_cast<QDialog*>(active))
+            stuck->reject();
+    });
+}
 
-  private:
-    void answer() {
-        // Offscreen, a dialog is not always the active modal widget yet: look among the windows too.
-        QWidget* modal = QApplication::activeModalWidget();
-        for (QWidget* window : QApplication::topLevelWidgets())
-            if (!modal && qobject_cast<QDialog*>(window) && window->isVisible() && window->isModal())
-                modal = window;
-        if (!modal || !modal->isVisible())
-            return;
-        if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
-            // The dialog takes a file in another folder in steps; accept only once it holds the file.
-            const QFileInfo file(m_file);
-            if (dialog->selectedFiles().value(0) != file.absoluteFilePath() && ++m_tries < 250) {
-                dialog->setDirectory(file.absolutePath());
-                dialog->selectFile(file.fileName());
-                return;
-            }
-            answered << "file dialog";
-        } else {
-            answered << modal->windowTitle();
-        }
-        QMetaObject::invokeMethod(modal, "accept"); // a slot, protected in C++
-    }
+// Gives the file dialog the full path and accepts it, then calls `next` (which answers the window after). The
+// dialog is noted with the file it holds, so that the test sees which file the action got.
+void answerFileDialog(QObject* context, const QString& path, QStringList& answered,
+                      std::function<void()> next = {}) {
+    whenModal<QFileDialog>(context, [path, &answered, next](QFileDialog* dialog) {
+        // selectFile() leaves the name field alone while it has the keyboard focus (the user may be typing
+        // in it), and offscreen the dialog's window is sometimes active already: take the focus away first.
+        if (QWidget* focused = dialog->focusWidget())
+            focused->clearFocus();
+        dialog->selectFile(path);
+        answered << "file dialog: " + dialog->selectedFiles().join(", ");
+        if (next)
+            next();
+        QMetaObject::invokeMethod(dialog, "accept"); // a slot, protected in C++
+    });
+}
 
-    QString m_file;
-    QTimer m_timer;
-    int m_tries =
-        0; // after 5 s the dialog is accepted as it is, so that a stuck dialog fails the test, not hangs
-};
+// Accepts the next dialog as it is and notes its title.
+void acceptDialog(QObject* context, QStringList& answered) {
+    whenModal<QDialog>(context, [&answered](QDialog* dialog) {
+        answered << dialog->windowTitle();
+        dialog->accept();
+    });
+}
 
 } // namespace
 
@@ -117,15 +121,13 @@ class TestDrawioMenu : public QObject {
 
     // Import through the menu gives the design `napkin import` writes, byte for byte once saved.
     void importThroughTheMenuIsTheCommandsImport() {
-        QSKIP("Driving the file dialog offscreen hangs or races (issue #17, open): not yet reliable");
         m_window->document().markSaved();
         QStringList answered;
-        {
-            ModalAnswerer answerer(pipeline);
-            actionNamed(m_window->menu(MenuId::File), "draw.io diagram…")->trigger();
-            answered = answerer.answered;
-        }
-        QCOMPARE(answered, QStringList({"file dialog", "Confirm component kinds"}));
+        QObject answering; // the answers' timers end with the test, whatever happened
+        answerFileDialog(&answering, pipeline, answered,
+                         [&answering, &answered] { acceptDialog(&answering, answered); });
+        actionNamed(m_window->menu(MenuId::File), "draw.io diagram…")->trigger();
+        QTRY_COMPARE(answered, QStringList({"file dialog: " + pipeline, "Confirm component kinds"}));
         QTemporaryDir dir;
         const QString cliOutput = dir.filePath("pipeline.napkin");
         const testing::CliRun cli = testing::runCli({"import", pipeline, "-o", cliOutput});
@@ -136,17 +138,14 @@ class TestDrawioMenu : public QObject {
 
     // Export through the menu writes the bytes `napkin export --format drawio` writes for the same design.
     void exportThroughTheMenuIsTheCommandsExport() {
-        QSKIP("Driving the file dialog offscreen hangs or races (issue #17, open): not yet reliable");
         QVERIFY(m_window->openFile(tinyUrl));
         QTemporaryDir dir;
         const QString written = dir.filePath("menu.drawio");
         QStringList answered;
-        {
-            ModalAnswerer answerer(written);
-            actionNamed(m_window->menu(MenuId::Export), "draw.io diagram…")->trigger();
-            answered = answerer.answered;
-        }
-        QCOMPARE(answered, QStringList({"file dialog"}));
+        QObject answering;
+        answerFileDialog(&answering, written, answered);
+        actionNamed(m_window->menu(MenuId::Export), "draw.io diagram…")->trigger();
+        QTRY_COMPARE(answered, QStringList({"file dialog: " + written}));
         const QString cliOutput = dir.filePath("cli.drawio");
         const testing::CliRun cli =
             testing::runCli({"export", tinyUrl, "--format", "drawio", "-o", cliOutput});
