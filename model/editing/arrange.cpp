@@ -151,16 +151,10 @@ Compound fitZonesTo(const Design& design, const std::vector<Component>& moved,
     std::unordered_map<std::string, Point> position;
     for (const Component& c : moved)
         position[c.id] = c.position;
-    std::vector<const Zone*> zones;
-    for (const Zone& zone : design.zones())
-        zones.push_back(&zone);
-    // Innermost first, so that a parent grows around its children's new rectangles.
-    std::sort(zones.begin(), zones.end(), [&](const Zone* a, const Zone* b) {
-        return zoneDepth(design, a->id) > zoneDepth(design, b->id);
-    });
     std::unordered_map<std::string, Rect> fitted;
     Compound edit;
-    for (const Zone* zone : zones) {
+    // Innermost first, so that a parent grows around its children's new rectangles.
+    for (const Zone* zone : zonesInnermostFirst(design)) {
         double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
         bool anyMoved = false;
         auto include = [&](double x, double y, double w, double h) {

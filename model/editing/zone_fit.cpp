@@ -7,17 +7,20 @@
 
 namespace napkin {
 
-Compound growZonesAroundMembers(const Design& design, double boxWidth) {
+std::vector<const Zone*> zonesInnermostFirst(const Design& design) {
     std::vector<const Zone*> zones;
     for (const Zone& zone : design.zones())
         zones.push_back(&zone);
-    // Innermost first, so that a parent grows around its children's grown rectangles.
     std::stable_sort(zones.begin(), zones.end(), [&](const Zone* a, const Zone* b) {
         return zoneDepth(design, a->id) > zoneDepth(design, b->id);
     });
+    return zones;
+}
+
+Compound growZonesAroundMembers(const Design& design, double boxWidth) {
     std::unordered_map<std::string, Rect> grown;
     Compound edit;
-    for (const Zone* zone : zones) {
+    for (const Zone* zone : zonesInnermostFirst(design)) {
         double left = zone->rect.x, top = zone->rect.y;
         double right = left + zone->rect.width, bottom = top + zone->rect.height;
         auto hold = [&](Rect r) {
