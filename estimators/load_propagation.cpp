@@ -1,5 +1,7 @@
 #include "estimators/load_propagation.h"
 
+#include "estimators/request_paths.h"
+
 #include "model/units.h"
 
 #include <algorithm>
@@ -155,8 +157,7 @@ private:
         edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
         edge.carries.assign(m_operationCount, 1);
         // A fallback link stands by: no traffic crosses it while the source's other links work.
-        const auto fallback = link.props.find("fallback");
-        if (fallback != link.props.end() && fallback->second.is_boolean() && fallback->second.get<bool>()) {
+        if (isFallbackLink(link)) {
             edge.carries.assign(m_operationCount, 0);
             return;
         }
