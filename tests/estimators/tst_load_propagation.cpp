@@ -467,6 +467,9 @@ private slots:
                                  .link("svc", "queue", props({{"fallback", true}}))
                                  .run();
         QCOMPARE(putQps(r, "queue"), 0.0);
+        // Standing by is what a fallback is for: no "receives no traffic" finding.
+        for (const Finding& f : r.findings)
+            QVERIFY2(f.rule != "capacity.no-traffic", f.message.c_str());
         const OperationRoute& put = r.routes[1];
         QCOMPARE(put.links.size(), std::size_t(2));
         QCOMPARE(put.links[0].link, std::string("web-svc"));
