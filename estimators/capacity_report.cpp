@@ -24,6 +24,7 @@ Json operationToJson(const OperationEstimate& op) {
     out["actions"] = periodsToJson(op.actions);
     out["requests"] = periodsToJson(op.requests);
     out["active_seconds"] = op.activeSeconds;
+    out["users_per_s"] = op.usersPerSecond;
     out["ingress_bytes_per_s"] = op.ingressBytesPerSecond;
     out["egress_bytes_per_s"] = op.egressBytesPerSecond;
     out["ingress_bytes_per_s_peak"] = op.ingressBytesPerSecondPeak;

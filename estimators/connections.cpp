@@ -46,18 +46,36 @@ void connections(const Workload& workload, const Envelope& envelope, PushTraffic
                           formatCount(push.concurrentConnectionsPeak)});
 }
 
+// A periodic push (a live top 100 every second) reaches its share of the connections once per period,
+// whatever the operation's own rate: receivers ÷ period.
+double periodicPush(const Operation& op, const PushTraffic& push, std::vector<Step>& steps) {
+    if (!(op.pushEverySeconds > 0))
+        return 0;
+    const double receivers = push.concurrentConnections * op.pushShare;
+    const double pushed = receivers / op.pushEverySeconds;
+    const std::string share = op.pushShare != 1 ? " × " + formatSignificant(op.pushShare) + " receiving" : "";
+    steps.push_back({op.name + " pushed every " + countOf(op.pushEverySeconds, "second", "seconds"),
+                     formatCount(push.concurrentConnections) + " connections" + share + " ÷ " +
+                         formatSignificant(op.pushEverySeconds) + " s",
+                     sayRate(pushed)});
+    return pushed;
+}
+
 void messages(const Workload& workload, const Envelope& envelope, PushTraffic& push) {
     for (std::size_t o = 0; o < envelope.operations.size(); ++o) {
         const OperationEstimate& e = envelope.operations[o];
-        const double to = o < workload.operations.size() ? workload.operations[o].pushTo : 0;
-        const double pushed = e.type == OperationType::Write ? e.qpsAverage * to : 0;
-        push.messagesPerOperation.push_back(pushed);
-        push.messagesPerSecond += pushed;
+        const Operation* op = o < workload.operations.size() ? &workload.operations[o] : nullptr;
+        const double to = op ? op->pushTo : 0;
+        double pushed = e.type == OperationType::Write ? e.qpsAverage * to : 0;
         if (pushed > 0)
             push.steps.push_back({e.name + " pushed",
                                   formatCount(e.qpsAverage) + " /s × " + formatSignificant(to) +
                                       (to == 1 ? " recipient" : " recipients"),
                                   sayRate(pushed)});
+        if (op)
+            pushed += periodicPush(*op, push, push.steps);
+        push.messagesPerOperation.push_back(pushed);
+        push.messagesPerSecond += pushed;
     }
     push.messagesPerSecondPeak = push.messagesPerSecond * envelope.peakFactor;
     if (push.messagesPerSecond > 0)

@@ -108,8 +108,10 @@ public:
                         "\", which is not a write operation given by its own rate");
                 return {0, Period::Second};
             }
+            // The writer's own count over its own window: a per-second rate during active hours is a daily
+            // one.
             std::vector<Step> ignored;
-            const NativeRate baseRate = nativeRate(*base, ignored);
+            const NativeRate baseRate = inWindow(base->activeHours, nativeRate(*base, ignored));
             const NativeRate rate{op.rate * baseRate.count, baseRate.period};
             steps.push_back({op.name + perPeriodName(rate.period),
                              formatSignificant(op.rate) + " × " + count(baseRate.count) +
@@ -127,7 +129,8 @@ public:
         e.type = op.type;
         const TimeConstants& time = m_envelope.time;
         const bool binary = m_envelope.binaryUnits;
-        const NativeRate rate = inWindow(op, nativeRate(op, e.steps));
+        const double activeHours = activeHoursOf(op);
+        const NativeRate rate = inWindow(activeHours, nativeRate(op, e.steps));
         e.actions = countsFrom(rate, time);
         e.requests = scaled(e.actions, op.requestsPerAction);
         const NativeRate requests{rate.count * op.requestsPerAction, rate.period};
@@ -136,19 +139,21 @@ public:
                                count(rate.count) + perPeriodName(rate.period) + " × " +
                                    formatSignificant(op.requestsPerAction) + " requests per action",
                                count(requests.count) + perPeriodName(rate.period)});
-        e.activeSeconds = time.secondsPerDay * op.activeHours / 24;
+        e.activeSeconds = time.secondsPerDay * activeHours / 24;
         const std::string unit = op.type == OperationType::Write ? " writes/s" : " reads/s";
-        if (op.activeHours < 24) {
+        if (activeHours < 24) {
             e.requests.perSecond = e.requests.perDay / e.activeSeconds;
             e.steps.push_back({op.name + unit,
                                count(e.requests.perDay) + "/day ÷ " + count(e.activeSeconds) + " s (" +
-                                   countOf(op.activeHours, "hour", "hours") + " active)",
+                                   countOf(activeHours, "hour", "hours") + " active" +
+                                   (activeHours != op.activeHours ? ", as " + op.of : std::string()) + ")",
                                sayRate(e.requests.perSecond)});
         } else if (rate.period != Period::Second)
             e.steps.push_back({op.name + unit,
                                count(requests.count) + perPeriodName(rate.period) + " ÷ " +
                                    count(secondsIn(rate.period, time)) + " s",
                                sayRate(e.requests.perSecond)});
+        arrivals(e, activeHours);
         e.qpsAverage = e.requests.perSecond;
         e.qpsPeak = e.qpsAverage * m_envelope.peakFactor;
         e.steps.push_back({op.name + " peak", formatCount(e.qpsAverage) + " /s × " +
@@ -166,10 +171,32 @@ private:
     void problem(std::string text) { m_envelope.problems.push_back(std::move(text)); }
 
     // A rate per second during active hours is a daily count of rate × the window.
-    NativeRate inWindow(const Operation& op, NativeRate rate) const {
-        if (op.activeHours >= 24 || rate.period != Period::Second)
+    NativeRate inWindow(double activeHours, NativeRate rate) const {
+        if (activeHours >= 24 || rate.period != Period::Second)
             return rate;
-        return {rate.count * m_envelope.time.secondsPerDay * op.activeHours / 24, Period::Day};
+        return {rate.count * m_envelope.time.secondsPerDay * activeHours / 24, Period::Day};
+    }
+
+    // Reads that follow a write happen while the writes do: an operation counted per write of another runs
+    // in the writer's active window unless it sets a window of its own.
+    double activeHoursOf(const Operation& op) const {
+        if (op.per != RatePer::PerWriteOf || op.activeHours < 24)
+            return op.activeHours;
+        const Operation* base = m_workload.operation(op.of);
+        return base ? base->activeHours : op.activeHours;
+    }
+
+    // Users arrive where the operation happens: the day's users over its active window.
+    void arrivals(OperationEstimate& e, double activeHours) {
+        const double dau = m_envelope.dailyActiveUsers;
+        if (dau <= 0 || e.activeSeconds <= 0)
+            return;
+        e.usersPerSecond = dau / e.activeSeconds;
+        const std::string window =
+            activeHours < 24 ? " (" + countOf(activeHours, "hour", "hours") + " active)" : "";
+        e.steps.push_back({e.name + " users arriving",
+                           count(dau) + " DAU ÷ " + count(e.activeSeconds) + " s" + window,
+                           sayRate(e.usersPerSecond)});
     }
 
     void bandwidth(const Operation& op, OperationEstimate& e, bool binary) {
@@ -408,6 +435,12 @@ Envelope estimateEnvelope(const Workload& workload) {
     }
     totalSteps(envelope);
     envelope.push = estimatePush(workload, envelope);
+    for (const Operation& op : workload.operations)
+        if (op.pushEverySeconds > 0 && !(envelope.push.concurrentConnections > 0))
+            envelope.problems.push_back(
+                "\"" + op.name + "\" is pushed every " + countOf(op.pushEverySeconds, "second", "seconds") +
+                " to connected users, but the workload has no connections "
+                "(connections.session_minutes or connections.concurrent_share, and users)");
     return envelope;
 }
 

@@ -44,6 +44,7 @@ struct OperationEstimate {
     PeriodCounts actions;        // what users do, as the rate counts it
     PeriodCounts requests;       // average: actions × requests per action (per second: over the active window)
     double activeSeconds = 0;    // the day's active window QPS is computed over
+    double usersPerSecond = 0;   // DAU arriving over the active window (0 without users)
     double qpsAverage = 0;
     double qpsPeak = 0;
     double ingressBytesPerSecond = 0;     // average: requests × request bytes

@@ -134,14 +134,18 @@ struct RouteFilter {
     const RequestPath* path = nullptr;
     const Working* working = nullptr;
     const std::vector<bool>* relevant = nullptr;
+    bool fallbacks = false; // whether fallback links may be crossed
     bool operator()(GraphView::EdgeDescriptor e) const {
         const GraphView::Graph& g = graph->view().graph();
         const std::size_t from = boost::source(e, g);
         const std::size_t to = boost::target(e, g);
         const std::size_t link = g[e].link;
         auto up = [&](const std::vector<bool>& flags, std::size_t i) { return flags.empty() || flags[i]; };
-        return (*relevant)[from] && (*relevant)[to] && up(working->linkUp, link) && up(working->vertexUp, to)
-               && graph->traversable(graph->design().links()[link], from, to, path->operation);
+        const Link& l = graph->design().links()[link];
+        if (!fallbacks && isFallbackLink(l))
+            return false;
+        return (*relevant)[from] && (*relevant)[to] && up(working->linkUp, link) &&
+               up(working->vertexUp, to) && graph->traversable(l, from, to, path->operation);
     }
 };
 
@@ -192,7 +196,8 @@ double expectedReadMs(const RequestGraph& graph, const RequestPath& path, const 
             const bool allowed = link < path.usableLinks.size()
                                      ? path.usableLinks[link]
                                      : graph.traversable(graph.design().links()[link], v, cache, path.operation);
-            const bool usable = allowed && upOrUnknown(working.linkUp, link) && upOrUnknown(working.vertexUp, cache);
+            const bool usable = allowed && !isFallbackLink(graph.design().links()[link]) &&
+                                upOrUnknown(working.linkUp, link) && upOrUnknown(working.vertexUp, cache);
             if (usable && cache != next && delays[cache].hitRatio > 0 && !delays[cache].saturated) {
                 cacheLegMs += linkMs[g[*e].link] + delays[cache].totalMs();
                 missShare *= 1 - delays[cache].hitRatio;
@@ -232,27 +237,43 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
     relevant[path.clientVertex] = true;
 
     const GraphView::Graph& g = graph.view().graph();
-    const RouteFilter filter{&graph, &path, &working, &relevant};
-    const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
-    auto weight = boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {
-        const ComponentDelay& delay = delays[boost::target(e, g)];
-        return linkMs[g[e].link] + (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
-    });
     std::vector<double> distance(n, infinite);
     std::vector<std::size_t> predecessor(n);
-    boost::dijkstra_shortest_paths(routes, path.clientVertex,
-                                   boost::weight_map(weight)
-                                       .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, routes)))
-                                       .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), boost::get(boost::vertex_index, routes)))
-                                       .distance_inf(infinite));
-
-    // The hop into each vertex along its fastest route, for the step-by-step breakdown.
-    // Routes only join relevant vertices, so their in-edges are all there is to look at.
-    std::vector<double> hopMs(n, 0);
-    for (std::size_t to : path.relevant)
-        for (auto [e, end] = boost::in_edges(to, routes); e != end; ++e)
-            if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
-                hopMs[to] = linkMs[g[*e].link];
+    std::vector<double> hopMs(n, 0); // the hop into each vertex along its fastest route, for the breakdown
+    auto fastestRoutes = [&](bool fallbacks) {
+        const RouteFilter filter{&graph, &path, &working, &relevant, fallbacks};
+        const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
+        auto weight =
+            boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {
+                const ComponentDelay& delay = delays[boost::target(e, g)];
+                return linkMs[g[e].link] +
+                       (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
+            });
+        std::fill(distance.begin(), distance.end(), infinite);
+        auto index = boost::get(boost::vertex_index, routes);
+        boost::dijkstra_shortest_paths(
+            routes, path.clientVertex,
+            boost::weight_map(weight)
+                .distance_map(boost::make_iterator_property_map(distance.begin(), index))
+                .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
+                .distance_inf(infinite));
+        // Routes only join relevant vertices, so their in-edges are all there is to look at.
+        std::fill(hopMs.begin(), hopMs.end(), 0);
+        for (std::size_t to : path.relevant)
+            for (auto [e, end] = boost::in_edges(to, routes); e != end; ++e)
+                if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
+                    hopMs[to] = linkMs[g[*e].link];
+    };
+    // A fallback link carries nothing while the primary route works (as in the load propagation), so the
+    // latency is the primary route's; the fallbacks count only when some needed store is lost without them.
+    fastestRoutes(false);
+    const bool primaryReachesAll =
+        std::all_of(path.targetGroups.begin(), path.targetGroups.end(), [&](const auto& group) {
+            return std::any_of(group.begin(), group.end(),
+                               [&](std::size_t v) { return distance[v] < infinite; });
+        });
+    if (!primaryReachesAll)
+        fastestRoutes(true);
 
     const bool read = path.operation.type == OperationType::Read;
     double slowest = -1;

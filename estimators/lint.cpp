@@ -427,11 +427,6 @@ private:
         }
     }
 
-    static bool isFallback(const Link& link) {
-        const auto found = link.props.find("fallback");
-        return found != link.props.end() && found->second.is_boolean() && found->second.get<bool>();
-    }
-
     static bool isRequestLink(const Link& link) {
         return link.protocol != Protocol::Replication && link.protocol != Protocol::Cdc;
     }
@@ -439,12 +434,12 @@ private:
     void checkFallbacks() {
         for (const Link& link : m_graph.design().links()) {
             const int from = index(link.from);
-            if (!isFallback(link) || from < 0)
+            if (!isFallbackLink(link) || from < 0)
                 continue;
             const auto& siblings = m_linksOf[static_cast<std::size_t>(from)];
             const bool hasPrimary =
                 isRequestLink(link) && std::any_of(siblings.begin(), siblings.end(), [&](const Link* l) {
-                    return l->from == link.from && !isFallback(*l) && isRequestLink(*l);
+                    return l->from == link.from && !isFallbackLink(*l) && isRequestLink(*l);
                 });
             if (!hasPrimary)
                 add("lint.lonely-fallback", {link.from, link.to},

@@ -1,5 +1,7 @@
 #include "estimators/load_propagation.h"
 
+#include "estimators/request_paths.h"
+
 #include "model/units.h"
 
 #include <algorithm>
@@ -155,8 +157,7 @@ private:
         edge.writesOnly = link.protocol == Protocol::Replication || link.protocol == Protocol::Cdc;
         edge.carries.assign(m_operationCount, 1);
         // A fallback link stands by: no traffic crosses it while the source's other links work.
-        const auto fallback = link.props.find("fallback");
-        if (fallback != link.props.end() && fallback->second.is_boolean() && fallback->second.get<bool>()) {
+        if (isFallbackLink(link)) {
             edge.carries.assign(m_operationCount, 0);
             return;
         }
@@ -515,6 +516,13 @@ private:
 
     // Connections and pushed messages are shared among the real-time gateways as the requests are (by the
     // links' weights), or evenly when no gateway receives requests.
+    // Behind a fallback link a component stands by: no traffic is what it should receive.
+    bool standsBy(const std::string& id) const {
+        const auto& links = m_design.links();
+        return std::any_of(links.begin(), links.end(),
+                           [&](const Link& link) { return link.to == id && isFallbackLink(link); });
+    }
+
     void sizeGateways(std::vector<ComponentLoad>& loads) const {
         if (!m_envelope.push.any())
             return;
@@ -575,7 +583,7 @@ private:
             storageFindings(load, binary);
             memoryFindings(load, binary);
             if (anyTraffic && m_clientCount > 0 && load.offeredQps == 0 && !isOffRequestPath(load.role) &&
-                load.role != Role::Dns)
+                load.role != Role::Dns && !standsBy(load.id))
                 add("capacity.no-traffic", Severity::Info, {load.id},
                     name(load) + " receives no traffic from the workload.",
                     "Link it into a request path, or check the links' operations lists.");

@@ -66,6 +66,11 @@ bool linkCarries(const Link& link, std::string_view operation) {
                        [&](const Json& name) { return name.is_string() && name.get<std::string>() == operation; });
 }
 
+bool isFallbackLink(const Link& link) {
+    const auto found = link.props.find("fallback");
+    return found != link.props.end() && found->second.is_boolean() && found->second.get<bool>();
+}
+
 namespace {
 
 bool isUp(const std::vector<bool>& flags, std::size_t index) {
@@ -143,11 +148,6 @@ std::vector<std::size_t> replicationRoots(const Design& design) {
 
 bool isAccelerator(std::string_view role) { return role == "cache" || role == "cdn"; }
 
-bool isFallback(const Link& link) {
-    const auto found = link.props.find("fallback");
-    return found != link.props.end() && found->second.is_boolean() && found->second.get<bool>();
-}
-
 std::vector<bool> reachableFromVertex(const RequestGraph& graph, const RequestPath& path,
                                       const Working& working, std::size_t source) {
     const EdgeFilter edges{&graph, &path, &working};
@@ -169,12 +169,12 @@ namespace {
 // when any of its stores is.
 void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vector<bool>& isTarget) {
     const auto& links = graph.design().links();
-    if (std::none_of(links.begin(), links.end(), isFallback))
+    if (std::none_of(links.begin(), links.end(), isFallbackLink))
         return;
     Working primary;
     primary.linkUp.assign(links.size(), true);
     for (std::size_t l = 0; l < links.size(); ++l)
-        primary.linkUp[l] = !isFallback(links[l]);
+        primary.linkUp[l] = !isFallbackLink(links[l]);
     const std::vector<bool> primaryReach = graph.reachableFrom(path, primary);
     const std::vector<bool> fullReach = graph.reachableFrom(path, Working{});
     std::vector<bool> needed(graph.vertexCount(), false); // fallback-only targets no group has taken in
@@ -187,7 +187,7 @@ void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vecto
     for (auto [e, end] = boost::edges(g); e != end; ++e) {
         const std::size_t link = g[*e].link;
         const std::size_t from = boost::source(*e, g);
-        if (!isFallback(links[link]) || !path.usableLinks[link] || !fullReach[from])
+        if (!isFallbackLink(links[link]) || !path.usableLinks[link] || !fullReach[from])
             continue;
         const std::vector<bool> behind = reachableFromVertex(graph, path, Working{}, boost::target(*e, g));
         const std::vector<bool> beside = reachableFromVertex(graph, path, primary, from);

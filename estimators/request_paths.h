@@ -46,6 +46,8 @@ std::vector<OperationRef> operationsOf(const Workload& workload);
 
 /// True when the link carries the operation: its `operations` list is empty or names it.
 bool linkCarries(const Link& link, std::string_view operation);
+/// True for a link flagged `fallback`: it stands by and carries traffic only when its source's other links fail.
+bool isFallbackLink(const Link& link);
 
 /// One operation as one client issues it.
 struct RequestPath {

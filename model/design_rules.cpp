@@ -350,6 +350,8 @@ std::vector<Diagnostic> workloadFields(const Workload& w) {
         problems.number(joined(where, "new_fraction"), op.newFraction, fraction);
         problems.number(joined(where, "bytes_per_user"), op.bytesPerUser, bytes);
         problems.number(joined(where, "push_to"), op.pushTo, fanout);
+        problems.number(joined(where, "push_every_seconds"), op.pushEverySeconds, pushEverySeconds);
+        problems.number(joined(where, "push_share"), op.pushShare, fraction);
     }
     if (w.sessionMinutesPerDay)
         problems.number("connections.session_minutes", *w.sessionMinutesPerDay, sessionMinutes);
@@ -374,6 +376,11 @@ std::vector<Diagnostic> pushTrafficRules(const Workload& w) {
             problems.add(joined(indexed("operations", i), "push_to"),
                          "only a write is pushed to connected recipients; \"" + w.operations[i].name +
                              "\" is a read");
+    for (std::size_t i = 0; i < w.operations.size(); ++i)
+        if (w.operations[i].pushShare != 1 && !(w.operations[i].pushEverySeconds > 0))
+            problems.add(joined(indexed("operations", i), "push_share"),
+                         "says who receives a periodic push; set push_every_seconds on \"" +
+                             w.operations[i].name + "\" too");
     return problems.take();
 }
 

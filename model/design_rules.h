@@ -55,6 +55,7 @@ inline constexpr Range activeHours{0.1, 24};
 inline constexpr Range requestsPerAction{1, 1e6};
 inline constexpr Range peakFactor{1, 1000};
 inline constexpr Range sessionMinutes{0, 1440}; // minutes in a day
+inline constexpr Range pushEverySeconds{0, 86400}; // at most one push a day; 0 for none
 inline constexpr Range replicationFactor{1, 100, true};
 inline constexpr Range planningFraction{0.01, 1}; // storage fill, target utilisation
 

@@ -474,10 +474,12 @@ private:
         else if (!base.empty() || (json.contains("per_user_base") && json.at("per_user_base").is_string()))
             error(join(path, "per_user_base"), "must be mau or dau, got " + describe(Json(base)));
         op.pushTo = numberField(json, "push_to", path, 0, rules::fanout);
+        op.pushEverySeconds = numberField(json, "push_every_seconds", path, 0, rules::pushEverySeconds);
+        op.pushShare = numberField(json, "push_share", path, 1, rules::fraction);
         op.extra = extras(json, {"name", "type", "rate", "per", "of", "request_bytes", "response_bytes",
                                  "stored_bytes", "media_fraction", "media_bytes", "retention_years", "fanout",
                                  "active_hours", "requests_per_action", "new_fraction", "bytes_per_user",
-                                 "per_user_base", "push_to"});
+                                 "per_user_base", "push_to", "push_every_seconds", "push_share"});
         return op;
     }
 
@@ -768,6 +770,8 @@ Json toJson(const Operation& op) {
     if (op.perUserBase != UserBase::Monthly)
         out["per_user_base"] = std::string(toString(op.perUserBase));
     putNumber("push_to", op.pushTo, 0);
+    putNumber("push_every_seconds", op.pushEverySeconds, 0);
+    putNumber("push_share", op.pushShare, 1);
     appendExtras(out, op.extra);
     return out;
 }

@@ -44,6 +44,8 @@ struct Operation {
     double bytesPerUser = 0;         // writes only: data kept per user, whatever the number of writes
     UserBase perUserBase = UserBase::Monthly;
     double pushTo = 0;               // writes only: connected recipients each write is pushed to
+    double pushEverySeconds = 0;     // a periodic push (a live top 100): seconds between pushes; 0 for none
+    double pushShare = 1;            // with pushEverySeconds: the share of concurrent connections receiving it
     Json extra = Json::object();
     bool operator==(const Operation&) const = default;
 };

@@ -106,7 +106,9 @@ QStringList columnTitles() {
             QObject::tr("New share of writes"),
             QObject::tr("Kept per user"),
             QObject::tr("Kept for"),
-            QObject::tr("Push to (recipients)")};
+            QObject::tr("Push to (recipients)"),
+            QObject::tr("Push every (s)"),
+            QObject::tr("Push share")};
 }
 
 QString userBaseWords(UserBase base) {
@@ -252,7 +254,9 @@ void WorkloadDock::reload() {
                                 numberText(op.newFraction),
                                 numberText(op.bytesPerUser, "B"),
                                 userBaseWords(op.perUserBase),
-                                numberText(op.pushTo)};
+                                numberText(op.pushTo),
+                                numberText(op.pushEverySeconds),
+                                numberText(op.pushShare)};
         for (int column = 0; column < ColumnCount; ++column)
             m_operations->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
@@ -358,6 +362,12 @@ void WorkloadDock::cellEdited(int row, int column) {
         break;
     case PushTo:
         ok = parseNumber(input, "", op.pushTo, error);
+        break;
+    case PushEverySeconds:
+        ok = parseNumber(input, "", op.pushEverySeconds, error);
+        break;
+    case PushShare:
+        ok = parseNumber(input, "", op.pushShare, error);
         break;
     default:
         if (column >= ColumnCount)

@@ -47,6 +47,8 @@ public:
         BytesPerUser,
         PerUserBase,
         PushTo,
+        PushEverySeconds,
+        PushShare,
         ColumnCount
     };
     QLineEdit* sessionMinutesField() const { return m_sessionMinutes; }

@@ -165,6 +165,52 @@ class TestConnections : public QObject {
         QCOMPARE(r.component("b")->connections->connectionsPeak, 10e6 * 30 / 1440 * 2 * 0.25);
     }
 
+    // A live top 100 pushed every second to half of the watchers, whatever the rate of anything:
+    //   connections: 10 M DAU × 0.02 = 200,000 average, × 2 = 400,000 at peak
+    //   pushed: 200,000 × 0.5 ÷ 1 s = 100,000 /s average, 200,000 /s at peak
+    //   gateway of 100 K connections and 20 K messages/s a server at 0.7:
+    //     for connections ⌈400,000 ÷ 70,000⌉ = ⌈5.71⌉ = 6; for messages ⌈(0 in + 200,000 pushed) ÷ 14,000⌉
+    //     = ⌈14.3⌉ = 15 servers, limited by messages.
+    void aPeriodicPushIsReceiversOverThePeriod() {
+        Workload w;
+        w.dailyActiveUsers = 10e6;
+        w.concurrentShare = 0.02;
+        Operation top;
+        top.name = "top 100";
+        top.rate = 0;
+        top.per = RatePer::Second;
+        top.pushEverySeconds = 1;
+        top.pushShare = 0.5;
+        w.operations = {top};
+        const Envelope e = estimateEnvelope(w);
+        QCOMPARE(e.push.messagesPerOperation, std::vector<double>{100000.0});
+        QCOMPARE(e.push.messagesPerSecond, 100000.0);
+        QCOMPARE(e.push.messagesPerSecondPeak, 200000.0);
+        QCOMPARE(e.push.steps[2].label, std::string("top 100 pushed every 1 second"));
+        QCOMPARE(e.push.steps[2].expression, std::string("200 K connections × 0.5 receiving ÷ 1 s"));
+        QCOMPARE(e.push.steps[2].result, std::string("100 K /s"));
+        QVERIFY(e.problems.empty());
+        const LoadReport r =
+            chatDesign(props({{"max_connections", 100000}, {"capacity_qps", 20000}})).workload(w).run();
+        const ConnectionSizing& s = *r.component("gw")->connections;
+        QCOMPARE(s.pushedPerSecondPeak, 200000.0);
+        QCOMPARE(*s.instancesForConnections, 6.0);
+        QCOMPARE(*s.instancesForMessages, 15.0);
+        QCOMPARE(s.limitedBy, std::string("messages"));
+        QCOMPARE(estimatesToJson(e, 0)["operations"]["top 100"]["pushed_per_s"].get<double>(), 100000.0);
+
+        // Every 10 s to every watcher: 200,000 ÷ 10 = 20,000 /s.
+        w.operations[0].pushEverySeconds = 10;
+        w.operations[0].pushShare = 1;
+        QCOMPARE(estimateEnvelope(w).push.messagesPerSecond, 20000.0);
+        // Without connections there is no one to push to: 0, and the workload says why.
+        w.concurrentShare.reset();
+        const Envelope none = estimateEnvelope(w);
+        QCOMPARE(none.push.messagesPerSecond, 0.0);
+        QCOMPARE(none.problems.size(), std::size_t(1));
+        QVERIFY(none.problems[0].starts_with("\"top 100\" is pushed every 10 seconds to connected users"));
+    }
+
     void analyzeJsonCarriesThePushAndTheSizing() {
         const DesignBuilder b = chatDesign({});
         const Envelope e = estimateEnvelope(b.design().workload());
@@ -191,6 +237,15 @@ class TestConnections : public QObject {
         w.concurrentShare = 0.25;
         design.apply(SetWorkload{w});
         QVERIFY(loadDesign(saveDesign(design)).design->workload().concurrentShare == std::optional<double>(0.25));
+        // A periodic push is written only when set, and read back.
+        w.operations[0].pushEverySeconds = 2;
+        w.operations[0].pushShare = 0.25;
+        design.apply(SetWorkload{w});
+        const Json periodic = Json::parse(saveDesign(design))["workload"]["operations"][0];
+        QCOMPARE(periodic["push_every_seconds"].get<double>(), 2.0);
+        QCOMPARE(periodic["push_share"].get<double>(), 0.25);
+        QVERIFY(loadDesign(saveDesign(design)).design->workload() == w);
+        QVERIFY(!json["workload"]["operations"][0].contains("push_every_seconds"));
     }
 
     void invalidValuesAreRefused_data() {
@@ -218,6 +273,16 @@ class TestConnections : public QObject {
         QTest::newRow("negative push")
             << "{" + op.arg("write", R"(, "push_to": -1)") + "}"
             << "workload.operations[0].push_to: must be a number between 0 and 10000000, got -1";
+        QTest::newRow("share without a period")
+            << "{" + op.arg("read", R"(, "push_share": 0.5)") + "}"
+            << "workload.operations[0].push_share: says who receives a periodic push; set "
+               "push_every_seconds on \"send\" too";
+        QTest::newRow("period above a day")
+            << "{" + op.arg("read", R"(, "push_every_seconds": 100000)") + "}"
+            << "workload.operations[0].push_every_seconds: must be a number between 0 and 86400, got 100000";
+        QTest::newRow("share above 1 of the connections")
+            << "{" + op.arg("read", R"(, "push_every_seconds": 1, "push_share": 1.5)") + "}"
+            << "workload.operations[0].push_share: must be a number between 0 and 1, got 1.5";
     }
 
     void invalidValuesAreRefused() {

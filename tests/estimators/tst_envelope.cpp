@@ -329,6 +329,40 @@ private slots:
         QCOMPARE(op->records.perYear, 854.1e6);
     }
 
+    // Quotes read after trades follow the trades' window (6.5 h = 23,400 s). The writer's count is over its
+    // window: 1,000 /s × 23,400 s = 23.4 M trades a day, so 10 quotes each = 234 M a day (not 10 × 1,000 /s
+    // × 86,400 s = 864 M), and 234 M ÷ 23,400 s = 10,000 /s (not ÷ 86,400 s = 2,708 /s when the trades are
+    // given per day). A quote window of its own (12 h = 43,200 s) spreads the same 234 M: 5,416.7 /s.
+    void readsPerWriteFollowTheWritersWindow_data() {
+        QTest::addColumn<int>("tradesPer");
+        QTest::addColumn<double>("quoteHours");
+        QTest::addColumn<double>("quotesPerDay");
+        QTest::addColumn<double>("quoteSeconds");
+        QTest::addColumn<double>("quotesPerSecond");
+        QTest::newRow("trades per second") << int(RatePer::Second) << 24.0 << 234e6 << 23'400.0 << 10'000.0;
+        QTest::newRow("trades per day") << int(RatePer::Day) << 24.0 << 234e6 << 23'400.0 << 10'000.0;
+        QTest::newRow("quotes in their own window")
+            << int(RatePer::Day) << 12.0 << 234e6 << 43'200.0 << 234e6 / 43'200;
+    }
+    void readsPerWriteFollowTheWritersWindow() {
+        QFETCH(int, tradesPer);
+        QFETCH(double, quoteHours);
+        const bool perSecond = RatePer(tradesPer) == RatePer::Second;
+        Operation trade = write("trade", perSecond ? 1000 : 23.4e6, RatePer(tradesPer), 200, 1);
+        trade.activeHours = 6.5;
+        Operation quote = read("quote", 10, RatePer::PerWriteOf, 100, "trade");
+        quote.activeHours = quoteHours;
+        Workload w;
+        w.operations = {trade, quote};
+        const Envelope e = estimateEnvelope(w);
+        QCOMPARE(e.operation("trade")->qpsAverage, 1000.0);
+        const OperationEstimate* op = e.operation("quote");
+        QTEST(op->requests.perDay, "quotesPerDay");
+        QTEST(op->activeSeconds, "quoteSeconds");
+        QTEST(op->qpsAverage, "quotesPerSecond");
+        QVERIFY(e.problems.empty());
+    }
+
     // 10 M DAU × 5 searches = 50 M actions a day; 8 keystroke requests each = 400 M requests a day;
     // 400 M ÷ 86,400 s = 4,629.6 /s; × 1 KB = 4.63 MB/s out; cache 0.2 × 400 M × 1 KB = 80 GB.
     void requestsPerActionMultiplyTraffic() {
@@ -430,6 +464,30 @@ private slots:
         QCOMPARE(e.steps.front().label, std::string("users arriving"));
         QCOMPARE(e.steps.front().expression, std::string("8.64 M DAU ÷ 86.4 K s"));
         QCOMPARE(e.steps.front().result, std::string("100 /s"));
+    }
+
+    // Per operation, users arrive over its window: 8.64 M ÷ 86,400 s = 100 /s all day, 8.64 M ÷ (6 h ×
+    // 3,600 s = 21,600 s) = 400 /s for an office app used 6 hours.
+    void usersArrivePerSecondWhereTheOperationHappens() {
+        Workload w;
+        w.dailyActiveUsers = 8.64e6;
+        Operation browse = read("browse", 10, RatePer::UserPerDay, 100);
+        Operation edit = write("edit", 2, RatePer::UserPerDay, 100, 1);
+        edit.activeHours = 6;
+        w.operations = {browse, edit};
+        const Envelope e = estimateEnvelope(w);
+        QCOMPARE(e.operation("browse")->usersPerSecond, 100.0);
+        QCOMPARE(e.operation("edit")->usersPerSecond, 400.0);
+        const std::vector<Step>& steps = e.operation("edit")->steps;
+        const auto said = std::find_if(steps.begin(), steps.end(),
+                                       [](const Step& s) { return s.label == "edit users arriving"; });
+        QVERIFY(said != steps.end());
+        QCOMPARE(said->expression, std::string("8.64 M DAU ÷ 21.6 K s (6 hours active)"));
+        QCOMPARE(said->result, std::string("400 /s"));
+        // Without users nobody arrives, and nothing is said.
+        w.dailyActiveUsers.reset();
+        w.operations = {write("edit", 100, RatePer::Day, 100, 1)};
+        QCOMPARE(estimateEnvelope(w).operation("edit")->usersPerSecond, 0.0);
     }
 
     void oneIsSingular() {

@@ -208,6 +208,37 @@ private slots:
         QVERIFY(!latency.saturated);
         QCOMPARE(latency.criticalPath[1].component, std::string("cool"));
     }
+
+    // browser → svc (10 ms) → db (5 ms) over a link with 40 ms of its own; svc → queue (1 ms) is a fallback
+    // for the database. The fallback would be faster, but it carries nothing while the database link works.
+    void fallbackIsNotTheRouteWhileThePrimaryWorks() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("svc", "service", {}, service(10))
+            .add("db", "relational_db", {}, service(5))
+            .add("queue", "message_queue", {}, props({{"latency_ms", 1}}));
+        b.link("browser", "svc")
+            .link("svc", "db", Protocol::Tcp, props({{"latency_ms", 40}}))
+            .link("svc", "queue", Protocol::Tcp, props({{"fallback", true}}));
+        const Design design = b.build();
+        // svc 10 + (same-zone hop 0.5 + the link's 40 + db 5).
+        const OperationLatency write = latencyOf(design, {}, OperationType::Write);
+        QCOMPARE(write.totalMs, 10 + 0.5 + 40 + 5.0);
+        QCOMPARE(write.criticalPath.back().component, std::string("db"));
+
+        // With the database link down, the fallback carries the write: svc 10 + (hop 0.5 + queue 1).
+        const RequestGraph graph(design, Catalog::builtin());
+        const std::vector<ComponentDelay> delays =
+            componentDelays(graph, replicaModels(design, Catalog::builtin()), {});
+        Working dbLinkDown;
+        dbLinkDown.linkUp = {true, false, true};
+        for (const RequestPath& path : graph.paths())
+            if (path.operation.type == OperationType::Write) {
+                const OperationLatency degraded = operationLatency(graph, path, delays, dbLinkDown);
+                QCOMPARE(degraded.totalMs, 10 + 0.5 + 1.0);
+                QCOMPARE(degraded.criticalPath.back().component, std::string("queue"));
+            }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestLatency)

@@ -454,6 +454,28 @@ private slots:
             QCOMPARE(flow.peakQps, 200.0);
     }
 
+    // The route shown (and highlighted) is the one the traffic takes: a fallback link stands by, so the
+    // put's route is web → svc → db even though the queue beside the database would also keep it.
+    void routeSkipsFallbackLinks() {
+        const LoadReport r = DesignBuilder()
+                                 .add("web", "web_client")
+                                 .add("svc", "service")
+                                 .add("db", "relational_db")
+                                 .add("queue", "message_queue")
+                                 .link("web", "svc")
+                                 .link("svc", "db")
+                                 .link("svc", "queue", props({{"fallback", true}}))
+                                 .run();
+        QCOMPARE(putQps(r, "queue"), 0.0);
+        // Standing by is what a fallback is for: no "receives no traffic" finding.
+        for (const Finding& f : r.findings)
+            QVERIFY2(f.rule != "capacity.no-traffic", f.message.c_str());
+        const OperationRoute& put = r.routes[1];
+        QCOMPARE(put.links.size(), std::size_t(2));
+        QCOMPARE(put.links[0].link, std::string("web-svc"));
+        QCOMPARE(put.links[1].link, std::string("svc-db"));
+    }
+
     void clientsThatCannotSendAnOperationTakeNoShareOfIt() {
         const LoadReport r = DesignBuilder()
                                  .add("web", "web_client")
