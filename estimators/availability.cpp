@@ -305,7 +305,9 @@ private:
         const std::vector<bool> allUnitsUp(m_units.size(), true);
         for (std::size_t v : m_series) {
             const double figure = own(v, allUnitsUp);
-            if (figure < 1 && (result.limitedBy.empty() || figure < result.limitedByFraction)) {
+            // A figure within 12 nines of 1 (DNS at 100 %, save rounding) limits nothing.
+            if (1 - figure > std::pow(10.0, -maxNines) &&
+                (result.limitedBy.empty() || figure < result.limitedByFraction)) {
                 const Component& c = m_graph.design().components()[v];
                 result.limitedBy = c.label.empty() ? c.id : c.label;
                 result.limitedByFraction = figure;

@@ -163,11 +163,43 @@ std::vector<bool> reachableFromVertex(const RequestGraph& graph, const RequestPa
 
 namespace {
 
+// A replica (the standby region's copy) stands in for its own group; anything else the fallback reaches for
+// the groups beside the link that no replica over the same fallback already covers.
+void joinAlternatives(RequestPath& path, const std::vector<std::size_t>& alternatives,
+                      const std::vector<bool>& beside, const std::vector<std::size_t>& replicationRoots,
+                      std::vector<bool>& needed) {
+    const auto replicaOf = [&](std::size_t v, const std::vector<std::size_t>& group) {
+        return std::any_of(group.begin(), group.end(),
+                           [&](std::size_t m) { return replicationRoots[m] == replicationRoots[v]; });
+    };
+    std::vector<bool> covered(path.targetGroups.size(), false);
+    for (std::size_t i = 0; i < path.targetGroups.size(); ++i)
+        for (std::size_t v : alternatives)
+            covered[i] = covered[i] || replicaOf(v, path.targetGroups[i]);
+    for (std::size_t v : alternatives) {
+        const bool isReplica = std::any_of(path.targetGroups.begin(), path.targetGroups.end(),
+                                           [&](const auto& group) { return replicaOf(v, group); });
+        for (std::size_t i = 0; i < path.targetGroups.size(); ++i) {
+            auto& group = path.targetGroups[i];
+            const bool stands = isReplica ? replicaOf(v, group)
+                                          : !covered[i] && std::any_of(group.begin(), group.end(),
+                                                                       [&](std::size_t m) { return beside[m]; });
+            if (stands && std::find(group.begin(), group.end(), v) == group.end())
+                group.push_back(v);
+            needed[v] = needed[v] && !stands;
+        }
+    }
+}
+
 // A target reached only over a fallback link is an alternative to what the link's source reaches without
 // it: the fallback's targets join those groups, so the operation needs one side or the other. Exact when the
 // fallback leads to one group of stores (a queue behind a database); otherwise it counts the fallback as up
 // when any of its stores is.
-void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vector<bool>& isTarget) {
+// A replica reached over the fallback (a standby region's copy) stands in for its own replication group only,
+// and what else the fallback reaches (the standby's own payment service) only for the groups no such replica
+// covers.
+void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vector<bool>& isTarget,
+                  const std::vector<std::size_t>& replicationRoots) {
     const auto& links = graph.design().links();
     if (std::none_of(links.begin(), links.end(), isFallbackLink))
         return;
@@ -195,17 +227,7 @@ void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vecto
         for (std::size_t v : path.reachable)
             if (behind[v] && isTarget[v] && !primaryReach[v])
                 alternatives.push_back(v);
-        bool joined = false;
-        for (auto& group : path.targetGroups)
-            if (std::any_of(group.begin(), group.end(), [&](std::size_t v) { return beside[v]; })) {
-                for (std::size_t v : alternatives)
-                    if (std::find(group.begin(), group.end(), v) == group.end())
-                        group.push_back(v);
-                joined = true;
-            }
-        if (joined)
-            for (std::size_t v : alternatives)
-                needed[v] = false;
+        joinAlternatives(path, alternatives, beside, replicationRoots, needed);
     }
     // A fallback with nothing beside it to stand in for is simply needed.
     for (std::size_t v : path.reachable)
@@ -302,7 +324,7 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
     std::copy_if(path.reachable.begin(), path.reachable.end(), std::back_inserter(targets),
                  [&](std::size_t v) { return isTarget[v]; });
     path.targetGroups = targetGroups(path.reachable, isTarget);
-    addFallbacks(*this, path, isTarget);
+    addFallbacks(*this, path, isTarget, m_replicationRoots);
 
     // Walk back from the targets over the same links: what lies between the client and a target.
     const Working all;

@@ -165,6 +165,30 @@ private slots:
         QCOMPARE(write.defaultDeployments, (std::vector<std::string>{"app", "db", "queue"}));
     }
 
+    // A fallback to a replica (the standby region's copy of the files) stands in for the files only: the
+    // database beside it is still needed. 0.9995 × 0.9999 × (1 − 0.001 × 0.001) = 0.99939905059995; were
+    // the replica also an alternative to the database, a database outage would count as survived.
+    void fallbackToAReplicaStandsInForItsOwnGroupOnly() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("app", "service", {}, perfectInstance())
+            .add("db", "relational_db", {}, perfectInstance())
+            .add("files", "object_storage", {}, perfectInstance())
+            .add("files-b", "object_storage", {}, perfectInstance())
+            .link("browser", "app")
+            .link("app", "db")
+            .link("app", "files")
+            .link("app", "files-b", Protocol::Http, props({{"fallback", true}}))
+            .link("files", "files-b", Protocol::Replication)
+            .operation("read", OperationType::Read);
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability read = operationOf(b.build(), OperationType::Read, reference);
+        QVERIFY2(near(read.fraction, 0.99939905059995), qPrintable(QString::number(read.fraction, 'g', 17)));
+        QCOMPARE(read.seriesComponents, (std::vector<std::string>{"app", "db"}));
+        QCOMPARE(read.limitedBy, std::string("app"));
+    }
+
     // Without the flag the same queue is one more store the write needs: 0.9995 × 0.9999 × 0.999.
     void withoutTheFlagTheQueueIsInSeries() {
         DesignBuilder b;

@@ -109,11 +109,19 @@ void setProperty(Design& design, const std::vector<std::string>& ids, const std:
     }
 }
 
+bool isFallbackLink(const Link& l) {
+    const auto found = l.props.find("fallback");
+    return found != l.props.end() && found->second.is_boolean() && found->second.get<bool>();
+}
+
+// Replication links (a second copy) and fallback links (a standby to fail over to) both rescue a single
+// instance, so a design broken down to single instances loses them too.
 void removeReplicationLinks(Design& design, const std::vector<std::string>& ids) {
     std::vector<std::string> links;
     for (const Link& l : design.links())
-        if (l.protocol == Protocol::Replication && (std::find(ids.begin(), ids.end(), l.from) != ids.end() ||
-                                                    std::find(ids.begin(), ids.end(), l.to) != ids.end()))
+        if ((l.protocol == Protocol::Replication || isFallbackLink(l)) &&
+            (std::find(ids.begin(), ids.end(), l.from) != ids.end() ||
+             std::find(ids.begin(), ids.end(), l.to) != ids.end()))
             links.push_back(l.id);
     for (const std::string& id : links)
         design.apply(RemoveLink{id});
