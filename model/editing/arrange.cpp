@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -19,7 +20,7 @@ namespace {
 using Graph = GraphView::Graph;
 using Vertex = GraphView::Vertex;
 
-constexpr double columnStep = componentWidth + 100;
+constexpr double columnGap = 100; // between the widest box of a column and the next column
 constexpr double rowStep = componentHeight + 60;
 constexpr double bandGap = 40; // between neighbouring zones, or a zone and a row of components
 
@@ -38,9 +39,8 @@ std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& memb
     BackEdgeRecorder recorder;
     recorder.backEdges = &backEdges;
     std::vector<boost::default_color_type> colors(n);
-    boost::depth_first_search(graph, boost::visitor(recorder).color_map(
-                                         boost::make_iterator_property_map(colors.begin(),
-                                                                           boost::get(boost::vertex_index, graph))));
+    boost::depth_first_search(graph, boost::visitor(recorder).color_map(boost::make_iterator_property_map(
+                                         colors.begin(), boost::get(boost::vertex_index, graph))));
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> dag(n);
     for (auto [it, end] = boost::edges(graph); it != end; ++it) {
         const Vertex s = boost::source(*it, graph);
@@ -63,7 +63,7 @@ std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& memb
 /// block of rows for its own components and, below or above it, its child zones' bands — ordered as they
 /// were on the canvas. The top of each zone's row block is then known before any row is filled.
 class ZoneBands {
-public:
+  public:
     ZoneBands(const Design& design, const std::vector<bool>& members, const std::vector<int>& layer, bool all)
         : m_design(design) {
         std::map<std::pair<std::string, int>, int> perColumn;
@@ -87,7 +87,7 @@ public:
     /// Zones that hold nothing, each given one row of its own so that it gets a place and a size too.
     const std::set<std::string>& emptyZones() const { return m_emptyZones; }
 
-private:
+  private:
     // Returns the bottom of what the zone holds (its frame adds zonePadding around that).
     double layOutZone(const std::string& zoneId, double top) {
         struct Item {
@@ -100,7 +100,8 @@ private:
         for (const Zone& child : m_design.zones())
             if (child.parent == zoneId && m_holdsMembers.contains(child.id))
                 items.push_back({child.rect.y, child.id});
-        std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
+        std::stable_sort(items.begin(), items.end(),
+                         [](const Item& a, const Item& b) { return a.key < b.key; });
         double cursor = top;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i > 0)
@@ -138,7 +139,7 @@ private:
     }
 
     const Design& m_design;
-    std::unordered_map<std::string, int> m_rows;                 // zone ("" for none) → rows it needs
+    std::unordered_map<std::string, int> m_rows; // zone ("" for none) → rows it needs
     std::unordered_map<std::string, std::vector<double>> m_memberY;
     std::set<std::string> m_holdsMembers;
     std::unordered_map<std::string, double> m_rowTop;
@@ -147,7 +148,8 @@ private:
 
 // `placeholders`: the one empty row each empty zone was given. With `all`, every zone is fitted.
 Compound fitZonesTo(const Design& design, const std::vector<Component>& moved,
-                    const std::unordered_map<std::string, Rect>& placeholders, bool all) {
+                    const std::unordered_map<std::string, Rect>& placeholders, bool all,
+                    const std::vector<double>& widths) {
     std::unordered_map<std::string, Point> position;
     for (const Component& c : moved)
         position[c.id] = c.position;
@@ -167,12 +169,12 @@ Compound fitZonesTo(const Design& design, const std::vector<Component>& moved,
             anyMoved = true;
             include(it->second.x, it->second.y, it->second.width, it->second.height);
         }
-        for (const Component& c : design.components())
-            if (c.zone == zone->id) {
+        for (std::size_t v = 0; v < design.components().size(); ++v)
+            if (const Component& c = design.components()[v]; c.zone == zone->id) {
                 const auto it = position.find(c.id);
                 anyMoved = anyMoved || it != position.end();
                 const Point p = it != position.end() ? it->second : c.position;
-                include(p.x, p.y, componentWidth, componentHeight);
+                include(p.x, p.y, widths[v], componentHeight);
             }
         for (const Zone& child : design.zones())
             if (child.parent == zone->id) {
@@ -193,9 +195,92 @@ Compound fitZonesTo(const Design& design, const std::vector<Component>& moved,
     return edit;
 }
 
+/// Where each vertex sits while its column is being ordered: its column and its height.
+struct Placement {
+    const GraphView& view;
+    const std::vector<bool>& members;
+    const std::vector<int>& layer;
+    std::vector<double> y;
+
+    /// Links between members of different columns, as (from, to).
+    std::vector<std::pair<std::size_t, std::size_t>> links() const {
+        std::vector<std::pair<std::size_t, std::size_t>> result;
+        for (auto [e, end] = boost::edges(view.graph()); e != end; ++e) {
+            const std::size_t s = boost::source(*e, view.graph()), t = boost::target(*e, view.graph());
+            if (members[s] && members[t] && layer[s] != layer[t])
+                result.emplace_back(s, t);
+        }
+        return result;
+    }
+
+    /// Pairs of links that cross, each drawn straight from column to column.
+    int crossings(const std::vector<std::pair<std::size_t, std::size_t>>& links) const {
+        auto side = [](double ax, double ay, double bx, double by, double cx, double cy) {
+            const double cross = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+            return (cross > 1e-9) - (cross < -1e-9);
+        };
+        int count = 0;
+        for (std::size_t i = 0; i < links.size(); ++i)
+            for (std::size_t j = i + 1; j < links.size(); ++j) {
+                const auto [a, b] = links[i];
+                const auto [c, d] = links[j];
+                if (a == c || a == d || b == c || b == d)
+                    continue;
+                const double ax = layer[a], ay = y[a], bx = layer[b], by = y[b];
+                const double cx = layer[c], cy = y[c], dx = layer[d], dy = y[d];
+                if (side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 &&
+                    side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0)
+                    ++count;
+            }
+        return count;
+    }
+
+    /// Mean height of the vertex's neighbours in other columns (before it only, with `earlierOnly`).
+    std::optional<double> barycentre(std::size_t v, bool earlierOnly) const {
+        double sum = 0;
+        int count = 0;
+        auto add = [&](std::size_t other) {
+            if (members[other] && layer[other] != layer[v] && (!earlierOnly || layer[other] < layer[v])) {
+                sum += y[other];
+                ++count;
+            }
+        };
+        for (auto [e, end] = boost::in_edges(v, view.graph()); e != end; ++e)
+            add(boost::source(*e, view.graph()));
+        for (auto [e, end] = boost::out_edges(v, view.graph()); e != end; ++e)
+            add(boost::target(*e, view.graph()));
+        if (count == 0)
+            return std::nullopt;
+        return sum / count;
+    }
+
+    /// Orders one column within each zone's band by the neighbours' mean height (a vertex without any keeps
+    /// its height), then gives each its row.
+    void orderColumn(const Design& design, const ZoneBands& bands, const std::vector<std::size_t>& vertices,
+                     bool earlierOnly) {
+        std::vector<std::tuple<std::string, double, double, std::size_t>> keyed;
+        for (std::size_t v : vertices)
+            keyed.emplace_back(design.components()[v].zone, barycentre(v, earlierOnly).value_or(y[v]), y[v],
+                               v);
+        std::sort(keyed.begin(), keyed.end());
+        std::unordered_map<std::string, int> nextRow;
+        for (const auto& [zone, key, before, v] : keyed)
+            y[v] = bands.rowTop(zone) + nextRow[zone]++ * rowStep;
+    }
+};
+
 } // namespace
 
-Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds) {
+double estimatedTextWidth(std::string_view text) {
+    constexpr double perCharacter = 7.5; // DejaVu Sans at 9 pt averages about 6.5 px a character
+    double count = 0;
+    for (char c : text)
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count * perCharacter;
+}
+
+Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds,
+                     const TextWidth& textWidth) {
     const GraphView view(design);
     const std::size_t n = view.vertexCount();
     if (n == 0)
@@ -205,57 +290,70 @@ Compound arrangeEdit(const Design& design, const std::vector<std::string>& compo
         if (design.component(id))
             members[view.vertex(id)] = true;
     const std::vector<int> layer = flowLayers(view, members);
+    const TextWidth measure = textWidth ? textWidth : TextWidth(estimatedTextWidth);
+    std::vector<double> widths(n);
+    for (std::size_t v = 0; v < n; ++v)
+        widths[v] = fitLabel(design.components()[v].label, measure).width;
 
     double originX = 1e300, originY = 1e300;
     std::map<int, std::vector<std::size_t>> byLayer;
+    std::map<int, double> columnWidth;
     for (std::size_t v = 0; v < n; ++v)
         if (members[v]) {
             originX = std::min(originX, design.components()[v].position.x);
             originY = std::min(originY, design.components()[v].position.y);
             byLayer[layer[v]].push_back(v);
+            columnWidth[layer[v]] = std::max(columnWidth[layer[v]], widths[v]);
         }
     const bool all = componentIds.empty();
     ZoneBands bands(design, members, layer, all);
     bands.layOut(originY);
 
-    std::vector<double> y(n, 0);
-    std::vector<Component> moved;
-    for (auto& [column, vertices] : byLayer) {
-        // Within its zone's band, order a column by the mean height of its predecessors, which keeps most
-        // links short and uncrossed.
-        std::vector<std::tuple<std::string, double, std::size_t>> keyed;
-        for (std::size_t v : vertices) {
-            double sum = 0;
-            int count = 0;
-            for (auto [e, end] = boost::in_edges(v, view.graph()); e != end; ++e) {
-                const std::size_t s = boost::source(*e, view.graph());
-                if (members[s] && layer[s] < column) {
-                    sum += y[s];
-                    ++count;
-                }
-            }
-            const Component& c = design.components()[v];
-            keyed.emplace_back(c.zone, count ? sum / count : c.position.y, v);
+    // Left to right by the predecessors' heights first, then sweeps back and forth over all neighbours,
+    // keeping the heights whose links cross least (a few passes settle small diagrams; ties keep the first).
+    Placement placement{view, members, layer, std::vector<double>(n, 0)};
+    for (std::size_t v = 0; v < n; ++v)
+        placement.y[v] = design.components()[v].position.y;
+    for (const auto& [column, vertices] : byLayer)
+        placement.orderColumn(design, bands, vertices, true);
+    const auto links = placement.links();
+    std::vector<double> best = placement.y;
+    int fewest = placement.crossings(links);
+    constexpr int sweeps = 4;
+    for (int sweep = 0; sweep < sweeps && fewest > 0; ++sweep) {
+        if (sweep % 2 == 0)
+            for (auto it = byLayer.rbegin(); it != byLayer.rend(); ++it)
+                placement.orderColumn(design, bands, it->second, false);
+        else
+            for (const auto& [column, vertices] : byLayer)
+                placement.orderColumn(design, bands, vertices, false);
+        if (const int crossings = placement.crossings(links); crossings < fewest) {
+            fewest = crossings;
+            best = placement.y;
         }
-        std::stable_sort(keyed.begin(), keyed.end());
-        std::unordered_map<std::string, int> nextRow;
-        for (const auto& [zone, key, v] : keyed) {
-            y[v] = bands.rowTop(zone) + nextRow[zone]++ * rowStep;
+    }
+
+    std::vector<Component> moved;
+    double x = originX;
+    for (const auto& [column, vertices] : byLayer) {
+        for (std::size_t v : vertices) {
             Component c = design.components()[v];
-            const Point target{snapToGrid(originX + column * columnStep), snapToGrid(y[v])};
+            const Point target{snapToGrid(x), snapToGrid(best[v])};
             if (c.position != target) {
                 c.position = target;
                 moved.push_back(std::move(c));
             }
         }
+        x += columnWidth[column] + columnGap;
     }
     Compound edit;
     for (const Component& c : moved)
         edit.edits.push_back(UpdateComponent{c});
     std::unordered_map<std::string, Rect> placeholders;
     for (const std::string& zone : bands.emptyZones())
-        placeholders[zone] = {snapToGrid(originX), snapToGrid(bands.rowTop(zone)), componentWidth, componentHeight};
-    Compound zones = fitZonesTo(design, moved, placeholders, all);
+        placeholders[zone] = {snapToGrid(originX), snapToGrid(bands.rowTop(zone)), componentWidth,
+                              componentHeight};
+    Compound zones = fitZonesTo(design, moved, placeholders, all, widths);
     for (Edit& e : zones.edits)
         edit.edits.push_back(std::move(e));
     return edit;

@@ -5,6 +5,7 @@
 
 #include "model/catalog.h"
 #include "model/design.h"
+#include "model/editing/label_fit.h"
 #include "model/napkin_file.h"
 
 #include <optional>
@@ -65,11 +66,16 @@ Compound deleteEdit(const Design& design, const Selection& selection);
 /// the innermost zone around it. Empty when the rectangle is unchanged or the zone is unknown.
 Compound resizeZoneEdit(const Design& design, const std::string& zoneId, Rect rect);
 /// Lays the components (all when `componentIds` is empty) out left-to-right by request flow: layer =
-/// longest path from the sources in a topological order of the link graph with cycles broken; zones holding
-/// moved components grow or shrink to fit them. Arranging everything also gives each zone that holds nothing
-/// a row of its own and fits every zone. One edit; empty when nothing moves. The one layout engine: the
-/// Mermaid import lays its designs out with it too.
-Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds = {});
+/// longest path from the sources in a topological order of the link graph with cycles broken; within a
+/// column, components are ordered by the mean height of their neighbours, swept back and forth a few times,
+/// keeping the order whose links cross least. Each column is as wide as its widest box (fitLabel with
+/// `textWidth`, an estimate when none is given); zones holding moved components grow or shrink to fit them.
+/// Arranging everything also gives each zone that holds nothing a row of its own and fits every zone. One
+/// edit; empty when nothing moves. The one layout engine: the Mermaid import lays its designs out with it too.
+Compound arrangeEdit(const Design& design, const std::vector<std::string>& componentIds = {},
+                     const TextWidth& textWidth = {});
+/// A text width for when no font is at hand: wide enough for the labels of DejaVu Sans and most UI fonts.
+double estimatedTextWidth(std::string_view text);
 
 /// The edit that builds `design` on an empty one (crash recovery): workload, zones (top level, then
 /// nested), components, links, notes, decisions, and the brief last, so that every reference exists when it

@@ -39,6 +39,10 @@ Zone zone(const std::string& id, Rect rect, const std::string& parent = {}) {
     return z;
 }
 
+bool rectsMeet(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 bool overlap(const Component& a, const Component& b) {
     const Rect ra = componentRect(a);
     const Rect rb = componentRect(b);
@@ -65,6 +69,8 @@ class TestEditing : public QObject {
     void arrangeBreaksCycles();
     void arrangeGrowsZonesAroundTheirMembers();
     void arrangeKeepsZonesApart();
+    void arrangeSweepsColumnsToUncrossLinks();
+    void arrangeMakesRoomForWideBoxes();
     void buildEditRebuildsTheDesignByteForByte();
     void growingAZoneTakesInWhatItNowCovers();
     void shrinkingAZoneLetsGoOfWhatFallsOutside();
@@ -324,6 +330,70 @@ void TestEditing::arrangeKeepsZonesApart() {
         for (const Component& b : design.components())
             if (a.id < b.id)
                 QVERIFY(!overlap(a, b));
+}
+
+void TestEditing::arrangeSweepsColumnsToUncrossLinks() {
+    // s1 and s3 feed x, s2 feeds y. Left to right alone, the sources keep their order (s1, s2, s3) and x and
+    // y tie at the middle source's height, y first as it was higher: s1 → x crosses s2 → y. Sweeping back
+    // from the right orders the sources by their successors — s2 (to y, row 0) above s1 and s3 (to x, row
+    // 1) — and nothing crosses. Rows are 124 px apart, snapped to the 20 px grid.
+    Design design;
+    design.appendComponent(component("s1", "service", 0, 0));
+    design.appendComponent(component("s2", "service", 0, 100));
+    design.appendComponent(component("s3", "service", 0, 200));
+    design.appendComponent(component("x", "service", 400, 500));
+    design.appendComponent(component("y", "service", 400, 0));
+    design.appendLink(makeLink("s1", "x"));
+    design.appendLink(makeLink("s3", "x"));
+    design.appendLink(makeLink("s2", "y"));
+    design.apply(arrangeEdit(design));
+    QCOMPARE(design.component("s2")->position.y, 0.0);
+    QCOMPARE(design.component("s1")->position.y, 120.0);
+    QCOMPARE(design.component("s3")->position.y, 240.0);
+    QCOMPARE(design.component("y")->position.y, 0.0);
+    QCOMPARE(design.component("x")->position.y, 120.0);
+    QVERIFY(arrangeEdit(design).edits.empty());
+}
+
+void TestEditing::arrangeMakesRoomForWideBoxes() {
+    // b's label is too long for one line of the widest box (30 characters at the estimated 7.5 px: 225 px
+    // of text, the box's room is 240 - 62): it wraps as "Key Generation" / "Service Primary", whose wider
+    // line (15 × 7.5 = 112.5 px) needs a 180 px box; b2's needs 200 px. Their column is as wide as the
+    // wider, and c's starts 100 px later; their zone holds both. With a measuring function the columns
+    // follow it: at 10 px a character b's box is 220 px and b2's ("Database Replica", 160 px) 240 px.
+    Design design;
+    design.appendZone(zone("az", {0, 0, 100, 100}));
+    design.appendComponent(component("a", "service", 0, 0, "az"));
+    Component wide = component("b", "service", 0, 0, "az");
+    wide.label = "Key Generation Service Primary";
+    design.appendComponent(wide);
+    Component wider = component("b2", "service", 0, 0, "az");
+    wider.label = "Relational Database Replica";
+    design.appendComponent(wider);
+    design.appendComponent(component("c", "service", 0, 0));
+    design.appendLink(makeLink("a", "b"));
+    design.appendLink(makeLink("a", "b2"));
+    design.appendLink(makeLink("b", "c"));
+    QCOMPARE(fitLabel(wide.label, estimatedTextWidth).width, 180.0);
+    // "Relational" / "Database Replica": 16 × 7.5 = 120 px, a 200 px box, the widest of its column.
+    QCOMPARE(fitLabel(wider.label, estimatedTextWidth).width, 200.0);
+
+    Design estimated = design;
+    estimated.apply(arrangeEdit(estimated));
+    QCOMPARE(estimated.component("c")->position.x - estimated.component("b")->position.x, 200.0 + 100);
+    const Rect az = estimated.zone("az")->rect;
+    QCOMPARE(az.x + az.width, estimated.component("b2")->position.x + 200 + 40); // the zone's padding is 40
+    QVERIFY(!rectsMeet({estimated.component("b")->position.x, estimated.component("b")->position.y, 180,
+                        componentHeight},
+                       {estimated.component("b2")->position.x, estimated.component("b2")->position.y, 200,
+                        componentHeight}));
+    QVERIFY(!rectsMeet(az, {estimated.component("c")->position.x, estimated.component("c")->position.y,
+                              componentWidth, componentHeight}));
+
+    Design measured = design;
+    measured.apply(arrangeEdit(measured, {}, [](std::string_view text) { return 10.0 * double(text.size()); }));
+    QCOMPARE(fitLabel(wide.label, [](std::string_view text) { return 10.0 * double(text.size()); }).width, 220.0);
+    QCOMPARE(measured.component("c")->position.x - measured.component("b")->position.x, 240.0 + 100);
 }
 
 void TestEditing::keyNumbersShowReplicasShardsAndReplicationFactor() {
