@@ -120,6 +120,8 @@ void paintSketchFor(const Item& item, QPainter* painter, bool selected) {
 
 QFont componentLabelFont() { return labelFont(); }
 
+double componentLabelWidth(std::string_view text) { return labelTextWidth(text); }
+
 qreal smallestTextPoints() { return QFontInfo(smallFont()).pointSizeF(); }
 
 QColor categoryColour(const std::string& category) {
@@ -584,6 +586,19 @@ QRectF ZoneItem::labelRect() const {
     return {12, 8, std::min(m_size.width() - 24, metrics.horizontalAdvance(m_label) + 24), metrics.height() + 4};
 }
 
+QRectF ZoneItem::kindRect() const {
+    const QRectF title = labelRect();
+    const qreal room = m_size.width() - title.right() - 16;
+    if (room <= 40)
+        return {};
+    return {title.right() + 4, title.top(), std::min(room, QFontMetricsF(smallFont()).horizontalAdvance(m_kindName)),
+            title.height()};
+}
+
+QRectF ZoneItem::captionRect() const {
+    return labelRect().united(kindRect());
+}
+
 QRectF ZoneItem::boundingRect() const { return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 4, 4); }
 
 QPainterPath ZoneItem::shape() const {
@@ -627,9 +642,9 @@ void ZoneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
                       QFontMetricsF(labelFont()).elidedText(m_label, Qt::ElideRight, title.width()));
     painter->setFont(smallFont());
     painter->setPen(pal.color(QPalette::PlaceholderText));
-    const QRectF kindRect(title.right() + 4, title.top(), m_size.width() - title.right() - 16, title.height());
-    if (kindRect.width() > 40)
-        painter->drawText(kindRect, Qt::AlignLeft | Qt::AlignVCenter, m_kindName);
+    if (const QRectF kind = kindRect(); !kind.isNull())
+        painter->drawText(kind, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetricsF(smallFont()).elidedText(m_kindName, Qt::ElideRight, kind.width()));
     if (selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
         const QPointF corner(m_size.width() - 4, m_size.height() - 4);

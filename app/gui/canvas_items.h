@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 class QSvgRenderer;
@@ -177,6 +178,8 @@ public:
     QSizeF size() const { return m_size; }
     bool resizeHandleContains(const QPointF& scenePoint) const;
     QRectF labelRect() const;
+    /// The caption as drawn: the zone's label and, where there is room, its kind ("Availability zone").
+    QRectF captionRect() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -189,6 +192,7 @@ protected:
 
 private:
     QColor fillColour() const;
+    QRectF kindRect() const; // null when there is no room for the kind
 
     CanvasScene& m_scene;
     QSizeF m_size;
@@ -220,6 +224,8 @@ private:
 
 /// The font of component labels (fitLabel measures with it).
 QFont componentLabelFont();
+/// The width of `text` in componentLabelFont(): what fitLabel and arrangeEdit measure boxes with.
+double componentLabelWidth(std::string_view text);
 /// The point size of the smallest text the canvas draws that a reader needs (link labels, key numbers).
 qreal smallestTextPoints();
 

@@ -222,6 +222,8 @@ void CanvasScene::updateZone(const QString& id) {
     for (const Zone& other : m_document.design().zones())
         if (ZoneItem* otherItem = m_zones.value(qs(other.id)))
             otherItem->setZValue(-100 + depthOf(m_document.design(), other.id));
+    if (!m_syncing) // its caption may now lie under a label
+        settleLabels();
 }
 
 void CanvasScene::removeZone(const QString& id) { delete m_zones.take(id); }
@@ -286,6 +288,9 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool w
         if (other != &item)
             clutter += area(label);
     });
+    // A zone's caption names what the zone is: a label on it hides that as a label on a box hides the box.
+    for (const ZoneItem* zone : m_zones)
+        clutter += componentWeight * area(zone->mapRectToScene(zone->captionRect()));
     if (!withLines)
         return clutter;
     // Another link's line through the label strikes its text out: as bad as the label on a box.

@@ -5,6 +5,7 @@
 #include "app/gui/document.h"
 #include "app/gui/link_router.h"
 #include "estimators/practice/problem_library.h"
+#include "model/editing/editing.h"
 #include "model/napkin_file.h"
 
 #include <QDir>
@@ -58,7 +59,8 @@ std::vector<QLineF> segmentsOf(const QPolygonF& route) {
     return segments;
 }
 
-void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& components, LookReport& report) {
+void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& components,
+                const QList<const ZoneItem*>& zones, LookReport& report) {
     for (const LinkItem* link : links) {
         if (link->labelRect().isNull())
             continue;
@@ -68,6 +70,11 @@ void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& comp
             if (overlapsWithArea(link->labelRect(), component->mapRectToScene(component->outlineRect()))) {
                 ++report.labelsOnBoxes;
                 report.details << QString("label of %1 on %2").arg(link->id(), component->id());
+            }
+        for (const ZoneItem* zone : zones)
+            if (overlapsWithArea(link->labelRect(), zone->mapRectToScene(zone->captionRect()))) {
+                ++report.labelsOnCaptions;
+                report.details << QString("label of %1 on the caption of %2").arg(link->id(), zone->id());
             }
         for (const LinkItem* other : links) {
             if (other == link)
@@ -123,7 +130,11 @@ LookReport measureLook(const Design& design, QSize canvas) {
             report.details << QString("label of %1 cut: %2").arg(component->id(), shown);
         }
     }
-    countLinks(links, components, report);
+    QList<const ZoneItem*> zones;
+    for (const Zone& zone : design.zones())
+        if (const ZoneItem* item = scene->zoneItem(QString::fromStdString(zone.id)))
+            zones << item;
+    countLinks(links, components, zones, report);
 
     auto tooSmall = [&](qreal points) {
         return points * view.logicalDpiY() / 72.0 * report.openingZoom < 9 - 1e-9;
@@ -139,8 +150,11 @@ LookReport measureLook(const Design& design, QSize canvas) {
 std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
     std::vector<LookRow> rows;
     auto add = [&rows](const QString& name, const Design& design) {
+        Design arranged = design;
+        arranged.apply(arrangeEdit(design, {}, componentLabelWidth));
         rows.push_back({name, static_cast<int>(design.components().size()),
-                        static_cast<int>(design.links().size()), measureLook(design)});
+                        static_cast<int>(design.links().size()), measureLook(design),
+                        measureLook(arranged).crossings});
     };
     const QFileInfoList examples =
         QDir(examplesDirectory).entryInfoList({"*.napkin"}, QDir::Files, QDir::Name);
@@ -155,23 +169,26 @@ std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
 }
 
 QString lookTableMarkdown(const std::vector<LookRow>& rows) {
-    QString table =
-        "| Design | Components | Links | Cut labels | Labels on boxes / labels / lines | Crossings | "
-        "Shared tracks | Leaders | Opening zoom |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    QString table = "| Design | Components | Links | Cut labels | Labels on boxes / captions / labels / "
+                    "lines | Crossings | "
+                    "Shared tracks | Leaders | Opening zoom | Crossings auto-arranged |\n"
+                    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const LookRow& row : rows) {
         const LookReport& r = row.report;
-        table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 | %8 | %9 | %10 | %11 % |\n")
+        table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 / %8 | %9 | %10 | %11 | %12 % | %13 |\n")
                      .arg(row.name)
                      .arg(row.components)
                      .arg(row.links)
                      .arg(r.cutLabels)
                      .arg(r.labelsOnBoxes)
+                     .arg(r.labelsOnCaptions)
                      .arg(r.labelsOnLabels)
                      .arg(r.labelsUnderLines)
                      .arg(r.crossings)
                      .arg(r.sharedTracks)
                      .arg(r.leaders)
-                     .arg(qRound(r.openingZoom * 100));
+                     .arg(qRound(r.openingZoom * 100))
+                     .arg(row.arrangedCrossings);
     }
     return table;
 }

@@ -17,6 +17,7 @@ namespace napkin::gui {
 struct LookReport {
     int cutLabels = 0;        // component labels drawn with "…" at 100 %
     int labelsOnBoxes = 0;    // link label boxes that overlap a component's box (with its replica cards)
+    int labelsOnCaptions = 0; // link label boxes that overlap a zone's caption (its name and kind)
     int labelsOnLabels = 0;   // pairs of link labels that overlap
     int labelsUnderLines = 0; // link labels another link's line runs through
     int crossings = 0;        // points where two links' lines cross
@@ -26,7 +27,7 @@ struct LookReport {
     double openingZoom = 1;
     QStringList details; // one line per problem found, naming the ids
     /// The counts that must be zero on every bundled design.
-    int overlaps() const { return cutLabels + labelsOnBoxes + labelsOnLabels + labelsUnderLines; }
+    int overlaps() const { return cutLabels + labelsOnBoxes + labelsOnCaptions + labelsOnLabels + labelsUnderLines; }
 };
 
 /// The canvas a design opens in on a 1440 × 900 screen with the default dock layout, in logical pixels.
@@ -39,6 +40,7 @@ struct LookRow {
     int components = 0;
     int links = 0;
     LookReport report;
+    int arrangedCrossings = 0; // crossings once Arrange ▸ Auto-arrange has laid the whole design out
 };
 
 /// Every bundled example (resources/examples, from `examplesDirectory`) and every problem reference.

@@ -2,6 +2,7 @@
 
 #include "app/gui/analysis_service.h"
 #include "app/gui/brief_dock.h"
+#include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/estimates_dock.h"
@@ -731,7 +732,7 @@ void MainWindow::selectAll() {
 
 void MainWindow::autoArrange() {
     const Selection current = selection();
-    const Compound edit = arrangeEdit(m_document->design(), current.components);
+    const Compound edit = arrangeEdit(m_document->design(), current.components, componentLabelWidth);
     if (edit.edits.empty()) {
         statusBar()->showMessage(tr("Already arranged"), 3000);
         return;

@@ -3,15 +3,21 @@
 #include "app/gui/mime_types.h"
 #include "model/catalog.h"
 
+#include <QFontMetricsF>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QResizeEvent>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace napkin::gui {
 
@@ -25,10 +31,15 @@ QString zoneKindName(ZoneKind kind) {
 } // namespace
 
 class PaletteTree : public QTreeWidget {
-public:
+  public:
     using QTreeWidget::QTreeWidget;
 
-protected:
+  protected:
+    // Rows wrap their names to the column's width (RoomyRows): a new width asks for new row heights.
+    void resizeEvent(QResizeEvent* event) override {
+        QTreeWidget::resizeEvent(event);
+        scheduleDelayedItemsLayout();
+    }
     QStringList mimeTypes() const override { return {kindMimeType}; }
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override {
         if (items.isEmpty() || items.front()->data(0, kindRole).toString().isEmpty())
@@ -93,17 +104,68 @@ namespace {
 
 // Rows a little taller than the icon. A style sheet did this before, but a widget with a style sheet keeps
 // the palette it was polished with, and so stayed light after View ▸ Appearance ▸ Dark.
+// A name too long for the palette's width wraps onto a second line rather than being cut with "…": the
+// row's height is measured at the width the row really has (the view asks without one).
 class RoomyRows : public QStyledItemDelegate {
   public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit RoomyRows(QTreeView* tree) : QStyledItemDelegate(tree), m_tree(tree) {}
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
-        return QStyledItemDelegate::sizeHint(option, index) + QSize(4, 6);
+        QStyleOptionViewItem sized = option;
+        int depth = 0;
+        for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+            ++depth;
+        const int width = m_tree->columnWidth(0) - depth * m_tree->indentation();
+        if (width > 0)
+            sized.rect = QRect(0, 0, width, option.rect.height() > 0 ? option.rect.height() : 1);
+        return QStyledItemDelegate::sizeHint(sized, index) + QSize(4, 6);
     }
+
+  private:
+    QTreeView* m_tree;
 };
+
+/// The narrowest width at which `text` takes at most two lines, broken at a space.
+qreal twoLineWidth(const QFontMetricsF& metrics, const QString& text) {
+    qreal best = metrics.horizontalAdvance(text);
+    for (qsizetype at = text.indexOf(' '); at > 0; at = text.indexOf(' ', at + 1))
+        best = std::min(best, std::max(metrics.horizontalAdvance(text.left(at)),
+                                       metrics.horizontalAdvance(text.mid(at + 1))));
+    return best;
+}
+
+/// How much of a row's width is not text: the icon and the style's margins on either side of the text.
+int rowOverhead(const QTreeWidget& tree, const QTreeWidgetItem& item) {
+    QStyleOptionViewItem option;
+    option.initFrom(tree.viewport());
+    option.rect = QRect(0, 0, 400, 40);
+    option.font = item.font(0);
+    option.text = item.text(0);
+    option.icon = item.icon(0);
+    option.decorationSize = tree.iconSize();
+    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::WrapText;
+    if (!option.icon.isNull())
+        option.features |= QStyleOptionViewItem::HasDecoration;
+    const QRect text = tree.style()->subElementRect(QStyle::SE_ItemViewItemText, &option, &tree);
+    return text.left() + tree.style()->pixelMetric(QStyle::PM_FocusFrameHMargin, &option, &tree) + 1;
+}
+
+/// The palette is never so narrow that a name takes more than two lines (or a word is cut): wide enough for
+/// the widest entry broken at its best space, with the tree's indentation and scroll bar.
+int wholeNamesWidth(const QTreeWidget& tree) {
+    int widest = 0;
+    for (QTreeWidgetItemIterator it(const_cast<QTreeWidget*>(&tree)); *it; ++it) {
+        const QTreeWidgetItem& item = **it;
+        const int indent = item.parent() ? tree.indentation() : 0;
+        const qreal text = twoLineWidth(QFontMetricsF(item.font(0)), item.text(0));
+        widest = std::max(widest, indent + rowOverhead(tree, item) + static_cast<int>(std::ceil(text)) + 1);
+    }
+    return widest + tree.style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, &tree);
+}
 
 } // namespace
 
-PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLineEdit), m_tree(new PaletteTree) {
+PalettePanel::PalettePanel(QWidget* parent)
+    : QWidget(parent), m_search(new QLineEdit), m_tree(new PaletteTree) {
     m_search->setPlaceholderText(tr("Search components…"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName("paletteSearch");
@@ -115,7 +177,9 @@ PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLin
     m_tree->setDragEnabled(true);
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setUniformRowHeights(true);
+    m_tree->setUniformRowHeights(false); // a long name takes two lines
+    m_tree->setWordWrap(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setItemDelegate(new RoomyRows(m_tree));
 
@@ -141,7 +205,8 @@ PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLin
     bold.setWeight(QFont::DemiBold);
     containers->setFont(0, bold);
     containers->setFlags(Qt::ItemIsEnabled);
-    auto addEntry = [&](const QString& payload, const QString& name, const QString& icon, const QString& tip) {
+    auto addEntry = [&](const QString& payload, const QString& name, const QString& icon,
+                        const QString& tip) {
         auto* entry = new QTreeWidgetItem(containers, {name});
         entry->setIcon(0, QIcon(":/icons/" + icon));
         entry->setData(0, kindRole, payload);
@@ -149,10 +214,12 @@ PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLin
         entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     };
     for (ZoneKind kind : allZoneKinds())
-        addEntry(zoneKindPrefix + QString::fromUtf8(toString(kind).data(), static_cast<qsizetype>(toString(kind).size())),
+        addEntry(zoneKindPrefix +
+                     QString::fromUtf8(toString(kind).data(), static_cast<qsizetype>(toString(kind).size())),
                  zoneKindName(kind), "zone.svg", tr("A container: what is inside moves with it"));
     addEntry(noteKind, tr("Note"), "note.svg", tr("Sticky text anywhere on the whiteboard"));
     m_tree->expandAll();
+    m_tree->setMinimumWidth(wholeNamesWidth(*m_tree));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -173,7 +240,9 @@ PalettePanel::PalettePanel(QWidget* parent) : QWidget(parent), m_search(new QLin
     });
 }
 
-QTreeWidget* PalettePanel::tree() const { return m_tree; }
+QTreeWidget* PalettePanel::tree() const {
+    return m_tree;
+}
 
 void PalettePanel::setFilter(const QString& text) {
     for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {

@@ -4,6 +4,10 @@
 // check measures (which pins the crossings and shared tracks: they can only change on purpose).
 #include "app/gui/look_check.h"
 
+#include "app/gui/canvas_items.h"
+#include "app/gui/canvas_scene.h"
+#include "app/gui/document.h"
+
 #include <QFile>
 #include <QTest>
 
@@ -70,6 +74,32 @@ class TestLook : public QObject {
         QCOMPARE(report.sharedTracks, 0);
         QCOMPARE(report.crossings, 0);
         QCOMPARE(report.overlaps(), 0);
+    }
+
+    void aLabelKeepsOffZoneCaptions() {
+        // a → b runs along y = 20 through the caption strip of zone z (y 8 to about 30): the middle of its
+        // line, (160, 20), is on the caption "eu-west-1b  Availability zone", so the label must go elsewhere.
+        Design design;
+        Zone zone;
+        zone.id = "z";
+        zone.kind = ZoneKind::AvailabilityZone;
+        zone.label = "eu-west-1b";
+        zone.rect = {0, 0, 600, 300};
+        design.appendZone(zone);
+        design.appendComponent(box("a", "A", -400, -12));
+        design.appendComponent(box("b", "B", 560, -12));
+        Link link = makeLink("a", "b");
+        link.protocol = Protocol::Http;
+        design.appendLink(link);
+        Document document;
+        document.reset(design, {});
+        CanvasScene scene(document);
+        const QRectF caption = scene.zoneItem("z")->mapRectToScene(scene.zoneItem("z")->captionRect());
+        QVERIFY2(caption.contains(QPointF(160, 20)), "the line's middle is on the caption");
+        const QRectF label = scene.linkItem("a-b")->labelRect();
+        QVERIFY(!label.isNull());
+        QVERIFY2(!label.intersects(caption), "the label keeps off the caption");
+        QCOMPARE(measureLook(design).labelsOnCaptions, 0);
     }
 
     void aLabelPastTwoLinesIsCut() {

@@ -8,11 +8,16 @@
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QFontMetricsF>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTest>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace napkin;
 using namespace napkin::gui;
@@ -167,6 +172,60 @@ class TestRoom : public QObject {
         QCOMPARE(item->shownLines().size(), lines);
         QCOMPARE(item->shownLines().join(' '), label);
         QVERIFY(item->bodyRect().width() >= componentWidth && item->bodyRect().width() <= componentMaxWidth);
+    }
+
+    // Every palette entry shows its whole name: where the palette is too narrow for it, it wraps onto a
+    // second line. Measured as the style lays the row out: the text's room in the row the tree gives it.
+    void paletteEntriesAreWhole() {
+        auto* tree = m_window->findChild<QTreeWidget*>("paletteTree");
+        QVERIFY(tree);
+        tree->expandAll();
+        QApplication::processEvents();
+        int entries = 0;
+        QStringList cut;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            QTreeWidgetItem* item = *it;
+            QStyleOptionViewItem option;
+            option.initFrom(tree->viewport());
+            option.rect = tree->visualItemRect(item);
+            option.font = item->font(0);
+            option.text = item->text(0);
+            option.icon = item->icon(0);
+            option.decorationSize = tree->iconSize();
+            option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::WrapText;
+            if (!option.icon.isNull())
+                option.features |= QStyleOptionViewItem::HasDecoration;
+            option.widget = tree;
+            const QRect room = tree->style()->subElementRect(QStyle::SE_ItemViewItemText, &option, tree);
+            const QRect needed = QFontMetrics(option.font).boundingRect(room, Qt::TextWordWrap, option.text);
+            ++entries;
+            if (needed.width() > room.width() || needed.height() > room.height())
+                cut << QString("%1 (%2×%3 in %4×%5)")
+                           .arg(option.text)
+                           .arg(needed.width())
+                           .arg(needed.height())
+                           .arg(room.width())
+                           .arg(room.height());
+        }
+        QVERIFY(entries > 40);
+        QVERIFY2(cut.isEmpty(), qPrintable("cut in the palette: " + cut.join(", ")));
+    }
+
+    // Selecting fills the Inspector; the canvas beside it stays where it was (it shifted 7 px sideways).
+    void canvasStaysPutWhenSelecting() {
+        QVERIFY(m_window->openFile(QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/tiny-url.napkin")));
+        QApplication::processEvents();
+        QWidget* viewport = m_window->canvasView()->viewport();
+        const QRect before(viewport->mapTo(m_window.get(), QPoint(0, 0)), viewport->size());
+        const std::string first = m_window->document().design().components().front().id;
+        m_window->canvasScene()->select(Selection{{first}, {}, {}, {}});
+        QTest::qWait(50); // the Inspector rebuilds on the next turn of the event loop
+        QApplication::processEvents();
+        const QRect after(viewport->mapTo(m_window.get(), QPoint(0, 0)), viewport->size());
+        QCOMPARE(after, before);
+        m_window->canvasScene()->clearSelection();
+        QTest::qWait(50);
+        QCOMPARE(QRect(viewport->mapTo(m_window.get(), QPoint(0, 0)), viewport->size()), before);
     }
 
   private:

@@ -383,16 +383,18 @@ void TestEditing::arrangeMakesRoomForWideBoxes() {
     QCOMPARE(estimated.component("c")->position.x - estimated.component("b")->position.x, 200.0 + 100);
     const Rect az = estimated.zone("az")->rect;
     QCOMPARE(az.x + az.width, estimated.component("b2")->position.x + 200 + 40); // the zone's padding is 40
-    QVERIFY(!rectsMeet({estimated.component("b")->position.x, estimated.component("b")->position.y, 180,
-                        componentHeight},
-                       {estimated.component("b2")->position.x, estimated.component("b2")->position.y, 200,
-                        componentHeight}));
+    QVERIFY(!rectsMeet(
+        {estimated.component("b")->position.x, estimated.component("b")->position.y, 180, componentHeight},
+        {estimated.component("b2")->position.x, estimated.component("b2")->position.y, 200,
+         componentHeight}));
     QVERIFY(!rectsMeet(az, {estimated.component("c")->position.x, estimated.component("c")->position.y,
-                              componentWidth, componentHeight}));
+                            componentWidth, componentHeight}));
 
     Design measured = design;
-    measured.apply(arrangeEdit(measured, {}, [](std::string_view text) { return 10.0 * double(text.size()); }));
-    QCOMPARE(fitLabel(wide.label, [](std::string_view text) { return 10.0 * double(text.size()); }).width, 220.0);
+    measured.apply(
+        arrangeEdit(measured, {}, [](std::string_view text) { return 10.0 * double(text.size()); }));
+    QCOMPARE(fitLabel(wide.label, [](std::string_view text) { return 10.0 * double(text.size()); }).width,
+             220.0);
     QCOMPARE(measured.component("c")->position.x - measured.component("b")->position.x, 240.0 + 100);
 }
 
@@ -413,8 +415,8 @@ void TestEditing::buildEditRebuildsTheDesignByteForByte() {
     QCOMPARE(saveDesign(rebuilt), saveDesign(*loaded.design));
 }
 
-// A monospaced stand-in for the label font: 7 px a byte, so every width below is worked by hand. The text room
-// of a box is its width − 54 (icon) − 8 (margin): 98 px at 160, 178 px at the widest, 240.
+// A monospaced stand-in for the label font: 7 px a byte, so every width below is worked by hand. The text
+// room of a box is its width − 54 (icon) − 8 (margin): 98 px at 160, 178 px at the widest, 240.
 void TestEditing::labelFit_data() {
     QTest::addColumn<QString>("label");
     QTest::addColumn<double>("width");
@@ -422,12 +424,14 @@ void TestEditing::labelFit_data() {
     QTest::newRow("short") << "Cache" << 160.0 << QStringList{"Cache"};
     QTest::newRow("exactly the room of 160") << "Load Balancer " << 160.0 << QStringList{"Load Balancer "};
     // 19 × 7 = 133 px; 133 + 62 = 195 → the next grid step, 200.
-    QTest::newRow("grows by grid steps") << "Relational Database" << 200.0 << QStringList{"Relational Database"};
+    QTest::newRow("grows by grid steps")
+        << "Relational Database" << 200.0 << QStringList{"Relational Database"};
     // 23 × 7 = 161 px ≤ 178: one line; 161 + 62 = 223 → 240, the widest box.
-    QTest::newRow("widest one line") << "URL Service (replica 2)" << 240.0 << QStringList{"URL Service (replica 2)"};
+    QTest::newRow("widest one line") << "URL Service (replica 2)" << 240.0
+                                     << QStringList{"URL Service (replica 2)"};
     // 27 × 7 = 189 px > 178: two lines; the most even break after a space is 14 | 12 bytes, 98 px → 160.
-    QTest::newRow("wraps at the most even space") << "Key Generation Service Pool" << 160.0
-                                                  << QStringList{"Key Generation", "Service Pool"};
+    QTest::newRow("wraps at the most even space")
+        << "Key Generation Service Pool" << 160.0 << QStringList{"Key Generation", "Service Pool"};
     // 38 × 7 = 266 px; "Message Log" | "Consumer Group Coordinator" leaves a 26-byte line (182 px).
     // Breaking after "Message Log Consumer" gives 20 | 17 bytes = 140 px → 140 + 62 = 202 → 220.
     QTest::newRow("wraps where the wider line is narrowest")
@@ -444,7 +448,8 @@ void TestEditing::labelFit() {
     QFETCH(QString, label);
     QFETCH(double, width);
     QFETCH(QStringList, lines);
-    const LabelFit fit = fitLabel(label.toStdString(), [](std::string_view text) { return 7.0 * text.size(); });
+    const LabelFit fit =
+        fitLabel(label.toStdString(), [](std::string_view text) { return 7.0 * text.size(); });
     QCOMPARE(fit.width, width);
     QStringList got;
     for (const std::string& line : fit.lines)
@@ -456,7 +461,8 @@ void TestEditing::changeKindKeepsWhatTheNewKindHas() {
     const Catalog& catalog = Catalog::builtin();
     Component cache = component("c", "cache", 40, 60, "az-a");
     cache.label = "Sessions";
-    cache.props = {{"replicas", 4}, {"shards", 8}, {"hit_ratio", 0.95}, {"capacity_qps", 50000}, {"eviction", "lfu"}};
+    cache.props = {
+        {"replicas", 4}, {"shards", 8}, {"hit_ratio", 0.95}, {"capacity_qps", 50000}, {"eviction", "lfu"}};
     cache.accepted.push_back({"capacity.over", "load test only"});
 
     // A service has replicas and a capacity, but no shards, hit ratio or eviction.
