@@ -131,7 +131,7 @@ class TestProblemCli : public QObject {
         QCOMPARE(drills[0]["text"].get<std::string>(), std::string("The Redis cluster restarts empty"));
         QCOMPARE(drills[0]["survives"].get<bool>(), false);
         QCOMPARE(drills[0]["breaks"].size(), std::size_t{3});
-        QCOMPARE(drills[0]["breaks"][2]["components"], nlohmann::json::array({"db"}));
+        QVERIFY(drills[0]["breaks"][2]["components"] == nlohmann::json::array({"db"}));
         // Tiny URL's reference survives its four drills, so the check passes.
         QCOMPARE(runCli({"check", reference, "--problem", "tiny-url", "--drill", "all"}).code, 0);
         // Without --drill the document has no "drills".
