@@ -61,7 +61,8 @@ Design degradedDesign(const Design& design, const FailureOutcome& outcome) {
 void rerouteFindings(const Design& design, const Catalog& catalog, Analysis& analysis) {
     const FailureOutcome& outcome = *analysis.resilience.failure;
     const Design degraded = degradedDesign(design, outcome);
-    const LoadReport under = propagateLoad(GraphView(degraded), analysis.envelope, design.workload(), catalog);
+    const LoadReport under =
+        propagateLoad(GraphView(degraded), analysis.envelope, design.workload(), catalog);
     const double target = design.workload().targetUtilization;
     for (const ComponentLoad& after : under.components) {
         const ComponentLoad* before = analysis.load.component(after.id);
@@ -80,13 +81,16 @@ void rerouteFindings(const Design& design, const Catalog& catalog, Analysis& ana
         const Component* c = design.component(after.id);
         const std::string name = c && !c->label.empty() ? c->label + " (" + c->id + ")" : after.id;
         analysis.findings.push_back(
-            {"failure.reroute", utilisation >= 1 ? Severity::Error : Severity::Warning, {after.id},
-             "With the failure, " + name + " takes over traffic from what went down: " +
-                 formatCount(before->offeredQps) + " → " + formatCount(after.offeredQps) + " QPS on " +
-                 formatSignificant(instances) + " instance" + (instances == 1 ? "" : "s") + ", " +
-                 formatSignificant(100 * utilisation) + " % of what they serve (target " +
-                 formatSignificant(100 * target) + " %).",
-             "Give the siblings headroom to carry a lost sibling's share (N + 1 across zones).", {}});
+            {"failure.reroute",
+             utilisation >= 1 ? Severity::Error : Severity::Warning,
+             {after.id},
+             "With the failure, " + name +
+                 " takes over traffic from what went down: " + formatCount(before->offeredQps) + " → " +
+                 formatCount(after.offeredQps) + " QPS on " + formatSignificant(instances) + " instance" +
+                 (instances == 1 ? "" : "s") + ", " + formatSignificant(100 * utilisation) +
+                 " % of what they serve (target " + formatSignificant(100 * target) + " %).",
+             "Give the siblings headroom to carry a lost sibling's share (N + 1 across zones).",
+             {}});
     }
 }
 

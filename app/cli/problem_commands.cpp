@@ -63,7 +63,7 @@ Json verdictToJson(const DrillVerdict& verdict) {
     Json breaks = Json::array();
     for (const Finding& f : verdict.breaks)
         breaks.push_back({{"rule", f.rule}, {"components", f.componentIds}, {"message", f.message}});
-    return {{"type", verdict.drill.type}, {"text", verdict.drill.text},    {"fault", verdict.fault},
+    return {{"type", verdict.drill.type}, {"text", verdict.drill.text},     {"fault", verdict.fault},
             {"faulted", verdict.faulted}, {"survives", verdict.survives()}, {"breaks", breaks}};
 }
 
@@ -113,10 +113,11 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
     const QCommandLineOption problem("problem", "The problem's slug (see 'napkin problems') or folder.",
                                      "SLUG");
     const QCommandLineOption json("json", "Print one JSON document; every check carries \"met\".");
-    const QCommandLineOption drill("drill",
-                                   "Also throw a failure drill at the design: one type of the problem's list "
-                                   "(zone_outage, primary_db_loss, ...) or all of it; exits 1 when one breaks.",
-                                   "TYPE");
+    const QCommandLineOption drill(
+        "drill",
+        "Also throw a failure drill at the design: one type of the problem's list "
+        "(zone_outage, primary_db_loss, ...) or all of it; exits 1 when one breaks.",
+        "TYPE");
     parser.addOption(problem);
     parser.addOption(json);
     parser.addOption(drill);
@@ -141,7 +142,8 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
         return UsageError;
     std::vector<DrillVerdict> verdicts;
     if (parser.isSet(drill)) {
-        const std::optional<std::vector<Drill>> drills = chosenDrills(*entry, local(parser.value(drill)), err);
+        const std::optional<std::vector<Drill>> drills =
+            chosenDrills(*entry, local(parser.value(drill)), err);
         if (!drills)
             return UsageError;
         for (const Drill& d : *drills)

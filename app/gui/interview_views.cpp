@@ -15,8 +15,8 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFrame>
@@ -59,7 +59,8 @@ QStringList toStrings(const std::vector<std::string>& items) {
     return list;
 }
 
-// The verdict's colours, dark on a light theme and light on a dark one, so both read on the dock's background.
+// The verdict's colours, dark on a light theme and light on a dark one, so both read on the dock's
+// background.
 QColor verdictColor(const QPalette& palette, bool good) {
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
     return QColor(good ? (dark ? "#4ade80" : "#15803d") : (dark ? "#fb923c" : "#c2410c"));
@@ -81,7 +82,8 @@ class WrappingDelegate : public QStyledItemDelegate {
         const int width = std::max(1, m_view->header()->sectionSize(index.column()) - 2 * margin);
         const int height =
             item.fontMetrics.boundingRect(QRect(0, 0, width, 0), Qt::TextWordWrap, item.text).height();
-        return {oneLine.width(), std::max(oneLine.height(), height + oneLine.height() - item.fontMetrics.height())};
+        return {oneLine.width(),
+                std::max(oneLine.height(), height + oneLine.height() - item.fontMetrics.height())};
     }
 
   private:
@@ -301,7 +303,8 @@ void ChecklistDock::refreshDrill() {
                                    : tr("<b>Survives</b>: recovered in %1.").arg(clockText(*record->recoveredAfter)));
     else
         m_drillVerdict->setText(tr("<b>Breaks</b>: change the design until it survives. The clock is running."));
-    m_drillVerdict->setStyleSheet(QStringLiteral("color: %1;").arg(verdictColor(palette(), verdict->survives()).name()));
+    m_drillVerdict->setStyleSheet(
+        QStringLiteral("color: %1;").arg(verdictColor(palette(), verdict->survives()).name()));
     m_drillBreaks->clear();
     for (const Finding& f : verdict->breaks) {
         QStringList names;

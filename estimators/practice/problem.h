@@ -74,9 +74,9 @@ struct FollowUp {
 };
 
 /// The faults a drill can throw (docs/problems.md#drills).
-inline constexpr std::array<std::string_view, 7> drillTypes{"zone_outage",   "region_outage",
-                                                            "primary_db_loss", "cache_flush",
-                                                            "traffic_spike", "consumer_stopped", "hot_key"};
+inline constexpr std::array<std::string_view, 7> drillTypes{
+    "zone_outage",   "region_outage",    "primary_db_loss", "cache_flush",
+    "traffic_spike", "consumer_stopped", "hot_key"};
 
 struct Drill {
     std::string type;

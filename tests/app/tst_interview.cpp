@@ -8,8 +8,8 @@
 #include "app/gui/appearance.h"
 #include "app/gui/brief_dock.h"
 #include "app/gui/brief_tables.h"
-#include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_items.h"
+#include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/export_diagram.h"
@@ -277,13 +277,16 @@ class TestInterview : public QObject {
         const QFontMetrics metrics = breaksTree->fontMetrics();
         const int column = breaksTree->header()->sectionSize(0);
         QVERIFY(metrics.horizontalAdvance(breakRow->text(0)) > column);
-        const int margin = breaksTree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, breaksTree) + 1;
+        const int margin =
+            breaksTree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, breaksTree) + 1;
         const int wrapped =
-            metrics.boundingRect(QRect(0, 0, column - 2 * margin, 0), Qt::TextWordWrap, breakRow->text(0)).height();
+            metrics.boundingRect(QRect(0, 0, column - 2 * margin, 0), Qt::TextWordWrap, breakRow->text(0))
+                .height();
         QVERIFY(wrapped >= 2 * metrics.height());
         QTRY_VERIFY(breaksTree->visualItemRect(breakRow).height() >= wrapped);
 
-        // The verdict's colour reads on the theme: a light orange on the dark palette, a dark one on the light.
+        // The verdict's colour reads on the theme: a light orange on the dark palette, a dark one on the
+        // light.
         applyTheme(Theme::Dark);
         QCOMPARE(checklist->drillVerdictLabel()->styleSheet(), QString("color: #fb923c;"));
         applyTheme(Theme::Light);
@@ -330,7 +333,8 @@ class TestInterview : public QObject {
               std::tuple{EditorExport::Png, QStringList{"--format", "png"}, QString("d.png")},
               std::tuple{EditorExport::WriteupMarkdown, QStringList{"--format", "md"}, QString("w.md")},
               std::tuple{EditorExport::Drawio, QStringList{"--format", "drawio"}, QString("d.drawio")}}) {
-            QCOMPARE(exportFromEditor(m_window->document().design(), what, editorDir.filePath(name)), QString());
+            QCOMPARE(exportFromEditor(m_window->document().design(), what, editorDir.filePath(name)),
+                     QString());
             std::ostringstream out;
             std::ostringstream err;
             QCOMPARE(cli::run(QStringList{"napkin", "export", saved} + arguments +

@@ -111,19 +111,23 @@ class TestProblemCli : public QObject {
         const QString overloaded =
             "  capacity.over: API Server (api) gets %1 QPS at peak but serves 1 K (1 × 1 K): it is the "
             "bottleneck.\n"
-            "  capacity.over: Postgres (db) gets %1 QPS at peak but serves 5 K (1 × 5 K): it is the bottleneck.\n"
-            "  capacity.storage: Postgres (db) must hold 39.1 TB (with copies and headroom) but has 1 TB. It is "
+            "  capacity.over: Postgres (db) gets %1 QPS at peak but serves 5 K (1 × 5 K): it is the "
+            "bottleneck.\n"
+            "  capacity.storage: Postgres (db) must hold 39.1 TB (with copies and headroom) but has 1 TB. It "
+            "is "
             "full after 0.128 years.\n";
-        QCOMPARE(QString::fromStdString(run.out.substr(plain.size())),
-                 "\nDrill zone_outage: The design's one availability zone fails.\nBreaks:\n"
-                 "  drill.one-place: Nothing is placed in an availability zone, so all of it runs in one and goes "
-                 "down with it.\n"
-                 "\nDrill cache_flush: The design has no cache to empty.\nBreaks:\n" +
-                     overloaded.arg("35.1 K") +
-                     "\nDrill traffic_spike: Traffic rises to 3× the peak.\nBreaks:\n" + overloaded.arg("105 K") +
-                     "\nDrill hot_key: The design has no cache or database for a key to be hot in.\nBreaks:\n" +
-                     overloaded.arg("35.1 K"));
-        const CliRun json = runCli({"check", weak, "--problem", "tiny-url", "--drill", "cache_flush", "--json"});
+        QCOMPARE(
+            QString::fromStdString(run.out.substr(plain.size())),
+            "\nDrill zone_outage: The design's one availability zone fails.\nBreaks:\n"
+            "  drill.one-place: Nothing is placed in an availability zone, so all of it runs in one and goes "
+            "down with it.\n"
+            "\nDrill cache_flush: The design has no cache to empty.\nBreaks:\n" +
+                overloaded.arg("35.1 K") + "\nDrill traffic_spike: Traffic rises to 3× the peak.\nBreaks:\n" +
+                overloaded.arg("105 K") +
+                "\nDrill hot_key: The design has no cache or database for a key to be hot in.\nBreaks:\n" +
+                overloaded.arg("35.1 K"));
+        const CliRun json =
+            runCli({"check", weak, "--problem", "tiny-url", "--drill", "cache_flush", "--json"});
         QCOMPARE(json.code, 1);
         const nlohmann::json drills = nlohmann::json::parse(json.out)["drills"];
         QCOMPARE(drills.size(), std::size_t{1});
