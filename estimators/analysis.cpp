@@ -1,5 +1,6 @@
 #include "estimators/analysis.h"
 
+#include "model/edit.h"
 #include "model/graph_view.h"
 #include "model/units.h"
 
@@ -37,6 +38,62 @@ std::vector<Finding> retentionFindings(const Workload& workload, bool binary) {
 
 void append(std::vector<Finding>& to, const std::vector<Finding>& from) { to.insert(to.end(), from.begin(), from.end()); }
 
+// The design as it runs under the failure: without the components none of whose instances survive and
+// without the links that failed, so a balancer's share of a lost sibling goes to the siblings left.
+Design degradedDesign(const Design& design, const FailureOutcome& outcome) {
+    Design degraded = design;
+    for (std::size_t i = 0; i < design.links().size() && i < outcome.linkUp.size(); ++i)
+        if (!outcome.linkUp[i])
+            degraded.apply(RemoveLink{design.links()[i].id});
+    for (const ComponentAfterFailure& after : outcome.components)
+        if (after.surviving == 0) {
+            for (const Link& link : design.links())
+                if ((link.from == after.id || link.to == after.id) && degraded.link(link.id))
+                    degraded.apply(RemoveLink{link.id});
+            degraded.apply(RemoveComponent{after.id});
+        }
+    return degraded;
+}
+
+// Traffic moves off what the failure took down: the load is pushed again through the degraded design and
+// every component whose share grew is checked on its surviving instances: over 100 % it breaks, over the
+// target it has lost its headroom. Such a component's failure.overload (on the old load) gives way.
+void rerouteFindings(const Design& design, const Catalog& catalog, Analysis& analysis) {
+    const FailureOutcome& outcome = *analysis.resilience.failure;
+    const Design degraded = degradedDesign(design, outcome);
+    const LoadReport under =
+        propagateLoad(GraphView(degraded), analysis.envelope, design.workload(), catalog);
+    const double target = design.workload().targetUtilization;
+    for (const ComponentLoad& after : under.components) {
+        const ComponentLoad* before = analysis.load.component(after.id);
+        if (!before || !after.hasCapacity || after.offeredQps <= before->offeredQps * (1 + 1e-9))
+            continue;
+        double instances = after.instances;
+        for (const ComponentAfterFailure& lost : outcome.components)
+            if (lost.id == after.id)
+                instances = lost.surviving;
+        const double utilisation = after.offeredQps / (instances * after.capacityPerInstance);
+        if (!(utilisation > target))
+            continue;
+        std::erase_if(analysis.findings, [&](const Finding& f) {
+            return f.rule == "failure.overload" && f.componentIds == std::vector<std::string>{after.id};
+        });
+        const Component* c = design.component(after.id);
+        const std::string name = c && !c->label.empty() ? c->label + " (" + c->id + ")" : after.id;
+        analysis.findings.push_back(
+            {"failure.reroute",
+             utilisation >= 1 ? Severity::Error : Severity::Warning,
+             {after.id},
+             "With the failure, " + name +
+                 " takes over traffic from what went down: " + formatCount(before->offeredQps) + " → " +
+                 formatCount(after.offeredQps) + " QPS on " + formatSignificant(instances) + " instance" +
+                 (instances == 1 ? "" : "s") + ", " + formatSignificant(100 * utilisation) +
+                 " % of what they serve (target " + formatSignificant(100 * target) + " %).",
+             "Give the siblings headroom to carry a lost sibling's share (N + 1 across zones).",
+             {}});
+    }
+}
+
 } // namespace
 
 Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable& prices,
@@ -59,6 +116,8 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
     }
     analysis.resilience = analyzeResilience(design, catalog, resilience);
     append(analysis.findings, analysis.resilience.findings);
+    if (analysis.resilience.failure)
+        rerouteFindings(design, catalog, analysis);
     markAcceptedTradeOffs(design, analysis.findings);
     sortFindings(analysis.findings);
     return analysis;

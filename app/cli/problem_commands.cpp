@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 
+#include "estimators/practice/drill.h"
 #include "estimators/practice/grading.h"
 #include "estimators/practice/problem_check.h"
 #include "estimators/practice/problem_library.h"
@@ -36,6 +37,34 @@ std::optional<LibraryProblem> findProblem(const QString& name, std::ostream& err
     if (library.errors.empty() || !QFileInfo(name).isDir())
         err << "napkin check: no problem '" << slug << "'; 'napkin problems' lists them\n";
     return std::nullopt;
+}
+
+// The drills `--drill` asks for: every one of the problem's list for "all", else the listed one of that type
+// (with its match), else that type thrown as a default.
+std::optional<std::vector<Drill>> chosenDrills(const LibraryProblem& entry, const std::string& type,
+                                               std::ostream& err) {
+    const std::vector<Drill> listed = drillsFor(&entry.problem, entry.reference);
+    if (type == "all")
+        return listed;
+    for (const Drill& drill : listed)
+        if (drill.type == type)
+            return std::vector<Drill>{drill};
+    for (const std::string_view known : drillTypes)
+        if (known == type)
+            return std::vector<Drill>{{type, std::nullopt, 0, ""}};
+    std::string names;
+    for (const std::string_view known : drillTypes)
+        names += std::string(names.empty() ? "" : ", ") + std::string(known);
+    err << "napkin check: no drill '" << type << "'; give all or one of " << names << "\n";
+    return std::nullopt;
+}
+
+Json verdictToJson(const DrillVerdict& verdict) {
+    Json breaks = Json::array();
+    for (const Finding& f : verdict.breaks)
+        breaks.push_back({{"rule", f.rule}, {"components", f.componentIds}, {"message", f.message}});
+    return {{"type", verdict.drill.type}, {"text", verdict.drill.text},     {"fault", verdict.fault},
+            {"faulted", verdict.faulted}, {"survives", verdict.survives()}, {"breaks", breaks}};
 }
 
 } // namespace
@@ -84,8 +113,14 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
     const QCommandLineOption problem("problem", "The problem's slug (see 'napkin problems') or folder.",
                                      "SLUG");
     const QCommandLineOption json("json", "Print one JSON document; every check carries \"met\".");
+    const QCommandLineOption drill(
+        "drill",
+        "Also throw a failure drill at the design: one type of the problem's list "
+        "(zone_outage, primary_db_loss, ...) or all of it; exits 1 when one breaks.",
+        "TYPE");
     parser.addOption(problem);
     parser.addOption(json);
+    parser.addOption(drill);
     if (const std::optional<int> stop = parseSingleFileCommand(parser, arguments, out, err))
         return *stop;
     const QString file = parser.positionalArguments().first();
@@ -105,6 +140,17 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
     const std::optional<LibraryProblem> entry = findProblem(slug, err);
     if (!entry)
         return UsageError;
+    std::vector<DrillVerdict> verdicts;
+    if (parser.isSet(drill)) {
+        const std::optional<std::vector<Drill>> drills =
+            chosenDrills(*entry, local(parser.value(drill)), err);
+        if (!drills)
+            return UsageError;
+        for (const Drill& d : *drills)
+            verdicts.push_back(runDrill(d, *design));
+    }
+    const bool drillsSurvived =
+        std::all_of(verdicts.begin(), verdicts.end(), [](const DrillVerdict& v) { return v.survives(); });
     const Analysis analysis = analyze(*design);
     const ProblemCheck result = checkDesign(entry->problem, *design, analysis);
     const Grade grade = gradeDesign(entry->problem, entry->reference, *design, analysis, result);
@@ -117,11 +163,18 @@ int checkCommand(const QStringList& arguments, std::ostream& out, std::ostream& 
         const Json graded = gradeToJson(grade);
         for (const auto& item : graded.items())
             document[item.key()] = item.value();
+        if (parser.isSet(drill)) {
+            document["drills"] = Json::array();
+            for (const DrillVerdict& v : verdicts)
+                document["drills"].push_back(verdictToJson(v));
+        }
         out << document.dump(2) << "\n";
     } else {
         out << problemCheckToText(result) << gradeToText(grade);
+        for (const DrillVerdict& v : verdicts)
+            out << "\nDrill " << v.drill.type << ": " << drillVerdictText(v);
     }
-    return result.allCriticalMet() ? Success : Failure;
+    return result.allCriticalMet() && drillsSurvived ? Success : Failure;
 }
 
 } // namespace napkin::cli

@@ -54,7 +54,10 @@ void AnalysisService::start() {
     m_rerun = false;
     const Design& design = m_document.design();
     std::vector<std::string> failed;
-    for (const QString& id : std::as_const(m_failed))
+    QStringList ids = m_failed + m_drillFailed;
+    ids.sort();
+    ids.removeDuplicates();
+    for (const QString& id : std::as_const(ids))
         if (design.component(id.toStdString()) || design.zone(id.toStdString()))
             failed.push_back(id.toStdString());
     m_watcher.setFuture(QtConcurrent::run([snapshot = design, failed = std::move(failed), version = m_version] {
@@ -76,13 +79,29 @@ void AnalysisService::finished() {
     emit updated();
 }
 
-void AnalysisService::setFailedIds(const QStringList& ids) {
+namespace {
+// Sorted and without duplicates; true when that differs from `current`, which it then replaces.
+bool replaceIds(QStringList& current, const QStringList& ids) {
     QStringList sorted = ids;
     sorted.sort();
     sorted.removeDuplicates();
-    if (sorted == m_failed)
+    if (sorted == current)
+        return false;
+    current = sorted;
+    return true;
+}
+} // namespace
+
+void AnalysisService::setFailedIds(const QStringList& ids) {
+    if (!replaceIds(m_failed, ids))
         return;
-    m_failed = sorted;
+    ++m_version;
+    refresh();
+}
+
+void AnalysisService::setDrillFailedIds(const QStringList& ids) {
+    if (!replaceIds(m_drillFailed, ids))
+        return;
     ++m_version;
     refresh();
 }

@@ -40,6 +40,10 @@ public:
     /// The what-if: components and zones to fail. Re-analyzes now; a new design clears it.
     void setFailedIds(const QStringList& ids);
     QStringList failedIds() const { return m_failed; }
+    /// The interview's failure drill shown in the what-if: failed beside the user's own choices until the
+    /// drill ends (the controller sets an empty list). Not cleared by a new design.
+    void setDrillFailedIds(const QStringList& ids);
+    QStringList drillFailedIds() const { return m_drillFailed; }
 
 signals:
     /// A result of the current design (and what-if) is in analysis().
@@ -60,6 +64,7 @@ private:
     QFutureWatcher<Run> m_watcher;
     Analysis m_analysis;
     QStringList m_failed;
+    QStringList m_drillFailed;
     std::uint64_t m_version = 0; // bumped by every change of the design or the what-if
     bool m_running = false;
     bool m_rerun = false; // refresh() was asked for while a run was going

@@ -152,11 +152,16 @@ void FindingsDock::rebuildWhatIfChoices() {
     m_rebuildingChoices = true;
     m_whatIf->clear();
     const QStringList failed = failedIds();
-    auto addChoice = [this, &failed](const std::string& id, const QString& text) {
+    const QStringList drilled = m_analysis.drillFailedIds();
+    auto addChoice = [this, &failed, &drilled](const std::string& id, const QString& text) {
         auto* item = new QListWidgetItem(text, m_whatIf);
         item->setData(failureIdRole, q(id));
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(failed.contains(q(id)) ? Qt::Checked : Qt::Unchecked);
+        // The drill's fault stays failed until the drill ends: shown ticked, not the user's to untick.
+        const bool byDrill = drilled.contains(q(id));
+        item->setFlags(byDrill ? Qt::ItemIsUserCheckable : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(byDrill || failed.contains(q(id)) ? Qt::Checked : Qt::Unchecked);
+        if (byDrill)
+            item->setToolTip(tr("Failed by the interview's failure drill until it ends"));
     };
     for (const Zone& zone : design.zones())
         if (zone.kind == ZoneKind::AvailabilityZone || zone.kind == ZoneKind::Region

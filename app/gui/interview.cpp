@@ -177,6 +177,8 @@ InterviewController::InterviewController(MainWindow& window, InterviewSession::C
     connect(&window.document(), &Document::designReset, this, remember);
     // The drill is judged again whenever the shared analysis has caught up with an edit.
     connect(&window.analysis(), &AnalysisService::updated, this, &InterviewController::judgeDrill);
+    connect(this, &InterviewController::drillChanged, this, &InterviewController::showDrill);
+    connect(this, &InterviewController::sessionChanged, this, &InterviewController::showDrill);
 }
 
 const LibraryProblem* InterviewController::problem() const {
@@ -257,9 +259,23 @@ void InterviewController::tick() {
 }
 
 // The live checklist reads the editor's shared analysis (it refreshes when a newer result arrives), so
-// grading never runs analyze() on the editor's thread while the user draws.
+// grading never runs analyze() on the editor's thread while the user draws. A what-if (the user's or the
+// drill's) is not the design's own state: then the design is analysed afresh, without it.
 std::optional<Grade> InterviewController::currentGrade() const {
-    return gradeWith(m_window.analysis().analysis());
+    const AnalysisService& shared = m_window.analysis();
+    if (shared.failedIds().isEmpty() && shared.drillFailedIds().isEmpty())
+        return gradeWith(shared.analysis());
+    return gradeWith(analyze(m_window.document().design()));
+}
+
+// While the session runs, the drill's fault is failed in the what-if as if the user had ticked it, so the
+// canvas greys out what it takes down and the Findings dock lists what breaks; it clears when the drill ends.
+void InterviewController::showDrill() {
+    QStringList ids;
+    if (m_drill && m_session && !m_session->finished())
+        for (const std::string& id : m_drill->verdict().failedIds)
+            ids << QString::fromStdString(id);
+    m_window.analysis().setDrillFailedIds(ids);
 }
 
 std::optional<Grade> InterviewController::gradeWith(const Analysis& analysis) const {

@@ -124,6 +124,7 @@ class InterviewController : public QObject {
     void enterPhase();
     void throwDrill();
     void judgeDrill();
+    void showDrill();
     void saveState();
     void carryOnFromDesign();
 
@@ -179,6 +180,9 @@ class ChecklistDock : public QDockWidget {
     void refresh();
     /// Brings forward what the item is about: selects its components, opens its Brief tab or workload row.
     void open(QTreeWidgetItem* item);
+
+  protected:
+    void changeEvent(QEvent* event) override; // the theme changed: the verdict's colours follow it
 
   private:
     void buildDrillCard();

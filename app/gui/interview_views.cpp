@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -56,6 +58,37 @@ QStringList toStrings(const std::vector<std::string>& items) {
         list << QString::fromStdString(item);
     return list;
 }
+
+// The verdict's colours, dark on a light theme and light on a dark one, so both read on the dock's
+// background.
+QColor verdictColor(const QPalette& palette, bool good) {
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    return QColor(good ? (dark ? "#4ade80" : "#15803d") : (dark ? "#fb923c" : "#c2410c"));
+}
+
+// QTreeView sizes a row without its column's width, so a wrapped text keeps one line and is elided. This
+// delegate measures the text at the column's width; the tree lays its rows out again when that changes.
+class WrappingDelegate : public QStyledItemDelegate {
+  public:
+    explicit WrappingDelegate(QTreeView* view) : QStyledItemDelegate(view), m_view(view) {
+        connect(view->header(), &QHeaderView::sectionResized, view, &QTreeView::doItemsLayout);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        const QSize oneLine = QStyledItemDelegate::sizeHint(option, index);
+        const int margin = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, &item, m_view) + 1;
+        const int width = std::max(1, m_view->header()->sectionSize(index.column()) - 2 * margin);
+        const int height =
+            item.fontMetrics.boundingRect(QRect(0, 0, width, 0), Qt::TextWordWrap, item.text).height();
+        return {oneLine.width(),
+                std::max(oneLine.height(), height + oneLine.height() - item.fontMetrics.height())};
+    }
+
+  private:
+    QTreeView* m_view;
+};
 
 std::string problemTitle(const std::string& slug) {
     const LibraryProblem* entry = builtinProblemLibrary().find(slug);
@@ -208,7 +241,7 @@ void ChecklistDock::refresh() {
             item->setData(0, ComponentsRole, toStrings(check.componentIds));
             item->setData(0, OperationsRole, toStrings(check.operations));
             item->setData(0, PhaseRole, phase);
-            item->setForeground(0, check.met ? palette().text() : QBrush(QColor("#c2410c")));
+            item->setForeground(0, check.met ? palette().text() : QBrush(verdictColor(palette(), false)));
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             met[phase] += check.met ? 1 : 0;
             ++all[phase];
@@ -222,6 +255,14 @@ void ChecklistDock::refresh() {
     m_tree->resizeColumnToContents(1);
 }
 
+void ChecklistDock::changeEvent(QEvent* event) {
+    QDockWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        refresh();
+        refreshDrill();
+    }
+}
+
 void ChecklistDock::buildDrillCard() {
     m_drillCard->setObjectName("drillCard");
     static_cast<QFrame*>(m_drillCard)->setFrameShape(QFrame::StyledPanel);
@@ -231,6 +272,8 @@ void ChecklistDock::buildDrillCard() {
     m_drillBreaks->setHeaderHidden(true);
     m_drillBreaks->setRootIsDecorated(false);
     m_drillBreaks->setWordWrap(true);
+    m_drillBreaks->setTextElideMode(Qt::ElideNone);
+    m_drillBreaks->setItemDelegate(new WrappingDelegate(m_drillBreaks));
     m_drillBreaks->setMaximumHeight(m_drillBreaks->fontMetrics().height() * 9);
     auto* layout = new QVBoxLayout(m_drillCard);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -260,7 +303,8 @@ void ChecklistDock::refreshDrill() {
                                    : tr("<b>Survives</b>: recovered in %1.").arg(clockText(*record->recoveredAfter)));
     else
         m_drillVerdict->setText(tr("<b>Breaks</b>: change the design until it survives. The clock is running."));
-    m_drillVerdict->setStyleSheet(verdict->survives() ? "color: #15803d;" : "color: #c2410c;");
+    m_drillVerdict->setStyleSheet(
+        QStringLiteral("color: %1;").arg(verdictColor(palette(), verdict->survives()).name()));
     m_drillBreaks->clear();
     for (const Finding& f : verdict->breaks) {
         QStringList names;

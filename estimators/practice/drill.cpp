@@ -90,6 +90,7 @@ void outage(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
             if (roleOf(c, catalog) != "client")
                 all.push_back(c.id);
         verdict.faulted = all;
+        verdict.failedIds = all;
         verdict.breaks.push_back({"drill.one-place",
                                   Severity::Error,
                                   all,
@@ -102,6 +103,7 @@ void outage(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
     }
     verdict.fault = "The " + what + " " + zone + " fails, with everything in it.";
     verdict.faulted = {zone};
+    verdict.failedIds = {zone};
     verdict.breaks = breaksIn(analyze(design, catalog, prices, {zone}));
 }
 
@@ -139,6 +141,8 @@ void primaryLoss(DrillVerdict& verdict, const Design& design, const Catalog& cat
         ids.push_back(c->id);
         const ReplicaModel model = replicaModel(design, catalog, *c);
         const InstanceLoss loss = oneInstanceLoss(model, true);
+        if (model.instances <= 1)
+            verdict.failedIds.push_back(c->id);
         for (OperationType type : {OperationType::Write, OperationType::Read})
             if (!serves(model, loss, type)) {
                 const std::string what = type == OperationType::Write ? "writes" : "reads";
@@ -195,6 +199,8 @@ void consumerStopped(DrillVerdict& verdict, const Design& design, const Catalog&
         const ReplicaModel model = replicaModel(design, catalog, *c);
         const ComponentLoad* load = loadOf(analysis, c->id);
         const double arriving = load ? load->offeredQpsAverage : 0;
+        if (model.instances <= 1)
+            verdict.failedIds.push_back(c->id);
         if (model.instances <= 1)
             verdict.breaks.push_back({"drill.consumer-stopped",
                                       Severity::Error,
@@ -304,7 +310,7 @@ std::optional<Drill> pickDrill(const std::vector<Drill>& drills, double seed) {
 
 DrillVerdict runDrill(const Drill& drill, const Design& design, const Catalog& catalog,
                       const PriceTable& prices) {
-    DrillVerdict verdict{drill, {}, {}, {}};
+    DrillVerdict verdict{drill, {}, {}, {}, {}};
     if (drill.type == "zone_outage")
         outage(verdict, design, catalog, prices, ZoneKind::AvailabilityZone);
     else if (drill.type == "region_outage")

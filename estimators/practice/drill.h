@@ -26,6 +26,10 @@ struct DrillVerdict {
     Drill drill;
     std::string fault;                // what was done, with the ids it hit: "Availability zone az-a fails."
     std::vector<std::string> faulted; // the components and zones the fault hit
+    /// What the failure what-if fails to show the fault as if the user had ticked it: the zone or region
+    /// lost (every component when nothing is in one), a database or consumer whose one instance is lost.
+    /// Empty for a fault that takes no whole part down (traffic, an emptied cache, a hot key).
+    std::vector<std::string> failedIds;
     std::vector<Finding> breaks;      // what breaks under it, each naming its components and figures
 
     bool survives() const { return breaks.empty(); }

@@ -22,8 +22,6 @@ const std::array roles{"client",           "dns",      "cdn",     "balancer",   
 const std::array categories{"availability", "latency",    "consistency", "durability",
                             "scalability",  "throughput", "security",    "cost"};
 const std::array topics{"failure", "scale", "consistency", "security", "cost", "latency", "data"};
-const std::array drillTypes{"zone_outage",   "region_outage",    "primary_db_loss", "cache_flush",
-                            "traffic_spike", "consumer_stopped", "hot_key"};
 
 template <typename List>
 bool contains(const List& list, std::string_view value) {
@@ -34,7 +32,7 @@ template <typename List>
 std::string oneOf(const List& list) {
     std::string text;
     for (std::size_t i = 0; i < list.size(); ++i)
-        text += std::string(i == 0 ? "" : i + 1 == list.size() ? " or " : ", ") + list[i];
+        text += std::string(i == 0 ? "" : i + 1 == list.size() ? " or " : ", ") + std::string(list[i]);
     return text;
 }
 

@@ -7,6 +7,7 @@
 #include "model/napkin_file.h"
 #include "model/workload.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,11 @@ struct FollowUp {
     std::string question;
     std::string answer;
 };
+
+/// The faults a drill can throw (docs/problems.md#drills).
+inline constexpr std::array<std::string_view, 7> drillTypes{
+    "zone_outage",   "region_outage",    "primary_db_loss", "cache_flush",
+    "traffic_spike", "consumer_stopped", "hot_key"};
 
 struct Drill {
     std::string type;

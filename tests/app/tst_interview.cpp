@@ -3,11 +3,17 @@
 // forward, the checklist graded from the design and clickable, the finished attempt in the file (outside the
 // undo history) with its review, History, an overrun without automatic advance, and a crash recovery that
 // carries the running session on.
+#include "app/cli/command_line.h"
 #include "app/gui/analysis_service.h"
+#include "app/gui/appearance.h"
 #include "app/gui/brief_dock.h"
 #include "app/gui/brief_tables.h"
+#include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
+#include "app/gui/export_actions.h"
+#include "app/gui/export_diagram.h"
+#include "app/gui/findings_dock.h"
 #include "app/gui/interview.h"
 #include "app/gui/main_window.h"
 #include "app/gui/practice.h"
@@ -22,19 +28,25 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
+
+#include <sstream>
+#include <tuple>
 
 using namespace napkin;
 using namespace napkin::gui;
@@ -43,6 +55,11 @@ namespace {
 
 const LibraryProblem& tinyUrl() {
     return *builtinProblemLibrary().find("tiny-url");
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QMenu* practiceMenu(MainWindow& window) {
@@ -251,6 +268,32 @@ class TestInterview : public QObject {
                          "it."));
         const double thrownAt = m_controller->drillRecord()->thrownAt;
 
+        // A break longer than the card is wide wraps onto more lines instead of being cut off with "…".
+        checklist->setFloating(true);
+        checklist->resize(300, 700);
+        QTRY_COMPARE(checklist->width(), 300);
+        QTreeWidget* breaksTree = checklist->drillBreaks();
+        QTreeWidgetItem* breakRow = breaksTree->topLevelItem(0);
+        const QFontMetrics metrics = breaksTree->fontMetrics();
+        const int column = breaksTree->header()->sectionSize(0);
+        QVERIFY(metrics.horizontalAdvance(breakRow->text(0)) > column);
+        const int margin =
+            breaksTree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, breaksTree) + 1;
+        const int wrapped =
+            metrics.boundingRect(QRect(0, 0, column - 2 * margin, 0), Qt::TextWordWrap, breakRow->text(0))
+                .height();
+        QVERIFY(wrapped >= 2 * metrics.height());
+        QTRY_VERIFY(breaksTree->visualItemRect(breakRow).height() >= wrapped);
+
+        // The verdict's colour reads on the theme: a light orange on the dark palette, a dark one on the
+        // light.
+        applyTheme(Theme::Dark);
+        QCOMPARE(checklist->drillVerdictLabel()->styleSheet(), QString("color: #fb923c;"));
+        applyTheme(Theme::Light);
+        QCOMPARE(checklist->drillVerdictLabel()->styleSheet(), QString("color: #c2410c;"));
+        applyTheme(Theme::System);
+        checklist->setFloating(false);
+
         advance(40);
         QVERIFY(m_window->document().execute(buildEdit(tinyUrl().reference), "Draw"));
         m_window->analysis().refresh();
@@ -260,7 +303,52 @@ class TestInterview : public QObject {
         QCOMPARE(checklist->drillVerdictLabel()->text(), QString("<b>Survives</b>: recovered in 0:40."));
         QVERIFY(checklist->drillBreaks()->isHidden());
 
+        // The fault shows in the what-if as if the user had ticked it: zone az-a failed, what only ran there
+        // greyed out on the canvas, its row ticked and locked in the Findings dock. The user's own ticks stay
+        // theirs, and the checklist grades the design, not the what-if.
+        QCOMPARE(m_window->analysis().drillFailedIds(), QStringList{"az-a"});
+        QCOMPARE(m_window->analysis().failedIds(), QStringList{});
+        auto* findings = m_window->findChild<FindingsDock*>("findingsDock");
+        QTRY_COMPARE(findings->greyedOut(), (QStringList{"shortener-a", "monitoring"}));
+        QCOMPARE(m_window->canvasScene()->componentItem("shortener-a")->opacity(), 0.3);
+        QCOMPARE(m_window->canvasScene()->componentItem("shortener-b")->opacity(), 1.0);
+        auto* whatIf = findings->findChild<QListWidget*>();
+        QListWidgetItem* zoneA = nullptr;
+        for (int row = 0; row < whatIf->count(); ++row)
+            if (whatIf->item(row)->data(Qt::UserRole).toString() == "az-a")
+                zoneA = whatIf->item(row);
+        QVERIFY(zoneA);
+        QCOMPARE(zoneA->checkState(), Qt::Checked);
+        QVERIFY(!(zoneA->flags() & Qt::ItemIsEnabled));
+        QCOMPARE(m_controller->currentGrade()->score(), 100);
+
+        // Exports never carry it: the editor's bytes are those of `napkin export` on the saved file.
+        QTemporaryDir dir;
+        QTemporaryDir editorDir;
+        QTemporaryDir cliDir;
+        const QString saved = dir.filePath("drill.napkin");
+        QVERIFY(m_window->saveFile(saved));
+        for (const auto& [what, arguments, name] :
+             {std::tuple{EditorExport::Svg, QStringList{"--format", "svg"}, QString("d.svg")},
+              std::tuple{EditorExport::Png, QStringList{"--format", "png"}, QString("d.png")},
+              std::tuple{EditorExport::WriteupMarkdown, QStringList{"--format", "md"}, QString("w.md")},
+              std::tuple{EditorExport::Drawio, QStringList{"--format", "drawio"}, QString("d.drawio")}}) {
+            QCOMPARE(exportFromEditor(m_window->document().design(), what, editorDir.filePath(name)),
+                     QString());
+            std::ostringstream out;
+            std::ostringstream err;
+            QCOMPARE(cli::run(QStringList{"napkin", "export", saved} + arguments +
+                                  QStringList{"-o", cliDir.filePath(name)},
+                              out, err, &exportDesign),
+                     0);
+            QVERIFY2(readAll(editorDir.filePath(name)) == readAll(cliDir.filePath(name)), qPrintable(name));
+        }
+        QCOMPARE(readAll(editorDir.filePath("w.png")), readAll(cliDir.filePath("w.png")));
+
         m_controller->finish();
+        // The drill is over: the what-if is the user's again and nothing is greyed out.
+        QCOMPARE(m_window->analysis().drillFailedIds(), QStringList{});
+        QTRY_COMPARE(findings->greyedOut(), QStringList{});
         const std::vector<Attempt> attempts = attemptsOf(m_window->document().design());
         QCOMPARE(attempts.size(), std::size_t{1});
         QVERIFY(attempts[0].drill);

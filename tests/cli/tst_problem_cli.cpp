@@ -98,6 +98,51 @@ class TestProblemCli : public QObject {
         QCOMPARE(run.out, runCli({"check", weak, "--problem", "tiny-url"}).out);
     }
 
+    // --drill throws the problem's drills (Tiny URL's four for "all") at the design after the grade; one that
+    // breaks makes the exit 1. The weak design has no zone, cache or replica.
+    void drillsThrownAtTheDesign() {
+        const std::string plain = runCli({"check", weak, "--problem", "tiny-url"}).out;
+        const CliRun run = runCli({"check", weak, "--problem", "tiny-url", "--drill", "all"});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.empty(), run.err.c_str());
+        QCOMPARE(QString::fromStdString(run.out.substr(0, plain.size())), QString::fromStdString(plain));
+        // 35.1 K QPS at peak on one 1 K-QPS API server and one 5 K-QPS Postgres holding 1 TB of 39.1 TB: the
+        // drills without their part to hit still meet the design's own overload.
+        const QString overloaded =
+            "  capacity.over: API Server (api) gets %1 QPS at peak but serves 1 K (1 × 1 K): it is the "
+            "bottleneck.\n"
+            "  capacity.over: Postgres (db) gets %1 QPS at peak but serves 5 K (1 × 5 K): it is the "
+            "bottleneck.\n"
+            "  capacity.storage: Postgres (db) must hold 39.1 TB (with copies and headroom) but has 1 TB. It "
+            "is "
+            "full after 0.128 years.\n";
+        QCOMPARE(
+            QString::fromStdString(run.out.substr(plain.size())),
+            "\nDrill zone_outage: The design's one availability zone fails.\nBreaks:\n"
+            "  drill.one-place: Nothing is placed in an availability zone, so all of it runs in one and goes "
+            "down with it.\n"
+            "\nDrill cache_flush: The design has no cache to empty.\nBreaks:\n" +
+                overloaded.arg("35.1 K") + "\nDrill traffic_spike: Traffic rises to 3× the peak.\nBreaks:\n" +
+                overloaded.arg("105 K") +
+                "\nDrill hot_key: The design has no cache or database for a key to be hot in.\nBreaks:\n" +
+                overloaded.arg("35.1 K"));
+        const CliRun json =
+            runCli({"check", weak, "--problem", "tiny-url", "--drill", "cache_flush", "--json"});
+        QCOMPARE(json.code, 1);
+        const nlohmann::json drills = nlohmann::json::parse(json.out)["drills"];
+        QCOMPARE(drills.size(), std::size_t{1});
+        QCOMPARE(drills[0]["type"].get<std::string>(), std::string("cache_flush"));
+        QCOMPARE(drills[0]["text"].get<std::string>(), std::string("The Redis cluster restarts empty"));
+        QCOMPARE(drills[0]["survives"].get<bool>(), false);
+        QCOMPARE(drills[0]["breaks"].size(), std::size_t{3});
+        QVERIFY(drills[0]["breaks"][2]["components"] == nlohmann::json::array({"db"}));
+        // Tiny URL's reference survives its four drills, so the check passes.
+        QCOMPARE(runCli({"check", reference, "--problem", "tiny-url", "--drill", "all"}).code, 0);
+        // Without --drill the document has no "drills".
+        QVERIFY(!nlohmann::json::parse(runCli({"check", weak, "--problem", "tiny-url", "--json"}).out)
+                     .contains("drills"));
+    }
+
     void usageErrors() {
         CliRun run = runCli({"check", weak});
         QCOMPARE(run.code, 2);
@@ -106,6 +151,11 @@ class TestProblemCli : public QObject {
         QCOMPARE(run.code, 2);
         QCOMPARE(run.err,
                  std::string("napkin check: no problem 'tiny-urls'; 'napkin problems' lists them\n"));
+        run = runCli({"check", weak, "--problem", "tiny-url", "--drill", "meteor"});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.err, std::string("napkin check: no drill 'meteor'; give all or one of zone_outage, "
+                                      "region_outage, primary_db_loss, cache_flush, traffic_spike, "
+                                      "consumer_stopped, hot_key\n"));
         run = runCli({"problems", "extra"});
         QCOMPARE(run.code, 2);
     }

@@ -7,6 +7,7 @@
 #include "estimators/practice/problem_library.h"
 
 #include <QTest>
+#include <algorithm>
 #include <functional>
 
 using namespace napkin;
@@ -95,6 +96,34 @@ Design withConsumer(int replicas) {
     });
 }
 
+// The base design with the API split into two sibling groups of `replicas` instances, api-a in zone a and
+// api-b in zone b, the balancer sharing the traffic evenly between them.
+Design siblings(int replicas) {
+    return made([replicas](Json& d) {
+        Json& components = d["components"];
+        components.erase(std::remove_if(components.begin(), components.end(),
+                                        [](const Json& c) { return c["id"] == "api"; }),
+                         components.end());
+        for (const std::string zone : {"a", "b"})
+            components.push_back({{"id", "api-" + zone},
+                                  {"kind", "service"},
+                                  {"zone", "az-" + zone},
+                                  {"position", {{"x", zone == "a" ? 100 : 500}, {"y", 400}}},
+                                  {"props", {{"replicas", replicas}}}});
+        d["links"] = Json::array();
+        int n = 0;
+        auto link = [&](const std::string& from, const std::string& to) {
+            d["links"].push_back({{"id", "l" + std::to_string(++n)}, {"from", from}, {"to", to}});
+        };
+        link("client", "lb");
+        for (const std::string api : {"api-a", "api-b"}) {
+            link("lb", api);
+            link(api, "cache");
+            link(api, "db");
+        }
+    });
+}
+
 const LibraryProblem& tinyUrl() {
     const LibraryProblem* problem = builtinProblemLibrary().find("tiny-url");
     if (!problem)
@@ -119,6 +148,55 @@ class TestDrill : public QObject {
         QVERIFY(runDrill(drill("zone_outage"),
                          made([](Json& d) { component(d, "api")["props"]["replicas"] = 6; }))
                     .survives());
+    }
+
+    void siblingsTakeOver_data() {
+        QTest::addColumn<int>("replicas");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<bool>("survives");
+        // 2 200 QPS peak, shared 1 100 / 1 100; a service instance serves 1 000. Zone a takes api-a down
+        // entirely, so api-b gets all 2 200 on its own instances (the target is the default 70 %).
+        // 2 each: 55 % before, 2 200 / 2 000 = 110 % after: it breaks.
+        QTest::newRow("2 each") << 2
+                                << QStringList{"failure.reroute api-b: With the failure, api-b takes over "
+                                               "traffic from what went down: 1.1 K → 2.2 K QPS on 2 "
+                                               "instances, 110 % of what they serve (target 70 %)."}
+                                << false;
+        // 3 each: 36.7 % before, 2 200 / 3 000 = 73.3 % after: over the target but serving, so it survives
+        // (the what-if warns).
+        QTest::newRow("3 each") << 3 << QStringList{} << true;
+        // 4 each: 2 200 / 4 000 = 55 %.
+        QTest::newRow("4 each") << 4 << QStringList{} << true;
+    }
+
+    void siblingsTakeOver() {
+        QFETCH(int, replicas);
+        QFETCH(QStringList, expected);
+        QFETCH(bool, survives);
+        const Design design = siblings(replicas);
+        const Analysis before = analyze(design);
+        QCOMPARE(before.load.component("api-b")->offeredQps, 1100.0);
+        const DrillVerdict v = runDrill(drill("zone_outage"), design);
+        QCOMPARE(v.faulted, std::vector<std::string>{"az-a"});
+        QCOMPARE(breaks(v), expected);
+        QCOMPARE(v.survives(), survives);
+    }
+
+    void rerouteWarnsOverTarget() {
+        // The what-if of the Findings dock: 73.3 % is over the 70 % target, a warning, not a break.
+        const Analysis what = analyze(siblings(3), Catalog::builtin(), PriceTable::builtin(), {"az-a"});
+        QStringList found;
+        for (const Finding& f : what.findings)
+            if (f.rule.rfind("failure.", 0) == 0)
+                found << QString::fromStdString(std::string(toString(f.severity)) + " " + f.message);
+        QCOMPARE(found, QStringList{"warning With the failure, api-b takes over traffic from what went down: "
+                                    "1.1 K → 2.2 K QPS on 3 instances, 73.3 % of what they serve (target "
+                                    "70 %)."});
+        // Ticking api-a alone with four each: api-b takes 2 200 of 4 000 QPS, 55 %, and nothing is found.
+        const Analysis roomy = analyze(siblings(4), Catalog::builtin(), PriceTable::builtin(), {"api-a"});
+        QVERIFY(std::none_of(roomy.findings.begin(), roomy.findings.end(),
+                             [](const Finding& f) { return f.rule.rfind("failure.", 0) == 0; }));
+        QCOMPARE(roomy.resilience.unreachable, std::vector<std::string>{"api-a"});
     }
 
     void nothingInAZone() {
