@@ -109,11 +109,6 @@ void setProperty(Design& design, const std::vector<std::string>& ids, const std:
     }
 }
 
-bool isFallbackLink(const Link& l) {
-    const auto found = l.props.find("fallback");
-    return found != l.props.end() && found->second.is_boolean() && found->second.get<bool>();
-}
-
 // Replication links (a second copy) and fallback links (a standby to fail over to) both rescue a single
 // instance, so a design broken down to single instances loses them too.
 void removeReplicationLinks(Design& design, const std::vector<std::string>& ids) {
