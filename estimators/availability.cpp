@@ -146,9 +146,6 @@ std::string toText(const AvailabilityFigure& figure) {
 
 namespace {
 
-bool works(const RequestGraph& graph, const RequestPath& path, const std::vector<bool>& up) {
-    return graph.lostTargetGroups(path, Working{up, {}}).empty();
-}
 
 // Zones and regions whose failure takes instances down; enumerated exactly up to this many.
 constexpr std::size_t maxEnumeratedFateUnits = 6;
@@ -190,24 +187,31 @@ double availabilityGiven(const ReplicaModel& model, const Placement& placement, 
     return deployment * componentAvailability(surviving, type);
 }
 
+// A component the operation may need: what its deployment gives and where its instances run.
+struct Member {
+    std::size_t vertex = 0;
+    double deployment = 1;
+    Placement placement;
+};
+
+// Everything here is sized by the path, not the design: there is one model per request path.
 class AvailabilityModel {
 public:
     AvailabilityModel(const RequestGraph& graph, const RequestPath& path, const std::vector<ReplicaModel>& models,
                       const AvailabilityReference& reference)
-        : m_graph(graph), m_path(path), m_models(models), m_allUp(graph.vertexCount(), true) {
+        : m_graph(graph), m_path(path), m_models(models) {
         const Design& design = graph.design();
-        m_deployment.assign(graph.vertexCount(), 1);
-        m_placement.resize(graph.vertexCount());
         for (std::size_t v : path.relevant) {
             if (v == path.clientVertex || models[v].role == "client")
                 continue;
             const Component& component = design.components()[v];
             const double own = numberProperty(component, graph.catalog(), "deployment_availability", 0);
-            m_deployment[v] = own > 0 ? probability(own / 100) : reference.deployment(models[v].role);
-            if (own <= 0 && m_deployment[v] < 1)
+            Member& member = m_members.emplace_back();
+            member.vertex = v;
+            member.deployment = own > 0 ? probability(own / 100) : reference.deployment(models[v].role);
+            if (own <= 0 && member.deployment < 1)
                 m_defaults.push_back(component.id);
-            placeInstances(v, component, reference);
-            m_members.push_back(v);
+            placeInstances(member, component, reference);
         }
     }
 
@@ -235,9 +239,9 @@ public:
     }
 
 private:
-    void placeInstances(std::size_t v, const Component& component, const AvailabilityReference& reference) {
-        const ReplicaModel& model = m_models[v];
-        Placement& placement = m_placement[v];
+    void placeInstances(Member& member, const Component& component, const AvailabilityReference& reference) {
+        const ReplicaModel& model = m_models[member.vertex];
+        Placement& placement = member.placement;
         const std::string region = enclosingZone(m_graph.design(), component.zone, ZoneKind::Region);
         if (!region.empty())
             placement.region = unit(region, reference.region);
@@ -255,47 +259,54 @@ private:
         return m_units.size() - 1;
     }
 
-    double own(std::size_t v, const std::vector<bool>& unitUp) const {
-        return availabilityGiven(m_models[v], m_placement[v], unitUp, m_deployment[v], m_path.operation.type);
+    // The figure of member m.
+    double own(std::size_t m, const std::vector<bool>& unitUp) const {
+        const Member& member = m_members[m];
+        return availabilityGiven(m_models[member.vertex], member.placement, unitUp, member.deployment,
+                                 m_path.operation.type);
     }
+
+    // Whether the operation works with the vertices of m_down down.
+    bool works() const { return m_graph.lostTargetGroups(m_path, m_down).empty(); }
 
     // Components every route needs are in series with the rest: their figures multiply, and only the
     // states of the redundant ones are summed over.
     void splitSeriesFromRedundant(OperationAvailability& result) {
-        for (std::size_t v : m_members) {
-            m_allUp[v] = false;
-            if (works(m_graph, m_path, m_allUp)) {
-                m_redundant.push_back(v);
+        for (std::size_t m = 0; m < m_members.size(); ++m) {
+            m_down.vertexDown = {m_members[m].vertex};
+            if (works()) {
+                m_redundant.push_back(m);
             } else {
-                m_series.push_back(v);
-                result.seriesComponents.push_back(m_graph.design().components()[v].id);
+                m_series.push_back(m);
+                result.seriesComponents.push_back(m_graph.design().components()[m_members[m].vertex].id);
             }
-            m_allUp[v] = true;
         }
+        m_down.vertexDown.clear();
     }
 
     double fractionGiven(const std::vector<bool>& unitUp, bool enumerateRedundant) {
         double fraction = 1;
-        for (std::size_t v : m_series)
-            fraction *= own(v, unitUp);
+        for (std::size_t m : m_series)
+            fraction *= own(m, unitUp);
         if (fraction <= 0 || !enumerateRedundant || m_redundant.empty())
             return fraction;
         std::vector<double> up;
-        for (std::size_t v : m_redundant)
-            up.push_back(own(v, unitUp));
+        for (std::size_t m : m_redundant)
+            up.push_back(own(m, unitUp));
         double worksProbability = 0;
         for (std::size_t state = 0; state < (std::size_t(1) << m_redundant.size()); ++state) {
             double p = 1;
+            m_down.vertexDown.clear();
             for (std::size_t i = 0; i < m_redundant.size(); ++i) {
                 const bool isUp = (state >> i) & 1U;
-                m_allUp[m_redundant[i]] = isUp;
+                if (!isUp)
+                    m_down.vertexDown.push_back(m_members[m_redundant[i]].vertex);
                 p *= isUp ? up[i] : 1 - up[i];
             }
-            if (p > 0 && works(m_graph, m_path, m_allUp))
+            if (p > 0 && works())
                 worksProbability += p;
         }
-        for (std::size_t v : m_redundant)
-            m_allUp[v] = true;
+        m_down.vertexDown.clear();
         return fraction * worksProbability;
     }
 
@@ -303,12 +314,12 @@ private:
     // loss alone stops the operation.
     void findLimit(OperationAvailability& result) {
         const std::vector<bool> allUnitsUp(m_units.size(), true);
-        for (std::size_t v : m_series) {
-            const double figure = own(v, allUnitsUp);
+        for (std::size_t m : m_series) {
+            const double figure = own(m, allUnitsUp);
             // A figure within 12 nines of 1 (DNS at 100 %, save rounding) limits nothing.
             if (1 - figure > std::pow(10.0, -maxNines) &&
                 (result.limitedBy.empty() || figure < result.limitedByFraction)) {
-                const Component& c = m_graph.design().components()[v];
+                const Component& c = m_graph.design().components()[m_members[m].vertex];
                 result.limitedBy = c.label.empty() ? c.id : c.label;
                 result.limitedByFraction = figure;
             }
@@ -330,13 +341,11 @@ private:
     const RequestGraph& m_graph;
     const RequestPath& m_path;
     const std::vector<ReplicaModel>& m_models;
-    std::vector<bool> m_allUp;
-    std::vector<double> m_deployment;
-    std::vector<Placement> m_placement;
+    Working m_down; // the what-if being tried: only vertexDown is ever set
     std::vector<FateUnit> m_units;
-    std::vector<std::size_t> m_members;
-    std::vector<std::size_t> m_series;
-    std::vector<std::size_t> m_redundant;
+    std::vector<Member> m_members;
+    std::vector<std::size_t> m_series;    // indices into m_members
+    std::vector<std::size_t> m_redundant; // indices into m_members
     std::vector<std::string> m_defaults;
 };
 

@@ -1,6 +1,7 @@
 #include "estimators/failure_scenario.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <numeric>
 #include <set>
@@ -215,16 +216,19 @@ void resolveFailures(const RequestGraph& graph, const std::vector<ReplicaModel>&
 void collectBrokenOperations(const RequestGraph& graph, const std::vector<ReplicaModel>& models,
                              FailureOutcome& outcome, std::vector<bool>& stillReached) {
     const Design& design = graph.design();
+    // What works for each type of operation, worked out once rather than per path.
+    const std::array<Working, 2> workingByType{
+        Working{workingVertices(models, outcome.losses, OperationType::Read), outcome.linkUp, {}, {}},
+        Working{workingVertices(models, outcome.losses, OperationType::Write), outcome.linkUp, {}, {}}};
     for (const RequestPath& path : graph.paths()) {
-        const Working working{workingVertices(models, outcome.losses, path.operation.type), outcome.linkUp};
+        const Working& working = workingByType[static_cast<std::size_t>(path.operation.type)];
         std::vector<std::size_t> lost;
         if (outcome.losses[path.clientVertex].lost > 0) {
             lost.resize(path.targetGroups.size());
             std::iota(lost.begin(), lost.end(), std::size_t(0));
         } else {
-            const std::vector<bool> seen = graph.reachableFrom(path, working);
-            for (std::size_t v = 0; v < seen.size(); ++v)
-                if (seen[v] && working.vertexUp[v])
+            for (std::size_t v : graph.reachableFrom(path, working))
+                if (working.vertexUp[v])
                     stillReached[v] = true;
             lost = graph.lostTargetGroups(path, working);
         }

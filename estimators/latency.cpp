@@ -2,13 +2,16 @@
 
 #include "estimators/erlang.h"
 
+#include <boost/graph/detail/d_ary_heap.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <numeric>
 
 namespace napkin {
 
@@ -133,7 +136,7 @@ struct RouteFilter {
     const RequestGraph* graph = nullptr;
     const RequestPath* path = nullptr;
     const Working* working = nullptr;
-    const std::vector<bool>* relevant = nullptr;
+    const std::vector<char>* relevant = nullptr;
     bool fallbacks = false; // whether fallback links may be crossed
     bool operator()(GraphView::EdgeDescriptor e) const {
         const GraphView::Graph& g = graph->view().graph();
@@ -148,6 +151,60 @@ struct RouteFilter {
                up(working->vertexUp, to) && graph->traversable(l, from, to, path->operation);
     }
 };
+
+// The arrays of one route search, as long as the design but reused from path to path: each search resets
+// only the vertices it may touch (the path's relevant ones), so a path costs its own size.
+struct RouteScratch {
+    std::vector<double> distance;
+    std::vector<std::size_t> predecessor;
+    std::vector<boost::default_color_type> color;
+    std::vector<double> hopMs;
+    std::vector<char> relevant;
+    std::vector<std::size_t> heapIndex; // where each vertex sits in the search's queue; never read before set
+
+    static RouteScratch& forGraph(std::size_t vertexCount) {
+        thread_local RouteScratch scratch;
+        if (scratch.distance.size() != vertexCount) {
+            scratch.distance.assign(vertexCount, infinite);
+            scratch.predecessor.resize(vertexCount);
+            std::iota(scratch.predecessor.begin(), scratch.predecessor.end(), std::size_t(0));
+            scratch.color.assign(vertexCount, boost::white_color);
+            scratch.hopMs.assign(vertexCount, 0);
+            scratch.relevant.assign(vertexCount, 0);
+            scratch.heapIndex.resize(vertexCount);
+        }
+        return scratch;
+    }
+
+    void reset(const std::vector<std::size_t>& touched) {
+        for (std::size_t v : touched) {
+            distance[v] = infinite;
+            predecessor[v] = v;
+            color[v] = boost::white_color;
+            hopMs[v] = 0;
+            relevant[v] = 0;
+        }
+    }
+};
+
+// What boost::dijkstra_shortest_paths does after setting every vertex to infinite, itself and white (the
+// scratch arrays hold those values already), in the same order, so that routes of equal length tie the same
+// way. Boost's own dijkstra_shortest_paths_no_init would clear a queue index as long as the design per call.
+template <typename Graph, typename WeightMap>
+void fastestRoutesFrom(const Graph& graph, std::size_t source, WeightMap weight, RouteScratch& scratch) {
+    const auto index = boost::get(boost::vertex_index, graph);
+    auto distance = boost::make_iterator_property_map(scratch.distance.begin(), index);
+    auto predecessor = boost::make_iterator_property_map(scratch.predecessor.begin(), index);
+    auto heapIndex = boost::make_iterator_property_map(scratch.heapIndex.begin(), index);
+    using Queue = boost::d_ary_heap_indirect<std::size_t, 4, decltype(heapIndex), decltype(distance), std::less<double>>;
+    Queue queue(distance, heapIndex, std::less<double>());
+    auto visitor = boost::make_dijkstra_visitor(boost::null_visitor());
+    boost::detail::dijkstra_bfs_visitor<decltype(visitor), Queue, WeightMap, decltype(predecessor), decltype(distance),
+                                        std::plus<double>, std::less<double>>
+        search(visitor, queue, weight, predecessor, distance, std::plus<double>(), std::less<double>(), 0.0);
+    boost::breadth_first_visit(graph, &source, &source + 1, queue, search,
+                               boost::make_iterator_property_map(scratch.color.begin(), index));
+}
 
 std::vector<LatencyStep> routeTo(const RequestGraph& graph, const RequestPath& path,
                                  const std::vector<ComponentDelay>& delays, const std::vector<std::size_t>& predecessor,
@@ -193,8 +250,8 @@ double expectedReadMs(const RequestGraph& graph, const RequestPath& path, const 
         for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
             const std::size_t link = g[*e].link;
             const std::size_t cache = boost::target(*e, g);
-            const bool allowed = link < path.usableLinks.size()
-                                     ? path.usableLinks[link]
+            const bool allowed = path.usableLinks && link < path.usableLinks->size()
+                                     ? path.usable(link)
                                      : graph.traversable(graph.design().links()[link], v, cache, path.operation);
             const bool usable = allowed && !isFallbackLink(graph.design().links()[link]) &&
                                 upOrUnknown(working.linkUp, link) && upOrUnknown(working.vertexUp, cache);
@@ -208,73 +265,11 @@ double expectedReadMs(const RequestGraph& graph, const RequestPath& path, const 
     return expected;
 }
 
-} // namespace
-
-std::vector<double> linkLatenciesMs(const RequestGraph& graph, const NetworkLatencies& network) {
-    std::vector<double> linkMs;
-    linkMs.reserve(graph.design().links().size());
-    for (const Link& link : graph.design().links())
-        linkMs.push_back(hopLatencyMs(graph.design(), graph.catalog(), link, network));
-    return linkMs;
-}
-
-OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
-                                  const std::vector<ComponentDelay>& delays, const Working& working,
-                                  const NetworkLatencies& network) {
-    return operationLatency(graph, path, delays, linkLatenciesMs(graph, network), working);
-}
-
-OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
-                                  const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
-                                  const Working& working) {
+OperationLatency fastestRoutes(const RequestGraph& graph, const RequestPath& path,
+                               const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
+                               const Working& working, const std::vector<double>& distance,
+                               const std::vector<std::size_t>& predecessor, const std::vector<double>& hopMs) {
     OperationLatency result;
-    const std::size_t n = graph.vertexCount();
-    if (delays.size() != n || path.clientVertex >= n)
-        return result;
-    std::vector<bool> relevant(n, false);
-    for (std::size_t v : path.relevant)
-        relevant[v] = true;
-    relevant[path.clientVertex] = true;
-
-    const GraphView::Graph& g = graph.view().graph();
-    std::vector<double> distance(n, infinite);
-    std::vector<std::size_t> predecessor(n);
-    std::vector<double> hopMs(n, 0); // the hop into each vertex along its fastest route, for the breakdown
-    auto fastestRoutes = [&](bool fallbacks) {
-        const RouteFilter filter{&graph, &path, &working, &relevant, fallbacks};
-        const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
-        auto weight =
-            boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {
-                const ComponentDelay& delay = delays[boost::target(e, g)];
-                return linkMs[g[e].link] +
-                       (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
-            });
-        std::fill(distance.begin(), distance.end(), infinite);
-        auto index = boost::get(boost::vertex_index, routes);
-        boost::dijkstra_shortest_paths(
-            routes, path.clientVertex,
-            boost::weight_map(weight)
-                .distance_map(boost::make_iterator_property_map(distance.begin(), index))
-                .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
-                .distance_inf(infinite));
-        // Routes only join relevant vertices, so their in-edges are all there is to look at.
-        std::fill(hopMs.begin(), hopMs.end(), 0);
-        for (std::size_t to : path.relevant)
-            for (auto [e, end] = boost::in_edges(to, routes); e != end; ++e)
-                if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
-                    hopMs[to] = linkMs[g[*e].link];
-    };
-    // A fallback link carries nothing while the primary route works (as in the load propagation), so the
-    // latency is the primary route's; the fallbacks count only when some needed store is lost without them.
-    fastestRoutes(false);
-    const bool primaryReachesAll =
-        std::all_of(path.targetGroups.begin(), path.targetGroups.end(), [&](const auto& group) {
-            return std::any_of(group.begin(), group.end(),
-                               [&](std::size_t v) { return distance[v] < infinite; });
-        });
-    if (!primaryReachesAll)
-        fastestRoutes(true);
-
     const bool read = path.operation.type == OperationType::Read;
     double slowest = -1;
     std::size_t slowestTarget = path.clientVertex;
@@ -308,6 +303,73 @@ OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& 
     result.saturated = !result.saturatedComponents.empty();
     result.totalMs = result.saturated ? infinite : slowest;
     result.missMs = result.saturated ? infinite : distance[slowestTarget];
+    return result;
+}
+
+} // namespace
+
+std::vector<double> linkLatenciesMs(const RequestGraph& graph, const NetworkLatencies& network) {
+    std::vector<double> linkMs;
+    linkMs.reserve(graph.design().links().size());
+    for (const Link& link : graph.design().links())
+        linkMs.push_back(hopLatencyMs(graph.design(), graph.catalog(), link, network));
+    return linkMs;
+}
+
+OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
+                                  const std::vector<ComponentDelay>& delays, const Working& working,
+                                  const NetworkLatencies& network) {
+    return operationLatency(graph, path, delays, linkLatenciesMs(graph, network), working);
+}
+
+OperationLatency operationLatency(const RequestGraph& graph, const RequestPath& path,
+                                  const std::vector<ComponentDelay>& delays, const std::vector<double>& linkMs,
+                                  const Working& working) {
+    const std::size_t n = graph.vertexCount();
+    if (delays.size() != n || path.clientVertex >= n)
+        return {};
+    RouteScratch& scratch = RouteScratch::forGraph(n);
+    std::vector<std::size_t> touched = path.relevant;
+    touched.push_back(path.clientVertex);
+    for (std::size_t v : touched)
+        scratch.relevant[v] = 1;
+    const std::vector<double>& distance = scratch.distance;
+    const std::vector<std::size_t>& predecessor = scratch.predecessor;
+    const std::vector<double>& hopMs = scratch.hopMs;
+
+    const GraphView::Graph& g = graph.view().graph();
+    auto weight = boost::make_function_property_map<GraphView::EdgeDescriptor>([&](GraphView::EdgeDescriptor e) {
+        const ComponentDelay& delay = delays[boost::target(e, g)];
+        return linkMs[g[e].link] + (delay.saturated ? delay.serviceMs + saturationPenaltyMs : delay.totalMs());
+    });
+    auto search = [&](bool fallbacks) {
+        const RouteFilter filter{&graph, &path, &working, &scratch.relevant, fallbacks};
+        const boost::filtered_graph<GraphView::Graph, RouteFilter> routes(g, filter);
+        scratch.distance[path.clientVertex] = 0;
+        fastestRoutesFrom(routes, path.clientVertex, weight, scratch);
+        // The hop into each vertex along its fastest route, for the step-by-step breakdown.
+        // Routes only join relevant vertices, so their in-edges are all there is to look at.
+        for (std::size_t to : path.relevant)
+            for (auto [e, end] = boost::in_edges(to, routes); e != end; ++e)
+                if (predecessor[to] == boost::source(*e, g) && predecessor[to] != to)
+                    scratch.hopMs[to] = linkMs[g[*e].link];
+    };
+    // A fallback link carries nothing while the primary route works (as in the load propagation), so the
+    // latency is the primary route's; the fallbacks count only when some needed store is lost without them.
+    search(false);
+    const bool primaryReachesAll =
+        std::all_of(path.targetGroups.begin(), path.targetGroups.end(), [&](const auto& group) {
+            return std::any_of(group.begin(), group.end(), [&](std::size_t v) { return distance[v] < infinite; });
+        });
+    if (!primaryReachesAll) {
+        scratch.reset(touched);
+        for (std::size_t v : touched)
+            scratch.relevant[v] = 1;
+        search(true);
+    }
+
+    OperationLatency result = fastestRoutes(graph, path, delays, linkMs, working, distance, predecessor, hopMs);
+    scratch.reset(touched);
     return result;
 }
 

@@ -1,10 +1,7 @@
 #include "estimators/request_paths.h"
 
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
-
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <numeric>
@@ -77,53 +74,80 @@ bool isUp(const std::vector<bool>& flags, std::size_t index) {
     return flags.empty() || (index < flags.size() && flags[index]);
 }
 
-struct EdgeFilter {
-    const RequestGraph* graph = nullptr;
-    const RequestPath* path = nullptr;
-    const Working* working = nullptr;
-    bool operator()(GraphView::EdgeDescriptor e) const {
-        const GraphView::Graph& g = graph->view().graph();
-        const std::size_t linkIndex = g[e].link;
-        if (!isUp(working->linkUp, linkIndex))
-            return false;
-        if (linkIndex < path->usableLinks.size())
-            return path->usableLinks[linkIndex];
-        return graph->traversable(graph->design().links()[linkIndex], boost::source(e, g), boost::target(e, g),
-                                  path->operation);
-    }
-};
-
-struct VertexFilter {
-    const Working* working = nullptr;
-    std::size_t client = 0;
-    bool operator()(GraphView::Vertex v) const { return v == client || isUp(working->vertexUp, v); }
-};
-
-class MarkDiscovered : public boost::default_bfs_visitor {
-public:
-    explicit MarkDiscovered(std::vector<bool>& seen) : m_seen(&seen) {}
-    template <typename Graph>
-    void discover_vertex(GraphView::Vertex v, const Graph&) const { (*m_seen)[v] = true; }
-
-private:
-    std::vector<bool>* m_seen;
-};
-
-template <typename Graph>
-void markReachable(const Graph& graph, const std::vector<std::size_t>& sources, std::vector<bool>& seen) {
-    std::vector<boost::default_color_type> colors(boost::num_vertices(graph), boost::white_color);
-    auto colorMap = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
-    for (std::size_t source : sources)
-        if (!seen[source])
-            boost::breadth_first_visit(graph, source, boost::visitor(MarkDiscovered(seen)).color_map(colorMap));
+bool listed(const std::vector<std::size_t>& items, std::size_t item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-std::vector<std::size_t> indicesOf(const std::vector<bool>& flags) {
-    std::vector<std::size_t> result;
-    for (std::size_t i = 0; i < flags.size(); ++i)
-        if (flags[i])
-            result.push_back(i);
-    return result;
+bool linkWorks(const Working& working, std::size_t link) {
+    return isUp(working.linkUp, link) && !listed(working.linkDown, link);
+}
+
+bool vertexWorks(const Working& working, std::size_t vertex) {
+    return isUp(working.vertexUp, vertex) && !listed(working.vertexDown, vertex);
+}
+
+bool crossable(const RequestGraph& graph, const RequestPath& path, GraphView::EdgeDescriptor e) {
+    const GraphView::Graph& g = graph.view().graph();
+    const std::size_t link = g[e].link;
+    if (path.usableLinks && link < path.usableLinks->size())
+        return path.usable(link);
+    return graph.traversable(graph.design().links()[link], boost::source(e, g), boost::target(e, g),
+                             path.operation);
+}
+
+bool contains(const std::vector<std::size_t>& sorted, std::size_t v) {
+    return std::binary_search(sorted.begin(), sorted.end(), v);
+}
+
+// Which vertices one search has seen. A new search moves to the next epoch instead of clearing the marks,
+// so a search costs what it visits, not the size of the design; there are thousands per analysis. One set
+// per thread, since the editor analyses on a worker thread.
+class VisitMarks {
+public:
+    static VisitMarks& forSearch(std::size_t vertexCount) {
+        thread_local VisitMarks marks;
+        marks.start(vertexCount);
+        return marks;
+    }
+    // False when v was marked already.
+    bool mark(std::size_t v) {
+        if (m_stamps[v] == m_epoch)
+            return false;
+        m_stamps[v] = m_epoch;
+        return true;
+    }
+
+private:
+    void start(std::size_t vertexCount) {
+        if (m_stamps.size() < vertexCount)
+            m_stamps.resize(vertexCount, 0);
+        if (++m_epoch == 0) {
+            std::fill(m_stamps.begin(), m_stamps.end(), 0);
+            m_epoch = 1;
+        }
+    }
+
+    std::vector<std::uint32_t> m_stamps;
+    std::uint32_t m_epoch = 0;
+};
+
+// Every vertex reached from the sources through `forEachNext(v, visit)`, which calls visit(w) for each
+// neighbour w the search may step to; in ascending order.
+template <typename ForEachNext>
+std::vector<std::size_t> flood(std::size_t vertexCount, const std::vector<std::size_t>& sources,
+                               ForEachNext forEachNext) {
+    VisitMarks& marks = VisitMarks::forSearch(vertexCount);
+    std::vector<std::size_t> found;
+    auto visit = [&](std::size_t v) {
+        if (marks.mark(v))
+            found.push_back(v);
+    };
+    for (std::size_t source : sources)
+        visit(source);
+    for (std::size_t i = 0; i < found.size(); ++i)
+        forEachNext(found[i], visit);
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 // Stores joined by replication links hold the same data: any of them serves the operation.
@@ -148,26 +172,26 @@ std::vector<std::size_t> replicationRoots(const Design& design) {
 
 bool isAccelerator(std::string_view role) { return role == "cache" || role == "cdn"; }
 
-std::vector<bool> reachableFromVertex(const RequestGraph& graph, const RequestPath& path,
-                                      const Working& working, std::size_t source) {
-    const EdgeFilter edges{&graph, &path, &working};
-    const VertexFilter vertices{&working, source};
-    const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> filtered(graph.view().graph(),
-                                                                                     edges, vertices);
-    std::vector<bool> seen(graph.vertexCount(), false);
-    markReachable(filtered, {source}, seen);
-    return seen;
+// What the operation reaches from `source` (which is always up) over working vertices and links.
+std::vector<std::size_t> reachableFromVertex(const RequestGraph& graph, const RequestPath& path,
+                                             const Working& working, std::size_t source) {
+    const GraphView::Graph& g = graph.view().graph();
+    return flood(graph.vertexCount(), {source}, [&](std::size_t v, auto&& visit) {
+        for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+            const std::size_t to = boost::target(*e, g);
+            if ((to == source || vertexWorks(working, to)) && linkWorks(working, g[*e].link)
+                && crossable(graph, path, *e))
+                visit(to);
+        }
+    });
 }
 
-} // namespace
-
-namespace {
-
 // A replica (the standby region's copy) stands in for its own group; anything else the fallback reaches for
-// the groups beside the link that no replica over the same fallback already covers.
+// the groups beside the link that no replica over the same fallback already covers. `beside` and `needed`
+// are sorted.
 void joinAlternatives(RequestPath& path, const std::vector<std::size_t>& alternatives,
-                      const std::vector<bool>& beside, const std::vector<std::size_t>& replicationRoots,
-                      std::vector<bool>& needed) {
+                      const std::vector<std::size_t>& beside, const std::vector<std::size_t>& replicationRoots,
+                      std::vector<std::size_t>& needed) {
     const auto replicaOf = [&](std::size_t v, const std::vector<std::size_t>& group) {
         return std::any_of(group.begin(), group.end(),
                            [&](std::size_t m) { return replicationRoots[m] == replicationRoots[v]; });
@@ -179,60 +203,55 @@ void joinAlternatives(RequestPath& path, const std::vector<std::size_t>& alterna
     for (std::size_t v : alternatives) {
         const bool isReplica = std::any_of(path.targetGroups.begin(), path.targetGroups.end(),
                                            [&](const auto& group) { return replicaOf(v, group); });
+        bool standsAnywhere = false;
         for (std::size_t i = 0; i < path.targetGroups.size(); ++i) {
             auto& group = path.targetGroups[i];
             const bool stands = isReplica ? replicaOf(v, group)
-                                          : !covered[i] && std::any_of(group.begin(), group.end(),
-                                                                       [&](std::size_t m) { return beside[m]; });
+                                          : !covered[i] && std::any_of(group.begin(), group.end(), [&](std::size_t m) {
+                                                return contains(beside, m);
+                                            });
             if (stands && std::find(group.begin(), group.end(), v) == group.end())
                 group.push_back(v);
-            needed[v] = needed[v] && !stands;
+            standsAnywhere = standsAnywhere || stands;
         }
+        if (standsAnywhere)
+            std::erase(needed, v);
     }
 }
 
 // A target reached only over a fallback link is an alternative to what the link's source reaches without
 // it: the fallback's targets join those groups, so the operation needs one side or the other. Exact when the
 // fallback leads to one group of stores (a queue behind a database); otherwise it counts the fallback as up
-// when any of its stores is.
+// when any of its stores is. `primary` has every fallback link down.
 // A replica reached over the fallback (a standby region's copy) stands in for its own replication group only,
 // and what else the fallback reaches (the standby's own payment service) only for the groups no such replica
 // covers.
-void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vector<bool>& isTarget,
+void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vector<std::size_t>& targets,
+                  const std::vector<bool>& fallbackLinks, const Working& primary,
                   const std::vector<std::size_t>& replicationRoots) {
-    const auto& links = graph.design().links();
-    if (std::none_of(links.begin(), links.end(), isFallbackLink))
-        return;
-    Working primary;
-    primary.linkUp.assign(links.size(), true);
-    for (std::size_t l = 0; l < links.size(); ++l)
-        primary.linkUp[l] = !isFallbackLink(links[l]);
-    const std::vector<bool> primaryReach = graph.reachableFrom(path, primary);
-    const std::vector<bool> fullReach = graph.reachableFrom(path, Working{});
-    std::vector<bool> needed(graph.vertexCount(), false); // fallback-only targets no group has taken in
-    for (std::size_t v : path.reachable)
-        needed[v] = isTarget[v] && !primaryReach[v];
+    const std::vector<std::size_t> primaryReach = graph.reachableFrom(path, primary);
+    auto fallbackOnly = [&](std::size_t v) { return contains(targets, v) && !contains(primaryReach, v); };
+    std::vector<std::size_t> needed; // fallback-only targets no group has taken in
+    std::copy_if(path.reachable.begin(), path.reachable.end(), std::back_inserter(needed), fallbackOnly);
     for (auto& group : path.targetGroups)
-        std::erase_if(group, [&](std::size_t v) { return !primaryReach[v]; });
+        std::erase_if(group, [&](std::size_t v) { return !contains(primaryReach, v); });
     std::erase_if(path.targetGroups, [](const auto& group) { return group.empty(); });
     const GraphView::Graph& g = graph.view().graph();
-    for (auto [e, end] = boost::edges(g); e != end; ++e) {
-        const std::size_t link = g[*e].link;
-        const std::size_t from = boost::source(*e, g);
-        if (!isFallbackLink(links[link]) || !path.usableLinks[link] || !fullReach[from])
-            continue;
-        const std::vector<bool> behind = reachableFromVertex(graph, path, Working{}, boost::target(*e, g));
-        const std::vector<bool> beside = reachableFromVertex(graph, path, primary, from);
-        std::vector<std::size_t> alternatives;
-        for (std::size_t v : path.reachable)
-            if (behind[v] && isTarget[v] && !primaryReach[v])
-                alternatives.push_back(v);
-        joinAlternatives(path, alternatives, beside, replicationRoots, needed);
-    }
+    // The links out of what the client reaches, in the order of boost::edges.
+    for (std::size_t from : path.reachable)
+        for (auto [e, end] = boost::out_edges(from, g); e != end; ++e) {
+            const std::size_t link = g[*e].link;
+            if (!fallbackLinks[link] || !path.usable(link))
+                continue;
+            const std::vector<std::size_t> behind = reachableFromVertex(graph, path, Working{}, boost::target(*e, g));
+            const std::vector<std::size_t> beside = reachableFromVertex(graph, path, primary, from);
+            std::vector<std::size_t> alternatives;
+            std::copy_if(behind.begin(), behind.end(), std::back_inserter(alternatives), fallbackOnly);
+            joinAlternatives(path, alternatives, beside, replicationRoots, needed);
+        }
     // A fallback with nothing beside it to stand in for is simply needed.
-    for (std::size_t v : path.reachable)
-        if (needed[v])
-            path.targetGroups.push_back({v});
+    for (std::size_t v : needed)
+        path.targetGroups.push_back({v});
 }
 
 } // namespace
@@ -241,10 +260,16 @@ RequestGraph::RequestGraph(const Design& design, const Catalog& catalog)
     : m_view(design), m_catalog(catalog), m_replicationRoots(replicationRoots(design)) {
     for (const Component& component : design.components())
         m_roles.emplace_back(roleOf(component, catalog));
+    for (const Link& link : design.links())
+        m_fallbackLinks.push_back(isFallbackLink(link));
+    if (std::find(m_fallbackLinks.begin(), m_fallbackLinks.end(), true) != m_fallbackLinks.end()) {
+        m_primary.linkUp = m_fallbackLinks;
+        m_primary.linkUp.flip();
+    }
     const std::vector<OperationRef> operations = operationsOf(design.workload());
-    std::vector<std::vector<bool>> usableLinks;
+    std::vector<std::shared_ptr<const std::vector<bool>>> usableLinks;
     for (const OperationRef& operation : operations)
-        usableLinks.push_back(linksUsableBy(operation));
+        usableLinks.push_back(std::make_shared<const std::vector<bool>>(linksUsableBy(operation)));
     for (std::size_t v = 0; v < m_roles.size(); ++v) {
         if (m_roles[v] != "client")
             continue;
@@ -277,75 +302,74 @@ bool RequestGraph::traversable(const Link& link, std::size_t from, std::size_t t
     return linkCarries(link, operation.name);
 }
 
-std::vector<bool> RequestGraph::reachableFrom(const RequestPath& path, const Working& working) const {
+std::vector<std::size_t> RequestGraph::reachableFrom(const RequestPath& path, const Working& working) const {
     return reachableFromVertex(*this, path, working, path.clientVertex);
 }
 
 std::vector<std::size_t> RequestGraph::lostTargetGroups(const RequestPath& path, const Working& working) const {
-    const std::vector<bool> seen = reachableFrom(path, working);
+    const std::vector<std::size_t> seen = reachableFrom(path, working);
     std::vector<std::size_t> lost;
     for (std::size_t g = 0; g < path.targetGroups.size(); ++g) {
         const auto& group = path.targetGroups[g];
-        if (std::none_of(group.begin(), group.end(), [&](std::size_t v) { return seen[v]; }))
+        if (std::none_of(group.begin(), group.end(), [&](std::size_t v) { return contains(seen, v); }))
             lost.push_back(g);
     }
     return lost;
 }
 
 RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& operation,
-                                    const std::vector<bool>& usableLinks) const {
+                                    const std::shared_ptr<const std::vector<bool>>& usableLinks) const {
     RequestPath path;
     path.client = design().components()[client].id;
     path.clientVertex = client;
     path.operation = operation;
     path.usableLinks = usableLinks;
     const GraphView::Graph& g = m_view.graph();
-    path.reachable = indicesOf(reachableFrom(path, Working{}));
+    path.reachable = reachableFrom(path, Working{});
 
     // The loops below visit only what the client reaches: a path is short, the design may be large.
-    std::vector<bool> isTarget(vertexCount(), false);
+    std::vector<char> isTarget(path.reachable.size(), 0); // by position in path.reachable
     std::vector<std::size_t> sinks;
     bool reachesStore = false;
-    for (std::size_t v : path.reachable) {
+    for (std::size_t i = 0; i < path.reachable.size(); ++i) {
+        const std::size_t v = path.reachable[i];
         if (v == client)
             continue;
         const auto [begin, end] = boost::out_edges(v, g);
-        if (std::none_of(begin, end, [&](GraphView::EdgeDescriptor e) { return usableLinks[g[e].link]; }))
-            sinks.push_back(v);
+        if (std::none_of(begin, end, [&](GraphView::EdgeDescriptor e) { return path.usable(g[e].link); }))
+            sinks.push_back(i);
         if (isStoreRole(m_roles[v])) {
-            isTarget[v] = true;
+            isTarget[i] = 1;
             reachesStore = true;
         }
     }
-    for (std::size_t v : sinks)
-        if (!isAccelerator(m_roles[v]) || !reachesStore)
-            isTarget[v] = true;
+    for (std::size_t i : sinks)
+        if (!isAccelerator(m_roles[path.reachable[i]]) || !reachesStore)
+            isTarget[i] = 1;
     std::vector<std::size_t> targets;
-    std::copy_if(path.reachable.begin(), path.reachable.end(), std::back_inserter(targets),
-                 [&](std::size_t v) { return isTarget[v]; });
-    path.targetGroups = targetGroups(path.reachable, isTarget);
-    addFallbacks(*this, path, isTarget, m_replicationRoots);
+    for (std::size_t i = 0; i < path.reachable.size(); ++i)
+        if (isTarget[i])
+            targets.push_back(path.reachable[i]);
+    path.targetGroups = targetGroups(targets);
+    if (!m_primary.linkUp.empty())
+        addFallbacks(*this, path, targets, m_fallbackLinks, m_primary, m_replicationRoots);
 
-    // Walk back from the targets over the same links: what lies between the client and a target.
-    const Working all;
-    const EdgeFilter edges{this, &path, &all};
-    const VertexFilter vertices{&all, client};
-    const boost::filtered_graph<GraphView::Graph, EdgeFilter, VertexFilter> forward(g, edges, vertices);
-    std::vector<bool> backwards(vertexCount(), false);
-    markReachable(boost::make_reverse_graph(forward), targets, backwards);
-    for (std::size_t v : path.reachable)
-        if (backwards[v])
-            path.relevant.push_back(v);
+    // Walk back from the targets over the same links: what lies between the client and a target. Every
+    // vertex that leads to a target the client reaches is itself reached, so the walk stays among those.
+    const std::vector<std::size_t> backwards = flood(vertexCount(), targets, [&](std::size_t v, auto&& visit) {
+        for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+            if (contains(path.reachable, boost::source(*e, g)) && crossable(*this, path, *e))
+                visit(boost::source(*e, g));
+    });
+    std::set_intersection(path.reachable.begin(), path.reachable.end(), backwards.begin(), backwards.end(),
+                          std::back_inserter(path.relevant));
     return path;
 }
 
-std::vector<std::vector<std::size_t>> RequestGraph::targetGroups(const std::vector<std::size_t>& reachable,
-                                                                 const std::vector<bool>& isTarget) const {
+std::vector<std::vector<std::size_t>> RequestGraph::targetGroups(const std::vector<std::size_t>& targets) const {
     std::map<std::size_t, std::size_t> groupOfRoot;
     std::vector<std::vector<std::size_t>> groups;
-    for (std::size_t v : reachable) {
-        if (!isTarget[v])
-            continue;
+    for (std::size_t v : targets) {
         const auto [it, added] = groupOfRoot.try_emplace(m_replicationRoots[v], groups.size());
         if (added)
             groups.emplace_back();

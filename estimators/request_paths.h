@@ -13,6 +13,7 @@
 #include "model/design.h"
 #include "model/graph_view.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,14 +61,21 @@ struct RequestPath {
     std::vector<std::size_t> reachable;
     /// Vertices on some path from the client to a target: what can break the operation.
     std::vector<std::size_t> relevant;
-    /// Per link: whether the operation may cross it (RequestGraph::traversable, computed once).
-    std::vector<bool> usableLinks;
+    /// Per link: whether the operation may cross it (RequestGraph::traversable, computed once per operation
+    /// and shared by all its paths: a copy per path would make the paths cost links × clients).
+    std::shared_ptr<const std::vector<bool>> usableLinks;
+
+    bool usable(std::size_t link) const { return (*usableLinks)[link]; }
 };
 
 /// What is working in one analysis. Clients are always up.
 struct Working {
     std::vector<bool> vertexUp; // indexed by vertex; empty means all up
     std::vector<bool> linkUp;   // indexed by link; empty means all up
+    /// Down as well, whatever vertexUp and linkUp say: a what-if that fails a few more parts lists them here
+    /// rather than copying the vectors above, which are as long as the design.
+    std::vector<std::size_t> vertexDown;
+    std::vector<std::size_t> linkDown;
 };
 
 /// The design seen as request paths: built once per analysis, queried many times (the SPOF search asks
@@ -86,8 +94,9 @@ public:
 
     /// Whether the operation may cross the link from `from` to `to` (ignoring failures).
     bool traversable(const Link& link, std::size_t from, std::size_t to, const OperationRef& operation) const;
-    /// Vertices reachable from the client by the operation, over working vertices and links only.
-    std::vector<bool> reachableFrom(const RequestPath& path, const Working& working) const;
+    /// Vertices reachable from the client by the operation, over working vertices and links only, in
+    /// ascending order. Costs what it reaches, not the size of the design.
+    std::vector<std::size_t> reachableFrom(const RequestPath& path, const Working& working) const;
     /// Indices into path.targetGroups of the groups the client can no longer reach.
     std::vector<std::size_t> lostTargetGroups(const RequestPath& path, const Working& working) const;
 
@@ -95,14 +104,15 @@ private:
     /// Per link: whether the operation may cross it. The same for every client, so worked out once.
     std::vector<bool> linksUsableBy(const OperationRef& operation) const;
     RequestPath buildPath(std::size_t client, const OperationRef& operation,
-                          const std::vector<bool>& usableLinks) const;
-    std::vector<std::vector<std::size_t>> targetGroups(const std::vector<std::size_t>& reachable,
-                                                       const std::vector<bool>& isTarget) const;
+                          const std::shared_ptr<const std::vector<bool>>& usableLinks) const;
+    std::vector<std::vector<std::size_t>> targetGroups(const std::vector<std::size_t>& targets) const;
 
     GraphView m_view;
     const Catalog& m_catalog;
     std::vector<std::string> m_roles;
     std::vector<std::size_t> m_replicationRoots; // per vertex: its replication group's representative
+    std::vector<bool> m_fallbackLinks;           // per link: marked `fallback`
+    Working m_primary;                           // every fallback link down; empty when there is none
     std::vector<RequestPath> m_paths;
 };
 

@@ -2,6 +2,7 @@
 
 #include "model/units.h"
 
+#include <array>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -88,21 +89,21 @@ ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog,
         report.findings.push_back(std::move(finding));
 
     std::vector<InstanceLoss> losses;
-    Working working;
+    std::array<Working, 2> workingByType; // indexed by OperationType
     if (!inputs.failedIds.empty()) {
         FailureOutcome outcome = simulateFailure(graph, models, inputs.failedIds, inputs.offeredQps);
         for (Finding& finding : failureFindings(outcome))
             report.findings.push_back(std::move(finding));
         report.unreachable = outcome.unreachable;
         losses = outcome.losses;
-        working.linkUp = outcome.linkUp;
+        for (OperationType type : {OperationType::Read, OperationType::Write})
+            workingByType[static_cast<std::size_t>(type)] = {workingVertices(models, losses, type), outcome.linkUp, {}, {}};
         report.failure = std::move(outcome);
     }
     const std::vector<ComponentDelay> delays = componentDelays(graph, models, inputs.offeredQps, losses);
     const std::vector<double> linkMs = linkLatenciesMs(graph);
     for (const RequestPath& path : graph.paths()) {
-        if (!losses.empty())
-            working.vertexUp = workingVertices(models, losses, path.operation.type);
+        const Working& working = workingByType[static_cast<std::size_t>(path.operation.type)];
         OperationResilience operation = describeOperation(graph, path, models, delays, linkMs, working);
         if (const auto it = spofs.byOperation.find(path.operation.name); it != spofs.byOperation.end())
             operation.spof = it->second;

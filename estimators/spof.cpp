@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -36,18 +37,24 @@ void addUnique(std::vector<std::string>& items, const std::string& item) {
         items.push_back(item);
 }
 
+// The same for lists that may grow to thousands (every client, every SPOF of a big design), with the items
+// seen so far in `seen`.
+void addUnique(std::vector<std::string>& items, std::set<std::string>& seen, const std::string& item) {
+    if (seen.insert(item).second)
+        items.push_back(item);
+}
+
 class SpofSearch {
 public:
     SpofSearch(const RequestGraph& graph, const std::vector<ReplicaModel>& models) : m_graph(graph), m_models(models) {
         const std::vector<InstanceLoss> none(graph.vertexCount());
-        m_healthyUp = {workingVertices(models, none, OperationType::Read),
-                       workingVertices(models, none, OperationType::Write)};
+        m_healthyUp = upUnder(none);
+        m_pathsThrough.resize(graph.vertexCount());
         for (const RequestPath& path : graph.paths())
-            if (graph.lostTargetGroups(path, Working{healthyUp(path), {}}).empty()) {
-                m_healthy.push_back(&path);
-                std::vector<bool>& on = m_onPath.emplace_back(graph.vertexCount(), false);
+            if (graph.lostTargetGroups(path, of(m_healthyUp, path)).empty()) {
                 for (std::size_t v : path.relevant)
-                    on[v] = true;
+                    m_pathsThrough[v].push_back(m_healthy.size());
+                m_healthy.push_back(&path);
             }
     }
 
@@ -55,23 +62,24 @@ public:
         checkComponents();
         checkZones();
         checkLinks();
+        std::map<std::string, std::set<std::string>> seen;
         for (const SinglePointOfFailure& spof : m_result.spofs)
             for (const std::string& operation : spof.operations)
-                addUnique(m_result.byOperation[operation], spof.id);
+                addUnique(m_result.byOperation[operation], seen[operation], spof.id);
         return std::move(m_result);
     }
 
 private:
-    // Indexed by OperationType.
-    using UpByType = std::array<std::vector<bool>, 2>;
+    // What works, indexed by OperationType: the vertices that serve each type of operation.
+    using WorkingByType = std::array<Working, 2>;
 
-    const std::vector<bool>& healthyUp(const RequestPath& path) const {
-        return m_healthyUp[static_cast<std::size_t>(path.operation.type)];
+    static Working& of(WorkingByType& working, const RequestPath& path) {
+        return working[static_cast<std::size_t>(path.operation.type)];
     }
 
-    UpByType upUnder(const std::vector<InstanceLoss>& losses) const {
-        return {workingVertices(m_models, losses, OperationType::Read),
-                workingVertices(m_models, losses, OperationType::Write)};
+    WorkingByType upUnder(const std::vector<InstanceLoss>& losses) const {
+        return {Working{workingVertices(m_models, losses, OperationType::Read), {}, {}, {}},
+                Working{workingVertices(m_models, losses, OperationType::Write), {}, {}, {}}};
     }
 
     std::optional<BrokenPath> breaks(const RequestPath& path, const Working& working) const {
@@ -83,39 +91,39 @@ private:
 
     // Paths that break when the vertices and links are down; with `through`, only the paths that vertex lies
     // on (no other can break).
-    std::vector<BrokenPath> broken(const UpByType& vertexUp, const std::vector<bool>& linkUp,
-                                   std::optional<std::size_t> through = std::nullopt) const {
+    std::vector<BrokenPath> broken(WorkingByType& working, std::optional<std::size_t> through = std::nullopt) const {
         std::vector<BrokenPath> result;
-        for (std::size_t p = 0; p < m_healthy.size(); ++p) {
+        auto check = [&](std::size_t p) {
             const RequestPath& path = *m_healthy[p];
-            if (through && !m_onPath[p][*through])
-                continue;
-            const auto& up = vertexUp[static_cast<std::size_t>(path.operation.type)];
-            if (std::optional<BrokenPath> b = breaks(path, Working{up, linkUp}))
+            if (std::optional<BrokenPath> b = breaks(path, of(working, path)))
                 result.push_back(std::move(*b));
-        }
+        };
+        if (through)
+            std::for_each(m_pathsThrough[*through].begin(), m_pathsThrough[*through].end(), check);
+        else
+            for (std::size_t p = 0; p < m_healthy.size(); ++p)
+                check(p);
         return result;
     }
 
     // Paths that break when only `v` suffers `loss`. A path whose operation v still serves sees the healthy
     // design, so only the others need a search.
-    std::vector<BrokenPath> brokenByLoss(std::size_t v, const InstanceLoss& loss) const {
+    std::vector<BrokenPath> brokenByLoss(std::size_t v, const InstanceLoss& loss) {
         std::vector<BrokenPath> result;
-        for (std::size_t p = 0; p < m_healthy.size(); ++p) {
+        for (std::size_t p : m_pathsThrough[v]) {
             const RequestPath& path = *m_healthy[p];
-            if (!m_onPath[p][v] || serves(m_models[v], loss, path.operation.type))
+            if (serves(m_models[v], loss, path.operation.type))
                 continue;
-            std::vector<bool> up = healthyUp(path);
-            up[v] = false;
-            if (std::optional<BrokenPath> b = breaks(path, Working{std::move(up), {}}))
+            Working& working = of(m_healthyUp, path);
+            working.vertexDown = {v};
+            if (std::optional<BrokenPath> b = breaks(path, working))
                 result.push_back(std::move(*b));
+            working.vertexDown.clear();
         }
         return result;
     }
 
-    bool onSomePath(std::size_t v) const {
-        return std::any_of(m_onPath.begin(), m_onPath.end(), [&](const std::vector<bool>& on) { return on[v]; });
-    }
+    bool onSomePath(std::size_t v) const { return !m_pathsThrough[v].empty(); }
 
     // "\"redirect\" and \"shorten URL\" lose URL Store"
     std::string whatBreaks(const std::vector<BrokenPath>& brokenPaths) const {
@@ -144,9 +152,10 @@ private:
         SinglePointOfFailure spof;
         spof.kind = kind;
         spof.id = id;
+        std::set<std::string> clients;
         for (const BrokenPath& b : brokenPaths) {
             addUnique(spof.operations, b.path->operation.name);
-            addUnique(spof.clients, b.path->client);
+            addUnique(spof.clients, clients, b.path->client);
         }
         return spof;
     }
@@ -257,7 +266,8 @@ private:
             std::vector<InstanceLoss> losses(m_graph.vertexCount());
             for (std::size_t v = 0; v < m_graph.vertexCount(); ++v)
                 losses[v] = zoneLoss(design, design.components()[v], m_models[v], {zone.id});
-            const std::vector<BrokenPath> brokenPaths = broken(upUnder(losses), {});
+            WorkingByType working = upUnder(losses);
+            const std::vector<BrokenPath> brokenPaths = broken(working);
             if (brokenPaths.empty())
                 continue;
             std::vector<std::string> culprits;
@@ -343,11 +353,13 @@ private:
             const std::string toRegion = enclosingZone(design, to->zone, ZoneKind::Region);
             if (fromRegion.empty() || toRegion.empty() || fromRegion == toRegion)
                 continue;
-            std::vector<bool> linkUp(design.links().size(), true);
-            linkUp[l] = false;
+            for (Working& working : m_healthyUp)
+                working.linkDown = {l};
             // Only a path that can reach the link's source can cross it.
             const auto source = static_cast<std::size_t>(design.componentIndex(link.from));
-            const std::vector<BrokenPath> brokenPaths = broken(m_healthyUp, linkUp, source);
+            const std::vector<BrokenPath> brokenPaths = broken(m_healthyUp, source);
+            for (Working& working : m_healthyUp)
+                working.linkDown.clear();
             if (brokenPaths.empty())
                 continue;
             SinglePointOfFailure spof = record(SpofKind::Link, link.id, brokenPaths);
@@ -365,9 +377,9 @@ private:
 
     const RequestGraph& m_graph;
     const std::vector<ReplicaModel>& m_models;
-    UpByType m_healthyUp; // what serves each operation type when nothing fails
+    WorkingByType m_healthyUp; // what serves each operation type when nothing fails
     std::vector<const RequestPath*> m_healthy;
-    std::vector<std::vector<bool>> m_onPath; // per healthy path: which vertices lie on it
+    std::vector<std::vector<std::size_t>> m_pathsThrough; // per vertex: the healthy paths it lies on, ascending
     std::set<std::string> m_componentSpofs;
     SpofAnalysis m_result;
 };
