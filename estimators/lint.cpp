@@ -349,16 +349,17 @@ private:
     // Longest synchronous chain from each vertex, memoised: exact on acyclic graphs; in a cycle the edge back
     // into the current walk is ignored, which keeps the search linear and never loops.
     std::size_t longestFrom(std::size_t v, std::vector<int>& state, std::vector<std::size_t>& length,
-                            std::vector<std::size_t>& next) const {
+                            std::vector<std::size_t>& next, std::vector<std::size_t>& visited) const {
         enum { unseen = 0, onWalk = 1, done = 2 };
         state[v] = onWalk;
+        visited.push_back(v);
         length[v] = 0;
         next[v] = v;
         for (std::size_t successor : m_syncSuccessors[v]) {
             if (state[successor] == onWalk)
                 continue;
             const std::size_t tail =
-                state[successor] == done ? length[successor] : longestFrom(successor, state, length, next);
+                state[successor] == done ? length[successor] : longestFrom(successor, state, length, next, visited);
             if (tail + 1 > length[v]) {
                 length[v] = tail + 1;
                 next[v] = successor;
@@ -369,13 +370,19 @@ private:
     }
 
     void checkSyncChains() {
+        // One walk per client, each from a clean slate; only what a walk visited is cleaned after it, so a
+        // client costs its own chains, not the size of the design.
+        std::vector<int> state(components().size(), 0);
+        std::vector<std::size_t> length(components().size(), 0);
+        std::vector<std::size_t> next(components().size(), 0);
+        std::vector<std::size_t> visited;
         for (std::size_t client = 0; client < components().size(); ++client) {
             if (role(client) != "client")
                 continue;
-            std::vector<int> state(components().size(), 0);
-            std::vector<std::size_t> length(components().size(), 0);
-            std::vector<std::size_t> next(components().size(), 0);
-            const std::size_t hops = longestFrom(client, state, length, next);
+            for (std::size_t v : visited)
+                state[v] = 0;
+            visited.clear();
+            const std::size_t hops = longestFrom(client, state, length, next, visited);
             if (hops <= static_cast<std::size_t>(std::max(0, m_inputs.maxSyncHops)))
                 continue;
             std::vector<std::string> ids;
