@@ -517,10 +517,12 @@ private:
     // Connections and pushed messages are shared among the real-time gateways as the requests are (by the
     // links' weights), or evenly when no gateway receives requests.
     // Behind a fallback link a component stands by: no traffic is what it should receive.
-    bool standsBy(const std::string& id) const {
-        const auto& links = m_design.links();
-        return std::any_of(links.begin(), links.end(),
-                           [&](const Link& link) { return link.to == id && isFallbackLink(link); });
+    std::vector<bool> standingBy() const {
+        std::vector<bool> standing(m_design.components().size(), false);
+        for (const Link& link : m_design.links())
+            if (const int to = m_design.componentIndex(link.to); to >= 0 && isFallbackLink(link))
+                standing[static_cast<std::size_t>(to)] = true;
+        return standing;
     }
 
     void sizeGateways(std::vector<ComponentLoad>& loads) const {
@@ -577,13 +579,14 @@ private:
             add("capacity.no-client", Severity::Warning, {},
                 "No client component: the workload has nowhere to enter, so no component gets any load.",
                 "Add a web or mobile client and link it to the entry point.");
+        const std::vector<bool> standing = standingBy();
         for (const ComponentLoad& load : m_report->components) {
             overCapacity(load);
             connectionFindings(load);
             storageFindings(load, binary);
             memoryFindings(load, binary);
             if (anyTraffic && m_clientCount > 0 && load.offeredQps == 0 && !isOffRequestPath(load.role) &&
-                load.role != Role::Dns && !standsBy(load.id))
+                load.role != Role::Dns && !standing[static_cast<std::size_t>(&load - m_report->components.data())])
                 add("capacity.no-traffic", Severity::Info, {load.id},
                     name(load) + " receives no traffic from the workload.",
                     "Link it into a request path, or check the links' operations lists.");

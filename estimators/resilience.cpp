@@ -102,11 +102,11 @@ ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog,
     }
     const std::vector<ComponentDelay> delays = componentDelays(graph, models, inputs.offeredQps, losses);
     const std::vector<double> linkMs = linkLatenciesMs(graph);
-    for (const RequestPath& path : graph.paths()) {
+    for (std::size_t p = 0; p < graph.paths().size(); ++p) {
+        const RequestPath& path = graph.paths()[p];
         const Working& working = workingByType[static_cast<std::size_t>(path.operation.type)];
         OperationResilience operation = describeOperation(graph, path, models, delays, linkMs, working);
-        if (const auto it = spofs.byOperation.find(path.operation.name); it != spofs.byOperation.end())
-            operation.spof = it->second;
+        operation.spof = std::move(spofs.byPath[p]);
         if (report.failure)
             for (const BrokenOperation& broken : report.failure->brokenOperations)
                 operation.brokenByFailure = operation.brokenByFailure

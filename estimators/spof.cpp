@@ -62,10 +62,11 @@ public:
         checkComponents();
         checkZones();
         checkLinks();
-        std::map<std::string, std::set<std::string>> seen;
+        const std::vector<RequestPath>& paths = m_graph.paths();
+        m_result.byPath.resize(paths.size());
         for (const SinglePointOfFailure& spof : m_result.spofs)
-            for (const std::string& operation : spof.operations)
-                addUnique(m_result.byOperation[operation], seen[operation], spof.id);
+            for (std::size_t path : spof.paths)
+                m_result.byPath[path].push_back(spof.id);
         return std::move(m_result);
     }
 
@@ -156,6 +157,7 @@ private:
         for (const BrokenPath& b : brokenPaths) {
             addUnique(spof.operations, b.path->operation.name);
             addUnique(spof.clients, clients, b.path->client);
+            spof.paths.push_back(static_cast<std::size_t>(b.path - m_graph.paths().data()));
         }
         return spof;
     }

@@ -33,13 +33,15 @@ struct SinglePointOfFailure {
     std::vector<std::string> components; // components that stop serving (for the canvas)
     std::vector<std::string> operations; // broken operations, by name, in workload order
     std::vector<std::string> clients;    // clients that lose them
+    std::vector<std::size_t> paths;      // the request paths it breaks, as indices into RequestGraph::paths()
     Finding finding;
 };
 
 struct SpofAnalysis {
     std::vector<SinglePointOfFailure> spofs;
-    /// Operation name → ids (component, zone, link) whose single failure breaks it.
-    std::map<std::string, std::vector<std::string>> byOperation;
+    /// Per request path (as RequestGraph::paths() orders them): the ids (component, zone, link) whose single
+    /// failure breaks that client's operation.
+    std::vector<std::vector<std::string>> byPath;
 };
 
 SpofAnalysis findSinglePointsOfFailure(const RequestGraph& graph, const std::vector<ReplicaModel>& models);
