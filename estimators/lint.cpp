@@ -419,8 +419,9 @@ private:
         for (const Link& link : design.links()) {
             const int from = design.componentIndex(link.from);
             const int to = design.componentIndex(link.to);
-            if (from < 0 || to < 0 || !isSynchronous(link.protocol) || !onRequestPath[static_cast<std::size_t>(from)]
-                || role(static_cast<std::size_t>(from)) == "client")
+            // A fallback link carries nothing until its source's other links fail: no round trip per request.
+            if (from < 0 || to < 0 || !isSynchronous(link.protocol) || isFallbackLink(link)
+                || !onRequestPath[static_cast<std::size_t>(from)] || role(static_cast<std::size_t>(from)) == "client")
                 continue;
             const std::string fromRegion = enclosingZone(design, components()[static_cast<std::size_t>(from)].zone, ZoneKind::Region);
             const std::string toRegion = enclosingZone(design, components()[static_cast<std::size_t>(to)].zone, ZoneKind::Region);

@@ -88,10 +88,16 @@ Design scenario(const QString& name) {
             previous = id;
         }
         b.link(previous, "db", Protocol::Tcp);
-    } else if (name == "sync-cross-region +" || name == "sync-cross-region -") {
+    } else if (name.startsWith("sync-cross-region")) {
         b.zone("east", ZoneKind::Region).zone("west", ZoneKind::Region);
         b.add("svc", "service", "east").link("browser", "svc");
-        if (name.endsWith('+')) {
+        if (name == "sync-cross-region - (fallback)") {
+            // The standby copy is read only when the home one fails: no round trip per request.
+            b.add("db", "relational_db", "east", props({{"replicas", 2}})).link("svc", "db", Protocol::Tcp);
+            b.add("db-w", "relational_db", "west", props({{"replicas", 2}}))
+                .link("svc", "db-w", Protocol::Tcp, props({{"fallback", true}}))
+                .link("db", "db-w", Protocol::Replication);
+        } else if (name.endsWith('+')) {
             b.add("db", "relational_db", "west", props({{"replicas", 2}})).link("svc", "db", Protocol::Tcp);
         } else {
             b.add("q", "message_queue", "west").add("worker", "stream_processor", "west");
@@ -180,6 +186,7 @@ private slots:
         row("deep-sync-chain -", "lint.deep-sync-chain", {}, false);
         row("sync-cross-region +", "lint.sync-cross-region", {"svc", "db"}, true);
         row("sync-cross-region -", "lint.sync-cross-region", {}, false);
+        row("sync-cross-region - (fallback)", "lint.sync-cross-region", {}, false);
         row("hot-partition-key +", "lint.hot-partition-key", {"db"}, true);
         row("hot-partition-key + (date)", "lint.hot-partition-key", {"db"}, true);
         row("hot-partition-key -", "lint.hot-partition-key", {}, false);
