@@ -3,9 +3,12 @@
 #include "model/units.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <set>
+#include <optional>
+#include <unordered_map>
 
 namespace napkin {
 
@@ -63,6 +66,7 @@ AvailabilityReference referenceFromJson(const Json& json) {
     reference.source = json.value("source", std::string());
     reference.zone = percentValue(json.contains("zone_percent") ? json["zone_percent"] : Json());
     reference.region = percentValue(json.contains("region_percent") ? json["region_percent"] : Json());
+    reference.failover = percentValue(json.contains("failover_percent") ? json["failover_percent"] : Json());
     if (json.contains("deployment_percent") && json["deployment_percent"].is_object())
         for (const auto& [role, entry] : json["deployment_percent"].items())
             reference.deploymentByRole.emplace_back(role, percentValue(entry));
@@ -146,10 +150,119 @@ std::string toText(const AvailabilityFigure& figure) {
 
 namespace {
 
+// Zones and regions whose failure takes instances down; their states are summed over exactly up to this many.
+constexpr std::size_t maxEnumeratedFateUnits = 10;
 
-// Zones and regions whose failure takes instances down; enumerated exactly up to this many.
-constexpr std::size_t maxEnumeratedFateUnits = 6;
-constexpr std::size_t maxEnumeratedStates = std::size_t(1) << 14;
+// The chance that the client reaches a member of every target group when each node is up independently
+// with its own probability: the reliability of a small network, exact by factoring (pivotal decomposition).
+// Nodes are decided in the order the request meets them, one that the reached part leads to at a time, so
+// the state is "what is reached, what is down"; what remains depends only on which undecided nodes the
+// reached part leads to, which undecided nodes still lead to an unreached group, and which groups are
+// reached, so equal remainders are worked out once. Three per-zone fleets in front of one service cost a
+// handful of states, not 2^n: once one fleet is up the others no longer lead anywhere new.
+class ReachProbability {
+public:
+    using Mask = std::uint64_t;
+    static constexpr std::size_t maxNodes = 64;
+
+    // outgoing[i]: the nodes node i leads to; node 0 is the client; groups: the members of each group.
+    ReachProbability(std::vector<Mask> outgoing, std::vector<Mask> groups)
+        : m_out(std::move(outgoing)), m_groups(std::move(groups)) {}
+
+    // Nullopt when the remainders outgrow the budget.
+    std::optional<double> solve(const std::vector<double>& up) {
+        m_up = up;
+        m_memo.clear();
+        m_certain = m_down0 = 0;
+        for (std::size_t i = 0; i < m_up.size(); ++i) {
+            m_certain |= m_up[i] >= 1 ? bit(i) : 0;
+            m_down0 |= m_up[i] <= 0 ? bit(i) : 0;
+        }
+        m_certain |= bit(0);
+        m_down0 &= ~bit(0);
+        const double result = from(close(bit(0), m_down0), m_down0);
+        if (m_memo.size() > maxRemainders)
+            return std::nullopt;
+        return probability(result);
+    }
+
+private:
+    static constexpr std::size_t maxRemainders = 1 << 16;
+    static Mask bit(std::size_t i) { return Mask(1) << i; }
+
+    Mask next(Mask from) const {
+        Mask result = 0;
+        for (Mask rest = from; rest; rest &= rest - 1)
+            result |= m_out[static_cast<std::size_t>(std::countr_zero(rest))];
+        return result;
+    }
+
+    // Everything reached from `reached` over nodes that cannot fail.
+    Mask close(Mask reached, Mask down) const {
+        for (Mask more = next(reached) & m_certain & ~down & ~reached; more;
+             more = next(reached) & m_certain & ~down & ~reached)
+            reached |= more;
+        return reached;
+    }
+
+    double from(Mask reached, Mask down) {
+        Mask unreached = 0; // groups, by index
+        Mask wanted = 0;    // their members
+        for (std::size_t g = 0; g < m_groups.size(); ++g)
+            if (!(m_groups[g] & reached)) {
+                unreached |= bit(g);
+                wanted |= m_groups[g];
+            }
+        if (!unreached)
+            return 1;
+        const Mask undecided = ~reached & ~down;
+        Mask open = 0; // undecided nodes reachable if every undecided node were up
+        for (Mask more = next(reached) & undecided; more; more = next(open) & undecided & ~open)
+            open |= more;
+        for (std::size_t g = 0; g < m_groups.size(); ++g)
+            if ((unreached & bit(g)) && !(m_groups[g] & open))
+                return 0;
+        Mask leading = wanted & open; // open nodes that still lead to an unreached group
+        for (Mask more = 0;; leading |= more) {
+            more = 0;
+            for (Mask rest = open & ~leading; rest; rest &= rest - 1) {
+                const auto v = static_cast<std::size_t>(std::countr_zero(rest));
+                more |= (m_out[v] & leading) ? bit(v) : 0;
+            }
+            if (!more)
+                break;
+        }
+        const Mask frontier = next(reached) & leading;
+        const Key key{frontier, leading, unreached};
+        if (const auto found = m_memo.find(key); found != m_memo.end())
+            return found->second;
+        if (m_memo.size() > maxRemainders)
+            return 0;
+        const auto v = static_cast<std::size_t>(std::countr_zero(frontier));
+        const double result = m_up[v] * from(close(reached | bit(v), down), down) +
+                              (1 - m_up[v]) * from(reached, down | bit(v));
+        m_memo.emplace(key, result);
+        return result;
+    }
+
+    struct Key {
+        Mask frontier, leading, unreached;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            return std::hash<Mask>()(k.frontier * 0x9E3779B97F4A7C15ULL ^ k.leading * 0xC2B2AE3D27D4EB4FULL ^
+                                     k.unreached);
+        }
+    };
+
+    std::vector<Mask> m_out;
+    std::vector<Mask> m_groups;
+    std::vector<double> m_up;
+    Mask m_certain = 0;
+    Mask m_down0 = 0;
+    std::unordered_map<Key, double, KeyHash> m_memo;
+};
 
 struct FateUnit {
     std::string id;
@@ -199,7 +312,7 @@ class AvailabilityModel {
 public:
     AvailabilityModel(const RequestGraph& graph, const RequestPath& path, const std::vector<ReplicaModel>& models,
                       const AvailabilityReference& reference)
-        : m_graph(graph), m_path(path), m_models(models) {
+        : m_graph(graph), m_path(path), m_models(models), m_reference(reference) {
         const Design& design = graph.design();
         for (std::size_t v : path.relevant) {
             if (v == path.clientVertex || models[v].role == "client")
@@ -219,9 +332,8 @@ public:
         OperationAvailability result;
         result.defaultDeployments = m_defaults;
         splitSeriesFromRedundant(result);
+        buildNetwork();
         const std::size_t units = m_units.size() <= maxEnumeratedFateUnits ? m_units.size() : 0;
-        result.exact = m_units.size() <= maxEnumeratedFateUnits && m_redundant.size() <= maxEnumeratedComponents &&
-                       (std::size_t(1) << (units + m_redundant.size())) <= maxEnumeratedStates;
         double total = 0;
         std::vector<bool> unitUp(m_units.size(), true);
         for (std::size_t state = 0; state < (std::size_t(1) << units); ++state) {
@@ -231,10 +343,12 @@ public:
                 p *= unitUp[u] ? m_units[u].availability : 1 - m_units[u].availability;
             }
             if (p > 0)
-                total += p * fractionGiven(unitUp, result.exact);
+                total += p * fractionGiven(unitUp);
         }
         result.fraction = probability(total);
         findLimit(result);
+        result.exact = m_exact && m_units.size() <= maxEnumeratedFateUnits;
+        result.creditsFailover = m_usesFailover;
         return result;
     }
 
@@ -284,30 +398,96 @@ private:
         m_down.vertexDown.clear();
     }
 
-    double fractionGiven(const std::vector<bool>& unitUp, bool enumerateRedundant) {
+    // The client, then the members, as nodes of the small network the request crosses: who leads to whom
+    // over the links the operation may use, and the members of each target group.
+    void buildNetwork() {
+        if (m_redundant.empty())
+            return;
+        std::vector<std::size_t> vertices{m_path.clientVertex};
+        for (const Member& member : m_members)
+            vertices.push_back(member.vertex);
+        if (vertices.size() > ReachProbability::maxNodes || m_path.targetGroups.size() > ReachProbability::maxNodes) {
+            m_exact = false;
+            return;
+        }
+        std::unordered_map<std::size_t, std::size_t> node;
+        for (std::size_t i = 0; i < vertices.size(); ++i)
+            node.emplace(vertices[i], i);
+        const GraphView::Graph& g = m_graph.view().graph();
+        std::vector<ReachProbability::Mask> outgoing(vertices.size(), 0);
+        for (std::size_t i = 0; i < vertices.size(); ++i)
+            for (auto [e, end] = boost::out_edges(vertices[i], g); e != end; ++e) {
+                const auto to = node.find(boost::target(*e, g));
+                if (to == node.end() || !usable(*e))
+                    continue;
+                const double failover = failoverCredit(g[*e].link, vertices[i], boost::target(*e, g));
+                if (failover >= 1) {
+                    outgoing[i] |= ReachProbability::Mask(1) << to->second;
+                    continue;
+                }
+                // The failover is a node of its own on the way to the standby: it works or it does not.
+                if (outgoing.size() >= ReachProbability::maxNodes) {
+                    m_exact = false;
+                    return;
+                }
+                outgoing[i] |= ReachProbability::Mask(1) << outgoing.size();
+                outgoing.push_back(ReachProbability::Mask(1) << to->second);
+                m_failovers.push_back(failover);
+            }
+        std::vector<ReachProbability::Mask> groups;
+        for (const auto& group : m_path.targetGroups) {
+            ReachProbability::Mask members = 0;
+            for (std::size_t v : group)
+                if (const auto found = node.find(v); found != node.end())
+                    members |= ReachProbability::Mask(1) << found->second;
+            groups.push_back(members);
+        }
+        m_network.emplace(std::move(outgoing), std::move(groups));
+    }
+
+    // What a fallback link into another region is credited with: the failover's own figure, since clients
+    // reach the standby only after the outage is detected and DNS answers change. 1 for any other link.
+    double failoverCredit(std::size_t link, std::size_t from, std::size_t to) const {
+        const Link& l = m_graph.design().links()[link];
+        if (!isFallbackLink(l))
+            return 1;
+        const Design& design = m_graph.design();
+        const std::string toRegion = enclosingZone(design, design.components()[to].zone, ZoneKind::Region);
+        if (toRegion.empty() || toRegion == enclosingZone(design, design.components()[from].zone, ZoneKind::Region))
+            return 1;
+        m_usesFailover = true;
+        const auto own = l.props.find("failover_availability");
+        if (own != l.props.end() && own->second.is_number())
+            return probability(own->second.get<double>() / 100);
+        return m_reference.failover;
+    }
+
+    bool usable(GraphView::EdgeDescriptor e) const {
+        const GraphView::Graph& g = m_graph.view().graph();
+        if (m_path.usableLinks)
+            return m_path.usable(g[e].link);
+        return m_graph.traversable(m_graph.design().links()[g[e].link], boost::source(e, g), boost::target(e, g),
+                                   m_path.operation);
+    }
+
+    // Series members multiply; the redundant ones are up or down independently given the units, and the
+    // operation works when the client still reaches every target group.
+    double fractionGiven(const std::vector<bool>& unitUp) {
         double fraction = 1;
         for (std::size_t m : m_series)
             fraction *= own(m, unitUp);
-        if (fraction <= 0 || !enumerateRedundant || m_redundant.empty())
+        if (fraction <= 0 || !m_network)
             return fraction;
-        std::vector<double> up;
+        std::vector<double> up(m_members.size() + 1, 1.0); // node 0, the client, and the series members: up
         for (std::size_t m : m_redundant)
-            up.push_back(own(m, unitUp));
-        double worksProbability = 0;
-        for (std::size_t state = 0; state < (std::size_t(1) << m_redundant.size()); ++state) {
-            double p = 1;
-            m_down.vertexDown.clear();
-            for (std::size_t i = 0; i < m_redundant.size(); ++i) {
-                const bool isUp = (state >> i) & 1U;
-                if (!isUp)
-                    m_down.vertexDown.push_back(m_members[m_redundant[i]].vertex);
-                p *= isUp ? up[i] : 1 - up[i];
-            }
-            if (p > 0 && works())
-                worksProbability += p;
+            up[m + 1] = own(m, unitUp);
+        up.insert(up.end(), m_failovers.begin(), m_failovers.end());
+        const std::optional<double> reach = m_network->solve(up);
+        if (!reach) { // too many distinct remainders: count the redundant part as up (an upper bound)
+            m_exact = false;
+            return fraction;
         }
-        m_down.vertexDown.clear();
-        return fraction * worksProbability;
+        return fraction * *reach;
     }
 
     // The weakest element in series: a component (deployment × its instances) or a zone or region whose
@@ -329,7 +509,7 @@ private:
         for (std::size_t u = 0; u < m_units.size(); ++u) {
             std::vector<bool> unitUp = allUnitsUp;
             unitUp[u] = false;
-            if (fractionGiven(unitUp, result.exact) <= 0 &&
+            if (fractionGiven(unitUp) <= 0 &&
                 (result.limitedBy.empty() || m_units[u].availability < result.limitedByFraction)) {
                 const Zone* zone = m_graph.design().zone(m_units[u].id);
                 result.limitedBy = "zone " + (zone && !zone->label.empty() ? zone->label : m_units[u].id);
@@ -341,12 +521,17 @@ private:
     const RequestGraph& m_graph;
     const RequestPath& m_path;
     const std::vector<ReplicaModel>& m_models;
+    const AvailabilityReference& m_reference;
     Working m_down; // the what-if being tried: only vertexDown is ever set
     std::vector<FateUnit> m_units;
     std::vector<Member> m_members;
     std::vector<std::size_t> m_series;    // indices into m_members
     std::vector<std::size_t> m_redundant; // indices into m_members
     std::vector<std::string> m_defaults;
+    std::optional<ReachProbability> m_network; // none when nothing is redundant or the network is too big
+    std::vector<double> m_failovers;           // the failover nodes after the members, in order
+    mutable bool m_usesFailover = false;
+    bool m_exact = true;
 };
 
 } // namespace

@@ -4,9 +4,10 @@
 // table resources/reference/availability.json) and enough of its instances are: replicas in parallel
 // (1 − (1 − a)^n), quorums (leaderless stores: at least W or R of N copies, binomial), a majority
 // (coordination) or the leader (single-leader writes without automatic failover). Every instance in an
-// availability zone or region shares its fate: the zones and regions that hold the operation's components
-// are states summed over exactly, like the redundant components. Components then combine as the request
-// paths do: every needed store in series, redundant routes in parallel.
+// availability zone or region shares its fate: the states of the zones and regions that hold the operation's
+// components are summed over exactly. Given them, components in series multiply, and the chance that the
+// client still reaches every target group through the redundant ones (per-zone fleets, fallbacks, standby
+// regions) is worked out exactly by factoring the small network the request crosses.
 
 #include "estimators/failure_scenario.h"
 
@@ -33,6 +34,9 @@ struct AvailabilityReference {
     std::string source;
     double zone = 1;
     double region = 1;
+    /// What a fallback link into another region (a standby region behind DNS failover) is credited with:
+    /// the share of a primary outage the standby actually serves.
+    double failover = 1;
     std::vector<std::pair<std::string, double>> deploymentByRole; // role → fraction
 
     /// The role's deployment figure, or 1 when the table has none.
@@ -61,19 +65,19 @@ std::string toText(const AvailabilityFigure& figure);
 
 struct OperationAvailability {
     double fraction = 1;
-    /// False when too many redundant components made the exact sum too costly: the figure then treats the
-    /// redundant part as always up (an upper bound).
+    /// False when the request crosses more than 64 components, more than 10 zones and regions, or a network
+    /// too tangled to factor within budget: the figure then treats the redundant part (or the zones) as
+    /// always up (an upper bound).
     bool exact = true;
     std::vector<std::string> seriesComponents; // losing any one breaks the operation
     /// What limits it: the component or zone in series with the lowest figure of its own ("" when none).
     std::string limitedBy;
     double limitedByFraction = 1;
+    /// True when a failover into a standby region counts, credited with the failover's own figure.
+    bool creditsFailover = false;
     /// Components whose deployment figure is the reference table's default rather than their own.
     std::vector<std::string> defaultDeployments;
 };
-
-/// Components with more redundant (non-series) members than this are approximated.
-inline constexpr std::size_t maxEnumeratedComponents = 12;
 
 OperationAvailability operationAvailability(const RequestGraph& graph, const RequestPath& path,
                                             const std::vector<ReplicaModel>& models,

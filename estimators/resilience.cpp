@@ -2,6 +2,7 @@
 
 #include "model/units.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
@@ -138,6 +139,7 @@ Json resilienceToJson(const ResilienceReport& report) {
                               {"series", op.availability.seriesComponents},
                               {"limited_by", op.availability.limitedBy},
                               {"limited_by_percent", op.availability.limitedByFraction * 100},
+                              {"credits_failover", op.availability.creditsFailover},
                               {"default_deployments", op.availability.defaultDeployments}}},
             {"latency_ms", numberOrNull(op.latency.totalMs)},
             {"miss_latency_ms", numberOrNull(op.latency.missMs)},
@@ -216,6 +218,12 @@ std::string resilienceToText(const ResilienceReport& report) {
             << " % (assumed: no provider publishes a zone SLA), regions "
             << availabilityPercentText(reference.region) << " %.\n";
     }
+    const bool failover = std::any_of(report.operations.begin(), report.operations.end(),
+                                      [](const OperationResilience& op) { return op.availability.creditsFailover; });
+    if (failover)
+        out << "  A failover into a standby region is credited with "
+            << availabilityPercentText(AvailabilityReference::builtin().failover)
+            << " % (the share of an outage DNS failover serves), not as a second copy.\n";
     if (report.failure) {
         out << "What if " << report.failure->failedIds.size() << " part(s) fail:";
         for (const std::string& id : report.failure->failedIds)

@@ -276,6 +276,125 @@ private slots:
         QCOMPARE(read.limitedBy, std::string("svc"));
     }
 
+    // Eight per-zone fleets behind one balancer, in front of one database: eight zones and eight redundant
+    // fleets, past the old limits of exact enumeration (6 zones, 2^14 states). Each fleet is one instance
+    // at 50 % in a zone at 99.9 %, up with 0.999 × 0.5 = 0.4995. With the balancer and the database outside
+    // the zones the operation needs any fleet: 1 − 0.5005^8. Placed in the region, their one instance runs
+    // in az-a, so az-a is needed, and given it fleet a is up half the time:
+    // 0.999 × (1 − 0.5 × 0.5005^7) = 0.99507025775781…
+    void perZoneFleetsAreExactBeyondTheOldLimit() {
+        auto design = [](const std::string& sharedZone) {
+            DesignBuilder b;
+            b.zone("r", ZoneKind::Region).add("browser", "web_client");
+            b.add("lb", "load_balancer", sharedZone, perfectInstance()).link("browser", "lb");
+            b.add("db", "kv_store", sharedZone, perfectInstance());
+            for (char z = 'a'; z < 'a' + 8; ++z) {
+                const std::string zone = std::string("az-") + z;
+                const std::string fleet = std::string("svc-") + z;
+                b.zone(zone, ZoneKind::AvailabilityZone, "r")
+                    .add(fleet, "service", zone, single(50))
+                    .link("lb", fleet)
+                    .link(fleet, "db");
+            }
+            b.operation("get", OperationType::Read);
+            return b.build();
+        };
+        AvailabilityReference reference;
+        reference.zone = 0.999;
+        const OperationAvailability apart = operationOf(design({}), OperationType::Read, reference);
+        QVERIFY2(near(apart.fraction, 1 - std::pow(1 - 0.999 * 0.5, 8)),
+                 qPrintable(QString::number(apart.fraction, 'g', 17)));
+        QVERIFY(apart.exact);
+        QCOMPARE(apart.seriesComponents, (std::vector<std::string>{"lb", "db"}));
+        const OperationAvailability inRegion = operationOf(design("r"), OperationType::Read, reference);
+        QVERIFY2(near(inRegion.fraction, 0.999 * (1 - 0.5 * std::pow(1 - 0.999 * 0.5, 7))),
+                 qPrintable(QString::number(inRegion.fraction, 'g', 17)));
+        QVERIFY(inRegion.exact);
+        QCOMPARE(inRegion.limitedBy, std::string("zone az-a"));
+    }
+
+    // A write needs the leader (instance 0, in az-a) of a store without automatic failover, so the fleets
+    // in az-b and az-c add nothing: whenever the write works az-a is up, and with it fleet a. Exactly the
+    // zone's 99.9 %, not 0.999 × (1 − 0.001³) as independent parts would give.
+    void fleetsShareTheirZoneWithTheLeader() {
+        DesignBuilder b;
+        b.zone("r", ZoneKind::Region).add("browser", "web_client");
+        b.add("db", "relational_db", "r",
+              perfectInstance({{"replicas", 3}, {"replication", "single_leader"}, {"failover", "manual"}}));
+        for (char z = 'a'; z < 'd'; ++z) {
+            const std::string zone = std::string("az-") + z;
+            const std::string fleet = std::string("svc-") + z;
+            b.zone(zone, ZoneKind::AvailabilityZone, "r")
+                .add(fleet, "service", zone, perfectInstance())
+                .link("browser", fleet)
+                .link(fleet, "db");
+        }
+        b.operation("save", OperationType::Write);
+        AvailabilityReference reference;
+        reference.zone = 0.999;
+        const OperationAvailability write = operationOf(b.build(), OperationType::Write, reference);
+        QVERIFY2(near(write.fraction, 0.999), qPrintable(QString::number(write.fraction, 'g', 17)));
+        QVERIFY(write.exact);
+        QCOMPARE(write.limitedBy, std::string("zone az-a"));
+    }
+
+    // Two groups (a database and a bucket) reached through two fleets, one of which reaches only the
+    // database: the bucket needs fleet a (0.9), the database either fleet: P = 0.9 (a up covers both).
+    // With a third fleet c reaching only the bucket: P(a) + P(not a) × P(b) × P(c) = 0.9 + 0.1 × 0.8 × 0.7.
+    void componentsSharedBetweenGroupsAreSummedOver() {
+        DesignBuilder b;
+        b.add("browser", "web_client")
+            .add("db", "relational_db", {}, perfectInstance())
+            .add("files", "object_storage", {}, perfectInstance())
+            .add("a", "service", {}, single(90))
+            .add("b", "service", {}, single(80))
+            .add("c", "service", {}, single(70))
+            .link("browser", "a")
+            .link("browser", "b")
+            .link("browser", "c")
+            .link("a", "db")
+            .link("a", "files")
+            .link("b", "db")
+            .link("c", "files")
+            .operation("get", OperationType::Read);
+        const OperationAvailability read = operationOf(b.build(), OperationType::Read);
+        QVERIFY2(near(read.fraction, 0.9 + 0.1 * 0.8 * 0.7), qPrintable(QString::number(read.fraction, 'g', 17)));
+        QVERIFY(read.exact);
+    }
+
+    // A standby region behind DNS failover is credited with the failover's figure (the share of an outage
+    // it serves), not as an independent second copy: primary app 99 %, standby app 99 %, failover 95 %:
+    // 1 − 0.01 × (1 − 0.95 × 0.99) = 0.999405, not 1 − 0.01² = 0.9999. A link's own
+    // failover_availability (90 %) overrides the table: 1 − 0.01 × (1 − 0.9 × 0.99) = 0.99891.
+    void standbyRegionIsCreditedWithItsFailover() {
+        auto design = [](Properties fallback) {
+            DesignBuilder b;
+            b.zone("east", ZoneKind::Region)
+                .zone("west", ZoneKind::Region)
+                .add("browser", "web_client")
+                .add("app", "service", "east", single(99))
+                .add("db", "kv_store", "east", perfectInstance())
+                .add("app-w", "service", "west", single(99))
+                .add("db-w", "kv_store", "west", perfectInstance())
+                .link("browser", "app")
+                .link("app", "db")
+                .link("browser", "app-w", Protocol::Http, std::move(fallback))
+                .link("app-w", "db-w")
+                .link("db", "db-w", Protocol::Replication)
+                .operation("get", OperationType::Read);
+            return b.build();
+        };
+        AvailabilityReference reference;
+        reference.failover = 0.95;
+        const OperationAvailability read = operationOf(design(props({{"fallback", true}})), OperationType::Read, reference);
+        QVERIFY2(near(read.fraction, 0.999405), qPrintable(QString::number(read.fraction, 'g', 17)));
+        QVERIFY(read.creditsFailover);
+        const OperationAvailability own =
+            operationOf(design(props({{"fallback", true}, {"failover_availability", 90}})), OperationType::Read, reference);
+        QVERIFY2(near(own.fraction, 0.99891), qPrintable(QString::number(own.fraction, 'g', 17)));
+        QCOMPARE(AvailabilityReference::builtin().failover, 0.95);
+    }
+
     void componentFigures_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<Properties>("properties");
