@@ -415,6 +415,7 @@ private:
             node.emplace(vertices[i], i);
         const GraphView::Graph& g = m_graph.view().graph();
         std::vector<ReachProbability::Mask> outgoing(vertices.size(), 0);
+        std::unordered_map<std::size_t, std::size_t> failoverNode; // standby node → its failover node
         for (std::size_t i = 0; i < vertices.size(); ++i)
             for (auto [e, end] = boost::out_edges(vertices[i], g); e != end; ++e) {
                 const auto to = node.find(boost::target(*e, g));
@@ -425,14 +426,18 @@ private:
                     outgoing[i] |= ReachProbability::Mask(1) << to->second;
                     continue;
                 }
-                // The failover is a node of its own on the way to the standby: it works or it does not.
-                if (outgoing.size() >= ReachProbability::maxNodes) {
-                    m_exact = false;
-                    return;
+                // The failover is a node of its own on the way to the standby: it works or it does not, for
+                // every fallback link into that standby (two CDNs failing over to one origin share it).
+                auto [entry, added] = failoverNode.try_emplace(to->second, outgoing.size());
+                if (added) {
+                    if (outgoing.size() >= ReachProbability::maxNodes) {
+                        m_exact = false;
+                        return;
+                    }
+                    outgoing.push_back(ReachProbability::Mask(1) << to->second);
+                    m_failovers.push_back(failover);
                 }
-                outgoing[i] |= ReachProbability::Mask(1) << outgoing.size();
-                outgoing.push_back(ReachProbability::Mask(1) << to->second);
-                m_failovers.push_back(failover);
+                outgoing[i] |= ReachProbability::Mask(1) << entry->second;
             }
         std::vector<ReachProbability::Mask> groups;
         for (const auto& group : m_path.targetGroups) {

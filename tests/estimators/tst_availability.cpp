@@ -395,6 +395,35 @@ private slots:
         QCOMPARE(AvailabilityReference::builtin().failover, 0.95);
     }
 
+    // Two CDNs that both fail over to the standby region's origin share one failover: 1 − 0.01 × (1 − 0.95 ×
+    // 0.99) = 0.999405 again, not the 0.99987525 two independent 95 % failovers would give.
+    void fallbacksIntoOneStandbyShareItsFailover() {
+        DesignBuilder b;
+        b.zone("east", ZoneKind::Region)
+            .zone("west", ZoneKind::Region)
+            .add("browser", "web_client")
+            .add("cdn", "cdn", {}, perfectInstance())
+            .add("cdn2", "cdn", {}, perfectInstance())
+            .add("app", "service", "east", single(99))
+            .add("db", "kv_store", "east", perfectInstance())
+            .add("app-w", "service", "west", single(99))
+            .add("db-w", "kv_store", "west", perfectInstance())
+            .link("browser", "cdn")
+            .link("browser", "cdn2", Protocol::Http, props({{"fallback", true}}))
+            .link("cdn", "app")
+            .link("cdn2", "app")
+            .link("cdn", "app-w", Protocol::Http, props({{"fallback", true}}))
+            .link("cdn2", "app-w", Protocol::Http, props({{"fallback", true}}))
+            .link("app", "db")
+            .link("app-w", "db-w")
+            .link("db", "db-w", Protocol::Replication)
+            .operation("get", OperationType::Read);
+        AvailabilityReference reference;
+        reference.failover = 0.95;
+        const OperationAvailability read = operationOf(b.build(), OperationType::Read, reference);
+        QVERIFY2(near(read.fraction, 0.999405), qPrintable(QString::number(read.fraction, 'g', 17)));
+    }
+
     void componentFigures_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<Properties>("properties");
