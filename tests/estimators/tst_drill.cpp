@@ -67,6 +67,11 @@ Design made(const std::function<void(Json&)>& edit = {}) {
     return *loaded.design;
 }
 
+// The API at a fixed size: without autoscaling a traffic spike must fit the instances drawn.
+void fixedApi(Json& design) {
+    component(design, "api")["props"]["autoscaling"] = false;
+}
+
 Drill drill(std::string type, double factor = 0) {
     return {std::move(type), std::nullopt, factor, "the drill"};
 }
@@ -237,16 +242,39 @@ class TestDrill : public QObject {
     }
 
     void trafficTripled() {
-        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
+        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made(fixedApi));
         QCOMPARE(v.fault, std::string("Traffic rises to 3× the peak."));
         QCOMPARE(breaks(v),
                  QStringList{"capacity.over api: api gets 6.6 K QPS at peak but serves 4 K (4 × 1 K): it "
                              "is the bottleneck."});
         QVERIFY(runDrill(drill("traffic_spike", 3), made([](Json& d) {
+                             fixedApi(d);
                              component(d, "api")["props"]["replicas"] = 8;
                              component(d, "db")["props"]["capacity_qps"] = 1500;
                          }))
                     .survives());
+    }
+
+    void trafficTripledAutoscaled() {
+        // The stateless API autoscales: 4 → 12 instances carry 6.6 K QPS; the database behind the cache
+        // does not, and gets 20 % of 6 K reads + 600 writes = 1.8 K QPS of its 2 × 1 K.
+        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
+        QCOMPARE(v.fault,
+                 std::string("Traffic rises to 3× the peak; the autoscaler grows api 4 → 12 instances."));
+        QCOMPARE(breaks(v), QStringList{});
+        // Only what autoscales grows: ×5 breaks the database (20 % of 10 K reads + 1 K writes), not the API.
+        const DrillVerdict five = runDrill(drill("traffic_spike", 5), made());
+        QCOMPARE(five.fault,
+                 std::string("Traffic rises to 5× the peak; the autoscaler grows api 4 → 20 instances."));
+        QCOMPARE(breaks(five),
+                 QStringList{"capacity.over db: db gets 3 K QPS at peak but serves 2 K (2 × 1 K): "
+                             "it is the bottleneck."});
+        // A stateful service keeps the instances drawn even with autoscaling on.
+        const DrillVerdict stateful =
+            runDrill(drill("traffic_spike", 3),
+                     made([](Json& d) { component(d, "api")["props"]["stateless"] = false; }));
+        QCOMPARE(stateful.fault, std::string("Traffic rises to 3× the peak."));
+        QCOMPARE(breaks(stateful).size(), qsizetype(1));
     }
 
     void hotKey() {
@@ -289,12 +317,13 @@ class TestDrill : public QObject {
 
     void recoveryAgainstTheClock() {
         // Thrown at 600 s into the session on a design that breaks; the fix lands at 730 s.
-        DrillTracker tracker(drill("traffic_spike", 3), made(), 600);
+        DrillTracker tracker(drill("traffic_spike", 3), made(fixedApi), 600);
         QVERIFY(!tracker.record().survivedAtOnce);
         QCOMPARE(tracker.record().breaks.size(), std::size_t(1));
-        tracker.judge(made(), 650);
+        tracker.judge(made(fixedApi), 650);
         QVERIFY(!tracker.record().recoveredAfter);
         const Design fixed = made([](Json& d) {
+            fixedApi(d);
             component(d, "api")["props"]["replicas"] = 8;
             component(d, "db")["props"]["capacity_qps"] = 1500;
         });
@@ -302,7 +331,7 @@ class TestDrill : public QObject {
         QCOMPARE(tracker.record().recoveredAfter, std::optional<double>(130));
         QVERIFY(tracker.record().breaks.empty());
         // Breaking it again later does not move the recovery; the end state is what still breaks.
-        tracker.judge(made(), 800);
+        tracker.judge(made(fixedApi), 800);
         QCOMPARE(tracker.record().recoveredAfter, std::optional<double>(130));
         QCOMPARE(tracker.record().breaks.size(), std::size_t(1));
         // A design that survives from the start has nothing to recover from.
