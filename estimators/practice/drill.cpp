@@ -273,6 +273,25 @@ void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& ca
     verdict.breaks = breaksIn(analyze(copy, catalog, prices));
 }
 
+// A queue's partitions are spread over its brokers, and a partition is served by the one broker leading it:
+// the hot partition's broker carries the hot key plus its even share of the rest, against one broker's
+// capacity. (Dividing the cluster's capacity by the partitions would make adding partitions look harmful.)
+void hotBroker(DrillVerdict& verdict, const Component& c, const ComponentLoad& load) {
+    const double hot = drillHotKeyShare / 100;
+    const double brokerQps = load.offeredQps * (hot + (1 - hot) / load.instances);
+    if (brokerQps <= load.capacityPerInstance)
+        return;
+    verdict.breaks.push_back({"drill.hot-shard",
+                              Severity::Error,
+                              {c.id},
+                              "The broker of " + nameOf(c) + " leading the hot key's partition gets " +
+                                  formatCount(brokerQps) + " QPS but one of its " +
+                                  formatSignificant(load.instances) + " brokers serves " +
+                                  formatCount(load.capacityPerInstance) + ".",
+                              "Add brokers, salt the key over partitions, or pre-aggregate it before the queue.",
+                              {}});
+}
+
 void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog, const PriceTable& prices) {
     std::vector<const Component*> hot = targets(verdict.drill, design, catalog, "cache");
     if (hot.empty() && !verdict.drill.match)
@@ -295,6 +314,10 @@ void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
         const ComponentLoad* load = loadOf(analysis, c->id);
         if (!load || !load->hasCapacity || load->shards < 2)
             continue; // one shard takes all the traffic anyway: the capacity check above covers it
+        if (load->role == Role::Queue && load->instances >= 1 && load->shards > load->instances) {
+            hotBroker(verdict, *c, *load);
+            continue;
+        }
         const double perShard = load->capacityQps / load->shards;
         if (load->busiestShardQps > perShard)
             verdict.breaks.push_back(
