@@ -5,6 +5,7 @@
 #include "estimators/practice/drill.h"
 #include "estimators/practice/grading.h"
 #include "estimators/practice/problem_library.h"
+#include "model/edit.h"
 
 #include <QTest>
 #include <algorithm>
@@ -291,6 +292,46 @@ class TestDrill : public QObject {
                              component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 2000}};
                          }))
                     .survives());
+    }
+
+    void hotKeyOnAQueue() {
+        // The queue takes the API's 2.2 K QPS at peak over 8 partitions on 2 brokers: the hot partition's
+        // broker gets 10 % + 90 % ÷ 2 of them = 1 210, so brokers of 1.2 K break and brokers of 1.3 K hold.
+        // (Split by partition, a shard would serve 2 × 1.3 K ÷ 8 = 325 of the hot partition's 468.)
+        auto queued = [](double perBroker) {
+            Design design = withConsumer(2);
+            Component queue = *design.component("queue");
+            queue.props = {{"partitions", 8}, {"replicas", 2}, {"capacity_qps", perBroker}};
+            design.apply(UpdateComponent{queue});
+            return design;
+        };
+        const Drill queueHot{"hot_key", ComponentMatch{{}, "queue", {}}, 0, "the drill"};
+        QCOMPARE(
+            breaks(runDrill(queueHot, queued(1200))),
+            QStringList{"drill.hot-shard queue: The broker of queue leading the hot key's partition gets "
+                        "1.21 K QPS but one of its 2 brokers serves 1.2 K."});
+        QVERIFY(runDrill(queueHot, queued(1300)).survives());
+    }
+
+    void zoneOutageKeepsAnObjectStoresPrefixes() {
+        // The API sends the store 20 % of 2 K reads + 200 writes = 600 QPS. Its prefixes of 500 QPS span the
+        // two zones, and the zone left keeps half of every prefix: 2 prefixes leave 500 (120 %), 4 leave 1 K
+        // (60 %). Counted as one prefix a zone, 4 prefixes would leave 500 too.
+        auto withObjects = [](int prefixes) {
+            return made([prefixes](Json& d) {
+                component(d, "api")["props"]["replicas"] = 6;
+                d["components"].push_back({{"id", "objects"},
+                                           {"kind", "object_storage"},
+                                           {"zone", "region"},
+                                           {"position", {{"x", 0}, {"y", 200}}},
+                                           {"props", {{"prefixes", prefixes}, {"capacity_qps", 500}}}});
+                d["links"].push_back({{"id", "l5"}, {"from", "api"}, {"to", "objects"}});
+            });
+        };
+        QCOMPARE(breaks(runDrill(drill("zone_outage"), withObjects(2))),
+                 QStringList{
+                     "failure.overload objects: The 1 surviving instances of objects would run at 120 %."});
+        QVERIFY(runDrill(drill("zone_outage"), withObjects(4)).survives());
     }
 
     void consumerStopped() {
