@@ -47,6 +47,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <sstream>
 #include <tuple>
 
@@ -97,7 +98,12 @@ void checkReviewLooks(const ReviewDialog& review) {
         for (QTextFrame* child : frame->childFrames())
             frames.push_back(child);
     }
-    QVERIFY(tables >= 2); // time per phase and the checklist at least
+    // One QTextTable per Markdown table, each found by its |---| header rule.
+    const QStringList lines = review.markdown().split('\n');
+    const auto rules = std::count_if(lines.begin(), lines.end(),
+                                     [](const QString& line) { return line.startsWith("|---"); });
+    QVERIFY(rules >= 2); // time per phase and the score at least
+    QCOMPARE(tables, int(rules));
     for (const char* name : {"reviewYourDiagram", "reviewReferenceDiagram"}) {
         auto* label = review.findChild<QLabel*>(name);
         QVERIFY2(label, name);
