@@ -70,8 +70,8 @@ void rerouteFindings(const Design& design, const Catalog& catalog, Analysis& ana
             continue;
         double instances = after.instances;
         for (const ComponentAfterFailure& lost : outcome.components)
-            if (lost.id == after.id)
-                instances = lost.surviving;
+            if (lost.id == after.id && lost.instances > 0) // the same share of the load model's instances
+                instances = after.instances * lost.surviving / lost.instances;
         const double utilisation = after.offeredQps / (instances * after.capacityPerInstance);
         if (!(utilisation > target))
             continue;

@@ -184,6 +184,16 @@ double capacityOf(const RequestGraph& graph, std::size_t v) {
     return numberProperty(graph.design().components()[v], graph.catalog(), "capacity_qps", 0);
 }
 
+// An object store's capacity is per prefix, while its replica model counts the zones it spans: each zone
+// holds its share of every prefix's capacity (as the latency model pools prefixes), not one prefix's.
+double capacityPerModelInstance(const RequestGraph& graph, const ReplicaModel& model, std::size_t v) {
+    const Component& component = graph.design().components()[v];
+    if (model.role != "object_store" || model.instances <= 0)
+        return capacityOf(graph, v);
+    const double prefixes = std::max(1.0, numberProperty(component, graph.catalog(), "prefixes", 1));
+    return prefixes * capacityOf(graph, v) / model.instances;
+}
+
 double utilisation(double offered, int instances, double perInstance) {
     if (!(offered > 0))
         return 0;
@@ -276,8 +286,9 @@ FailureOutcome simulateFailure(const RequestGraph& graph, const std::vector<Repl
         after.surviving = std::max(0, models[v].instances - loss.lost);
         const auto offered = offeredQps.find(after.id);
         after.offeredQps = offered == offeredQps.end() ? 0 : offered->second;
-        after.utilisationBefore = utilisation(after.offeredQps, after.instances, capacityOf(graph, v));
-        after.utilisationAfter = utilisation(after.offeredQps, after.surviving, capacityOf(graph, v));
+        const double perInstance = capacityPerModelInstance(graph, models[v], v);
+        after.utilisationBefore = utilisation(after.offeredQps, after.instances, perInstance);
+        after.utilisationAfter = utilisation(after.offeredQps, after.surviving, perInstance);
         outcome.components.push_back(after);
     }
     return outcome;

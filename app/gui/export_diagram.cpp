@@ -282,6 +282,16 @@ QImage diagramImage(const Design& design, double scale) {
     return renderImage(scene, scale);
 }
 
+QPixmap diagramPixmap(const Design& design, double scale, QSize box, qreal devicePixelRatio) {
+    const qreal ratio = std::max<qreal>(1, devicePixelRatio);
+    QImage image = diagramImage(design, scale * ratio);
+    if (image.isNull())
+        return {};
+    image = image.scaled(box * ratio, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    image.setDevicePixelRatio(ratio);
+    return QPixmap::fromImage(image);
+}
+
 std::string exportDesign(const Design& design, const std::string& what, const std::string& path, double scale,
                                  const std::string& templateText, std::string& warning) {
     Document document;

@@ -11,6 +11,8 @@
 #include "model/design.h"
 
 #include <QImage>
+#include <QPixmap>
+#include <QSize>
 #include <QString>
 #include <string>
 
@@ -37,6 +39,9 @@ QString exportWriteupPdf(CanvasScene& scene, const QString& path, const std::str
 
 /// The diagram of `design` as the PNG export draws it, at `scale` (the gallery's thumbnails).
 QImage diagramImage(const Design& design, double scale);
+/// The diagram drawn at `scale` and fitted into `box` (device-independent pixels) for a screen of
+/// `devicePixelRatio`: rendered and fitted at that many device pixels, so it stays sharp at 200 % scaling.
+QPixmap diagramPixmap(const Design& design, double scale, QSize box, qreal devicePixelRatio);
 
 /// The one export of what needs a canvas, for the Export menu and `napkin export` (cli::DiagramRenderer;
 /// needs a QApplication, e.g. with the offscreen platform): loads `design` into a scene of its own, without

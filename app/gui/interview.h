@@ -198,6 +198,9 @@ class ChecklistDock : public QDockWidget {
     QTreeWidget* m_drillBreaks;
 };
 
+/// Padding inside every cell of the review's tables, in pixels.
+inline constexpr int reviewTableCellPadding = 4;
+
 /// The review of one attempt: time per phase, score, checklist, findings and estimates (the Markdown of
 /// estimators/practice), and the reference diagram beside the user's.
 class ReviewDialog : public QDialog {

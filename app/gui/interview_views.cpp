@@ -30,6 +30,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextTable>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -95,14 +97,31 @@ std::string problemTitle(const std::string& slug) {
     return entry ? entry->problem.title : slug;
 }
 
-QLabel* diagramLabel(const QImage& image, const QString& caption, QWidget* parent) {
+QLabel* diagramLabel(const Design& design, const QString& caption, const QString& name, QWidget* parent) {
     auto* label = new QLabel(parent);
+    label->setObjectName(name);
     label->setAlignment(Qt::AlignCenter);
     label->setToolTip(caption);
-    label->setPixmap(QPixmap::fromImage(
-        image.isNull() ? QImage()
-                       : image.scaled(QSize(420, 300), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    label->setPixmap(diagramPixmap(design, 0.6, QSize(420, 300), parent->devicePixelRatioF()));
     return label;
+}
+
+// Markdown tables come without cell padding: the figures would touch the grid lines.
+void padTables(QTextDocument& document) {
+    std::vector<QTextFrame*> frames{document.rootFrame()};
+    while (!frames.empty()) {
+        QTextFrame* frame = frames.back();
+        frames.pop_back();
+        if (auto* table = qobject_cast<QTextTable*>(frame)) {
+            QTextTableFormat format = table->format();
+            format.setCellPadding(reviewTableCellPadding);
+            format.setCellSpacing(0);
+            format.setBorderCollapse(true);
+            table->setFormat(format);
+        }
+        for (QTextFrame* child : frame->childFrames())
+            frames.push_back(child);
+    }
 }
 
 } // namespace
@@ -368,17 +387,19 @@ ReviewDialog::ReviewDialog(MainWindow& window, const Attempt& attempt, QWidget* 
     setObjectName("interviewReview");
     setWindowTitle(tr("Interview Review"));
     m_text->setMarkdown(m_markdown);
+    padTables(*m_text->document());
     auto* diagrams = new QHBoxLayout;
     const LibraryProblem* entry = builtinProblemLibrary().find(attempt.problem);
     auto* yours = new QVBoxLayout;
     yours->addWidget(new QLabel(tr("<b>Your design</b>"), this));
     const Design& drawn = m_design ? *m_design : window.document().design();
-    yours->addWidget(diagramLabel(diagramImage(drawn, 0.6), tr("Your design"), this), 1);
+    yours->addWidget(diagramLabel(drawn, tr("Your design"), "reviewYourDiagram", this), 1);
     diagrams->addLayout(yours);
     if (entry) {
         auto* theirs = new QVBoxLayout;
         theirs->addWidget(new QLabel(tr("<b>The reference</b>"), this));
-        theirs->addWidget(diagramLabel(diagramImage(entry->reference, 0.6), tr("The reference"), this), 1);
+        theirs->addWidget(diagramLabel(entry->reference, tr("The reference"), "reviewReferenceDiagram", this),
+                          1);
         diagrams->addLayout(theirs);
     }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -1,6 +1,7 @@
 #include "estimators/practice/drill.h"
 
 #include "estimators/practice/problem_check.h"
+#include "estimators/request_paths.h"
 #include "model/edit.h"
 #include "model/units.h"
 
@@ -238,6 +239,27 @@ void cacheFlush(DrillVerdict& verdict, const Design& design, const Catalog& cata
     verdict.breaks = breaksIn(analyze(copy, catalog, prices));
 }
 
+// A stateless service with autoscaling on grows with a lasting spike, keeping its utilisation: its replicas
+// are multiplied by the factor. Everything else (stores, caches, queues, balancers, gateways, workers) must
+// carry the spike with the instances drawn. A zone outage gets no such help: survivors must carry the lost
+// zone's share at once (static stability), so outage() leaves the replicas as drawn.
+std::vector<std::string> autoscale(Design& copy, const Design& design, const Catalog& catalog,
+                                   double factor) {
+    std::vector<std::string> grown;
+    for (const Component& c : design.components()) {
+        if (!hasProperty(c, catalog, "autoscaling") || !boolProperty(c, catalog, "autoscaling", false) ||
+            !boolProperty(c, catalog, "stateless", true) || !hasProperty(c, catalog, "replicas"))
+            continue;
+        const double replicas = numberProperty(c, catalog, "replicas", 1);
+        const double scaledReplicas = std::min(drillMaxAutoscaledReplicas, std::ceil(replicas * factor));
+        Component scaled = c;
+        scaled.props["replicas"] = scaledReplicas;
+        copy.apply(UpdateComponent{scaled});
+        grown.push_back(c.id + " " + formatSignificant(replicas) + " → " + formatSignificant(scaledReplicas));
+    }
+    return grown;
+}
+
 void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
                   const PriceTable& prices) {
     const double factor = verdict.drill.factor > 1 ? verdict.drill.factor : drillDefaultSpike;
@@ -245,8 +267,29 @@ void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& ca
     Workload workload = design.workload();
     workload.peakFactor *= factor;
     copy.setWorkload(workload);
-    verdict.fault = "Traffic rises to " + formatSignificant(factor, 3) + "× the peak.";
+    const std::vector<std::string> grown = autoscale(copy, design, catalog, factor);
+    verdict.fault = "Traffic rises to " + formatSignificant(factor, 3) + "× the peak" +
+                    (grown.empty() ? "." : "; the autoscaler grows " + list(grown) + " instances.");
     verdict.breaks = breaksIn(analyze(copy, catalog, prices));
+}
+
+// A queue's partitions are spread over its brokers, and a partition is served by the one broker leading it:
+// the hot partition's broker carries the hot key plus its even share of the rest, against one broker's
+// capacity. (Dividing the cluster's capacity by the partitions would make adding partitions look harmful.)
+void hotBroker(DrillVerdict& verdict, const Component& c, const ComponentLoad& load) {
+    const double hot = drillHotKeyShare / 100;
+    const double brokerQps = load.offeredQps * (hot + (1 - hot) / load.instances);
+    if (brokerQps <= load.capacityPerInstance)
+        return;
+    verdict.breaks.push_back({"drill.hot-shard",
+                              Severity::Error,
+                              {c.id},
+                              "The broker of " + nameOf(c) + " leading the hot key's partition gets " +
+                                  formatCount(brokerQps) + " QPS but one of its " +
+                                  formatSignificant(load.instances) + " brokers serves " +
+                                  formatCount(load.capacityPerInstance) + ".",
+                              "Add brokers, salt the key over partitions, or pre-aggregate it before the queue.",
+                              {}});
 }
 
 void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog, const PriceTable& prices) {
@@ -271,6 +314,10 @@ void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
         const ComponentLoad* load = loadOf(analysis, c->id);
         if (!load || !load->hasCapacity || load->shards < 2)
             continue; // one shard takes all the traffic anyway: the capacity check above covers it
+        if (load->role == Role::Queue && load->instances >= 1 && load->shards > load->instances) {
+            hotBroker(verdict, *c, *load);
+            continue;
+        }
         const double perShard = load->capacityQps / load->shards;
         if (load->busiestShardQps > perShard)
             verdict.breaks.push_back(

@@ -19,6 +19,8 @@ namespace napkin {
 inline constexpr double drillHotKeyShare = 10;
 /// A traffic spike without its own factor multiplies the peak by this.
 inline constexpr double drillDefaultSpike = 3;
+/// An autoscaled service grows with a traffic spike up to this many instances (the catalog's replicas limit).
+inline constexpr double drillMaxAutoscaledReplicas = 10000;
 /// Recovering within this many seconds of the drill counts as quick (availability.drill-quick).
 inline constexpr double drillQuickSeconds = 300;
 

@@ -42,9 +42,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextTable>
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <sstream>
 #include <tuple>
 
@@ -79,6 +82,33 @@ void answerStartDialog(bool autoAdvance) {
         dialog->autoAdvanceBox()->setChecked(autoAdvance);
         dialog->accept(); // accept() itself, not Start: this split is not remembered
     });
+}
+
+// The review's tables are padded and its diagrams drawn at the screen's device pixel ratio.
+void checkReviewLooks(const ReviewDialog& review) {
+    int tables = 0;
+    std::vector<QTextFrame*> frames{review.text()->document()->rootFrame()};
+    while (!frames.empty()) {
+        QTextFrame* frame = frames.back();
+        frames.pop_back();
+        if (auto* table = qobject_cast<QTextTable*>(frame)) {
+            ++tables;
+            QCOMPARE(table->format().cellPadding(), qreal(reviewTableCellPadding));
+        }
+        for (QTextFrame* child : frame->childFrames())
+            frames.push_back(child);
+    }
+    // One QTextTable per Markdown table, each found by its |---| header rule.
+    const QStringList lines = review.markdown().split('\n');
+    const auto rules = std::count_if(lines.begin(), lines.end(),
+                                     [](const QString& line) { return line.startsWith("|---"); });
+    QVERIFY(rules >= 2); // time per phase and the score at least
+    QCOMPARE(tables, int(rules));
+    for (const char* name : {"reviewYourDiagram", "reviewReferenceDiagram"}) {
+        auto* label = review.findChild<QLabel*>(name);
+        QVERIFY2(label, name);
+        QCOMPARE(label->pixmap().devicePixelRatio(), review.devicePixelRatioF());
+    }
 }
 
 } // namespace
@@ -225,6 +255,7 @@ class TestInterview : public QObject {
         QVERIFY(review && review->isVisible());
         QVERIFY(review->markdown().startsWith("## Interview review\n\nProblem: Tiny URL — 7 minutes."));
         QVERIFY(review->exportMarkdown().endsWith(review->markdown()));
+        checkReviewLooks(*review);
         review->close();
 
         // Undo takes back the drawing, never the attempt.
@@ -412,6 +443,17 @@ class TestInterview : public QObject {
                                         nullptr, &tinyUrl().reference);
         QVERIFY(review->markdown().contains("Problem: Tiny URL"));
         delete review;
+    }
+
+    // At 200 % scaling the review's diagram has twice the pixels in the same device-independent box.
+    void reviewDiagramAtTwiceTheScale() {
+        const QPixmap one = diagramPixmap(tinyUrl().reference, 0.6, QSize(420, 300), 1);
+        const QPixmap two = diagramPixmap(tinyUrl().reference, 0.6, QSize(420, 300), 2);
+        QCOMPARE(one.devicePixelRatio(), 1.0);
+        QCOMPARE(two.devicePixelRatio(), 2.0);
+        QVERIFY(one.width() == 420 || one.height() == 300);
+        QVERIFY(std::abs(two.width() - 2 * one.width()) <= 1);
+        QVERIFY(std::abs(two.height() - 2 * one.height()) <= 1);
     }
 
     void overrunWithoutAutomaticAdvance() {

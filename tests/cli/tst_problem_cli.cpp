@@ -107,9 +107,10 @@ class TestProblemCli : public QObject {
         QVERIFY2(run.err.empty(), run.err.c_str());
         QCOMPARE(QString::fromStdString(run.out.substr(0, plain.size())), QString::fromStdString(plain));
         // 35.1 K QPS at peak on one 1 K-QPS API server and one 5 K-QPS Postgres holding 1 TB of 39.1 TB: the
-        // drills without their part to hit still meet the design's own overload.
+        // drills without their part to hit still meet the design's own overload. Traffic ×3 autoscales the
+        // stateless API to 3 servers, far short of 105 K.
         const QString overloaded =
-            "  capacity.over: API Server (api) gets %1 QPS at peak but serves 1 K (1 × 1 K): it is the "
+            "  capacity.over: API Server (api) gets %1 QPS at peak but serves %2 K (%2 × 1 K): it is the "
             "bottleneck.\n"
             "  capacity.over: Postgres (db) gets %1 QPS at peak but serves 5 K (1 × 5 K): it is the "
             "bottleneck.\n"
@@ -122,10 +123,12 @@ class TestProblemCli : public QObject {
             "  drill.one-place: Nothing is placed in an availability zone, so all of it runs in one and goes "
             "down with it.\n"
             "\nDrill cache_flush: The design has no cache to empty.\nBreaks:\n" +
-                overloaded.arg("35.1 K") + "\nDrill traffic_spike: Traffic rises to 3× the peak.\nBreaks:\n" +
-                overloaded.arg("105 K") +
+                overloaded.arg("35.1 K", "1") +
+                "\nDrill traffic_spike: Traffic rises to 3× the peak; the autoscaler grows api 1 → 3 "
+                "instances.\nBreaks:\n" +
+                overloaded.arg("105 K", "3") +
                 "\nDrill hot_key: The design has no cache or database for a key to be hot in.\nBreaks:\n" +
-                overloaded.arg("35.1 K"));
+                overloaded.arg("35.1 K", "1"));
         const CliRun json =
             runCli({"check", weak, "--problem", "tiny-url", "--drill", "cache_flush", "--json"});
         QCOMPARE(json.code, 1);

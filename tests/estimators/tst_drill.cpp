@@ -5,6 +5,7 @@
 #include "estimators/practice/drill.h"
 #include "estimators/practice/grading.h"
 #include "estimators/practice/problem_library.h"
+#include "model/edit.h"
 
 #include <QTest>
 #include <algorithm>
@@ -65,6 +66,11 @@ Design made(const std::function<void(Json&)>& edit = {}) {
     if (!loaded.design)
         qFatal("design does not load: %s", loaded.diagnostics.front().toString().c_str());
     return *loaded.design;
+}
+
+// The API at a fixed size: without autoscaling a traffic spike must fit the instances drawn.
+void fixedApi(Json& design) {
+    component(design, "api")["props"]["autoscaling"] = false;
 }
 
 Drill drill(std::string type, double factor = 0) {
@@ -237,16 +243,39 @@ class TestDrill : public QObject {
     }
 
     void trafficTripled() {
-        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
+        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made(fixedApi));
         QCOMPARE(v.fault, std::string("Traffic rises to 3× the peak."));
         QCOMPARE(breaks(v),
                  QStringList{"capacity.over api: api gets 6.6 K QPS at peak but serves 4 K (4 × 1 K): it "
                              "is the bottleneck."});
         QVERIFY(runDrill(drill("traffic_spike", 3), made([](Json& d) {
+                             fixedApi(d);
                              component(d, "api")["props"]["replicas"] = 8;
                              component(d, "db")["props"]["capacity_qps"] = 1500;
                          }))
                     .survives());
+    }
+
+    void trafficTripledAutoscaled() {
+        // The stateless API autoscales: 4 → 12 instances carry 6.6 K QPS; the database behind the cache
+        // does not, and gets 20 % of 6 K reads + 600 writes = 1.8 K QPS of its 2 × 1 K.
+        const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
+        QCOMPARE(v.fault,
+                 std::string("Traffic rises to 3× the peak; the autoscaler grows api 4 → 12 instances."));
+        QCOMPARE(breaks(v), QStringList{});
+        // Only what autoscales grows: ×5 breaks the database (20 % of 10 K reads + 1 K writes), not the API.
+        const DrillVerdict five = runDrill(drill("traffic_spike", 5), made());
+        QCOMPARE(five.fault,
+                 std::string("Traffic rises to 5× the peak; the autoscaler grows api 4 → 20 instances."));
+        QCOMPARE(breaks(five),
+                 QStringList{"capacity.over db: db gets 3 K QPS at peak but serves 2 K (2 × 1 K): "
+                             "it is the bottleneck."});
+        // A stateful service keeps the instances drawn even with autoscaling on.
+        const DrillVerdict stateful =
+            runDrill(drill("traffic_spike", 3),
+                     made([](Json& d) { component(d, "api")["props"]["stateless"] = false; }));
+        QCOMPARE(stateful.fault, std::string("Traffic rises to 3× the peak."));
+        QCOMPARE(breaks(stateful).size(), qsizetype(1));
     }
 
     void hotKey() {
@@ -263,6 +292,46 @@ class TestDrill : public QObject {
                              component(d, "cache")["props"] = {{"shards", 4}, {"capacity_qps", 2000}};
                          }))
                     .survives());
+    }
+
+    void hotKeyOnAQueue() {
+        // The queue takes the API's 2.2 K QPS at peak over 8 partitions on 2 brokers: the hot partition's
+        // broker gets 10 % + 90 % ÷ 2 of them = 1 210, so brokers of 1.2 K break and brokers of 1.3 K hold.
+        // (Split by partition, a shard would serve 2 × 1.3 K ÷ 8 = 325 of the hot partition's 468.)
+        auto queued = [](double perBroker) {
+            Design design = withConsumer(2);
+            Component queue = *design.component("queue");
+            queue.props = {{"partitions", 8}, {"replicas", 2}, {"capacity_qps", perBroker}};
+            design.apply(UpdateComponent{queue});
+            return design;
+        };
+        const Drill queueHot{"hot_key", ComponentMatch{{}, "queue", {}}, 0, "the drill"};
+        QCOMPARE(
+            breaks(runDrill(queueHot, queued(1200))),
+            QStringList{"drill.hot-shard queue: The broker of queue leading the hot key's partition gets "
+                        "1.21 K QPS but one of its 2 brokers serves 1.2 K."});
+        QVERIFY(runDrill(queueHot, queued(1300)).survives());
+    }
+
+    void zoneOutageKeepsAnObjectStoresPrefixes() {
+        // The API sends the store 20 % of 2 K reads + 200 writes = 600 QPS. Its prefixes of 500 QPS span the
+        // two zones, and the zone left keeps half of every prefix: 2 prefixes leave 500 (120 %), 4 leave 1 K
+        // (60 %). Counted as one prefix a zone, 4 prefixes would leave 500 too.
+        auto withObjects = [](int prefixes) {
+            return made([prefixes](Json& d) {
+                component(d, "api")["props"]["replicas"] = 6;
+                d["components"].push_back({{"id", "objects"},
+                                           {"kind", "object_storage"},
+                                           {"zone", "region"},
+                                           {"position", {{"x", 0}, {"y", 200}}},
+                                           {"props", {{"prefixes", prefixes}, {"capacity_qps", 500}}}});
+                d["links"].push_back({{"id", "l5"}, {"from", "api"}, {"to", "objects"}});
+            });
+        };
+        QCOMPARE(breaks(runDrill(drill("zone_outage"), withObjects(2))),
+                 QStringList{
+                     "failure.overload objects: The 1 surviving instances of objects would run at 120 %."});
+        QVERIFY(runDrill(drill("zone_outage"), withObjects(4)).survives());
     }
 
     void consumerStopped() {
@@ -289,12 +358,13 @@ class TestDrill : public QObject {
 
     void recoveryAgainstTheClock() {
         // Thrown at 600 s into the session on a design that breaks; the fix lands at 730 s.
-        DrillTracker tracker(drill("traffic_spike", 3), made(), 600);
+        DrillTracker tracker(drill("traffic_spike", 3), made(fixedApi), 600);
         QVERIFY(!tracker.record().survivedAtOnce);
         QCOMPARE(tracker.record().breaks.size(), std::size_t(1));
-        tracker.judge(made(), 650);
+        tracker.judge(made(fixedApi), 650);
         QVERIFY(!tracker.record().recoveredAfter);
         const Design fixed = made([](Json& d) {
+            fixedApi(d);
             component(d, "api")["props"]["replicas"] = 8;
             component(d, "db")["props"]["capacity_qps"] = 1500;
         });
@@ -302,7 +372,7 @@ class TestDrill : public QObject {
         QCOMPARE(tracker.record().recoveredAfter, std::optional<double>(130));
         QVERIFY(tracker.record().breaks.empty());
         // Breaking it again later does not move the recovery; the end state is what still breaks.
-        tracker.judge(made(), 800);
+        tracker.judge(made(fixedApi), 800);
         QCOMPARE(tracker.record().recoveredAfter, std::optional<double>(130));
         QCOMPARE(tracker.record().breaks.size(), std::size_t(1));
         // A design that survives from the start has nothing to recover from.
