@@ -12,16 +12,16 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QStyleOptionComboBox>
-#include <QStyleOptionFrame>
-#include <QFontMetricsF>
-#include <QScreen>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QStyleOptionComboBox>
+#include <QStyleOptionFrame>
 #include <QStyleOptionViewItem>
 #include <QTest>
 #include <QTreeWidget>
@@ -262,11 +262,13 @@ class TestRoom : public QObject {
             QStyleOptionFrame option;
             option.initFrom(edit);
             option.rect = edit->rect();
-            option.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) : 0;
+            option.lineWidth =
+                edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) : 0;
             const QMargins margins = edit->textMargins();
             constexpr int lineEditMargin = 2; // QLineEdit's own space either side of its text
-            const int room = edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit).width() -
-                             margins.left() - margins.right() - 2 * lineEditMargin;
+            const int room =
+                edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit).width() -
+                margins.left() - margins.right() - 2 * lineEditMargin;
             check(edit->text(), edit->font(), room, "field");
             check(edit->placeholderText(), edit->font(), room, "hint");
             ++fields;
@@ -278,7 +280,9 @@ class TestRoom : public QObject {
             option.frame = box->hasFrame();
             option.subControls = QStyle::SC_All;
             const int room =
-                box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box).width();
+                box->style()
+                    ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box)
+                    .width();
             for (int i = 0; i < box->count(); ++i)
                 check(box->itemText(i), box->font(), room, "choice");
             ++fields;
@@ -295,8 +299,8 @@ class TestRoom : public QObject {
             if (!label->wordWrap() && label->isVisible())
                 check(label->text(), label->font(), label->contentsRect().width(), "title");
         QVERIFY(fields >= 14);
-        QVERIFY2(cut.isEmpty(), qPrintable(QString("in a %1 px wide Workload dock: ").arg(dock->width()) +
-                                           cut.join(", ")));
+        QVERIFY2(cut.isEmpty(),
+                 qPrintable(QString("in a %1 px wide Workload dock: ").arg(dock->width()) + cut.join(", ")));
         QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
                  qPrintable(QString("the Workload dock scrolls sideways: %1 px of content in %2 px")
                                 .arg(scroll->widget()->minimumSizeHint().width())

@@ -8,19 +8,19 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
-#include <QWheelEvent>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace napkin;
 using namespace napkin::gui;
 
 class TestWorkloadDock : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void showsTheOperationsAndUndoesEdits() {

@@ -369,8 +369,13 @@ void TestEditing::arrangeKeepsEntryPointsLeftAndReadsLeftToRight() {
     design.appendComponent(component("dns", "dns", 0, 0));
     design.appendComponent(component("cdn", "cdn", 0, 0));
     design.appendComponent(component("lb", "load_balancer", 0, 0));
-    for (auto [from, to] : {std::pair{"client", "dns"}, {"client", "cdn"}, {"client", "lb"}, {"lb", "svc"},
-                            {"svc", "db"}, {"svc", "client"}, {"nightly", "db"}})
+    for (auto [from, to] : {std::pair{"client", "dns"},
+                            {"client", "cdn"},
+                            {"client", "lb"},
+                            {"lb", "svc"},
+                            {"svc", "db"},
+                            {"svc", "client"},
+                            {"nightly", "db"}})
         design.appendLink(makeLink(from, to));
     design.apply(arrangeEdit(design));
     const double step = componentWidth + 100;
