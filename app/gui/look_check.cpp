@@ -14,6 +14,8 @@
 #include <QScrollBar>
 #include <QSet>
 
+#include <algorithm>
+
 namespace napkin::gui {
 
 namespace {
@@ -123,7 +125,8 @@ void countBoxes(const Design& design, const QList<ComponentItem*>& components,
         for (qsizetype j = i + 1; j < components.size(); ++j)
             if (overlapsWithArea(box, components[j]->mapRectToScene(components[j]->outlineRect()))) {
                 ++report.boxesOnBoxes;
-                report.details << QString("box %1 on box %2").arg(components[i]->id(), components[j]->id());
+                const auto [first, second] = std::minmax(components[i]->id(), components[j]->id());
+                report.details << QString("box %1 on box %2").arg(first, second);
             }
         const QSet<QString> holding = zonesHolding(design, components[i]->id().toStdString());
         for (const ZoneItem* zone : zones) {

@@ -8,6 +8,7 @@
 #include "app/gui/canvas_items.h"
 #include "app/gui/canvas_scene.h"
 #include "app/gui/document.h"
+#include "model/editing/editing.h"
 #include "model/napkin_file.h"
 
 #include <QFile>
@@ -216,13 +217,16 @@ class TestLook : public QObject {
     }
 
     // Not a check: `NAPKIN_LOOK_FILE=design.napkin tst_look measureOneDesign` prints one design's counts and
-    // what they name, for laying a bundled design out by hand.
+    // what they name, for laying a bundled design out by hand (auto-arranged first with
+    // NAPKIN_LOOK_ARRANGE=1).
     void measureOneDesign() {
         const QByteArray path = qgetenv("NAPKIN_LOOK_FILE");
         if (path.isEmpty())
             QSKIP("set NAPKIN_LOOK_FILE to measure one design");
-        const LoadResult loaded = loadDesignFile(path.toStdString());
+        LoadResult loaded = loadDesignFile(path.toStdString());
         QVERIFY(loaded.ok());
+        if (qEnvironmentVariableIsSet("NAPKIN_LOOK_ARRANGE")) // as Arrange ▸ Auto-arrange lays it out
+            loaded.design->apply(arrangeEdit(*loaded.design, {}, componentLabelWidth));
         const std::vector<LookRow> rows{{"file", static_cast<int>(loaded.design->components().size()),
                                          static_cast<int>(loaded.design->links().size()),
                                          measureLook(*loaded.design), 0}};
