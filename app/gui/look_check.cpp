@@ -12,6 +12,9 @@
 #include <QFileInfo>
 #include <QFontInfo>
 #include <QScrollBar>
+#include <QSet>
+
+#include <algorithm>
 
 namespace napkin::gui {
 
@@ -96,11 +99,49 @@ void countLinks(const QList<LinkItem*>& links, const QList<ComponentItem*>& comp
         for (qsizetype j = i + 1; j < links.size(); ++j)
             for (const QLineF& a : segmentsOf(links[i]->route()))
                 for (const QLineF& b : segmentsOf(links[j]->route())) {
-                    if (crossesInside(a, b))
+                    if (crossesInside(a, b)) {
                         ++report.crossings;
-                    else if (shareTrack(a, b))
+                        report.crossed << QString("%1 crosses %2").arg(links[i]->id(), links[j]->id());
+                    } else if (shareTrack(a, b))
                         ++report.sharedTracks;
                 }
+}
+
+/// The zone ids a component is in: its innermost zone and every zone around that.
+QSet<QString> zonesHolding(const Design& design, const std::string& componentId) {
+    QSet<QString> holding;
+    const Component* component = design.component(componentId);
+    for (const Zone* z = component ? design.zone(component->zone) : nullptr; z; z = design.zone(z->parent))
+        holding.insert(QString::fromStdString(z->id));
+    return holding;
+}
+
+/// Boxes (with their replica cards) on other boxes, boxes part in and part out of a zone they are not in, and
+/// boxes on a zone's caption.
+void countBoxes(const Design& design, const QList<ComponentItem*>& components,
+                const QList<const ZoneItem*>& zones, LookReport& report) {
+    for (qsizetype i = 0; i < components.size(); ++i) {
+        const QRectF box = components[i]->mapRectToScene(components[i]->outlineRect());
+        for (qsizetype j = i + 1; j < components.size(); ++j)
+            if (overlapsWithArea(box, components[j]->mapRectToScene(components[j]->outlineRect()))) {
+                ++report.boxesOnBoxes;
+                const auto [first, second] = std::minmax(components[i]->id(), components[j]->id());
+                report.details << QString("box %1 on box %2").arg(first, second);
+            }
+        const QSet<QString> holding = zonesHolding(design, components[i]->id().toStdString());
+        for (const ZoneItem* zone : zones) {
+            const QRectF frame = zone->mapRectToScene(QRectF(QPointF(0, 0), zone->size()));
+            if (!holding.contains(zone->id()) && overlapsWithArea(box, frame) && !frame.contains(box)) {
+                ++report.boxesOnBorders;
+                report.details
+                    << QString("box %1 across the border of %2").arg(components[i]->id(), zone->id());
+            }
+            if (overlapsWithArea(box, zone->mapRectToScene(zone->captionRect()))) {
+                ++report.boxesOnBorders;
+                report.details << QString("box %1 on the caption of %2").arg(components[i]->id(), zone->id());
+            }
+        }
+    }
 }
 
 } // namespace
@@ -135,6 +176,7 @@ LookReport measureLook(const Design& design, QSize canvas) {
         if (const ZoneItem* item = scene->zoneItem(QString::fromStdString(zone.id)))
             zones << item;
     countLinks(links, components, zones, report);
+    countBoxes(design, components, zones, report);
 
     auto tooSmall = [&](qreal points) {
         return points * view.logicalDpiY() / 72.0 * report.openingZoom < 9 - 1e-9;
@@ -170,25 +212,28 @@ std::vector<LookRow> measureBundledDesigns(const QString& examplesDirectory) {
 
 QString lookTableMarkdown(const std::vector<LookRow>& rows) {
     QString table = "| Design | Components | Links | Cut labels | Labels on boxes / captions / labels / "
-                    "lines | Crossings | "
+                    "lines | Boxes on boxes / zone borders | Crossings | "
                     "Shared tracks | Leaders | Opening zoom | Crossings auto-arranged |\n"
-                    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const LookRow& row : rows) {
         const LookReport& r = row.report;
-        table += QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 / %8 | %9 | %10 | %11 | %12 % | %13 |\n")
-                     .arg(row.name)
-                     .arg(row.components)
-                     .arg(row.links)
-                     .arg(r.cutLabels)
-                     .arg(r.labelsOnBoxes)
-                     .arg(r.labelsOnCaptions)
-                     .arg(r.labelsOnLabels)
-                     .arg(r.labelsUnderLines)
-                     .arg(r.crossings)
-                     .arg(r.sharedTracks)
-                     .arg(r.leaders)
-                     .arg(qRound(r.openingZoom * 100))
-                     .arg(row.arrangedCrossings);
+        table +=
+            QString("| %1 | %2 | %3 | %4 | %5 / %6 / %7 / %8 | %9 / %10 | %11 | %12 | %13 | %14 % | %15 |\n")
+                .arg(row.name)
+                .arg(row.components)
+                .arg(row.links)
+                .arg(r.cutLabels)
+                .arg(r.labelsOnBoxes)
+                .arg(r.labelsOnCaptions)
+                .arg(r.labelsOnLabels)
+                .arg(r.labelsUnderLines)
+                .arg(r.boxesOnBoxes)
+                .arg(r.boxesOnBorders)
+                .arg(r.crossings)
+                .arg(r.sharedTracks)
+                .arg(r.leaders)
+                .arg(qRound(r.openingZoom * 100))
+                .arg(row.arrangedCrossings);
     }
     return table;
 }

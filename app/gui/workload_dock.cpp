@@ -7,25 +7,29 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 namespace napkin::gui {
 namespace {
 
-QString text(std::string_view value) { return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())); }
+QString text(std::string_view value) {
+    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+}
 
 QString numberText(double value, std::string_view unit = "") {
     return text(formatHumanNumber(value, unit));
 }
 
-QString optionalText(const std::optional<double>& value) { return value ? numberText(*value) : QString(); }
+QString optionalText(const std::optional<double>& value) {
+    return value ? numberText(*value) : QString();
+}
 
 // Empty text clears an optional count; otherwise it must parse ("30M", "1.5e8").
 bool parseOptional(const QString& input, std::optional<double>& value, QString& error) {
@@ -122,44 +126,83 @@ std::optional<UserBase> userBaseFromText(const QString& input) {
     return std::nullopt;
 }
 
+/// A spin box or choice that the mouse wheel changes only once it has the focus: the dock scrolls, and a
+/// wheel turn passing over a field on the way must scroll it, not change the design.
+template <class Field>
+class FocusedWheel : public Field {
+  public:
+    FocusedWheel() { this->setFocusPolicy(Qt::StrongFocus); }
+
+  protected:
+    void wheelEvent(QWheelEvent* event) override {
+        if (this->hasFocus())
+            Field::wheelEvent(event);
+        else
+            event->ignore(); // on to the scroll area
+    }
+};
+
 } // namespace
 
 WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     : QDockWidget(tr("Workload"), parent), m_document(document), m_dau(new QLineEdit), m_mau(new QLineEdit),
-      m_dailyFraction(fractionBox(0, 1, 0.05)), m_sessionMinutes(new QLineEdit), m_concurrentShare(new QLineEdit),
-      m_peakFactor(fractionBox(1, 1000, 0.5)),
+      m_dailyFraction(fractionBox(0, 1, 0.05)), m_sessionMinutes(new QLineEdit),
+      m_concurrentShare(new QLineEdit), m_peakFactor(fractionBox(1, 1000, 0.5)),
       m_replication(fractionBox(1, 100, 1)), m_storageFill(fractionBox(0.01, 1, 0.05)),
       m_hotFraction(fractionBox(0, 1, 0.05)), m_targetUtilization(fractionBox(0.01, 1, 0.05)),
-      m_timeConvention(new QComboBox), m_binaryUnits(new QCheckBox(tr("Binary units (KiB, MiB, …)"))),
-      m_operations(new QTableWidget(0, ColumnCount)), m_status(new QLabel) {
+      m_timeConvention(new FocusedWheel<QComboBox>), m_binaryUnits(new QCheckBox(tr("KiB, MiB, …"))),
+      m_operations(new QTableWidget(0, ColumnCount)), m_status(new QLabel), m_conventionMeaning(new QLabel) {
     setObjectName("workloadDock");
     m_replication->setDecimals(0);
     m_dau->setPlaceholderText(tr("e.g. 30M"));
     m_mau->setPlaceholderText(tr("e.g. 100M"));
-    m_sessionMinutes->setPlaceholderText(tr("e.g. 30 (long-lived connections)"));
-    m_concurrentShare->setPlaceholderText(tr("or e.g. 0.1 of DAU, on average"));
-    m_timeConvention->addItem(tr("Exact (86,400 s/day, 30-day month)"), text(toString(TimeConvention::Exact)));
-    m_timeConvention->addItem(tr("Interview (10⁵ s/day, 2.5 M s/month)"), text(toString(TimeConvention::Interview)));
+    m_sessionMinutes->setPlaceholderText(tr("e.g. 30"));
+    m_concurrentShare->setPlaceholderText(tr("e.g. 0.1"));
+    // Short choices, so that the box fits a narrow dock; what each means is spelt out under it.
+    m_timeConvention->addItem(tr("Exact"), text(toString(TimeConvention::Exact)));
+    m_timeConvention->addItem(tr("Interview"), text(toString(TimeConvention::Interview)));
+    m_conventionMeaning->setWordWrap(true);
+    m_conventionMeaning->setForegroundRole(QPalette::PlaceholderText);
     m_operations->setHorizontalHeaderLabels(columnTitles());
     m_operations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_status->setWordWrap(true);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Daily active users"), m_dau);
-    form->addRow(tr("Monthly active users"), m_mau);
-    form->addRow(tr("Daily-active fraction of MAU"), m_dailyFraction);
-    form->addRow(tr("Minutes connected per user a day"), m_sessionMinutes);
-    form->addRow(tr("Or share of DAU connected at once"), m_concurrentShare);
-    form->addRow(tr("Peak ÷ average"), m_peakFactor);
-    form->addRow(tr("Replication factor"), m_replication);
-    form->addRow(tr("Fill storage to"), m_storageFill);
-    form->addRow(tr("Cache hot fraction of a day's reads"), m_hotFraction);
-    form->addRow(tr("Target utilisation"), m_targetUtilization);
-    form->addRow(tr("Time convention"), m_timeConvention);
-    form->addRow(QString(), m_binaryUnits);
+    // Titles above their fields, wrapped to the dock's width: the dock is narrow (about 290 px, less at
+    // 200 %), and a field beside a long title was squeezed until its text was cut and the dock scrolled
+    // sideways.
+    auto* form = new QVBoxLayout;
+    auto addRow = [form](const QString& label, QWidget* field) {
+        auto* title = new QLabel(label);
+        title->setWordWrap(true);
+        title->setBuddy(field);
+        auto* row = new QVBoxLayout;
+        row->setSpacing(2);
+        row->addWidget(title);
+        row->addWidget(field);
+        form->addLayout(row);
+        return row;
+    };
+    addRow(tr("Daily active users"), m_dau);
+    addRow(tr("Monthly active users"), m_mau);
+    addRow(tr("Daily-active fraction of MAU"), m_dailyFraction);
+    addRow(tr("Minutes connected per user a day"), m_sessionMinutes);
+    addRow(tr("Or share of DAU connected at once"), m_concurrentShare);
+    addRow(tr("Peak ÷ average"), m_peakFactor);
+    addRow(tr("Replication factor"), m_replication);
+    addRow(tr("Fill storage to"), m_storageFill);
+    addRow(tr("Cache hot fraction of a day's reads"), m_hotFraction);
+    addRow(tr("Target utilisation"), m_targetUtilization);
+    addRow(tr("Time convention"), m_timeConvention)->addWidget(m_conventionMeaning);
+    addRow(tr("Binary units"), m_binaryUnits);
 
-    auto* add = new QPushButton(tr("Add operation"));
-    auto* remove = new QPushButton(tr("Remove operation"));
+    // Short words on buttons no wider than their words (a push button is at least 80 px), so that both fit
+    // the narrow dock at 200 %; they sit right under the operations.
+    auto* add = new QToolButton;
+    add->setText(tr("Add"));
+    add->setToolTip(tr("Add an operation"));
+    auto* remove = new QToolButton;
+    remove->setText(tr("Remove"));
+    remove->setToolTip(tr("Remove the selected operation"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(remove);
@@ -187,8 +230,8 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     connect(m_timeConvention, &QComboBox::currentIndexChanged, this, [this] { settingsEdited({}); });
     connect(m_binaryUnits, &QCheckBox::toggled, this, [this] { settingsEdited({}); });
     connect(m_operations, &QTableWidget::cellChanged, this, &WorkloadDock::cellEdited);
-    connect(add, &QPushButton::clicked, this, &WorkloadDock::addOperation);
-    connect(remove, &QPushButton::clicked, this, &WorkloadDock::removeOperation);
+    connect(add, &QToolButton::clicked, this, &WorkloadDock::addOperation);
+    connect(remove, &QToolButton::clicked, this, &WorkloadDock::removeOperation);
 
     connect(&document, &Document::workloadChanged, this, &WorkloadDock::reload);
     connect(&document, &Document::designReset, this, &WorkloadDock::reload);
@@ -196,7 +239,7 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
 }
 
 QDoubleSpinBox* WorkloadDock::fractionBox(double min, double max, double step) {
-    auto* box = new QDoubleSpinBox;
+    auto* box = new FocusedWheel<QDoubleSpinBox>;
     box->setRange(min, max);
     box->setSingleStep(step);
     box->setDecimals(2);
@@ -235,6 +278,9 @@ void WorkloadDock::reload() {
     m_hotFraction->setValue(w.cacheHotFraction);
     m_targetUtilization->setValue(w.targetUtilization);
     m_timeConvention->setCurrentIndex(m_timeConvention->findData(text(toString(w.timeConvention))));
+    m_conventionMeaning->setText(w.timeConvention == TimeConvention::Exact
+                                     ? tr("86,400 s a day, 30-day month")
+                                     : tr("10⁵ s a day, 2.5 M s a month"));
     m_binaryUnits->setChecked(w.binaryUnits);
     m_operations->setRowCount(static_cast<int>(w.operations.size()));
     for (int row = 0; row < m_operations->rowCount(); ++row) {

@@ -20,7 +20,7 @@ class Document;
 
 class WorkloadDock : public QDockWidget {
     Q_OBJECT
-public:
+  public:
     explicit WorkloadDock(Document& document, QWidget* parent = nullptr);
 
     QTableWidget* operationsTable() const { return m_operations; }
@@ -81,6 +81,7 @@ public:
     QCheckBox* m_binaryUnits;
     QTableWidget* m_operations;
     QLabel* m_status;
+    QLabel* m_conventionMeaning; // what the chosen time convention counts a day and a month as
     QString m_lastError;
     bool m_loading = false;
 };

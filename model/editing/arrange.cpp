@@ -1,13 +1,16 @@
-// Auto-arrange: columns by request flow, rows in one horizontal band per zone so that zones never overlap.
+// Auto-arrange: columns by request flow from the entry points on the left, rows in one horizontal band per
+// zone so that zones never overlap.
 #include "model/editing/editing.h"
 #include "model/editing/zone_fit.h"
 
+#include "model/catalog.h"
 #include "model/graph_view.h"
 
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/topological_sort.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,21 +34,37 @@ struct BackEdgeRecorder : boost::default_dfs_visitor {
     }
 };
 
-/// Longest-path layer of each vertex in `members`, cycles broken at the DFS back edges.
-std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& members) {
+/// Where requests enter the system: clients, DNS and CDNs stand in the leftmost column.
+bool isEntryPoint(const Component& component) {
+    const KindSpec* spec = Catalog::builtin().kind(component.kind);
+    return spec && (spec->role == "client" || spec->role == "dns" || spec->role == "cdn");
+}
+
+/// Longest-path layer of each vertex in `members`, so that the diagram reads left to right: entry points
+/// in column 0 (links into them — replies, pushes — and between them do not count), cycles broken at the
+/// DFS back edges of a search that starts from the entry points, and every other vertex that nothing
+/// points at pulled right to just before its nearest successor rather than standing among the clients.
+std::vector<int> flowLayers(const Design& design, const GraphView& view, const std::vector<bool>& members) {
     const Graph& graph = view.graph();
     const std::size_t n = view.vertexCount();
+    std::vector<bool> entry(n);
+    for (std::size_t v = 0; v < n; ++v)
+        entry[v] = members[v] && isEntryPoint(design.components()[v]);
     std::set<std::pair<Vertex, Vertex>> backEdges;
     BackEdgeRecorder recorder;
     recorder.backEdges = &backEdges;
-    std::vector<boost::default_color_type> colors(n);
-    boost::depth_first_search(graph, boost::visitor(recorder).color_map(boost::make_iterator_property_map(
-                                         colors.begin(), boost::get(boost::vertex_index, graph))));
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> dag(n);
+    std::vector<boost::default_color_type> colors(n, boost::white_color);
+    const auto colorMap =
+        boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
+    for (const bool entriesFirst : {true, false})
+        for (std::size_t v = 0; v < n; ++v)
+            if (entry[v] == entriesFirst && colors[v] == boost::white_color)
+                boost::depth_first_visit(graph, v, recorder, colorMap);
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS> dag(n);
     for (auto [it, end] = boost::edges(graph); it != end; ++it) {
         const Vertex s = boost::source(*it, graph);
         const Vertex t = boost::target(*it, graph);
-        if (s != t && members[s] && members[t] && !backEdges.contains({s, t}))
+        if (s != t && members[s] && members[t] && !entry[t] && !backEdges.contains({s, t}))
             boost::add_edge(s, t, dag);
     }
     std::vector<std::size_t> reversedOrder;
@@ -56,6 +75,15 @@ std::vector<int> flowLayers(const GraphView& view, const std::vector<bool>& memb
             const std::size_t t = boost::target(*e, dag);
             layer[t] = std::max(layer[t], layer[*it] + 1);
         }
+    // Successors first, so that a chain of such sources moves right as one.
+    for (const std::size_t v : reversedOrder) {
+        if (entry[v] || boost::in_degree(v, dag) > 0 || boost::out_degree(v, dag) == 0)
+            continue;
+        int nearest = std::numeric_limits<int>::max();
+        for (auto [e, end] = boost::out_edges(v, dag); e != end; ++e)
+            nearest = std::min(nearest, layer[boost::target(*e, dag)]);
+        layer[v] = std::max(layer[v], nearest - 1);
+    }
     return layer;
 }
 
@@ -289,7 +317,7 @@ Compound arrangeEdit(const Design& design, const std::vector<std::string>& compo
     for (const std::string& id : componentIds)
         if (design.component(id))
             members[view.vertex(id)] = true;
-    const std::vector<int> layer = flowLayers(view, members);
+    const std::vector<int> layer = flowLayers(design, view, members);
     const TextWidth measure = textWidth ? textWidth : TextWidth(estimatedTextWidth);
     std::vector<double> widths(n);
     for (std::size_t v = 0; v < n; ++v)

@@ -1,19 +1,27 @@
 // Room and readability, with the real main window: the first window fits its screen (also at 200 %), the
 // canvas gets most of it, a design opens at a readable zoom (scrolling rather than shrinking its text), the
-// empty canvas says what to do, and component boxes fit their labels. CTest runs it on a 1440 × 900
-// offscreen screen at 100 % and again at QT_SCALE_FACTOR=2.
+// empty canvas says what to do, component boxes fit their labels, and the Workload dock's fields show their
+// whole text. CTest runs it on a 1440 × 900 offscreen screen at 100 % and again at QT_SCALE_FACTOR=2.
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFontMetricsF>
+#include <QLabel>
+#include <QLineEdit>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QStyleOptionComboBox>
+#include <QStyleOptionFrame>
 #include <QStyleOptionViewItem>
 #include <QTest>
 #include <QTreeWidget>
@@ -226,6 +234,77 @@ class TestRoom : public QObject {
         m_window->canvasScene()->clearSelection();
         QTest::qWait(50);
         QCOMPARE(QRect(viewport->mapTo(m_window.get(), QPoint(0, 0)), viewport->size()), before);
+    }
+
+    // The Workload dock at its default width, on the leaderboard example: every field, choice and title
+    // shows its whole text (its value field once read "Exact (86,4…" and its checkbox "Binary u…"), and the
+    // dock does not scroll sideways.
+    void workloadFieldsAreWhole() {
+        QVERIFY(m_window->openFile(QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/leaderboard.napkin")));
+        auto* dock = m_window->findChild<QDockWidget*>("workloadDock");
+        QVERIFY(dock);
+        dock->raise();
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QVERIFY(dock->isVisible());
+        auto* scroll = qobject_cast<QScrollArea*>(dock->widget());
+        QVERIFY(scroll);
+        QStringList cut;
+        auto check = [&cut](const QString& text, const QFont& font, int room, const QString& what) {
+            const int needed = QFontMetrics(font).horizontalAdvance(text);
+            if (needed > room)
+                cut << QString("%1 \"%2\" (%3 px in %4)").arg(what, text).arg(needed).arg(room);
+        };
+        int fields = 0;
+        for (QLineEdit* edit : scroll->widget()->findChildren<QLineEdit*>()) {
+            if (!edit->isVisible() || edit->parentWidget()->inherits("QTableWidget"))
+                continue;
+            QStyleOptionFrame option;
+            option.initFrom(edit);
+            option.rect = edit->rect();
+            option.lineWidth =
+                edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) : 0;
+            const QMargins margins = edit->textMargins();
+            constexpr int lineEditMargin = 2; // QLineEdit's own space either side of its text
+            const int room =
+                edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit).width() -
+                margins.left() - margins.right() - 2 * lineEditMargin;
+            check(edit->text(), edit->font(), room, "field");
+            check(edit->placeholderText(), edit->font(), room, "hint");
+            ++fields;
+        }
+        for (QComboBox* box : scroll->widget()->findChildren<QComboBox*>()) {
+            QStyleOptionComboBox option;
+            option.initFrom(box);
+            option.rect = box->rect();
+            option.frame = box->hasFrame();
+            option.subControls = QStyle::SC_All;
+            const int room =
+                box->style()
+                    ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box)
+                    .width();
+            for (int i = 0; i < box->count(); ++i)
+                check(box->itemText(i), box->font(), room, "choice");
+            ++fields;
+        }
+        for (QAbstractButton* button : scroll->widget()->findChildren<QAbstractButton*>()) {
+            if (button->width() < button->sizeHint().width())
+                cut << QString("button \"%1\" (%2 px in %3)")
+                           .arg(button->text())
+                           .arg(button->sizeHint().width())
+                           .arg(button->width());
+            ++fields;
+        }
+        for (QLabel* label : scroll->widget()->findChildren<QLabel*>())
+            if (!label->wordWrap() && label->isVisible())
+                check(label->text(), label->font(), label->contentsRect().width(), "title");
+        QVERIFY(fields >= 14);
+        QVERIFY2(cut.isEmpty(),
+                 qPrintable(QString("in a %1 px wide Workload dock: ").arg(dock->width()) + cut.join(", ")));
+        QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QString("the Workload dock scrolls sideways: %1 px of content in %2 px")
+                                .arg(scroll->widget()->minimumSizeHint().width())
+                                .arg(scroll->viewport()->width())));
     }
 
   private:

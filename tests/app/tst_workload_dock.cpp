@@ -5,19 +5,22 @@
 #include "app/gui/main_window.h"
 #include "app/gui/workload_dock.h"
 
+#include <QApplication>
+#include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace napkin;
 using namespace napkin::gui;
 
 class TestWorkloadDock : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void showsTheOperationsAndUndoesEdits() {
@@ -99,6 +102,38 @@ private slots:
         QCOMPARE(window.document().undoStack()->count(), steps);
         QCOMPARE(window.document().design().workload().operations[0].requestBytes, 500.0);
         QCOMPARE(dock->operationsTable()->item(0, WorkloadDock::Type)->text(), QString("Write"));
+    }
+
+    // Scrolling the dock with the wheel over a field leaves the field and the design alone (it turned the
+    // peak factor from 5 to 1 on the way down); a field with the focus takes the wheel.
+    void wheelOverAFieldScrollsTheDock() {
+        MainWindow window;
+        QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
+        auto* dock = window.findChild<WorkloadDock*>("workloadDock");
+        const QList<QDoubleSpinBox*> boxes = dock->findChildren<QDoubleSpinBox*>();
+        QVERIFY(!boxes.isEmpty());
+        QDoubleSpinBox* box = boxes.front();
+        box->setValue(0.5);
+        const Workload before = window.document().design().workload();
+        const QPoint centre = box->rect().center();
+        auto turn = [&] {
+            QWheelEvent wheel(centre, box->mapToGlobal(centre), {}, {0, -120}, Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(box, &wheel);
+        };
+        turn();
+        QCOMPARE(box->value(), 0.5);
+        QVERIFY(window.document().design().workload() == before);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        dock->show();
+        dock->raise();
+        box->setFocus();
+        if (!box->hasFocus())
+            QSKIP("the platform gives no focus to a hidden window");
+        turn();
+        QVERIFY(box->value() < 0.5);
     }
 
     void estimatesFollowTheWorkload() {

@@ -71,6 +71,7 @@ class TestEditing : public QObject {
     void arrangeKeepsZonesApart();
     void arrangeSweepsColumnsToUncrossLinks();
     void arrangeMakesRoomForWideBoxes();
+    void arrangeKeepsEntryPointsLeftAndReadsLeftToRight();
     void buildEditRebuildsTheDesignByteForByte();
     void growingAZoneTakesInWhatItNowCovers();
     void shrinkingAZoneLetsGoOfWhatFallsOutside();
@@ -352,6 +353,40 @@ void TestEditing::arrangeSweepsColumnsToUncrossLinks() {
     QCOMPARE(design.component("s3")->position.y, 240.0);
     QCOMPARE(design.component("y")->position.y, 0.0);
     QCOMPARE(design.component("x")->position.y, 120.0);
+    QVERIFY(arrangeEdit(design).edits.empty());
+}
+
+void TestEditing::arrangeKeepsEntryPointsLeftAndReadsLeftToRight() {
+    // svc comes first in the file and pushes back to the client, so a search from svc would have put svc in
+    // the first column and the client after it. Entry points (the client, its DNS and its CDN) stand in the
+    // first column instead; lb, svc and db follow, one column each (260 px apart: 160 px boxes, 100 px gap);
+    // the nightly job, which nothing calls, stands just before db, its only target, not among the clients.
+    Design design;
+    design.appendComponent(component("svc", "service", 0, 0));
+    design.appendComponent(component("db", "relational_db", 0, 0));
+    design.appendComponent(component("nightly", "service", 0, 0));
+    design.appendComponent(component("client", "web_client", 0, 0));
+    design.appendComponent(component("dns", "dns", 0, 0));
+    design.appendComponent(component("cdn", "cdn", 0, 0));
+    design.appendComponent(component("lb", "load_balancer", 0, 0));
+    for (auto [from, to] : {std::pair{"client", "dns"},
+                            {"client", "cdn"},
+                            {"client", "lb"},
+                            {"lb", "svc"},
+                            {"svc", "db"},
+                            {"svc", "client"},
+                            {"nightly", "db"}})
+        design.appendLink(makeLink(from, to));
+    design.apply(arrangeEdit(design));
+    const double step = componentWidth + 100;
+    auto column = [&](const char* id) { return design.component(id)->position.x / step; };
+    QCOMPARE(column("client"), 0.0);
+    QCOMPARE(column("dns"), 0.0);
+    QCOMPARE(column("cdn"), 0.0);
+    QCOMPARE(column("lb"), 1.0);
+    QCOMPARE(column("svc"), 2.0);
+    QCOMPARE(column("nightly"), 2.0);
+    QCOMPARE(column("db"), 3.0);
     QVERIFY(arrangeEdit(design).edits.empty());
 }
 
