@@ -4,9 +4,11 @@
 #include "estimators/analysis.h"
 #include "model/editing/badges.h"
 
+#include <QGraphicsSceneMouseEvent>
 #include <QSvgRenderer>
 
 #include <unordered_set>
+#include <utility>
 
 namespace napkin::gui {
 
@@ -462,34 +464,92 @@ void CanvasScene::rerouteLinksOf(const QString& componentId) {
 // Other links whose route or label meets the component where it is now, or ran close around where it was
 // (they may have a shorter way now), take a new route too.
 void CanvasScene::rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId) {
+    for (LinkItem* link : linksNear(before, after, {movedId}))
+        reroute(*link);
+}
+
+QList<LinkItem*> CanvasScene::linksNear(const QRectF& before, const QRectF& after,
+                                        const QSet<QString>& movedIds) const {
+    QList<LinkItem*> affected;
     if (m_links.isEmpty())
-        return;
+        return affected;
     const qreal reach = m_router.options().margin + 1;
     const QRectF around = after.adjusted(-reach, -reach, reach, reach);
     const QRectF aroundBefore = before.isNull() ? QRectF() : before.adjusted(-reach, -reach, reach, reach);
-    QList<LinkItem*> affected;
     for (QGraphicsItem* graphicsItem : items(around.united(aroundBefore), Qt::IntersectsItemBoundingRect)) {
         if (graphicsItem->type() != LinkItemType)
             continue;
         auto* link = static_cast<LinkItem*>(graphicsItem);
-        if (link->from() == movedId || link->to() == movedId)
+        if (movedIds.contains(link->from()) || movedIds.contains(link->to()))
             continue;
         if (routeCrosses(link->route(), around) || link->labelRect().intersects(after) ||
             (!aroundBefore.isNull() && routeCrosses(link->route(), aroundBefore)))
             affected.append(link);
     }
-    for (LinkItem* link : std::as_const(affected))
-        reroute(*link);
+    return affected;
 }
 
 void CanvasScene::componentItemMoved(const ComponentItem& item) {
     const QRectF before = m_componentOutlines.rect(&item);
     indexComponent(item);
+    if (m_moveBatches > 0) {
+        auto pending = m_pendingMoves.find(item.id());
+        if (pending == m_pendingMoves.end()) {
+            m_movedOrder.append(item.id());
+            pending = m_pendingMoves.insert(item.id(), {before, false});
+        }
+        pending->rerouteNear = pending->rerouteNear || !m_syncing;
+        return;
+    }
     rerouteLinksOf(item.id());
     if (!m_syncing) {
         rerouteLinksNear(before, outlineInScene(item), item.id());
         settleLabels();
     }
+}
+
+CanvasScene::MoveBatch::MoveBatch(CanvasScene& scene) : m_scene(scene) { ++m_scene.m_moveBatches; }
+
+CanvasScene::MoveBatch::~MoveBatch() {
+    if (--m_scene.m_moveBatches == 0)
+        m_scene.rerouteMoved();
+}
+
+// Every box of the batch is in its new place (and in the obstacle index) before any link is routed, so no
+// route is laid around a box that is about to move away.
+void CanvasScene::rerouteMoved() {
+    const QStringList moved = std::exchange(m_movedOrder, {});
+    const QHash<QString, PendingMove> pending = std::exchange(m_pendingMoves, {});
+    const QSet<QString> movedIds(moved.begin(), moved.end());
+    QList<LinkItem*> affected;
+    QSet<const LinkItem*> seen;
+    auto take = [&](LinkItem* link) {
+        if (link && !seen.contains(link)) {
+            seen.insert(link);
+            affected.append(link);
+        }
+    };
+    for (const QString& id : moved)
+        for (const QString& linkId : m_linksByComponent.value(id))
+            take(m_links.value(linkId));
+    bool settle = false;
+    for (const QString& id : moved) {
+        const ComponentItem* item = m_components.value(id);
+        if (!item || !pending.value(id).rerouteNear)
+            continue;
+        settle = true;
+        for (LinkItem* link : linksNear(pending.value(id).before, outlineInScene(*item), movedIds))
+            take(link);
+    }
+    for (LinkItem* link : std::as_const(affected))
+        reroute(*link);
+    if (settle)
+        settleLabels();
+}
+
+void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
+    const MoveBatch frame(*this); // a drag moves every selected item in here
+    QGraphicsScene::mouseMoveEvent(event);
 }
 
 bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {
