@@ -97,6 +97,7 @@ void CanvasScene::rebuild() {
     m_linksByComponent.clear();
     m_componentOutlines.clear();
     m_labelBoxes.clear();
+    m_zoneCaptions.clear();
     m_routeSegments.clear();
     const Design& design = m_document.design();
     for (const Zone& zone : design.zones())
@@ -220,6 +221,7 @@ void CanvasScene::updateZone(const QString& id) {
     item->setContent(*zone, depthOf(m_document.design(), zone->id));
     item->setPos(zone->rect.x, zone->rect.y);
     m_syncing = wasSyncing;
+    indexCaption(*item);
     // A new parent changes the depth, hence the stacking, of the zones inside it.
     for (const Zone& other : m_document.design().zones())
         if (ZoneItem* otherItem = m_zones.value(qs(other.id)))
@@ -228,7 +230,15 @@ void CanvasScene::updateZone(const QString& id) {
         settleLabels();
 }
 
-void CanvasScene::removeZone(const QString& id) { delete m_zones.take(id); }
+void CanvasScene::removeZone(const QString& id) {
+    ZoneItem* item = m_zones.take(id);
+    m_zoneCaptions.remove(item);
+    delete item;
+}
+
+void CanvasScene::indexCaption(const ZoneItem& item) {
+    m_zoneCaptions.insert(&item, item.mapRectToScene(item.captionRect()));
+}
 
 void CanvasScene::addNote(const QString& id) {
     auto* item = new NoteItem(id);
@@ -291,8 +301,9 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool w
             clutter += area(label);
     });
     // A zone's caption names what the zone is: a label on it hides that as a label on a box hides the box.
-    for (const ZoneItem* zone : m_zones)
-        clutter += componentWeight * area(zone->mapRectToScene(zone->captionRect()));
+    m_zoneCaptions.forEachIntersecting(spaced, [&](const ZoneItem*, const QRectF& caption) {
+        clutter += componentWeight * area(caption);
+    });
     if (!withLines)
         return clutter;
     // Another link's line through the label strikes its text out: as bad as the label on a box.
@@ -563,6 +574,8 @@ bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {
 }
 
 void CanvasScene::zoneItemMoved(const ZoneItem& item, const QPointF& delta) {
+    if (m_zones.value(item.id()) == &item) // not while the item is being made
+        indexCaption(item);
     if (m_syncing || delta.isNull())
         return;
     const Design& design = m_document.design();

@@ -114,6 +114,7 @@ private:
     void settleLabels();
     QRectF outlineInScene(const ComponentItem& item) const;
     void indexComponent(const ComponentItem& item);
+    void indexCaption(const ZoneItem& item);
     qreal labelClutter(const QRectF& rect, const LinkItem& item, bool withLines = true) const;
     bool trackTaken(const QLineF& segment, const LinkItem& item) const;
     void indexRoute(const LinkItem& item, const QPolygonF& before);
@@ -131,6 +132,7 @@ private:
     LinkRouter m_router;
     RectIndex<const ComponentItem*> m_componentOutlines; // scene coordinates: the obstacles of link routes
     RectIndex<const LinkItem*> m_labelBoxes;
+    RectIndex<const ZoneItem*> m_zoneCaptions; // scene coordinates: label placement keeps off them
     RectIndex<std::pair<const LinkItem*, qsizetype>> m_routeSegments; // the tracks links already run along
     bool m_orthogonal = true;
     bool m_syncing = false;
