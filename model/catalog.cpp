@@ -1,5 +1,7 @@
 #include "model/catalog.h"
 
+#include "model/text_rules.h"
+
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -226,15 +228,14 @@ std::string PropertySpec::check(const Json& value) const {
     case PropertyType::String:
         if (!value.is_string())
             return "must be a string, got " + describe(value);
-        if (value.get<std::string>().size() > maxLength)
-            return "must be at most " + std::to_string(maxLength) + " characters, got " +
-                   std::to_string(value.get<std::string>().size());
+        if (const std::size_t length = characterCount(value.get<std::string>()); length > maxLength)
+            return "must be at most " + std::to_string(maxLength) + " characters, got " + std::to_string(length);
         return {};
     case PropertyType::StringList:
         if (!value.is_array())
             return "must be a list of strings, got " + describe(value);
         for (const Json& item : value)
-            if (!item.is_string() || item.get<std::string>().size() > maxLength)
+            if (!item.is_string() || characterCount(item.get<std::string>()) > maxLength)
                 return "must be a list of strings of at most " + std::to_string(maxLength) +
                        " characters, got " + describe(item);
         return {};

@@ -25,7 +25,12 @@ bool validIdCharacter(char c) {
 }
 
 std::string quotedText(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
+    std::string quoted;
+    quoted.reserve(text.size() + 2);
+    quoted += '"';
+    quoted += text;
+    quoted += '"';
+    return quoted;
 }
 
 std::string indexed(std::string_view path, std::size_t index) {

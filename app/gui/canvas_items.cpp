@@ -565,13 +565,20 @@ void ZoneItem::setContent(const Zone& zone, int depth) {
     m_tint = zoneColour(zone.kind);
     setZValue(-100 + depth);
     setToolTip(QString::fromStdString(isolated(zone.label)) + " (" + m_kindName + ")");
+    placeCaption();
     update();
 }
 
 void ZoneItem::setSize(const QSizeF& size) {
     prepareGeometryChange();
     m_size = size;
+    placeCaption();
     update();
+}
+
+void ZoneItem::placeCaption() {
+    m_captionRect = labelRect().united(kindRect());
+    m_scene.zoneItemMoved(*this, {});
 }
 
 bool ZoneItem::resizeHandleContains(const QPointF& scenePoint) const {
@@ -595,9 +602,6 @@ QRectF ZoneItem::kindRect() const {
             title.height()};
 }
 
-QRectF ZoneItem::captionRect() const {
-    return labelRect().united(kindRect());
-}
 
 QRectF ZoneItem::boundingRect() const { return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 4, 4); }
 

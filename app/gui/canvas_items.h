@@ -179,7 +179,7 @@ public:
     bool resizeHandleContains(const QPointF& scenePoint) const;
     QRectF labelRect() const;
     /// The caption as drawn: the zone's label and, where there is room, its kind ("Availability zone").
-    QRectF captionRect() const;
+    QRectF captionRect() const { return m_captionRect; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -193,11 +193,13 @@ protected:
 private:
     QColor fillColour() const;
     QRectF kindRect() const; // null when there is no room for the kind
+    void placeCaption();
 
     CanvasScene& m_scene;
     QSizeF m_size;
     QString m_label;
     QString m_kindName;
+    QRectF m_captionRect; // measured once per change: label placement asks for it thousands of times
     QColor m_tint;
     QPointF m_lastPosition;
 };

@@ -4,9 +4,11 @@
 #include "estimators/analysis.h"
 #include "model/editing/badges.h"
 
+#include <QGraphicsSceneMouseEvent>
 #include <QSvgRenderer>
 
 #include <unordered_set>
+#include <utility>
 
 namespace napkin::gui {
 
@@ -95,6 +97,7 @@ void CanvasScene::rebuild() {
     m_linksByComponent.clear();
     m_componentOutlines.clear();
     m_labelBoxes.clear();
+    m_zoneCaptions.clear();
     m_routeSegments.clear();
     const Design& design = m_document.design();
     for (const Zone& zone : design.zones())
@@ -218,6 +221,7 @@ void CanvasScene::updateZone(const QString& id) {
     item->setContent(*zone, depthOf(m_document.design(), zone->id));
     item->setPos(zone->rect.x, zone->rect.y);
     m_syncing = wasSyncing;
+    indexCaption(*item);
     // A new parent changes the depth, hence the stacking, of the zones inside it.
     for (const Zone& other : m_document.design().zones())
         if (ZoneItem* otherItem = m_zones.value(qs(other.id)))
@@ -226,7 +230,15 @@ void CanvasScene::updateZone(const QString& id) {
         settleLabels();
 }
 
-void CanvasScene::removeZone(const QString& id) { delete m_zones.take(id); }
+void CanvasScene::removeZone(const QString& id) {
+    ZoneItem* item = m_zones.take(id);
+    m_zoneCaptions.remove(item);
+    delete item;
+}
+
+void CanvasScene::indexCaption(const ZoneItem& item) {
+    m_zoneCaptions.insert(&item, item.mapRectToScene(item.captionRect()));
+}
 
 void CanvasScene::addNote(const QString& id) {
     auto* item = new NoteItem(id);
@@ -289,8 +301,9 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool w
             clutter += area(label);
     });
     // A zone's caption names what the zone is: a label on it hides that as a label on a box hides the box.
-    for (const ZoneItem* zone : m_zones)
-        clutter += componentWeight * area(zone->mapRectToScene(zone->captionRect()));
+    m_zoneCaptions.forEachIntersecting(spaced, [&](const ZoneItem*, const QRectF& caption) {
+        clutter += componentWeight * area(caption);
+    });
     if (!withLines)
         return clutter;
     // Another link's line through the label strikes its text out: as bad as the label on a box.
@@ -462,34 +475,92 @@ void CanvasScene::rerouteLinksOf(const QString& componentId) {
 // Other links whose route or label meets the component where it is now, or ran close around where it was
 // (they may have a shorter way now), take a new route too.
 void CanvasScene::rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId) {
+    for (LinkItem* link : linksNear(before, after, {movedId}))
+        reroute(*link);
+}
+
+QList<LinkItem*> CanvasScene::linksNear(const QRectF& before, const QRectF& after,
+                                        const QSet<QString>& movedIds) const {
+    QList<LinkItem*> affected;
     if (m_links.isEmpty())
-        return;
+        return affected;
     const qreal reach = m_router.options().margin + 1;
     const QRectF around = after.adjusted(-reach, -reach, reach, reach);
     const QRectF aroundBefore = before.isNull() ? QRectF() : before.adjusted(-reach, -reach, reach, reach);
-    QList<LinkItem*> affected;
     for (QGraphicsItem* graphicsItem : items(around.united(aroundBefore), Qt::IntersectsItemBoundingRect)) {
         if (graphicsItem->type() != LinkItemType)
             continue;
         auto* link = static_cast<LinkItem*>(graphicsItem);
-        if (link->from() == movedId || link->to() == movedId)
+        if (movedIds.contains(link->from()) || movedIds.contains(link->to()))
             continue;
         if (routeCrosses(link->route(), around) || link->labelRect().intersects(after) ||
             (!aroundBefore.isNull() && routeCrosses(link->route(), aroundBefore)))
             affected.append(link);
     }
-    for (LinkItem* link : std::as_const(affected))
-        reroute(*link);
+    return affected;
 }
 
 void CanvasScene::componentItemMoved(const ComponentItem& item) {
     const QRectF before = m_componentOutlines.rect(&item);
     indexComponent(item);
+    if (m_moveBatches > 0) {
+        auto pending = m_pendingMoves.find(item.id());
+        if (pending == m_pendingMoves.end()) {
+            m_movedOrder.append(item.id());
+            pending = m_pendingMoves.insert(item.id(), {before, false});
+        }
+        pending->rerouteNear = pending->rerouteNear || !m_syncing;
+        return;
+    }
     rerouteLinksOf(item.id());
     if (!m_syncing) {
         rerouteLinksNear(before, outlineInScene(item), item.id());
         settleLabels();
     }
+}
+
+CanvasScene::MoveBatch::MoveBatch(CanvasScene& scene) : m_scene(scene) { ++m_scene.m_moveBatches; }
+
+CanvasScene::MoveBatch::~MoveBatch() {
+    if (--m_scene.m_moveBatches == 0)
+        m_scene.rerouteMoved();
+}
+
+// Every box of the batch is in its new place (and in the obstacle index) before any link is routed, so no
+// route is laid around a box that is about to move away.
+void CanvasScene::rerouteMoved() {
+    const QStringList moved = std::exchange(m_movedOrder, {});
+    const QHash<QString, PendingMove> pending = std::exchange(m_pendingMoves, {});
+    const QSet<QString> movedIds(moved.begin(), moved.end());
+    QList<LinkItem*> affected;
+    QSet<const LinkItem*> seen;
+    auto take = [&](LinkItem* link) {
+        if (link && !seen.contains(link)) {
+            seen.insert(link);
+            affected.append(link);
+        }
+    };
+    for (const QString& id : moved)
+        for (const QString& linkId : m_linksByComponent.value(id))
+            take(m_links.value(linkId));
+    bool settle = false;
+    for (const QString& id : moved) {
+        const ComponentItem* item = m_components.value(id);
+        if (!item || !pending.value(id).rerouteNear)
+            continue;
+        settle = true;
+        for (LinkItem* link : linksNear(pending.value(id).before, outlineInScene(*item), movedIds))
+            take(link);
+    }
+    for (LinkItem* link : std::as_const(affected))
+        reroute(*link);
+    if (settle)
+        settleLabels();
+}
+
+void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
+    const MoveBatch frame(*this); // a drag moves every selected item in here
+    QGraphicsScene::mouseMoveEvent(event);
 }
 
 bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {
@@ -503,6 +574,8 @@ bool CanvasScene::anyAncestorZoneSelected(const std::string& zoneId) const {
 }
 
 void CanvasScene::zoneItemMoved(const ZoneItem& item, const QPointF& delta) {
+    if (m_zones.value(item.id()) == &item) // not while the item is being made
+        indexCaption(item);
     if (m_syncing || delta.isNull())
         return;
     const Design& design = m_document.design();

@@ -66,7 +66,30 @@ public:
     void componentItemMoved(const ComponentItem& item);
     void zoneItemMoved(const ZoneItem& item, const QPointF& delta);
 
+    /// Components moved while a batch is open are re-routed together when the outermost batch ends: every
+    /// affected link once (a link between two moved boxes too), labels settled once. One drag frame is one
+    /// batch, so dragging a selection costs the links it touches, not links × moved boxes.
+    class MoveBatch {
+    public:
+        explicit MoveBatch(CanvasScene& scene);
+        ~MoveBatch();
+        MoveBatch(const MoveBatch&) = delete;
+        MoveBatch& operator=(const MoveBatch&) = delete;
+
+    private:
+        CanvasScene& m_scene;
+    };
+
+protected:
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+
 private:
+    // Where a component was before the batch moved it, and whether links near it are to be re-routed (a
+    // move of the user's, not a sync from the model or a zone carrying its members).
+    struct PendingMove {
+        QRectF before;
+        bool rerouteNear = false;
+    };
     void rebuild();
     void addComponent(const QString& id);
     void updateComponent(const QString& id);
@@ -82,6 +105,8 @@ private:
     void removeNote(const QString& id);
     void rerouteLinksOf(const QString& componentId);
     void rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId);
+    QList<LinkItem*> linksNear(const QRectF& before, const QRectF& after, const QSet<QString>& movedIds) const;
+    void rerouteMoved();
     void reroute(LinkItem& item);
     void rerouteAll();
     void placeLabelOf(LinkItem& item);
@@ -89,6 +114,7 @@ private:
     void settleLabels();
     QRectF outlineInScene(const ComponentItem& item) const;
     void indexComponent(const ComponentItem& item);
+    void indexCaption(const ZoneItem& item);
     qreal labelClutter(const QRectF& rect, const LinkItem& item, bool withLines = true) const;
     bool trackTaken(const QLineF& segment, const LinkItem& item) const;
     void indexRoute(const LinkItem& item, const QPolygonF& before);
@@ -106,9 +132,13 @@ private:
     LinkRouter m_router;
     RectIndex<const ComponentItem*> m_componentOutlines; // scene coordinates: the obstacles of link routes
     RectIndex<const LinkItem*> m_labelBoxes;
+    RectIndex<const ZoneItem*> m_zoneCaptions; // scene coordinates: label placement keeps off them
     RectIndex<std::pair<const LinkItem*, qsizetype>> m_routeSegments; // the tracks links already run along
     bool m_orthogonal = true;
     bool m_syncing = false;
+    int m_moveBatches = 0;
+    QStringList m_movedOrder; // the pending moves in the order they came, so routing is repeatable
+    QHash<QString, PendingMove> m_pendingMoves;
     QStringList m_pathComponents;
     QStringList m_pathLinks;
 };

@@ -1,6 +1,7 @@
 #include "estimators/practice/problem.h"
 
 #include "model/catalog.h"
+#include "model/design_rules.h"
 #include "model/json_text.h"
 
 #include <algorithm>
@@ -128,9 +129,8 @@ class ProblemReader {
         std::string result = value.get<std::string>();
         if (required && result.empty())
             error(where, "must not be empty");
-        else if (result.size() > maxLength)
-            error(where, "must be at most " + std::to_string(maxLength) + " characters, got " +
-                             std::to_string(result.size()));
+        else if (const std::string problem = rules::lengthProblem(result, maxLength); !problem.empty())
+            error(where, problem);
         return result;
     }
 

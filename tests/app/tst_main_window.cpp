@@ -118,6 +118,7 @@ private slots:
     void resizingAZoneChangesMembership();
     void movingAZoneCarriesItsMembers();
     void linkReroutesAroundAComponentMovedIntoItsWay();
+    void draggingASelectionKeepsEveryLinkOnItsBoxes();
     void exampleLinksKeepClearOfBoxesAndEachOthersLabels();
     void arrowKeysNudgeAndTabCycles();
     void renameInPlaceWithF2();
@@ -446,6 +447,51 @@ void TestMainWindow::linkReroutesAroundAComponentMovedIntoItsWay() {
     QVERIFY(onBorderOf(around.back(), frontOf("b")));
     m_window->document().undoStack()->undo();
     QCOMPARE(item->route().size(), 2); // out of the way again: straight
+}
+
+// A drag frame moves every selected box, then re-routes the links once (CanvasScene::MoveBatch): after each
+// mouse move, before the drop, every link of the selection already ends on its boxes where they now are.
+void TestMainWindow::draggingASelectionKeepsEveryLinkOnItsBoxes() {
+    auto link = [](const char* from, const char* to) {
+        Link l;
+        l.id = std::string(from) + "-" + to;
+        l.from = from;
+        l.to = to;
+        return l;
+    };
+    const Compound setup{{AddComponent{service("a", 0, 0)}, AddComponent{service("b", 400, 0)},
+                          AddComponent{service("c", 800, 300)}, AddLink{link("a", "b")},
+                          AddLink{link("b", "c")}, AddLink{link("c", "a")}}};
+    QVERIFY(m_window->document().execute(setup, "setup"));
+    CanvasScene* scene = m_window->canvasScene();
+    scene->select({{"a", "b"}, {}, {}, {}});
+    view()->setZoom(0.5);
+    view()->centerOn(500, 200);
+    QWidget* viewport = view()->viewport();
+    const QPoint grab = view()->mapFromScene(centreOf(*design().component("a")) + QPointF(-30, 0));
+    sendMouse(viewport, QEvent::MouseMove, grab, Qt::NoButton, Qt::NoButton);
+    sendMouse(viewport, QEvent::MouseButtonPress, grab, Qt::LeftButton, Qt::LeftButton);
+    auto frontOf = [&](const char* id) {
+        const ComponentItem* component = scene->componentItem(id);
+        return component->mapRectToScene(component->bodyRect());
+    };
+    auto endsOn = [&](const char* linkId, const char* from, const char* to) {
+        const QPolygonF route = scene->linkItem(linkId)->route();
+        return onBorderOf(route.front(), frontOf(from)) && onBorderOf(route.back(), frontOf(to));
+    };
+    for (int step = 1; step <= 3; ++step) {
+        sendMouse(viewport, QEvent::MouseMove, grab + QPoint(0, 50 * step), Qt::NoButton, Qt::LeftButton);
+        QCOMPARE(scene->componentItem("a")->pos(), QPointF(0, 100 * step));
+        QCOMPARE(scene->componentItem("b")->pos(), QPointF(400, 100 * step));
+        QVERIFY2(endsOn("a-b", "a", "b"), qPrintable(QString("frame %1").arg(step)));
+        QVERIFY2(endsOn("b-c", "b", "c"), qPrintable(QString("frame %1").arg(step)));
+        QVERIFY2(endsOn("c-a", "c", "a"), qPrintable(QString("frame %1").arg(step)));
+    }
+    sendMouse(viewport, QEvent::MouseButtonRelease, grab + QPoint(0, 150), Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(design().component("a")->position, (Point{0, 300}));
+    QCOMPARE(design().component("b")->position, (Point{400, 300}));
+    QCOMPARE(m_window->document().undoStack()->count(), 2); // the set-up and the one move
+    QVERIFY(endsOn("a-b", "a", "b"));
 }
 
 void TestMainWindow::exampleLinksKeepClearOfBoxesAndEachOthersLabels() {

@@ -120,6 +120,19 @@ private slots:
         QCOMPARE(QString::fromStdString(spec->check(Json::parse(value.toStdString()))), reason);
     }
 
+    // Lengths are in characters, as the labels' are: 200 two-byte letters fit, 201 do not.
+    void stringLengthsCountCharactersNotBytes() {
+        const PropertySpec* spec = Catalog::builtin().kind("kv_store")->property("partition_key");
+        QVERIFY(spec);
+        std::string letters;
+        for (int i = 0; i < 200; ++i)
+            letters += "é";
+        QCOMPARE(spec->check(Json(letters)), std::string());
+        QCOMPARE(spec->check(Json(letters + "é")), std::string("must be at most 200 characters, got 201"));
+        const PropertySpec* operations = Catalog::builtin().linkProperty("operations");
+        QCOMPARE(operations->check(Json::array({letters})), std::string());
+    }
+
     void linkPropertiesExist() {
         const Catalog& catalog = Catalog::builtin();
         for (const char* key : {"weight", "calls_per_request", "latency_ms", "operations", "fallback"})
