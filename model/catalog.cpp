@@ -180,6 +180,10 @@ std::vector<PropertySpec> makeLinkProperties() {
         "while the database is down): it carries no traffic while they work, and the operation "
         "survives if either side does.";
     specs.push_back(std::move(fallback));
+    specs.push_back(numberSpec("failover_availability", "Failover coverage", "%", 0, 0, 100,
+                               "For a fallback into another region: the share of a primary outage the switch "
+                               "serves. 0 uses the reference table's DNS failover (95 %); a client that holds "
+                               "sessions to both sites and switches at once covers more."));
     return specs;
 }
 

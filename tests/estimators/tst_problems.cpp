@@ -289,9 +289,6 @@ class TestProblems : public QObject {
         const LibraryProblem entry = loadFolder(slug);
         const Drill thrown = drillsFor(&entry.problem, entry.reference)[static_cast<std::size_t>(drill)];
         const DrillVerdict verdict = runDrill(thrown, entry.reference);
-        // Known to break on main, in a reference another change is reworking; an XPASS means: remove this.
-        if (slug == "chat" && thrown.type == "traffic_spike")
-            QEXPECT_FAIL("", "chat's WS Gateway cannot hold five times the peak's connections", Continue);
         QVERIFY2(verdict.survives(), (slug.toStdString() + " breaks under its drill " + thrown.type + " (" +
                                       thrown.text + "): " + drillVerdictText(verdict))
                                          .c_str());

@@ -135,7 +135,7 @@ private slots:
 
     void linkPropertiesExist() {
         const Catalog& catalog = Catalog::builtin();
-        for (const char* key : {"weight", "calls_per_request", "latency_ms", "operations", "fallback"})
+        for (const char* key : {"weight", "calls_per_request", "latency_ms", "operations", "fallback", "failover_availability"})
             QVERIFY(catalog.linkProperty(key));
         QCOMPARE(catalog.linkProperty("operations")->check(Json::array({"a", 1})),
                  std::string("must be a list of strings of at most 200 characters, got 1"));
