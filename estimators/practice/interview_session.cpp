@@ -128,8 +128,9 @@ Attempt InterviewSession::attempt() const {
     result.phases = m_done;
     result.drill = m_drill;
     if (!m_finished) {
-        const double planned = m_plan[m_current].minutes * 60;
-        result.phases.push_back({m_plan[m_current].phase, planned, phaseElapsed(), phaseElapsed() > planned});
+        const double plannedSeconds = m_plan[m_current].minutes * 60;
+        result.phases.push_back(
+            {m_plan[m_current].phase, plannedSeconds, phaseElapsed(), phaseElapsed() > plannedSeconds});
     }
     return result;
 }
