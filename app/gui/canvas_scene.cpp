@@ -99,6 +99,7 @@ void CanvasScene::rebuild() {
     m_labelBoxes.clear();
     m_zoneCaptions.clear();
     m_routeSegments.clear();
+    m_labelsWithoutFreePlace.clear();
     const Design& design = m_document.design();
     for (const Zone& zone : design.zones())
         addZone(qs(zone.id));
@@ -200,6 +201,7 @@ void CanvasScene::removeLink(const QString& id) {
     m_linksByComponent[item->from()].remove(id);
     m_linksByComponent[item->to()].remove(id);
     m_labelBoxes.remove(item);
+    m_labelsWithoutFreePlace.remove(item);
     unindexRoute(*item, item->route());
     delete item;
 }
@@ -284,34 +286,37 @@ void CanvasScene::indexComponent(const ComponentItem& item) {
     m_componentOutlines.insert(&item, outlineInScene(item));
 }
 
-qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool withLines) const {
+qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool withLines, qreal enough) const {
     constexpr qreal gap = 3;
     constexpr qreal componentWeight = 4; // a label over a box hides more than a label over a label
     const QRectF spaced = rect.adjusted(-gap, -gap, gap, gap);
-    auto area = [&](const QRectF& other) {
-        const QRectF common = spaced.intersected(other);
-        return common.width() * common.height();
-    };
     qreal clutter = 0;
+    // Adds what `other` covers; false (stop counting) once the sum is enough.
+    auto add = [&](const QRectF& other, qreal weight) {
+        const QRectF common = spaced.intersected(other);
+        clutter += weight * common.width() * common.height();
+        return clutter < enough;
+    };
+    bool counting = true;
     m_componentOutlines.forEachIntersecting(spaced, [&](const ComponentItem*, const QRectF& outline) {
-        clutter += componentWeight * area(outline);
+        return counting = add(outline, componentWeight);
     });
-    m_labelBoxes.forEachIntersecting(spaced, [&](const LinkItem* other, const QRectF& label) {
-        if (other != &item)
-            clutter += area(label);
-    });
+    if (counting)
+        m_labelBoxes.forEachIntersecting(spaced, [&](const LinkItem* other, const QRectF& label) {
+            return counting = other == &item || add(label, 1);
+        });
     // A zone's caption names what the zone is: a label on it hides that as a label on a box hides the box.
-    m_zoneCaptions.forEachIntersecting(spaced, [&](const ZoneItem*, const QRectF& caption) {
-        clutter += componentWeight * area(caption);
-    });
-    if (!withLines)
+    if (counting)
+        m_zoneCaptions.forEachIntersecting(spaced, [&](const ZoneItem*, const QRectF& caption) {
+            return counting = add(caption, componentWeight);
+        });
+    if (!withLines || !counting)
         return clutter;
     // Another link's line through the label strikes its text out: as bad as the label on a box.
     constexpr qreal lineWeight = 40;
     m_routeSegments.forEachIntersecting(
         spaced, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& segment) {
-            if (key.first != &item)
-                clutter += lineWeight * area(segment);
+            return key.first == &item || add(segment, lineWeight);
         });
     return clutter;
 }
@@ -420,10 +425,15 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
     LabelPlace place;
     if (!item.labelSize().isEmpty()) {
         place = placeLabel(
-            item.route(), item.labelSize(), [&](const QRectF& rect) { return labelClutter(rect, item); },
-            [&](const QRectF& strip) { return labelClutter(strip, item, false); });
+            item.route(), item.labelSize(),
+            [&](const QRectF& rect, qreal enough) { return labelClutter(rect, item, true, enough); },
+            [&](const QRectF& strip, qreal enough) { return labelClutter(strip, item, false, enough); });
         m_labelBoxes.insert(&item, place.rect);
     }
+    if (place.free)
+        m_labelsWithoutFreePlace.remove(&item);
+    else
+        m_labelsWithoutFreePlace.insert(&item);
     item.setRoute(item.route(), place.rect, place.leader);
     indexRoute(item, item.route());
 }
@@ -431,36 +441,51 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
 bool CanvasScene::labelCovered(const LinkItem& item) const {
     if (item.labelRect().isNull())
         return false;
-    return labelClutter(item.labelRect(), item) > 0 ||
-           (!item.leader().isNull() && labelClutter(extentOf(item.leader(), 0.5), item, false) > 0);
+    constexpr qreal anything = std::numeric_limits<qreal>::min();
+    return labelClutter(item.labelRect(), item, true, anything) > 0 ||
+           (!item.leader().isNull() && labelClutter(extentOf(item.leader(), 0.5), item, false, anything) > 0);
 }
 
 // Labels are placed as their links are routed, first come first served, and routes placed later may still
 // run through an earlier label where they had no other way: such labels move to a free place, knowing every
-// route. A label moved to a free place covers nothing, so one pass settles them all.
+// route. A label moved to a free place covers nothing, so one pass settles them all. A label that found no
+// free place last time finds the same place again unless something changed within its reach, so it is left.
 void CanvasScene::settleLabels() {
+    QList<LinkItem*> placed;
     auto placeCovered = [&] {
-        for (const Link& link : m_document.design().links())
-            if (LinkItem* item = m_links.value(qs(link.id)); item && labelCovered(*item))
-                placeLabelOf(*item);
+        for (const Link& link : m_document.design().links()) {
+            LinkItem* item = m_links.value(qs(link.id));
+            if (!item || !labelCovered(*item))
+                continue;
+            if (m_labelsWithoutFreePlace.contains(item) && !m_changesSinceSettle.changedNear(labelReach(*item)))
+                continue;
+            placeLabelOf(*item);
+            placed.append(item);
+        }
     };
     placeCovered();
     // A label with no free place within reach: the lines through it move instead (a label is an obstacle to
     // routes), once, and the labels they leave or meet are placed again.
     QList<LinkItem*> through;
-    for (const Link& link : m_document.design().links()) {
-        const LinkItem* item = m_links.value(qs(link.id));
-        if (!item || !labelCovered(*item))
+    for (const LinkItem* item : std::as_const(placed)) {
+        if (!labelCovered(*item))
             continue;
         for (LinkItem* other : std::as_const(m_links))
             if (other != item && routeCrosses(other->route(), item->labelRect()) && !through.contains(other))
                 through.append(other);
     }
-    if (through.isEmpty())
-        return;
     for (LinkItem* other : std::as_const(through))
         reroute(*other);
-    placeCovered();
+    if (!through.isEmpty())
+        placeCovered();
+    m_changesSinceSettle.clear();
+}
+
+/// Everywhere placing the label of `item` may look: its line's neighbourhood, out to the farthest place beside
+/// it (240 px, a label's size and the slide along its leader's foot).
+QRectF CanvasScene::labelReach(const LinkItem& item) const {
+    const qreal margin = 240 + 2 * std::max(item.labelSize().width(), item.labelSize().height()) + 8;
+    return item.route().boundingRect().adjusted(-margin, -margin, margin, margin);
 }
 
 void CanvasScene::rerouteLinksOf(const QString& componentId) {
@@ -543,19 +568,15 @@ void CanvasScene::rerouteMoved() {
     for (const QString& id : moved)
         for (const QString& linkId : m_linksByComponent.value(id))
             take(m_links.value(linkId));
-    bool settle = false;
     for (const QString& id : moved) {
         const ComponentItem* item = m_components.value(id);
         if (!item || !pending.value(id).rerouteNear)
             continue;
-        settle = true;
         for (LinkItem* link : linksNear(pending.value(id).before, outlineInScene(*item), movedIds))
             take(link);
     }
     for (LinkItem* link : std::as_const(affected))
         reroute(*link);
-    if (settle)
-        settleLabels();
 }
 
 void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {

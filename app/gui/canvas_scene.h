@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <limits>
+
 class QSvgRenderer;
 
 namespace napkin {
@@ -67,8 +69,10 @@ public:
     void zoneItemMoved(const ZoneItem& item, const QPointF& delta);
 
     /// Components moved while a batch is open are re-routed together when the outermost batch ends: every
-    /// affected link once (a link between two moved boxes too), labels settled once. One drag frame is one
-    /// batch, so dragging a selection costs the links it touches, not links × moved boxes.
+    /// affected link once (a link between two moved boxes too), each placing its own label. One drag frame is
+    /// one batch, so dragging a selection costs the links it touches, not links × moved boxes. Other labels
+    /// the moved lines now cross are settled when the drag ends and the move becomes an edit: settling them
+    /// every frame cost a dense design seconds a frame.
     class MoveBatch {
     public:
         explicit MoveBatch(CanvasScene& scene);
@@ -112,10 +116,14 @@ private:
     void placeLabelOf(LinkItem& item);
     bool labelCovered(const LinkItem& item) const;
     void settleLabels();
+    QRectF labelReach(const LinkItem& item) const;
     QRectF outlineInScene(const ComponentItem& item) const;
     void indexComponent(const ComponentItem& item);
     void indexCaption(const ZoneItem& item);
-    qreal labelClutter(const QRectF& rect, const LinkItem& item, bool withLines = true) const;
+    /// How much of `rect` boxes, other labels, zone captions and (`withLines`) other links' lines cover,
+    /// weighted; counting stops once the sum reaches `enough`.
+    qreal labelClutter(const QRectF& rect, const LinkItem& item, bool withLines = true,
+                       qreal enough = std::numeric_limits<qreal>::infinity()) const;
     bool trackTaken(const QLineF& segment, const LinkItem& item) const;
     void indexRoute(const LinkItem& item, const QPolygonF& before);
     void unindexRoute(const LinkItem& item, const QPolygonF& route);
@@ -130,10 +138,14 @@ private:
     QHash<QString, QSet<QString>> m_linksByComponent;
     QHash<QString, QSvgRenderer*> m_icons;
     LinkRouter m_router;
-    RectIndex<const ComponentItem*> m_componentOutlines; // scene coordinates: the obstacles of link routes
-    RectIndex<const LinkItem*> m_labelBoxes;
-    RectIndex<const ZoneItem*> m_zoneCaptions; // scene coordinates: label placement keeps off them
-    RectIndex<std::pair<const LinkItem*, qsizetype>> m_routeSegments; // the tracks links already run along
+    // What label placement looks at, in scene coordinates; every change is logged in m_changesSinceSettle.
+    ChangeLog m_changesSinceSettle;
+    RectIndex<const ComponentItem*> m_componentOutlines{256, &m_changesSinceSettle}; // also obstacles of routes
+    RectIndex<const LinkItem*> m_labelBoxes{256, &m_changesSinceSettle};
+    RectIndex<const ZoneItem*> m_zoneCaptions{256, &m_changesSinceSettle};
+    // The tracks links run along: fine cells, as lines are thin and crowd the corridors.
+    RectIndex<std::pair<const LinkItem*, qsizetype>> m_routeSegments{64, &m_changesSinceSettle};
+    QSet<const LinkItem*> m_labelsWithoutFreePlace; // placed where something covers them: nowhere was free
     bool m_orthogonal = true;
     bool m_syncing = false;
     int m_moveBatches = 0;

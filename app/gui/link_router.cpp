@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <queue>
 
 namespace napkin::gui {
@@ -724,7 +725,9 @@ namespace {
 
 /// Points along `segment` where a label's centre may go, from the middle outwards in `step` px, keeping
 /// `extent` (the label's length along the segment) and 12 px at either end clear of the bends and arrowhead.
-std::vector<QPointF> stationsAlong(const QLineF& segment, qreal extent, qreal step) {
+/// `spreading` lets the steps grow by a quarter each after the first eight: far from the middle, a place a
+/// few pixels on is no better than the last, and a long line would otherwise have hundreds.
+std::vector<QPointF> stationsAlong(const QLineF& segment, qreal extent, qreal step, bool spreading = false) {
     const QPointF middle = (segment.p1() + segment.p2()) / 2;
     std::vector<QPointF> stations{middle};
     const qreal length = segment.length();
@@ -732,9 +735,13 @@ std::vector<QPointF> stationsAlong(const QLineF& segment, qreal extent, qreal st
         return stations;
     const QPointF unit = (segment.p2() - segment.p1()) / length; // exact for horizontal and vertical segments
     const qreal reach = (length - extent - 24) / 2;
-    for (qreal offset = step; offset <= reach; offset += step)
+    int taken = 0;
+    for (qreal offset = step; offset <= reach; offset += step) {
         for (const qreal sign : {1.0, -1.0})
             stations.push_back(middle + unit * sign * offset);
+        if (spreading && ++taken >= 8)
+            step = std::round(step * 1.25);
+    }
     return stations;
 }
 
@@ -744,9 +751,8 @@ bool isHorizontal(const QLineF& segment) {
 
 } // namespace
 
-LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
-                      const std::function<qreal(const QRectF&)>& clutter,
-                      const std::function<qreal(const QRectF&)>& leaderBlocked) {
+LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const Clutter& clutter,
+                      const Clutter& leaderBlocked) {
     if (route.size() < 2)
         return {};
     std::vector<QLineF> segments;
@@ -759,6 +765,17 @@ LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
         rect.moveCenter(centre);
         return rect;
     };
+    // Looking costs a probe of the scene's indexes. A dense design leaves most labels no free place at all,
+    // and a search through every place beside a long line would take thousands: past the budget the label
+    // stays at the least cluttered place found (the bundled designs need at most ~1,500).
+    constexpr int probeBudget = 2048;
+    int probes = 0;
+    // Whether a place is free is all that matters beside the line: counting stops at the first thing in it.
+    constexpr qreal anything = std::numeric_limits<qreal>::min();
+    auto taken = [&](const Clutter& what, const QRectF& rect) {
+        ++probes;
+        return what(rect, anything) > 0;
+    };
     constexpr qreal step = 8;
     LabelPlace best{centredAt(segments.front().pointAt(0.5)), {}, false};
     qreal bestClutter = std::numeric_limits<qreal>::max();
@@ -766,48 +783,56 @@ LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
         const qreal extent = isHorizontal(segment) ? size.width() : size.height();
         for (const QPointF& station : stationsAlong(segment, extent, step)) {
             const QRectF rect = centredAt(station);
-            const qreal taken = clutter(rect);
-            if (taken <= 0)
+            ++probes;
+            const qreal covered = clutter(rect, bestClutter);
+            if (covered <= 0)
                 return {rect, {}, true};
-            if (taken < bestClutter) {
+            if (covered < bestClutter) {
                 best.rect = rect;
-                bestClutter = taken;
+                bestClutter = covered;
             }
         }
     }
     // Nothing free on the line (a short link between close boxes, a crowded stretch): beside it, right next
     // to it first, then further out with a leader from the line to the label — below or right of the line
     // first. A set-apart label may slide along its leader's foot by up to half its length. Its leader keeps
-    // clear of everything where it can; failing that it may cross other links' lines, never a box or a label.
+    // clear of everything where it can; failing that (the first such place is kept) it may cross other links'
+    // lines, never a box or a label.
     constexpr qreal touching = 6;
     constexpr qreal farthest = 240;
-    for (const bool strictLeader : {true, false})
-        for (qreal gap = touching; gap <= farthest; gap += gap == touching ? 10 : 16)
-            for (const QLineF& segment : segments) {
-                const bool horizontal = isHorizontal(segment);
-                const qreal half = (horizontal ? size.height() : size.width()) / 2;
-                const qreal length = horizontal ? size.width() : size.height();
-                const QPointF normal = horizontal ? QPointF(0, 1) : QPointF(1, 0);
-                const QPointF along = horizontal ? QPointF(1, 0) : QPointF(0, 1);
-                for (const QPointF& station : stationsAlong(segment, length, step))
-                    for (const qreal side : {1.0, -1.0})
-                        for (const qreal shift : {0.0, 0.25, -0.25, 0.45, -0.45}) {
-                            if (gap == touching && (shift != 0 || !strictLeader))
-                                break;
-                            const QRectF rect =
-                                centredAt(station + normal * (half + gap) * side + along * shift * length);
-                            if (clutter(rect) > 0)
-                                continue;
-                            if (gap == touching)
-                                return {rect, {}, true};
-                            const QLineF leader(station, station + normal * gap * side);
-                            const QRectF strip =
-                                QRectF(leader.p1(), leader.p2()).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
-                            if ((strictLeader ? clutter(strip) : leaderBlocked(strip)) <= 0)
-                                return {rect, leader, true};
-                        }
-            }
-    return best;
+    std::optional<LabelPlace> leaderAcrossLines;
+    for (qreal gap = touching; gap <= farthest; gap += gap == touching ? 10 : 16)
+        for (const QLineF& segment : segments) {
+            const bool horizontal = isHorizontal(segment);
+            const qreal half = (horizontal ? size.height() : size.width()) / 2;
+            const qreal length = horizontal ? size.width() : size.height();
+            const QPointF normal = horizontal ? QPointF(0, 1) : QPointF(1, 0);
+            const QPointF along = horizontal ? QPointF(1, 0) : QPointF(0, 1);
+            for (const QPointF& station : stationsAlong(segment, length, step, true))
+                for (const qreal side : {1.0, -1.0})
+                    for (const qreal shift : {0.0, 0.25, -0.25, 0.45, -0.45}) {
+                        if (gap == touching && shift != 0)
+                            break;
+                        if (probes >= probeBudget)
+                            return leaderAcrossLines.value_or(best);
+                        const QRectF rect =
+                            centredAt(station + normal * (half + gap) * side + along * shift * length);
+                        if (taken(clutter, rect))
+                            continue;
+                        if (gap == touching)
+                            return {rect, {}, true};
+                        const QLineF leader(station, station + normal * gap * side);
+                        const QRectF strip =
+                            QRectF(leader.p1(), leader.p2()).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+                        if (probes >= probeBudget)
+                            return leaderAcrossLines.value_or(best);
+                        if (!taken(clutter, strip))
+                            return {rect, leader, true};
+                        if (!leaderAcrossLines && !taken(leaderBlocked, strip))
+                            leaderAcrossLines = LabelPlace{rect, leader, true};
+                    }
+        }
+    return leaderAcrossLines.value_or(best);
 }
 
 } // namespace napkin::gui

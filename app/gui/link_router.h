@@ -63,13 +63,16 @@ struct LabelPlace {
     bool free = true; // false when every place was taken and `rect` is merely the least cluttered one
 };
 
+/// How much of a rectangle is already taken (an area, 0 when free). It may stop counting once the sum reaches
+/// `enough`, and then returns at least `enough`.
+using Clutter = std::function<qreal(const QRectF& rect, qreal enough)>;
+
 /// Where a label of `size` goes on `route`: centred on the longest segment, or slid along it or onto the next
-/// longest segment until `clutter` (how much of a rectangle is already taken) says a rectangle is free; then
-/// right beside the line; then further out, up to 240 px, with a leader whose strip must be free too — or,
-/// when no such place exists, whose strip `leaderBlocked` (what a leader may not cross: boxes and labels, not
-/// lines) says is clear. The least cluttered place on the line when none is free.
-LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size,
-                      const std::function<qreal(const QRectF&)>& clutter,
-                      const std::function<qreal(const QRectF&)>& leaderBlocked);
+/// longest segment until `clutter` says a rectangle is free; then right beside the line; then further out, up
+/// to 240 px, with a leader whose strip must be free too — or, when no such place exists, whose strip
+/// `leaderBlocked` (what a leader may not cross: boxes and labels, not lines) says is clear. The least
+/// cluttered place on the line when none is free.
+LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const Clutter& clutter,
+                      const Clutter& leaderBlocked);
 
 } // namespace napkin::gui

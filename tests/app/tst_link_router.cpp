@@ -53,7 +53,7 @@ qreal area(const QRectF& rect) {
 }
 
 /// Nothing blocks a leader.
-const auto none = [](const QRectF&) { return 0.0; };
+const auto none = [](const QRectF&, qreal) { return 0.0; };
 
 QString describe(const QPolygonF& route) {
     QStringList points;
@@ -80,6 +80,8 @@ class TestLinkRouter : public QObject {
     void labelMovesAwayFromWhatIsTaken();
     void aLabelSetApartHasAFreeLeader();
     void rectIndexReportsEachRectangleOnce();
+    void rectIndexLogsWhereItChanged();
+    void aLabelWithNowhereFreeStopsLookingAfterItsBudget();
 };
 
 void TestLinkRouter::routesAvoidEveryObstacle_data() {
@@ -213,7 +215,7 @@ void TestLinkRouter::straightRouteIsClippedToTheBorders() {
 void TestLinkRouter::labelGoesOnTheLongestSegment() {
     const QPolygonF route({{0, 0}, {0, 50}, {300, 50}, {300, 80}});
     const LabelPlace place = placeLabel(
-        route, QSizeF(60, 20), [](const QRectF&) { return 0.0; }, none);
+        route, QSizeF(60, 20), [](const QRectF&, qreal) { return 0.0; }, none);
     QCOMPARE(place.rect, QRectF(120, 40, 60, 20));
     QVERIFY(place.leader.isNull());
     QVERIFY(place.free);
@@ -225,19 +227,19 @@ void TestLinkRouter::labelMovesAwayFromWhatIsTaken() {
     // its left edge is at the taken box's right edge, 80 px on.
     const QRectF taken(100, 30, 100, 40);
     QCOMPARE(placeLabel(
-                 route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & taken); }, none)
+                 route, QSizeF(60, 20), [&](const QRectF& r, qreal) { return area(r & taken); }, none)
                  .rect,
              QRectF(200, 40, 60, 20));
     // Nowhere free on the line: right beside it, 6 px off — the first segment's left side is the first free
     // place (the long segment comes first, but the wall is on both its sides).
     const QRectF wall(0, 0, 280, 100);
     QCOMPARE(placeLabel(
-                 route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & wall); }, none)
+                 route, QSizeF(60, 20), [&](const QRectF& r, qreal) { return area(r & wall); }, none)
                  .rect,
              QRectF(-66, 15, 60, 20));
     // Nowhere free at all (the wall, and everything outside 0 ≤ x ≤ 330, 0 ≤ y ≤ 100 is taken): the least
     // cluttered place on the line, here the end of the short last segment, reported as not free.
-    auto crowded = [&](const QRectF& r) {
+    auto crowded = [&](const QRectF& r, qreal) {
         return area(r & wall) + (r.top() < 0 || r.bottom() > 100 || r.left() < 0 || r.right() > 330 ? 1e6 : 0.0);
     };
     const LabelPlace last = placeLabel(route, QSizeF(60, 20), crowded, crowded);
@@ -252,7 +254,7 @@ void TestLinkRouter::aLabelSetApartHasAFreeLeader() {
     const QRectF left(0, 28, 140, 44);
     const QRectF right(160, 28, 140, 44);
     const LabelPlace place = placeLabel(
-        route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & left) + area(r & right); }, none);
+        route, QSizeF(60, 20), [&](const QRectF& r, qreal) { return area(r & left) + area(r & right); }, none);
     QCOMPARE(place.rect, QRectF(120, 82, 60, 20));
     QCOMPARE(place.leader, QLineF(150, 50, 150, 82));
     QVERIFY(place.free);
@@ -260,7 +262,7 @@ void TestLinkRouter::aLabelSetApartHasAFreeLeader() {
     // leader may cross it: the same place.
     const QRectF band(0, 28, 300, 44);
     const LabelPlace across = placeLabel(
-        route, QSizeF(60, 20), [&](const QRectF& r) { return area(r & band); }, none);
+        route, QSizeF(60, 20), [&](const QRectF& r, qreal) { return area(r & band); }, none);
     QCOMPARE(across.rect, QRectF(120, 82, 60, 20));
     QCOMPARE(across.leader, QLineF(150, 50, 150, 82));
 }
@@ -285,6 +287,42 @@ void TestLinkRouter::rectIndexReportsEachRectangleOnce() {
     index.remove(2);
     QCOMPARE(found(QRectF(450, 450, 300, 300)), QList<int>{1});
     QCOMPARE(index.rect(1), QRectF(600, 600, 10, 10));
+}
+
+void TestLinkRouter::rectIndexLogsWhereItChanged() {
+    ChangeLog changes;
+    RectIndex<int> index(100, &changes);
+    QVERIFY(changes.changedNear(QRectF(5000, 5000, 1, 1))); // a new log has seen everything change
+    changes.clear();
+    index.insert(1, QRectF(0, 0, 10, 10));
+    index.insert(1, QRectF(200, 0, 10, 10)); // moved: both places changed
+    QVERIFY(changes.changedNear(QRectF(5, 5, 1, 1)));
+    QVERIFY(changes.changedNear(QRectF(205, 5, 1, 1)));
+    QVERIFY(!changes.changedNear(QRectF(100, 0, 50, 50)));
+    changes.clear();
+    index.remove(1);
+    QVERIFY(changes.changedNear(QRectF(205, 5, 1, 1)));
+    QVERIFY(!changes.changedNear(QRectF(5, 5, 1, 1)));
+    changes.clear();
+    index.clear();
+    QVERIFY(changes.changedNear(QRectF(-9000, 9000, 1, 1)));
+}
+
+void TestLinkRouter::aLabelWithNowhereFreeStopsLookingAfterItsBudget() {
+    // A 4,000 px line with everything around it taken, more on the left: the 60 × 20 label probes the 489
+    // places on the line (the middle, then 8 px steps out to 1,952 px either side: its centre stays 42 px, half
+    // its width and 12 px, from each end), then beside the line until 2,048 probes in all, and stays at the
+    // least cluttered place on the line, the last on the right, centred at x = 3,952.
+    const QPolygonF route({{0, 0}, {4000, 0}});
+    int probes = 0;
+    auto crowded = [&](const QRectF& r, qreal) {
+        ++probes;
+        return 1e6 - r.center().x();
+    };
+    const LabelPlace place = placeLabel(route, QSizeF(60, 20), crowded, crowded);
+    QCOMPARE(probes, 2048);
+    QCOMPARE(place.rect, QRectF(3922, -10, 60, 20));
+    QVERIFY(!place.free);
 }
 
 QTEST_GUILESS_MAIN(TestLinkRouter)
