@@ -427,7 +427,8 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
         place = placeLabel(
             item.route(), item.labelSize(),
             [&](const QRectF& rect, qreal enough) { return labelClutter(rect, item, true, enough); },
-            [&](const QRectF& strip, qreal enough) { return labelClutter(strip, item, false, enough); });
+            [&](const QRectF& strip, qreal enough) { return labelClutter(strip, item, false, enough); },
+            labelProbeBudget());
         m_labelBoxes.insert(&item, place.rect);
     }
     if (place.free)
@@ -467,18 +468,49 @@ void CanvasScene::settleLabels() {
     // A label with no free place within reach: the lines through it move instead (a label is an obstacle to
     // routes), once, and the labels they leave or meet are placed again.
     QList<LinkItem*> through;
+    QList<LinkItem*> links;                 // m_links in its order, which the lines move in
+    QHash<const LinkItem*, qsizetype> rank; // where each is in `links`
+    QSet<const LinkItem*> seen;
     for (const LinkItem* item : std::as_const(placed)) {
         if (!labelCovered(*item))
             continue;
-        for (LinkItem* other : std::as_const(m_links))
-            if (other != item && routeCrosses(other->route(), item->labelRect()) && !through.contains(other))
-                through.append(other);
+        if (links.isEmpty()) {
+            links = m_links.values();
+            for (qsizetype i = 0; i < links.size(); ++i)
+                rank.insert(links[i], i);
+        }
+        QList<qsizetype> crossing;
+        auto consider = [&](const LinkItem* other) {
+            if (other != item && !seen.contains(other) && routeCrosses(other->route(), item->labelRect())) {
+                seen.insert(other);
+                crossing.append(rank.value(other));
+            }
+        };
+        // Orthogonal lines are in the track index; straight ones are not, so then every line is looked at.
+        if (m_orthogonal)
+            m_routeSegments.forEachIntersecting(item->labelRect(), [&](const auto& key, const QRectF&) {
+                consider(key.first);
+            });
+        else
+            for (const LinkItem* other : std::as_const(links))
+                consider(other);
+        std::sort(crossing.begin(), crossing.end());
+        for (const qsizetype i : std::as_const(crossing))
+            through.append(links[i]);
     }
     for (LinkItem* other : std::as_const(through))
         reroute(*other);
     if (!through.isEmpty())
         placeCovered();
     m_changesSinceSettle.clear();
+}
+
+/// The places one label may probe. Small designs search fully (the bundled ones need at most ~1,500 probes
+/// a label); a large design shares about two million among its links, so that opening it stays within
+/// seconds however crowded it is, and a label there settles for the least cluttered place it has seen.
+int CanvasScene::labelProbeBudget() const {
+    constexpr qsizetype shared = 2'000'000;
+    return int(std::clamp<qsizetype>(shared / std::max<qsizetype>(m_links.size(), 1), 64, 2048));
 }
 
 /// Everywhere placing the label of `item` may look: its line's neighbourhood, out to the farthest place beside

@@ -117,6 +117,7 @@ private:
     bool labelCovered(const LinkItem& item) const;
     void settleLabels();
     QRectF labelReach(const LinkItem& item) const;
+    int labelProbeBudget() const;
     QRectF outlineInScene(const ComponentItem& item) const;
     void indexComponent(const ComponentItem& item);
     void indexCaption(const ZoneItem& item);

@@ -752,7 +752,7 @@ bool isHorizontal(const QLineF& segment) {
 } // namespace
 
 LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const Clutter& clutter,
-                      const Clutter& leaderBlocked) {
+                      const Clutter& leaderBlocked, int probeBudget) {
     if (route.size() < 2)
         return {};
     std::vector<QLineF> segments;
@@ -767,8 +767,7 @@ LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const Clutter&
     };
     // Looking costs a probe of the scene's indexes. A dense design leaves most labels no free place at all,
     // and a search through every place beside a long line would take thousands: past the budget the label
-    // stays at the least cluttered place found (the bundled designs need at most ~1,500).
-    constexpr int probeBudget = 2048;
+    // stays at the least cluttered place found.
     int probes = 0;
     // Whether a place is free is all that matters beside the line: counting stops at the first thing in it.
     constexpr qreal anything = std::numeric_limits<qreal>::min();
@@ -782,6 +781,8 @@ LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const Clutter&
     for (const QLineF& segment : segments) {
         const qreal extent = isHorizontal(segment) ? size.width() : size.height();
         for (const QPointF& station : stationsAlong(segment, extent, step)) {
+            if (probes >= probeBudget)
+                return best;
             const QRectF rect = centredAt(station);
             ++probes;
             const qreal covered = clutter(rect, bestClutter);

@@ -71,8 +71,9 @@ using Clutter = std::function<qreal(const QRectF& rect, qreal enough)>;
 /// longest segment until `clutter` says a rectangle is free; then right beside the line; then further out, up
 /// to 240 px, with a leader whose strip must be free too — or, when no such place exists, whose strip
 /// `leaderBlocked` (what a leader may not cross: boxes and labels, not lines) says is clear. The least
-/// cluttered place on the line when none is free.
+/// cluttered place on the line when none is free, or when `probeBudget` calls of `clutter` and
+/// `leaderBlocked` found none.
 LabelPlace placeLabel(const QPolygonF& route, const QSizeF& size, const Clutter& clutter,
-                      const Clutter& leaderBlocked);
+                      const Clutter& leaderBlocked, int probeBudget = 2048);
 
 } // namespace napkin::gui

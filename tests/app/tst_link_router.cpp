@@ -323,6 +323,12 @@ void TestLinkRouter::aLabelWithNowhereFreeStopsLookingAfterItsBudget() {
     QCOMPARE(probes, 2048);
     QCOMPARE(place.rect, QRectF(3922, -10, 60, 20));
     QVERIFY(!place.free);
+    // With 100 probes it sees the middle and 8 px steps out to 392 px left and 400 px right.
+    probes = 0;
+    const LabelPlace early = placeLabel(route, QSizeF(60, 20), crowded, crowded, 100);
+    QCOMPARE(probes, 100);
+    QCOMPARE(early.rect, QRectF(2370, -10, 60, 20));
+    QVERIFY(!early.free);
 }
 
 QTEST_GUILESS_MAIN(TestLinkRouter)
