@@ -292,9 +292,10 @@ qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool w
     const QRectF spaced = rect.adjusted(-gap, -gap, gap, gap);
     qreal clutter = 0;
     // Adds what `other` covers; false (stop counting) once the sum is enough.
-    auto add = [&](const QRectF& other, qreal weight) {
-        const QRectF common = spaced.intersected(other);
-        clutter += weight * common.width() * common.height();
+    auto add = [&](const QRectF& other, qreal weight) { // `other` meets `spaced`: the indexes report no others
+        const qreal width = std::min(spaced.right(), other.right()) - std::max(spaced.left(), other.left());
+        const qreal height = std::min(spaced.bottom(), other.bottom()) - std::max(spaced.top(), other.top());
+        clutter += weight * width * height;
         return clutter < enough;
     };
     bool counting = true;
@@ -509,7 +510,7 @@ void CanvasScene::settleLabels() {
 /// a label); a large design shares about two million among its links, so that opening it stays within
 /// seconds however crowded it is, and a label there settles for the least cluttered place it has seen.
 int CanvasScene::labelProbeBudget() const {
-    constexpr qsizetype shared = 2'000'000;
+    constexpr qsizetype shared = 500'000;
     return int(std::clamp<qsizetype>(shared / std::max<qsizetype>(m_links.size(), 1), 64, 2048));
 }
 
