@@ -4,6 +4,7 @@
 #include "model/graph_view.h"
 #include "model/units.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace napkin {
@@ -34,6 +35,35 @@ std::vector<Finding> retentionFindings(const Workload& workload, bool binary) {
              {}});
     }
     return findings;
+}
+
+// An acceptance whose rule no longer fires on its component (the design changed, or an analyzer learned
+// better) is stale: the write-up would list a trade-off the design does not make. Acceptances of failure.*
+// rules are left alone: those fire only under a what-if.
+std::vector<Finding> staleAcceptanceFindings(const Design& design, const std::vector<Finding>& findings) {
+    std::vector<Finding> stale;
+    for (const Component& component : design.components())
+        for (const AcceptedFinding& accepted : component.accepted) {
+            const bool fires = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+                return f.rule == accepted.rule && std::find(f.componentIds.begin(), f.componentIds.end(),
+                                                            component.id) != f.componentIds.end();
+            });
+            if (fires || accepted.rule.starts_with("failure."))
+                continue;
+            const std::string name =
+                component.label.empty() ? component.id : component.label + " (" + component.id + ")";
+            stale.push_back(
+                {"lint.stale-acceptance",
+                 Severity::Info,
+                 {component.id},
+                 name + " accepts " + accepted.rule +
+                     ", which no longer fires on it: the write-up "
+                     "lists a trade-off the design does not make.",
+                 "Remove the acceptance from the component, or change the design back if the finding "
+                 "was meant to stand.",
+                 {}});
+        }
+    return stale;
 }
 
 void append(std::vector<Finding>& to, const std::vector<Finding>& from) { to.insert(to.end(), from.begin(), from.end()); }
@@ -118,6 +148,8 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
     append(analysis.findings, analysis.resilience.findings);
     if (analysis.resilience.failure)
         rerouteFindings(design, catalog, analysis);
+    else // a what-if changes which findings fire
+        append(analysis.findings, staleAcceptanceFindings(design, analysis.findings));
     markAcceptedTradeOffs(design, analysis.findings);
     sortFindings(analysis.findings);
     return analysis;

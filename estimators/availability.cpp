@@ -450,15 +450,21 @@ private:
         m_network.emplace(std::move(outgoing), std::move(groups));
     }
 
-    // What a fallback link into another region is credited with: the failover's own figure, since clients
-    // reach the standby only after the outage is detected and DNS answers change. 1 for any other link.
+    // What a fallback link is credited with when the switch is not the caller's own, at once: a client moves
+    // to its other entry point (a second CDN, a standby region) only after DNS steering or its own health
+    // checks notice the outage, and a request reaches another region only through DNS failover. Such a
+    // link is the failover's own figure; a fallback a server takes at once when its call fails (a queue
+    // behind the database, a second payment provider) is 1: the two sides share nothing but the caller.
     double failoverCredit(std::size_t link, std::size_t from, std::size_t to) const {
         const Link& l = m_graph.design().links()[link];
         if (!isFallbackLink(l))
             return 1;
         const Design& design = m_graph.design();
         const std::string toRegion = enclosingZone(design, design.components()[to].zone, ZoneKind::Region);
-        if (toRegion.empty() || toRegion == enclosingZone(design, design.components()[from].zone, ZoneKind::Region))
+        const bool intoAnotherRegion =
+            !toRegion.empty() &&
+            toRegion != enclosingZone(design, design.components()[from].zone, ZoneKind::Region);
+        if (!intoAnotherRegion && m_models[from].role != "client")
             return 1;
         m_usesFailover = true;
         const auto own = l.props.find("failover_availability");

@@ -7,7 +7,10 @@
 // availability zone or region shares its fate: the states of the zones and regions that hold the operation's
 // components are summed over exactly. Given them, components in series multiply, and the chance that the
 // client still reaches every target group through the redundant ones (per-zone fleets, fallbacks, standby
-// regions) is worked out exactly by factoring the small network the request crosses.
+// regions) is worked out exactly by factoring the small network the request crosses. A component outside
+// every zone and region (a CDN, a second provider) shares fate with nothing but is capped by its own
+// deployment figure; a switch to a fallback that the caller cannot make at once (a client's, or into
+// another region) counts only with the failover's figure.
 
 #include "estimators/failure_scenario.h"
 
@@ -34,8 +37,8 @@ struct AvailabilityReference {
     std::string source;
     double zone = 1;
     double region = 1;
-    /// What a fallback link into another region (a standby region behind DNS failover) is credited with:
-    /// the share of a primary outage the standby actually serves.
+    /// What a fallback link from a client (a second CDN behind DNS steering) or into another region (a
+    /// standby region behind DNS failover) is credited with: the share of a primary outage it actually serves.
     double failover = 1;
     std::vector<std::pair<std::string, double>> deploymentByRole; // role → fraction
 
@@ -73,7 +76,8 @@ struct OperationAvailability {
     /// What limits it: the component or zone in series with the lowest figure of its own ("" when none).
     std::string limitedBy;
     double limitedByFraction = 1;
-    /// True when a failover into a standby region counts, credited with the failover's own figure.
+    /// True when a client's switch to its fallback or a failover into a standby region counts, credited with
+    /// the failover's own figure.
     bool creditsFailover = false;
     /// Components whose deployment figure is the reference table's default rather than their own.
     std::vector<std::string> defaultDeployments;

@@ -59,6 +59,9 @@ Json connectionsToJson(const ConnectionSizing& s) {
             {"instances_for_connections", optionalNumber(s.instancesForConnections)},
             {"instances_for_messages", optionalNumber(s.instancesForMessages)},
             {"limited_by", s.limitedBy},
+            {"message_utilization", optionalNumber(s.messageUtilization)},
+            {"connection_utilization", optionalNumber(s.connectionUtilization)},
+            {"binding_resource", s.bindingResource},
             {"steps", stepsToJson(s.steps)}};
 }
 
@@ -228,6 +231,8 @@ std::string componentsToText(const LoadReport& load, const CostReport& cost, boo
         if (c.hasCapacity)
             out << "; capacity " << formatNumber(c.instances) << " × " << formatCount(c.capacityPerInstance)
                 << " = " << formatCount(c.capacityQps) << " QPS, " << percent(c.utilization) << " used"
+                << (c.connections && c.connections->utilization ? " by " + c.connections->bindingResource
+                                                                : std::string())
                 << (c.instancesNeeded ? ", needs " + formatNumber(*c.instancesNeeded) : std::string());
         if (c.storesData)
             out << "; stores " << formatBytes(c.storageBytes, binaryUnits)

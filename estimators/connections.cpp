@@ -93,6 +93,40 @@ std::optional<double> serversFor(double need, double perServer, double target) {
     return std::ceil(need / usable);
 }
 
+// part ÷ whole, empty when the whole is nothing.
+std::optional<double> share(double part, double whole) {
+    if (whole <= 0)
+        return std::nullopt;
+    return part / whole;
+}
+
+// A gateway is as busy as its scarcer resource: messages against the servers' message rate, or connections
+// against the connections they hold (what memory per connection and file descriptors allow).
+void utilisation(ConnectionSizing& s, const GatewayInputs& in, double capacity) {
+    s.messageUtilization = share(s.messagesPerSecondPeak, in.servers * capacity);
+    s.connectionUtilization = share(s.connectionsPeak, in.servers * s.connectionsPerInstance);
+    if (!s.messageUtilization && !s.connectionUtilization)
+        return;
+    const bool byConnections = s.connectionUtilization.value_or(0) > s.messageUtilization.value_or(0);
+    s.bindingResource = byConnections ? "connections" : "messages";
+    s.utilization = byConnections ? s.connectionUtilization : s.messageUtilization;
+    auto part = [&](const std::optional<double>& u, const std::string& need, double perServer,
+                    const std::string& unit, const char* what) {
+        return u ? need + " ÷ (" + formatNumber(in.servers) + " × " + formatCount(perServer) + unit +
+                       ") = " + formatSignificant(*u * 100) + " % for " + what
+                 : std::string();
+    };
+    const std::string messages =
+        part(s.messageUtilization, formatCount(s.messagesPerSecondPeak) + " /s", capacity, " /s", "messages");
+    const std::string connections = part(s.connectionUtilization, formatCount(s.connectionsPeak),
+                                         s.connectionsPerInstance, "", "connections");
+    const std::string both = messages.empty() || connections.empty()
+                                 ? messages + connections
+                                 : "max(" + messages + ", " + connections + ")";
+    s.steps.push_back({in.name + " utilisation", both,
+                       formatSignificant(*s.utilization * 100) + " %, bound by " + s.bindingResource});
+}
+
 } // namespace
 
 std::string sayCount(double value) {
@@ -150,6 +184,7 @@ ConnectionSizing sizeGateway(const PushTraffic& push, const GatewayInputs& in, c
                        "max(" + formatNumber(byConnections) + " for connections, " +
                            formatNumber(byMessages) + " for messages)",
                        servers(std::max(byConnections, byMessages)) + ", limited by " + s.limitedBy});
+    utilisation(s, in, capacity);
     return s;
 }
 

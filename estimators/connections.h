@@ -27,6 +27,12 @@ struct ConnectionSizing {
     std::optional<double> instancesForConnections; // empty when max_connections is 0
     std::optional<double> instancesForMessages;    // empty when capacity_qps is 0
     std::string limitedBy;                         // "connections" or "messages"
+    // On the servers drawn: messages ÷ (servers × capacity_qps), connections ÷ (servers × max_connections),
+    // and the larger, which is the component's utilisation; empty when there is nothing to divide by.
+    std::optional<double> messageUtilization;
+    std::optional<double> connectionUtilization;
+    std::optional<double> utilization;
+    std::string bindingResource; // "connections" or "messages": whichever sets the utilisation
     std::vector<Step> steps;
 };
 
@@ -34,6 +40,7 @@ struct GatewayInputs {
     std::string name;        // as the working names it: the component's id
     double share = 1;        // of the connections and pushed messages
     double requestsPeak = 0; // requests the load propagation sends it
+    double servers = 0;      // drawn (replicas): what the utilisation is of
     double targetUtilization = 0.7;
     bool binaryUnits = false;
 };

@@ -540,12 +540,19 @@ private:
             if (load.role != Role::Realtime)
                 continue;
             const Component& c = m_design.components()[v];
-            const GatewayInputs in{c.id, requests > 0 ? load.offeredQps / requests : 1 / gateways, load.offeredQps,
-                                   m_workload.targetUtilization, m_envelope.binaryUnits};
+            const GatewayInputs in{c.id,
+                                   requests > 0 ? load.offeredQps / requests : 1 / gateways,
+                                   load.offeredQps,
+                                   load.hasCapacity ? load.instances : 0,
+                                   m_workload.targetUtilization,
+                                   m_envelope.binaryUnits};
             load.connections = sizeGateway(m_envelope.push, in, c.props, m_nodes[v].kind);
             const double needed = std::max(load.connections->instancesForConnections.value_or(0),
                                            load.connections->instancesForMessages.value_or(0));
             load.instancesNeeded = std::max(load.instancesNeeded.value_or(0), needed);
+            // Messages include the requests, so the larger share is also at least the requests' share.
+            if (load.connections->utilization)
+                load.utilization = std::max(load.utilization.value_or(0), *load.connections->utilization);
         }
     }
 
@@ -607,14 +614,18 @@ private:
                                        formatSignificant(m_workload.targetUtilization * 100) + " % utilisation"
                                  : "a non-zero capacity_qps";
         const std::string offered = name(load) + " gets " + formatCount(load.offeredQps) + " QPS at peak";
-        if (!load.utilization || *load.utilization > 1)
+        // Requests against request capacity: a gateway's connections and pushed messages have their own
+        // finding, capacity.connections.
+        const std::optional<double> utilization =
+            load.capacityQps > 0 ? std::optional(load.offeredQps / load.capacityQps) : std::nullopt;
+        if (!utilization || *utilization > 1)
             add("capacity.over", Severity::Error, {load.id},
                 offered + " but serves " + formatCount(load.capacityQps) + " (" + formatNumber(load.instances) +
                     " × " + formatCount(load.capacityPerInstance) + "): it is the bottleneck.",
                 "Needs " + needed + ".");
-        else if (*load.utilization > m_workload.targetUtilization)
+        else if (*utilization > m_workload.targetUtilization)
             add("capacity.above-target", Severity::Warning, {load.id},
-                offered + ", " + formatSignificant(*load.utilization * 100) + " % of its capacity, above the " +
+                offered + ", " + formatSignificant(*utilization * 100) + " % of its capacity, above the " +
                     formatSignificant(m_workload.targetUtilization * 100) + " % target.",
                 "Needs " + needed + ".");
     }

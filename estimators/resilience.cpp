@@ -221,7 +221,7 @@ std::string resilienceToText(const ResilienceReport& report) {
     const bool failover = std::any_of(report.operations.begin(), report.operations.end(),
                                       [](const OperationResilience& op) { return op.availability.creditsFailover; });
     if (failover)
-        out << "  A failover into a standby region is credited with "
+        out << "  A client's switch to its fallback, or a failover into a standby region, is credited with "
             << availabilityPercentText(AvailabilityReference::builtin().failover)
             << " % (the share of an outage DNS failover serves), not as a second copy.\n";
     if (report.failure) {

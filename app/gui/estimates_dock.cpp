@@ -35,7 +35,11 @@ QString loadSummary(const ComponentLoad& load, bool binary) {
     QString summary = text(formatCount(load.offeredQps)) + " QPS peak";
     if (load.hasCapacity) {
         summary += QObject::tr(", capacity %1").arg(text(formatCount(load.capacityQps)));
-        if (load.utilization)
+        if (load.utilization && load.connections && load.connections->utilization)
+            summary += QObject::tr(" (%1 % by %2)")
+                           .arg(text(formatSignificant(*load.utilization * 100)),
+                                text(load.connections->bindingResource));
+        else if (load.utilization)
             summary += QObject::tr(" (%1 %)").arg(text(formatSignificant(*load.utilization * 100)));
         if (load.instancesNeeded)
             summary += QObject::tr(", needs %1").arg(text(formatNumber(*load.instancesNeeded)));
@@ -45,8 +49,10 @@ QString loadSummary(const ComponentLoad& load, bool binary) {
     if (load.holdsHotSet)
         summary += QObject::tr("; hot set %1").arg(text(formatBytes(load.memoryBytes, binary)));
     if (load.connections)
-        summary += QObject::tr("; %1 connections, limited by %2")
-                       .arg(text(formatCount(load.connections->connectionsPeak)), text(load.connections->limitedBy));
+        summary += QObject::tr("; %1 connections in %2, servers limited by %3")
+                       .arg(text(formatCount(load.connections->connectionsPeak)),
+                            text(formatBytes(load.connections->memoryBytes, binary)),
+                            text(load.connections->limitedBy));
     return summary;
 }
 

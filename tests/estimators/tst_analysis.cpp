@@ -124,6 +124,35 @@ private slots:
             QCOMPARE(int(f->severity), int(Severity::Info)); // listed after every warning and error
     }
 
+    // Accepting a rule that does not fire on the component is stale: an info finding names it. Once the
+    // finding fires the acceptance is live again; a what-if (which changes what fires) reports none.
+    void anAcceptanceThatDoesNotFireIsStale() {
+        Design design = tinyUrl();
+        Component balancer = *design.component("lb");
+        balancer.accepted.push_back({"capacity.over", "autoscaling adds replicas"});
+        design.apply(UpdateComponent{balancer});
+        const Analysis analysis = analyze(design);
+        const Finding* stale = findingOf(analysis, "lint.stale-acceptance", "lb");
+        QVERIFY(stale);
+        QCOMPARE(int(stale->severity), int(Severity::Info));
+        QCOMPARE(stale->componentIds, std::vector<std::string>{"lb"});
+        QCOMPARE(stale->message, balancer.label +
+                                     " (lb) accepts capacity.over, which no longer fires on "
+                                     "it: the write-up lists a trade-off the design does not make.");
+        QVERIFY(stale->acceptedReason.empty());
+
+        balancer.props["capacity_qps"] = 10;
+        design.apply(UpdateComponent{balancer});
+        QVERIFY(findingOf(analyze(design), "capacity.over", "lb"));
+        QVERIFY(!findingOf(analyze(design), "lint.stale-acceptance", "lb"));
+
+        balancer.accepted = {{"lint.client-to-database", "only a sketch"}};
+        design.apply(UpdateComponent{balancer});
+        QVERIFY(findingOf(analyze(design), "lint.stale-acceptance", "lb"));
+        QVERIFY(!findingOf(analyze(design, Catalog::builtin(), PriceTable::builtin(), {"url-store"}),
+                           "lint.stale-acceptance", "lb"));
+    }
+
     void hotKeyShareSkewsTheBusiestShard() {
         Design design = tinyUrl();
         Component store = *design.component("user-db");

@@ -424,6 +424,61 @@ private slots:
         QVERIFY2(near(read.fraction, 0.999405), qPrintable(QString::number(read.fraction, 'g', 17)));
     }
 
+    // A second CDN outside every region, on a fallback link from the client: the client reaches it only once
+    // DNS steering (or its own health checks) notices the first CDN is down, so the switch is credited with
+    // the failover's 95 %, like a standby region. Both CDNs at CloudFront's 99.9 % (the table), the origin
+    // never failing: 1 − 0.001 × (1 − 0.95 × 0.999) = 1 − 0.001 × 0.05095 = 0.99994905 (99.9949 %), not
+    // the 1 − 0.001² = 0.999999 (six nines from two three-nine parts) of two independent copies. A player
+    // that retries the second CDN on the failed request itself says so with failover_availability 100.
+    void secondCdnIsCreditedWithTheClientsSwitch() {
+        auto design = [](Properties fallback) {
+            DesignBuilder b;
+            b.add("browser", "web_client")
+                .add("cdn", "cdn", {}, perfectInstance())
+                .add("cdn2", "cdn", {}, perfectInstance())
+                .add("origin", "kv_store", {}, perfectInstance({{"deployment_availability", 100}}))
+                .link("browser", "cdn")
+                .link("browser", "cdn2", Protocol::Http, std::move(fallback))
+                .link("cdn", "origin")
+                .link("cdn2", "origin")
+                .operation("get", OperationType::Read);
+            return b.build();
+        };
+        AvailabilityReference reference = AvailabilityReference::builtin();
+        reference.zone = reference.region = 1;
+        const OperationAvailability read =
+            operationOf(design(props({{"fallback", true}})), OperationType::Read, reference);
+        QVERIFY2(near(read.fraction, 0.99994905), qPrintable(QString::number(read.fraction, 'g', 17)));
+        QCOMPARE(availabilityPercentText(read.fraction), std::string("99.9949"));
+        QVERIFY(read.creditsFailover);
+        QCOMPARE(read.seriesComponents, (std::vector<std::string>{"origin"}));
+        QCOMPARE(read.defaultDeployments, (std::vector<std::string>{"cdn", "cdn2"}));
+        const OperationAvailability atOnce =
+            operationOf(design(props({{"fallback", true}, {"failover_availability", 100}})),
+                        OperationType::Read, reference);
+        QVERIFY2(near(atOnce.fraction, 0.999999), qPrintable(QString::number(atOnce.fraction, 'g', 17)));
+    }
+
+    // A service that calls a second provider outside every region when the first call fails switches at once,
+    // and the two providers share nothing: 1 − 0.01 × 0.01 = 0.9999, with no failover credit.
+    void serverFallbackToAProviderOutsideEveryRegionKeepsFullCredit() {
+        DesignBuilder b;
+        b.zone("east", ZoneKind::Region)
+            .add("buyer", "web_client")
+            .add("executor", "service", "east", perfectInstance())
+            .add("psp", "relational_db", {}, single(99))
+            .add("psp2", "relational_db", {}, single(99))
+            .link("buyer", "executor")
+            .link("executor", "psp")
+            .link("executor", "psp2", Protocol::Http, props({{"fallback", true}}))
+            .operation("charge status", OperationType::Read);
+        AvailabilityReference reference;
+        reference.failover = 0.95;
+        const OperationAvailability pay = operationOf(b.build(), OperationType::Read, reference);
+        QVERIFY2(near(pay.fraction, 0.9999), qPrintable(QString::number(pay.fraction, 'g', 17)));
+        QVERIFY(!pay.creditsFailover);
+    }
+
     void componentFigures_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<Properties>("properties");

@@ -121,7 +121,7 @@ class TestConnections : public QObject {
         QCOMPARE(s.steps[1].expression,
                  std::string("⌈(9.26 K /s in + 18.5 K /s pushed) ÷ (20 K /s per server × 0.7)⌉"));
         QCOMPARE(s.steps[2].result, std::string("20.8 GB"));
-        QCOMPARE(s.steps.back().result, std::string("12 servers, limited by connections"));
+        QCOMPARE(s.steps[s.steps.size() - 2].result, std::string("12 servers, limited by connections"));
         const Finding* over = finding(r, "capacity.connections");
         QVERIFY(over);
         QVERIFY(over->severity == Severity::Error); // 416,667 > 3 × 50,000
@@ -143,6 +143,63 @@ class TestConnections : public QObject {
         QCOMPARE(*s.instancesForMessages, 20.0);
         QCOMPARE(s.limitedBy, std::string("messages"));
         QVERIFY(!finding(r, "capacity.connections")); // 20 needed, 20 there
+    }
+
+    // A gateway is as busy as its scarcer resource on the servers drawn. 3 servers of 50 K connections and
+    // 20 K messages/s: messages (9,259.26 in + 18,518.5 pushed) ÷ (3 × 20,000) = 27,777.8 ÷ 60,000 = 46.3 %,
+    // connections 416,666.7 ÷ (3 × 50,000) = 277.8 %: 277.8 %, bound by connections, where the requests
+    // alone (9,259.26 ÷ 60,000 = 15.4 %) showed a calm bar. 20 servers of 1 M connections and 2,000
+    // messages/s: 27,777.8 ÷ 40,000 = 69.4 % for messages, 416,666.7 ÷ 20 M = 2.08 % for connections.
+    void utilisationIsTheScarcerResource() {
+        const double messages = 400e6 / 86400 * 2 * 3; // in + pushed, at peak
+        const double connections = 10e6 * 30 / 1440 * 2;
+        const LoadReport r =
+            chatDesign(props({{"replicas", 3}, {"max_connections", 50000}, {"capacity_qps", 20000}})).run();
+        const ComponentLoad& gw = *r.component("gw");
+        const ConnectionSizing& s = *gw.connections;
+        QCOMPARE(*s.messageUtilization, messages / 60000);
+        QCOMPARE(*s.connectionUtilization, connections / 150000);
+        QCOMPARE(*gw.utilization, connections / 150000);
+        QCOMPARE(s.bindingResource, std::string("connections"));
+        QCOMPARE(s.steps.back().label, std::string("gw utilisation"));
+        QCOMPARE(s.steps.back().expression,
+                 std::string("max(27.8 K /s ÷ (3 × 20 K /s) = 46.3 % for messages, "
+                             "417 K ÷ (3 × 50 K) = 278 % for connections)"));
+        QCOMPARE(s.steps.back().result, std::string("278 %, bound by connections"));
+        for (const Finding& f : r.findings) // the requests fit; connections have capacity.connections
+            QVERIFY(f.rule != "capacity.over" || f.componentIds != std::vector<std::string>{"gw"});
+        QCOMPARE(finding(r, "capacity.connections")->componentIds, std::vector<std::string>{"gw"});
+
+        const LoadReport m =
+            chatDesign(props({{"replicas", 20}, {"max_connections", 1e6}, {"capacity_qps", 2000}})).run();
+        const ComponentLoad& busy = *m.component("gw");
+        QCOMPARE(*busy.utilization, messages / 40000);
+        QCOMPARE(*busy.connections->connectionUtilization, connections / 20e6);
+        QCOMPARE(busy.connections->bindingResource, std::string("messages"));
+        QCOMPARE(busy.connections->steps.back().result, std::string("69.4 %, bound by messages"));
+    }
+
+    // The bundled Leaderboard's Live Updates, 80 servers at the catalog's 100 K connections and 20 K /s:
+    //   connections: 10 M DAU × 30 min ÷ 1440 × 5 (peak) = 1,041,666.7
+    //   messages: 5,787.04 /s of requests (its share of view top 100) + 208,333.3 /s pushed (1 M × 0.2 ÷ 1 s,
+    //   × 5) = 214,120.4 /s
+    //   214,120.4 ÷ (80 × 20,000) = 13.4 % for messages; 1,041,666.7 ÷ (80 × 100,000) = 13.0 % for
+    //   connections: 13.4 %, bound by messages (the QPS share alone, 5,787 ÷ 1.6 M, was 0.36 %).
+    void leaderboardLiveUpdatesShowTheirBindingResource() {
+        const LoadResult loaded = loadDesignFile(NAPKIN_RESOURCES_DIR "/examples/leaderboard.napkin");
+        QVERIFY(loaded.ok());
+        const Design& design = *loaded.design;
+        const LoadReport r =
+            propagateLoad(GraphView(design), estimateEnvelope(design.workload()), design.workload());
+        const ComponentLoad& live = *r.component("live");
+        QCOMPARE(live.instances, 80.0);
+        QCOMPARE(live.offeredQps, 10e6 * 20 / 86400 * 5 / 2);
+        QCOMPARE(live.connections->messagesPerSecondPeak,
+                 10e6 * 20 / 86400 * 5 / 2 + 10e6 * 30 / 1440 * 0.2 * 5);
+        QCOMPARE(*live.utilization, (10e6 * 20 / 86400 * 5 / 2 + 10e6 * 30 / 1440 * 0.2 * 5) / 1.6e6);
+        QCOMPARE(*live.connections->connectionUtilization, 10e6 * 30 / 1440 * 5 / 8e6);
+        QCOMPARE(live.connections->bindingResource, std::string("messages"));
+        QCOMPARE(live.connections->steps.back().result, std::string("13.4 %, bound by messages"));
     }
 
     // A balancer splits by weights 3 : 1, and the connections follow: 312,500 and 104,166.7 at peak.

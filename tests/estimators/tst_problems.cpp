@@ -10,6 +10,7 @@
 #include "estimators/practice/problem_check.h"
 #include "estimators/practice/problem_library.h"
 #include "estimators/request_paths.h"
+#include "model/napkin_file.h"
 
 #include <QDir>
 #include <QFile>
@@ -348,6 +349,27 @@ class TestProblems : public QObject {
         QVERIFY2(m.expected.count(result.failure),
                  ("wrong reason " + std::string(toString(result.failure)) + ": " + result.reason).c_str());
         QVERIFY(!result.reason.empty());
+    }
+
+    // An accepted finding that no longer fires is stale (lint.stale-acceptance): the write-up would list a
+    // trade-off the design does not make. No reference and no bundled example has one.
+    void noBundledDesignAcceptsAFindingThatDoesNotFire_data() {
+        QTest::addColumn<QString>("path");
+        for (const QString& slug : problemFolders())
+            QTest::newRow(qPrintable(slug)) << problemsDir() + "/" + slug + "/reference.napkin";
+        const QDir examples(QStringLiteral(NAPKIN_RESOURCES_DIR "/examples"));
+        for (const QString& name : examples.entryList({"*.napkin"}, QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable("examples/" + name)) << examples.filePath(name);
+    }
+    void noBundledDesignAcceptsAFindingThatDoesNotFire() {
+        QFETCH(QString, path);
+        const LoadResult loaded = loadDesignFile(path.toStdString());
+        QVERIFY2(loaded.ok(), qPrintable(path));
+        std::string stale;
+        for (const Finding& f : analyze(*loaded.design).findings)
+            if (f.rule == "lint.stale-acceptance")
+                stale += "\n  " + f.message;
+        QVERIFY2(stale.empty(), ("stale acceptances:" + stale).c_str());
     }
 
     // examples/ keeps a copy of the three case studies for File → Open Example and the report goldens.
