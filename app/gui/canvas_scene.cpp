@@ -7,6 +7,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QSvgRenderer>
 
+#include <algorithm>
 #include <unordered_set>
 #include <utility>
 
@@ -22,6 +23,25 @@ int depthOf(const Design& design, const std::string& zoneId) {
     for (const Zone* z = design.zone(zoneId); z && !z->parent.empty(); z = design.zone(z->parent))
         ++depth;
     return depth;
+}
+
+// Links that compete for a track or a label's place are routed in the model's order, never in hash order,
+// so that a design looks the same whatever QT_HASH_SEED a run has.
+void sortInModelOrder(QList<LinkItem*>& links, const Design& design) {
+    std::stable_sort(links.begin(), links.end(), [&design](const LinkItem* a, const LinkItem* b) {
+        return design.linkIndex(ss(a->id())) < design.linkIndex(ss(b->id()));
+    });
+}
+
+QList<LinkItem*> linksOfComponent(const QString& componentId,
+                                  const QHash<QString, QSet<QString>>& byComponent,
+                                  const QHash<QString, LinkItem*>& items, const Design& design) {
+    QList<LinkItem*> links;
+    for (const QString& linkId : byComponent.value(componentId))
+        if (LinkItem* item = items.value(linkId))
+            links.append(item);
+    sortInModelOrder(links, design);
+    return links;
 }
 
 } // namespace
@@ -499,6 +519,7 @@ void CanvasScene::settleLabels() {
         for (const qsizetype i : std::as_const(crossing))
             through.append(links[i]);
     }
+    sortInModelOrder(through, m_document.design());
     for (LinkItem* other : std::as_const(through))
         reroute(*other);
     if (!through.isEmpty())
@@ -522,12 +543,8 @@ QRectF CanvasScene::labelReach(const LinkItem& item) const {
 }
 
 void CanvasScene::rerouteLinksOf(const QString& componentId) {
-    const auto it = m_linksByComponent.constFind(componentId);
-    if (it == m_linksByComponent.constEnd())
-        return;
-    for (const QString& linkId : *it)
-        if (LinkItem* item = m_links.value(linkId))
-            reroute(*item);
+    for (LinkItem* item : linksOfComponent(componentId, m_linksByComponent, m_links, m_document.design()))
+        reroute(*item);
 }
 
 // Other links whose route or label meets the component where it is now, or ran close around where it was
@@ -555,6 +572,7 @@ QList<LinkItem*> CanvasScene::linksNear(const QRectF& before, const QRectF& afte
             (!aroundBefore.isNull() && routeCrosses(link->route(), aroundBefore)))
             affected.append(link);
     }
+    sortInModelOrder(affected, m_document.design());
     return affected;
 }
 
@@ -599,8 +617,8 @@ void CanvasScene::rerouteMoved() {
         }
     };
     for (const QString& id : moved)
-        for (const QString& linkId : m_linksByComponent.value(id))
-            take(m_links.value(linkId));
+        for (LinkItem* link : linksOfComponent(id, m_linksByComponent, m_links, m_document.design()))
+            take(link);
     for (const QString& id : moved) {
         const ComponentItem* item = m_components.value(id);
         if (!item || !pending.value(id).rerouteNear)

@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QToolBar>
 
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_view);
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    installEventFilter(this); // for the docks' tab bars
     m_quickAdd = new QuickAddPopup(this);
     createDocks();
     createActions();
@@ -320,6 +322,14 @@ void MainWindow::createActions() {
 QMenu* MainWindow::menu(MenuId id) const { return m_menus.value(id); }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // The tab bars of tabbed docks are made (and remade) by the dock layout. Qt elides their titles to fit
+    // the dock ("I…", "W…" in a narrow dock at 200 %); whole titles make the tab bar's minimum width the
+    // docks' minimum width instead, so a dock is never narrower than its tabs.
+    if (watched == this && event->type() == QEvent::ChildPolished)
+        if (auto* tabs = qobject_cast<QTabBar*>(static_cast<QChildEvent*>(event)->child())) {
+            tabs->setElideMode(Qt::ElideNone);
+            tabs->setUsesScrollButtons(false);
+        }
     QMenu* exportMenu = m_menus.value(MenuId::Export);
     if (watched == exportMenu && event->type() == QEvent::ActionAdded &&
         !menuBar()->actions().contains(exportMenu->menuAction()))

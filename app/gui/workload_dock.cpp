@@ -4,17 +4,25 @@
 #include "model/catalog.h"
 #include "model/units.h"
 
+#include <QAbstractItemDelegate>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
 
 namespace napkin::gui {
 namespace {
@@ -99,10 +107,10 @@ QStringList columnTitles() {
             QObject::tr("Type"),
             QObject::tr("Rate"),
             QObject::tr("Per"),
-            QObject::tr("Of (write)"),
-            QObject::tr("Request B"),
-            QObject::tr("Response B"),
-            QObject::tr("Stored B/write"),
+            QObject::tr("Of (the write that “per write of” counts)"),
+            QObject::tr("Request bytes"),
+            QObject::tr("Response bytes"),
+            QObject::tr("Stored bytes per write"),
             QObject::tr("Retention (years)"),
             QObject::tr("Fan-out"),
             QObject::tr("Active hours a day"),
@@ -142,6 +150,44 @@ class FocusedWheel : public Field {
     }
 };
 
+// A title above its field, wrapped to the dock's width.
+QVBoxLayout* titledRow(const QString& label, QWidget* field) {
+    auto* title = new QLabel(label);
+    title->setWordWrap(true);
+    title->setBuddy(field);
+    auto* row = new QVBoxLayout;
+    row->setSpacing(2);
+    row->addWidget(title);
+    row->addWidget(field);
+    return row;
+}
+
+qreal widestWord(const QFontMetricsF& metrics, const QString& text) {
+    qreal widest = 0;
+    for (const QString& word : text.split(' ', Qt::SkipEmptyParts))
+        widest = std::max(widest, metrics.horizontalAdvance(word));
+    return widest;
+}
+
+/// Widths for columns that need `natural` pixels on one line and at least `least` (their widest word) when
+/// wrapped, in `room` pixels: one line each when they fit, the extra to the first column; otherwise the
+/// columns in `wrapOrder` give up width down to their least, in that order. When even that is too wide, the
+/// least widths: the table scrolls rather than cut a word.
+QList<int> fitWidths(QList<int> natural, const QList<int>& least, int room,
+                     std::initializer_list<int> wrapOrder) {
+    int excess = -room;
+    for (int width : natural)
+        excess += width;
+    for (int column : wrapOrder) {
+        const int give = std::clamp(excess, 0, natural[column] - least[column]);
+        natural[column] -= give;
+        excess -= give;
+    }
+    if (excess < 0)
+        natural[0] -= excess;
+    return natural;
+}
+
 } // namespace
 
 WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
@@ -151,7 +197,8 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
       m_replication(fractionBox(1, 100, 1)), m_storageFill(fractionBox(0.01, 1, 0.05)),
       m_hotFraction(fractionBox(0, 1, 0.05)), m_targetUtilization(fractionBox(0.01, 1, 0.05)),
       m_timeConvention(new FocusedWheel<QComboBox>), m_binaryUnits(new QCheckBox(tr("KiB, MiB, …"))),
-      m_operations(new QTableWidget(0, ColumnCount)), m_status(new QLabel), m_conventionMeaning(new QLabel) {
+      m_operations(new QTableWidget(0, TableColumns)), m_operationDetails(new QWidget),
+      m_operationTitle(new QLabel), m_status(new QLabel), m_conventionMeaning(new QLabel) {
     setObjectName("workloadDock");
     m_replication->setDecimals(0);
     m_dau->setPlaceholderText(tr("e.g. 30M"));
@@ -163,8 +210,18 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     m_timeConvention->addItem(tr("Interview"), text(toString(TimeConvention::Interview)));
     m_conventionMeaning->setWordWrap(true);
     m_conventionMeaning->setForegroundRole(QPalette::PlaceholderText);
-    m_operations->setHorizontalHeaderLabels(columnTitles());
-    m_operations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_operations->setHorizontalHeaderLabels(columnTitles().mid(0, TableColumns));
+    // The columns are fitted to the dock's width (fitOperationColumns): long names and, when the dock is
+    // very narrow, the Per words wrap onto a second line rather than be cut.
+    m_operations->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_operations->horizontalHeader()->setStretchLastSection(false);
+    m_operations->verticalHeader()->hide();
+    m_operations->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_operations->setWordWrap(true);
+    m_operations->setTextElideMode(Qt::ElideNone);
+    m_operations->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_operations->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_operations->viewport()->installEventFilter(this);
     m_status->setWordWrap(true);
 
     // Titles above their fields, wrapped to the dock's width: the dock is narrow (about 290 px, less at
@@ -172,13 +229,7 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     // sideways.
     auto* form = new QVBoxLayout;
     auto addRow = [form](const QString& label, QWidget* field) {
-        auto* title = new QLabel(label);
-        title->setWordWrap(true);
-        title->setBuddy(field);
-        auto* row = new QVBoxLayout;
-        row->setSpacing(2);
-        row->addWidget(title);
-        row->addWidget(field);
+        QVBoxLayout* row = titledRow(label, field);
         form->addLayout(row);
         return row;
     };
@@ -194,6 +245,33 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     addRow(tr("Target utilisation"), m_targetUtilization);
     addRow(tr("Time convention"), m_timeConvention)->addWidget(m_conventionMeaning);
     addRow(tr("Binary units"), m_binaryUnits);
+
+    // The selected operation's other fields, in the same titles-above-fields form.
+    auto* details = new QVBoxLayout(m_operationDetails);
+    details->setContentsMargins(0, 0, 0, 0);
+    QFont bold = m_operationTitle->font();
+    bold.setBold(true);
+    m_operationTitle->setFont(bold);
+    m_operationTitle->setWordWrap(true);
+    details->addWidget(m_operationTitle);
+    for (int column = TableColumns; column < ColumnCount; ++column) {
+        QWidget* field = nullptr;
+        if (column == PerUserBase) {
+            auto* choice = new FocusedWheel<QComboBox>;
+            for (UserBase base : {UserBase::Monthly, UserBase::Daily})
+                choice->addItem(userBaseWords(base));
+            connect(choice, &QComboBox::currentTextChanged, this,
+                    [this, column](const QString& value) { editOperation(m_shownOperation, column, value); });
+            field = choice;
+        } else {
+            auto* edit = new QLineEdit;
+            connect(edit, &QLineEdit::editingFinished, this,
+                    [this, column, edit] { editOperation(m_shownOperation, column, edit->text()); });
+            field = edit;
+        }
+        m_operationFields[column] = field;
+        details->addLayout(titledRow(columnTitles().value(column), field));
+    }
 
     // Short words on buttons no wider than their words (a push button is at least 80 px), so that both fit
     // the narrow dock at 200 %; they sit right under the operations.
@@ -214,6 +292,7 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_operations, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_operationDetails);
     layout->addWidget(m_status);
     setWidget(body);
 
@@ -230,6 +309,10 @@ WorkloadDock::WorkloadDock(Document& document, QWidget* parent)
     connect(m_timeConvention, &QComboBox::currentIndexChanged, this, [this] { settingsEdited({}); });
     connect(m_binaryUnits, &QCheckBox::toggled, this, [this] { settingsEdited({}); });
     connect(m_operations, &QTableWidget::cellChanged, this, &WorkloadDock::cellEdited);
+    connect(m_operations, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (!m_loading)
+            showOperation(row);
+    });
     connect(add, &QToolButton::clicked, this, &WorkloadDock::addOperation);
     connect(remove, &QToolButton::clicked, this, &WorkloadDock::removeOperation);
 
@@ -282,31 +365,126 @@ void WorkloadDock::reload() {
                                      ? tr("86,400 s a day, 30-day month")
                                      : tr("10⁵ s a day, 2.5 M s a month"));
     m_binaryUnits->setChecked(w.binaryUnits);
+    const int shown = m_operations->currentRow();
     m_operations->setRowCount(static_cast<int>(w.operations.size()));
     for (int row = 0; row < m_operations->rowCount(); ++row) {
         const Operation& op = w.operations[static_cast<std::size_t>(row)];
-        const QStringList cells{text(op.name),
-                                typeWords(op.type),
-                                numberText(op.rate),
-                                rateWords(op.per),
-                                text(op.of),
-                                numberText(op.requestBytes, "B"),
-                                numberText(op.responseBytes, "B"),
-                                numberText(op.storedBytesPerWrite, "B"),
-                                numberText(op.retentionYears),
-                                numberText(op.fanout),
-                                numberText(op.activeHours),
-                                numberText(op.requestsPerAction),
-                                numberText(op.newFraction),
-                                numberText(op.bytesPerUser, "B"),
-                                userBaseWords(op.perUserBase),
-                                numberText(op.pushTo),
-                                numberText(op.pushEverySeconds),
-                                numberText(op.pushShare)};
-        for (int column = 0; column < ColumnCount; ++column)
+        const QStringList cells{text(op.name), typeWords(op.type), numberText(op.rate), rateWords(op.per)};
+        for (int column = 0; column < TableColumns; ++column)
             m_operations->setItem(row, column, new QTableWidgetItem(cells[column]));
     }
+    const int current = std::min(std::max(shown, 0), m_operations->rowCount() - 1);
+    m_operations->setCurrentCell(current, current < 0 ? -1 : 0);
+    showOperation(current);
     m_loading = false;
+    fitOperationColumns();
+}
+
+QWidget* WorkloadDock::operationField(int column) const {
+    return column >= TableColumns && column < ColumnCount ? m_operationFields[column] : nullptr;
+}
+
+void WorkloadDock::showOperation(int row) {
+    const Workload& w = m_document.design().workload();
+    const bool valid = row >= 0 && static_cast<std::size_t>(row) < w.operations.size();
+    m_shownOperation = valid ? row : -1;
+    m_operationDetails->setVisible(valid);
+    if (!valid)
+        return;
+    const bool wasLoading = std::exchange(m_loading, true);
+    const Operation& op = w.operations[static_cast<std::size_t>(row)];
+    m_operationTitle->setText(tr("Operation “%1”").arg(text(op.name)));
+    const QStringList values{text(op.of),
+                             numberText(op.requestBytes, "B"),
+                             numberText(op.responseBytes, "B"),
+                             numberText(op.storedBytesPerWrite, "B"),
+                             numberText(op.retentionYears),
+                             numberText(op.fanout),
+                             numberText(op.activeHours),
+                             numberText(op.requestsPerAction),
+                             numberText(op.newFraction),
+                             numberText(op.bytesPerUser, "B"),
+                             userBaseWords(op.perUserBase),
+                             numberText(op.pushTo),
+                             numberText(op.pushEverySeconds),
+                             numberText(op.pushShare)};
+    for (int column = TableColumns; column < ColumnCount; ++column) {
+        const QString& value = values[column - TableColumns];
+        if (auto* choice = qobject_cast<QComboBox*>(m_operationFields[column]))
+            choice->setCurrentText(value);
+        else if (auto* edit = qobject_cast<QLineEdit*>(m_operationFields[column]))
+            edit->setText(value);
+    }
+    m_loading = wasLoading;
+}
+
+bool WorkloadDock::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_operations->viewport() && event->type() == QEvent::Resize)
+        fitOperationColumns();
+    return QDockWidget::eventFilter(watched, event);
+}
+
+// Columns as wide as their text on one line when the dock allows, the name column taking what is left;
+// in a narrower dock long names wrap first, then the Per words; rows grow to their wrapped text.
+void WorkloadDock::fitOperationColumns() {
+    // Setting the table's height can resize it (and its viewport) again while it is being fitted: fit again
+    // to the width it ends up with.
+    if (m_fitting) {
+        m_refit = true;
+        return;
+    }
+    m_fitting = true;
+    for (int round = 0; round < 3; ++round) {
+        m_refit = false;
+        fitOperationColumnsOnce();
+        if (!m_refit)
+            break;
+    }
+    m_fitting = false;
+}
+
+void WorkloadDock::fitOperationColumnsOnce() {
+    // One line is what the delegate asks for (its margins, and the text's width rounded up) plus the grid
+    // line; a wrapped cell needs that much around its widest word.
+    const QFontMetricsF metrics(m_operations->font());
+    QStyleOptionViewItem unwrapped;
+    unwrapped.initFrom(m_operations);
+    unwrapped.rect = QRect();
+    const int grid = m_operations->showGrid() ? 1 : 0;
+    QList<int> natural, least;
+    for (int column = 0; column < TableColumns; ++column) {
+        const int header = m_operations->horizontalHeader()->sectionSizeHint(column);
+        int wide = header, narrow = header;
+        for (int row = 0; row < m_operations->rowCount(); ++row) {
+            const QModelIndex index = m_operations->model()->index(row, column);
+            const QString cell = index.data().toString();
+            const int oneLine =
+                m_operations->itemDelegateForIndex(index)->sizeHint(unwrapped, index).width() + grid;
+            const int around = oneLine - static_cast<int>(std::ceil(metrics.horizontalAdvance(cell)));
+            wide = std::max(wide, oneLine);
+            narrow = std::max(narrow, static_cast<int>(std::ceil(widestWord(metrics, cell))) + around);
+        }
+        natural << wide;
+        least << narrow;
+    }
+    const QList<int> widths = fitWidths(natural, least, m_operations->viewport()->width(), {Name, Per});
+    for (int column = 0; column < TableColumns; ++column)
+        m_operations->setColumnWidth(column, widths[column]);
+    m_operations->resizeRowsToContents();
+    // As tall as its rows, up to ten of them, so that the fields under it follow without a gap.
+    int height = m_operations->horizontalHeader()->height() + 2 * m_operations->frameWidth();
+    for (int row = 0; row < std::min(m_operations->rowCount(), 10); ++row)
+        height += m_operations->rowHeight(row);
+    if (m_operations->horizontalScrollBar()->isVisible())
+        height += m_operations->horizontalScrollBar()->height();
+    m_operations->setFixedHeight(height);
+    // Nor is the dock ever narrower than the table at its narrowest, so no column has to scroll out of sight.
+    if (m_operations->isVisible()) {
+        int narrowest = width() - m_operations->viewport()->width(); // frames, margins, the dock's scroll bar
+        for (int width : least)
+            narrowest += width;
+        setMinimumWidth(narrowest);
+    }
 }
 
 void WorkloadDock::usersEdited() {
@@ -354,13 +532,19 @@ void WorkloadDock::settingsEdited(const QString& mergeKey) {
 }
 
 void WorkloadDock::cellEdited(int row, int column) {
+    if (QTableWidgetItem* cell = m_operations->item(row, column))
+        editOperation(row, column, cell->text());
+}
+
+// A cell of the table or a field of the selected operation: one undoable step, or refused with the reason.
+void WorkloadDock::editOperation(int row, int column, const QString& typed) {
     if (m_loading)
         return;
     Workload w = m_document.design().workload();
     if (row < 0 || static_cast<std::size_t>(row) >= w.operations.size())
         return;
     Operation& op = w.operations[static_cast<std::size_t>(row)];
-    const QString input = m_operations->item(row, column)->text().trimmed();
+    const QString input = typed.trimmed();
     QString error;
     bool ok = true;
     switch (column) {
@@ -461,7 +645,8 @@ void WorkloadDock::addOperation() {
         op.name = "operation " + std::to_string(n++);
     while (w.operation(op.name));
     w.operations.push_back(op);
-    apply(w);
+    if (apply(w))
+        m_operations->setCurrentCell(m_operations->rowCount() - 1, Name); // its fields, to fill in
 }
 
 void WorkloadDock::removeOperation() {

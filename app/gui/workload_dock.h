@@ -1,7 +1,9 @@
 #pragma once
 // The Workload dock: users, operations and the global estimation settings of the design. Every change is
 // one undoable napkin::SetWorkload edit through the Document; typing in one field merges into one step.
-// The fields follow the model: undo, redo and opening a file refill them.
+// The fields follow the model: undo, redo and opening a file refill them. The dock is narrow, so the
+// operations table shows what tells operations apart (name, type, rate, per) in columns sized to fit it,
+// and the selected operation's other fields sit under it, titles above fields.
 
 #include "model/workload.h"
 
@@ -23,7 +25,11 @@ class WorkloadDock : public QDockWidget {
   public:
     explicit WorkloadDock(Document& document, QWidget* parent = nullptr);
 
+    /// One row per operation, with the columns Name, Type, Rate and Per.
     QTableWidget* operationsTable() const { return m_operations; }
+    /// The field of the selected operation for a column past Per (a QLineEdit, or a QComboBox for
+    /// PerUserBase); null for the table's own columns.
+    QWidget* operationField(int column) const;
     /// Why the last change was refused (empty when it was applied).
     QString lastError() const { return m_lastError; }
 
@@ -49,17 +55,25 @@ class WorkloadDock : public QDockWidget {
         PushTo,
         PushEverySeconds,
         PushShare,
-        ColumnCount
+        ColumnCount,
+        TableColumns = Per + 1 // the columns the table shows; the rest are the selected operation's fields
     };
     QLineEdit* sessionMinutesField() const { return m_sessionMinutes; }
     QLineEdit* concurrentShareField() const { return m_concurrentShare; }
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
     void reload();
+    void showOperation(int row);
+    void fitOperationColumns();
+    void fitOperationColumnsOnce();
     void usersEdited();
     void settingsEdited(const QString& mergeKey);
     void connectionsEdited();
     void cellEdited(int row, int column);
+    void editOperation(int row, int column, const QString& input);
     bool editPeopleField(Operation& op, int column, const QString& input, QString& error) const;
     void addOperation();
     void removeOperation();
@@ -80,6 +94,12 @@ class WorkloadDock : public QDockWidget {
     QComboBox* m_timeConvention;
     QCheckBox* m_binaryUnits;
     QTableWidget* m_operations;
+    QWidget* m_operationDetails;
+    QLabel* m_operationTitle;
+    QWidget* m_operationFields[ColumnCount] = {}; // indexed by column, for the columns past Per
+    int m_shownOperation = -1;                    // the row whose fields are shown
+    bool m_fitting = false;
+    bool m_refit = false; // the table was resized while it was being fitted
     QLabel* m_status;
     QLabel* m_conventionMeaning; // what the chosen time convention counts a day and a month as
     QString m_lastError;

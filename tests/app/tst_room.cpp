@@ -1,10 +1,12 @@
 // Room and readability, with the real main window: the first window fits its screen (also at 200 %), the
 // canvas gets most of it, a design opens at a readable zoom (scrolling rather than shrinking its text), the
 // empty canvas says what to do, component boxes fit their labels, and the Workload dock's fields show their
-// whole text. CTest runs it on a 1440 × 900 offscreen screen at 100 % and again at QT_SCALE_FACTOR=2.
+// whole text, its operations table fits it, and the docks' tabs show whole titles. CTest runs it on a 1440 ×
+// 900 offscreen screen at 100 % and again at QT_SCALE_FACTOR=2.
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
+#include "app/gui/workload_dock.h"
 #include "model/editing/editing.h"
 #include "model/editing/label_fit.h"
 
@@ -13,6 +15,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFontMetricsF>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScreen>
@@ -23,9 +26,12 @@
 #include <QStyleOptionComboBox>
 #include <QStyleOptionFrame>
 #include <QStyleOptionViewItem>
+#include <QTabBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <QtMath>
 
 using namespace napkin;
 using namespace napkin::gui;
@@ -305,6 +311,104 @@ class TestRoom : public QObject {
                  qPrintable(QString("the Workload dock scrolls sideways: %1 px of content in %2 px")
                                 .arg(scroll->widget()->minimumSizeHint().width())
                                 .arg(scroll->viewport()->width())));
+    }
+
+    // The operations table at the Workload dock's default width, on the leaderboard example ("per user per
+    // day" read "per user per d…"): it fits the dock, and no column's text is wider than its section — a
+    // long name (or, in a very narrow dock, the Per words) wraps whole words onto lines the row is tall
+    // enough for. At 100 % the Per words stay on one line.
+    void workloadTableColumnsAreWhole() {
+        QVERIFY(m_window->openFile(QStringLiteral(NAPKIN_RESOURCES_DIR "/examples/leaderboard.napkin")));
+        auto* dock = m_window->findChild<WorkloadDock*>("workloadDock");
+        QVERIFY(dock);
+        dock->raise();
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QTableWidget* table = dock->operationsTable();
+        QVERIFY(table->isVisible());
+        QCOMPARE(table->rowCount(), 3);
+        QHeaderView* header = table->horizontalHeader();
+        const QFontMetricsF metrics(table->font());
+        QStyleOptionViewItem unwrapped; // what the delegate asks for to draw a cell's text on one line
+        unwrapped.initFrom(table);
+        unwrapped.rect = QRect();
+        constexpr int gridLine = 1;
+        const bool atFullSize = qEnvironmentVariableIsEmpty("QT_SCALE_FACTOR");
+        QStringList cut;
+        int total = 0;
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const int section = header->sectionSize(column);
+            total += section;
+            const QString title = table->horizontalHeaderItem(column)->text();
+            if (header->sectionSizeHint(column) > section)
+                cut << QString("title \"%1\" (%2 px in %3)")
+                           .arg(title)
+                           .arg(header->sectionSizeHint(column))
+                           .arg(section);
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const QModelIndex index = table->model()->index(row, column);
+                const QString text = index.data().toString();
+                const int oneLine = table->itemDelegate()->sizeHint(unwrapped, index).width() + gridLine;
+                if (oneLine <= section)
+                    continue;
+                // Wrapped: every word fits the cell's text room, and the row is tall enough for the lines.
+                const int room = section - (oneLine - qCeil(metrics.horizontalAdvance(text)));
+                QStyleOptionViewItem wrapped = unwrapped;
+                wrapped.rect = table->visualRect(index);
+                wrapped.features |= QStyleOptionViewItem::WrapText;
+                const int height = table->itemDelegate()->sizeHint(wrapped, index).height();
+                bool wordsFit = true;
+                for (const QString& word : text.split(' ', Qt::SkipEmptyParts))
+                    wordsFit = wordsFit && qCeil(metrics.horizontalAdvance(word)) <= room;
+                if (!wordsFit || height > table->rowHeight(row) ||
+                    (atFullSize && column == WorkloadDock::Per))
+                    cut << QString("\"%1\" (%2 px on one line in %3, rows %4 of %5 px)")
+                               .arg(text)
+                               .arg(oneLine)
+                               .arg(section)
+                               .arg(height)
+                               .arg(table->rowHeight(row));
+            }
+        }
+        QVERIFY2(cut.isEmpty(),
+                 qPrintable(QString("in a %1 px wide Workload dock: ").arg(dock->width()) + cut.join(", ")));
+        QVERIFY2(
+            total <= table->viewport()->width() && table->horizontalScrollBar()->maximum() == 0,
+            qPrintable(
+                QString("%1 px of columns in a %2 px table").arg(total).arg(table->viewport()->width())));
+        if (atFullSize)
+            QVERIFY2(dock->width() >= 270, qPrintable(QString("the dock is %1 px wide").arg(dock->width())));
+    }
+
+    // With the Workload dock in front, every dock tab shows its whole title (at 200 % the right dock's tabs
+    // read "I…", "W…"), and the window still fits its screen.
+    void dockTabsAreWhole() {
+        auto* dock = m_window->findChild<QDockWidget*>("workloadDock");
+        QVERIFY(dock);
+        dock->raise();
+        QTest::qWait(50);
+        QApplication::processEvents();
+        QStringList cut;
+        int tabs = 0;
+        for (QTabBar* bar : m_window->findChildren<QTabBar*>(Qt::FindDirectChildrenOnly)) {
+            if (!bar->isVisible())
+                continue;
+            const QFontMetrics metrics(bar->font());
+            for (int i = 0; i < bar->count(); ++i, ++tabs) {
+                const QRect tab = bar->tabRect(i);
+                const int needed = metrics.horizontalAdvance(bar->tabText(i));
+                if (tab.width() < needed || !bar->rect().contains(tab))
+                    cut << QString("\"%1\" (%2 px, tab %3 px at %4 in a %5 px bar)")
+                               .arg(bar->tabText(i))
+                               .arg(needed)
+                               .arg(tab.width())
+                               .arg(tab.x())
+                               .arg(bar->width());
+            }
+        }
+        QVERIFY2(tabs >= 4, qPrintable(QString("%1 dock tabs").arg(tabs))); // Palette, Overview; Inspector, …
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(", ")));
+        QVERIFY(m_window->screen()->availableGeometry().contains(m_window->frameGeometry()));
     }
 
   private:

@@ -6,7 +6,9 @@
 #include "app/gui/workload_dock.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -17,6 +19,25 @@
 
 using namespace napkin;
 using namespace napkin::gui;
+
+namespace {
+
+// Types into the selected operation's field for `column` and leaves it, as a user does.
+void typeInto(WorkloadDock& dock, int column, const QString& text) {
+    auto* edit = qobject_cast<QLineEdit*>(dock.operationField(column));
+    QVERIFY(edit);
+    edit->setText(text);
+    emit edit->editingFinished();
+}
+
+QString shownIn(WorkloadDock& dock, int column) {
+    if (auto* choice = qobject_cast<QComboBox*>(dock.operationField(column)))
+        return choice->currentText();
+    auto* edit = qobject_cast<QLineEdit*>(dock.operationField(column));
+    return edit ? edit->text() : QString();
+}
+
+} // namespace
 
 class TestWorkloadDock : public QObject {
     Q_OBJECT
@@ -51,24 +72,29 @@ class TestWorkloadDock : public QObject {
         QCOMPARE(table->item(0, WorkloadDock::Per)->text(), QString("per user per day"));
     }
 
-    // Each field people speak in is one undoable step, shown in words; a value out of range is refused.
+    // Each field people speak in is one undoable step, shown in words; a value out of range is refused. They
+    // are the selected operation's fields, under the table.
     void editsWhatPeopleSay() {
         MainWindow window;
         QVERIFY(window.openFile(NAPKIN_TEST_DATA_DIR "/fixtures/tiny-url.napkin"));
         auto* dock = window.findChild<WorkloadDock*>("workloadDock");
         QTableWidget* table = dock->operationsTable();
-        QCOMPARE(table->horizontalHeaderItem(WorkloadDock::ActiveHours)->text(),
-                 QString("Active hours a day"));
-        QCOMPARE(table->item(0, WorkloadDock::ActiveHours)->text(), QString("24"));
-        QCOMPARE(table->item(0, WorkloadDock::PerUserBase)->text(), QString("monthly users"));
+        QCOMPARE(table->columnCount(), 4);
+        QCOMPARE(table->currentRow(), 0);
+        QVERIFY(!dock->operationField(WorkloadDock::Per)); // a column of the table
+        QCOMPARE(shownIn(*dock, WorkloadDock::ActiveHours), QString("24"));
+        QCOMPARE(shownIn(*dock, WorkloadDock::PerUserBase), QString("monthly users"));
         QUndoStack* undo = window.document().undoStack();
         const int steps = undo->count();
         const auto op = [&] { return window.document().design().workload().operations[0]; };
-        table->item(0, WorkloadDock::ActiveHours)->setText("6.5");
-        table->item(0, WorkloadDock::RequestsPerAction)->setText("8");
-        table->item(0, WorkloadDock::NewFraction)->setText("0.25");
-        table->item(0, WorkloadDock::BytesPerUser)->setText("15 GB");
-        table->item(0, WorkloadDock::PerUserBase)->setText("daily users");
+        typeInto(*dock, WorkloadDock::ActiveHours, "6.5");
+        typeInto(*dock, WorkloadDock::RequestsPerAction, "8");
+        typeInto(*dock, WorkloadDock::NewFraction, "0.25");
+        typeInto(*dock, WorkloadDock::BytesPerUser, "15 GB");
+        auto* base = qobject_cast<QComboBox*>(dock->operationField(WorkloadDock::PerUserBase));
+        QVERIFY(base);
+        QCOMPARE(base->count(), 2);
+        base->setCurrentText("daily users");
         QCOMPARE(undo->count(), steps + 5);
         QCOMPARE(op().activeHours, 6.5);
         QCOMPARE(op().requestsPerAction, 8.0);
@@ -77,17 +103,25 @@ class TestWorkloadDock : public QObject {
         QVERIFY(op().perUserBase == UserBase::Daily);
         undo->undo();
         QVERIFY(op().perUserBase == UserBase::Monthly);
-        QCOMPARE(table->item(0, WorkloadDock::PerUserBase)->text(), QString("monthly users"));
+        QCOMPARE(shownIn(*dock, WorkloadDock::PerUserBase), QString("monthly users"));
         undo->undo();
         QCOMPARE(op().bytesPerUser, 0.0);
         undo->redo();
-        QCOMPARE(table->item(0, WorkloadDock::BytesPerUser)->text(), QString("15 GB"));
-        table->item(0, WorkloadDock::ActiveHours)->setText("30");
+        QCOMPARE(shownIn(*dock, WorkloadDock::BytesPerUser), QString("15 GB"));
+        typeInto(*dock, WorkloadDock::ActiveHours, "30");
         QVERIFY2(dock->lastError().contains("active_hours: must be a number between 0.1 and 24"),
                  qPrintable(dock->lastError()));
         QCOMPARE(op().activeHours, 6.5);
-        table->item(0, WorkloadDock::PerUserBase)->setText("weekly");
-        QVERIFY(dock->lastError().contains("“monthly users” or “daily users”"));
+        QCOMPARE(shownIn(*dock, WorkloadDock::ActiveHours), QString("6.5")); // the refused text is gone
+
+        // Selecting the second operation shows its fields, and edits go to it.
+        table->setCurrentCell(1, WorkloadDock::Name);
+        QCOMPARE(shownIn(*dock, WorkloadDock::Of), QString("shorten URL"));
+        typeInto(*dock, WorkloadDock::ResponseBytes, "2 KB");
+        QCOMPARE(window.document().design().workload().operations[1].responseBytes, 2000.0);
+        QCOMPARE(op().activeHours, 6.5);
+        undo->undo();
+        QCOMPARE(table->currentRow(), 1); // an undo keeps the operation in view
     }
 
     void refusesBadInputWithAReason() {
@@ -97,8 +131,8 @@ class TestWorkloadDock : public QObject {
         const int steps = window.document().undoStack()->count();
         dock->operationsTable()->item(0, WorkloadDock::Type)->setText("delete");
         QVERIFY(dock->lastError().contains("Read or Write"));
-        dock->operationsTable()->item(0, WorkloadDock::RequestBytes)->setText("lots");
-        QVERIFY(dock->lastError().contains("Request B"));
+        typeInto(*dock, WorkloadDock::RequestBytes, "lots");
+        QVERIFY2(dock->lastError().startsWith("Request bytes: "), qPrintable(dock->lastError()));
         QCOMPARE(window.document().undoStack()->count(), steps);
         QCOMPARE(window.document().design().workload().operations[0].requestBytes, 500.0);
         QCOMPARE(dock->operationsTable()->item(0, WorkloadDock::Type)->text(), QString("Write"));
