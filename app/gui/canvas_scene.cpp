@@ -489,35 +489,23 @@ void CanvasScene::settleLabels() {
     // A label with no free place within reach: the lines through it move instead (a label is an obstacle to
     // routes), once, and the labels they leave or meet are placed again.
     QList<LinkItem*> through;
-    QList<LinkItem*> links;                 // m_links in its order, which the lines move in
-    QHash<const LinkItem*, qsizetype> rank; // where each is in `links`
     QSet<const LinkItem*> seen;
     for (const LinkItem* item : std::as_const(placed)) {
         if (!labelCovered(*item))
             continue;
-        if (links.isEmpty()) {
-            links = m_links.values();
-            for (qsizetype i = 0; i < links.size(); ++i)
-                rank.insert(links[i], i);
-        }
-        QList<qsizetype> crossing;
         auto consider = [&](const LinkItem* other) {
             if (other != item && !seen.contains(other) && routeCrosses(other->route(), item->labelRect())) {
                 seen.insert(other);
-                crossing.append(rank.value(other));
+                through.append(m_links.value(other->id()));
             }
         };
         // Orthogonal lines are in the track index; straight ones are not, so then every line is looked at.
         if (m_orthogonal)
-            m_routeSegments.forEachIntersecting(item->labelRect(), [&](const auto& key, const QRectF&) {
-                consider(key.first);
-            });
+            m_routeSegments.forEachIntersecting(item->labelRect(),
+                                                [&](const auto& key, const QRectF&) { consider(key.first); });
         else
-            for (const LinkItem* other : std::as_const(links))
+            for (const LinkItem* other : std::as_const(m_links))
                 consider(other);
-        std::sort(crossing.begin(), crossing.end());
-        for (const qsizetype i : std::as_const(crossing))
-            through.append(links[i]);
     }
     sortInModelOrder(through, m_document.design());
     for (LinkItem* other : std::as_const(through))
