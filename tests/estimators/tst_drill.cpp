@@ -423,7 +423,7 @@ class TestDrill : public QObject {
         // adds 3 for surviving and 1 for surviving quickly, so a failed drill costs 20 × 4 ÷ 28 points.
         const Grade plain = gradeDesign(tinyUrl(), tinyUrl().reference);
         DrillRecord record{
-            "zone_outage", "One zone goes dark", "The availability zone az-a fails.", 600, true, {}, {}};
+            "zone_outage", "One zone goes dark", "The availability zone az-a fails.", 600, true, {}, {}, {}};
         const Grade survived = gradeDesign(tinyUrl(), tinyUrl().reference, &record);
         QCOMPARE(plain.score(), 100);
         QCOMPARE(survived.score(), 100);
@@ -458,7 +458,8 @@ class TestDrill : public QObject {
                                     1800,
                                     false,
                                     95.5,
-                                    {"still broken"}};
+                                    {"still broken"},
+                                    {}};
         const std::optional<Attempt> back = attemptFromJson(Json::parse(toJson(attempt).dump()));
         QVERIFY(back);
         QCOMPARE(*back, attempt);
