@@ -274,8 +274,9 @@ void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& ca
                   const PriceTable& prices) {
     const double factor = verdict.drill.factor > 1 ? verdict.drill.factor : drillDefaultSpike;
     const SpikedDesign spiked = spikeTraffic(design, factor, catalog);
-    verdict.fault = "Traffic rises to " + formatSignificant(factor, 3) + "× the peak" +
-                    (spiked.grown.empty() ? "." : "; the autoscaler grows " + spiked.grownText() + " instances.");
+    verdict.fault =
+        "Traffic rises to " + formatSignificant(factor, 3) + "× the peak" +
+        (spiked.grown.empty() ? "." : "; the autoscaler grows " + spiked.grownText() + " instances.");
     const Analysis analysis = analyze(spiked.design, catalog, prices);
     verdict.breaks = breaksIn(analysis);
     scaleUpGaps(verdict, spiked, analysis);
@@ -345,7 +346,8 @@ void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
 std::string SpikedDesign::grownText() const {
     std::vector<std::string> items;
     for (const AutoscaledService& s : grown)
-        items.push_back(s.id + " " + formatSignificant(s.replicas) + " → " + formatSignificant(s.scaledReplicas));
+        items.push_back(s.id + " " + formatSignificant(s.replicas) + " → " +
+                        formatSignificant(s.scaledReplicas));
     return list(items);
 }
 

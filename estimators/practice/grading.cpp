@@ -245,9 +245,9 @@ GradeCheck loadCheck(const Analysis& analysis, double times, const std::string& 
     const std::string autoscaled = grown.empty() ? "" : " (the autoscaler grows " + grown + ")";
     c.componentIds = flagged(analysis.findings, "capacity.");
     c.met = c.componentIds.empty();
-    c.reason = c.met ? "Every component has headroom at " + at + autoscaled + "."
-                     : "At " + at + autoscaled + " these break or run over target: " + list(c.componentIds) +
-                           ".";
+    c.reason =
+        c.met ? "Every component has headroom at " + at + autoscaled + "."
+              : "At " + at + autoscaled + " these break or run over target: " + list(c.componentIds) + ".";
     return c;
 }
 

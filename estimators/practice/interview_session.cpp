@@ -190,12 +190,12 @@ std::string minutesAndSeconds(double seconds) {
 
 Json toJson(const DrillRecord& record) {
     Json json{{"type", record.type},
-            {"text", record.text},
-            {"fault", record.fault},
-            {"thrown_at", record.thrownAt},
-            {"survived_at_once", record.survivedAtOnce},
-            {"recovered_after", record.recoveredAfter ? Json(*record.recoveredAfter) : Json()},
-            {"breaks", record.breaks}};
+              {"text", record.text},
+              {"fault", record.fault},
+              {"thrown_at", record.thrownAt},
+              {"survived_at_once", record.survivedAtOnce},
+              {"recovered_after", record.recoveredAfter ? Json(*record.recoveredAfter) : Json()},
+              {"breaks", record.breaks}};
     if (!record.gaps.empty()) // files from before the scale-up model stay as they were
         json["gaps"] = record.gaps;
     return json;

@@ -263,8 +263,9 @@ class TestDrill : public QObject {
         const DrillVerdict v = runDrill(drill("traffic_spike", 3), made());
         QCOMPARE(v.fault,
                  std::string("Traffic rises to 3× the peak; the autoscaler grows api 4 → 12 instances."));
-        QCOMPARE(breaks(v), QStringList{"drill.scale-up api: For ~5 minutes, api is at 165 % (6.6 K QPS on its "
-                                        "4 × 1 K) until new instances are warm."});
+        QCOMPARE(breaks(v),
+                 QStringList{"drill.scale-up api: For ~5 minutes, api is at 165 % (6.6 K QPS on its "
+                             "4 × 1 K) until new instances are warm."});
         QVERIFY(v.gaps.empty());
         // Only what autoscales grows: ×5 breaks the database (20 % of 10 K reads + 1 K writes), not the API
         // once warm; before that the API is at 11 K of 4 K.
@@ -294,13 +295,15 @@ class TestDrill : public QObject {
         QVERIFY(slow.survives());
         QCOMPARE(slow.gaps.size(), std::size_t(1));
         QVERIFY(slow.gaps.front().severity == Severity::Warning);
-        QCOMPARE(slow.gaps.front().message, std::string("For ~5 minutes, api is at 82.5 % (6.6 K QPS on its 8 "
-                                                        "× 1 K) until new instances are warm."));
-        QCOMPARE(drillVerdictText(slow),
-                 std::string("Traffic rises to 3× the peak; the autoscaler grows api 8 → 24 instances.\n"
-                             "Survives: nothing breaks.\nSlow while the autoscaler catches up:\n  "
-                             "drill.scale-up: For ~5 minutes, api is at 82.5 % (6.6 K QPS on its 8 × 1 K) until "
-                             "new instances are warm.\n"));
+        QCOMPARE(slow.gaps.front().message,
+                 std::string("For ~5 minutes, api is at 82.5 % (6.6 K QPS on its 8 "
+                             "× 1 K) until new instances are warm."));
+        QCOMPARE(
+            drillVerdictText(slow),
+            std::string("Traffic rises to 3× the peak; the autoscaler grows api 8 → 24 instances.\n"
+                        "Survives: nothing breaks.\nSlow while the autoscaler catches up:\n  "
+                        "drill.scale-up: For ~5 minutes, api is at 82.5 % (6.6 K QPS on its 8 × 1 K) until "
+                        "new instances are warm.\n"));
         // 10 instances keep the step at 66 %, under the target: no gap at all.
         const DrillVerdict calm = runDrill(drill("traffic_spike", 3), apis(10));
         QVERIFY(calm.survives());

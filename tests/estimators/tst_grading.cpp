@@ -231,9 +231,10 @@ class TestGrading : public QObject {
         });
         const Grade grade = gradeDesign(tinyUrl(), grows);
         QCOMPARE(missed(grade), QStringList{});
-        QCOMPARE(checkOf(grade, "scalability.twice-peak").reason,
-                 std::string("Every component has headroom at 2× peak (the autoscaler grows shortener-a 8 → 16, "
-                             "shortener-b 8 → 16, shortener-c 8 → 16, key-service 2 → 4, shortener-b-w 8 → 16)."));
+        QCOMPARE(
+            checkOf(grade, "scalability.twice-peak").reason,
+            std::string("Every component has headroom at 2× peak (the autoscaler grows shortener-a 8 → 16, "
+                        "shortener-b 8 → 16, shortener-c 8 → 16, key-service 2 → 4, shortener-b-w 8 → 16)."));
         const Design stateful = edited([](Json& d) {
             for (const char* id : {"shortener-a", "shortener-b", "shortener-c"}) {
                 component(d, id)["props"]["capacity_qps"] = 3000;
@@ -244,8 +245,9 @@ class TestGrading : public QObject {
         const GradeCheck& twice = checkOf(statefulGrade, "scalability.twice-peak");
         QVERIFY(!twice.met);
         QCOMPARE(twice.componentIds, (std::vector<std::string>{"shortener-a", "shortener-b", "shortener-c"}));
-        QCOMPARE(twice.reason, std::string("At 2× peak (the autoscaler grows key-service 2 → 4, shortener-b-w 8 → 16) "
-                                           "these break or run over target: shortener-a, shortener-b, shortener-c."));
+        QCOMPARE(twice.reason,
+                 std::string("At 2× peak (the autoscaler grows key-service 2 → 4, shortener-b-w 8 → 16) "
+                             "these break or run over target: shortener-a, shortener-b, shortener-c."));
     }
 
     // An autoscaler stops at drillMaxAutoscaledReplicas: 8 000 servers of 3 QPS each carry 1× (38.6 k of

@@ -132,10 +132,11 @@ class TestInterviewReview : public QObject {
                               {},
                               {gap}};
         const std::string review = reviewMarkdown(a, "Tiny URL");
-        const std::string section = "### Failure drill\n\nTraffic triples. Traffic rises to 3× the peak; the "
-                                    "autoscaler grows api 8 → 24 instances. Thrown at 25:00.\n\n- Survived as "
-                                    "drawn.\n- Slow until the autoscaler catches up: " +
-                                    gap + "\n\n";
+        const std::string section =
+            "### Failure drill\n\nTraffic triples. Traffic rises to 3× the peak; the "
+            "autoscaler grows api 8 → 24 instances. Thrown at 25:00.\n\n- Survived as "
+            "drawn.\n- Slow until the autoscaler catches up: " +
+            gap + "\n\n";
         QVERIFY2(review.find(section) != std::string::npos, review.c_str());
     }
 
