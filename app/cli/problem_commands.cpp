@@ -59,12 +59,21 @@ std::optional<std::vector<Drill>> chosenDrills(const LibraryProblem& entry, cons
     return std::nullopt;
 }
 
+Json findingsJson(const std::vector<Finding>& findings) {
+    Json list = Json::array();
+    for (const Finding& f : findings)
+        list.push_back({{"rule", f.rule}, {"components", f.componentIds}, {"message", f.message}});
+    return list;
+}
+
 Json verdictToJson(const DrillVerdict& verdict) {
-    Json breaks = Json::array();
-    for (const Finding& f : verdict.breaks)
-        breaks.push_back({{"rule", f.rule}, {"components", f.componentIds}, {"message", f.message}});
-    return {{"type", verdict.drill.type}, {"text", verdict.drill.text},     {"fault", verdict.fault},
-            {"faulted", verdict.faulted}, {"survives", verdict.survives()}, {"breaks", breaks}};
+    return {{"type", verdict.drill.type},
+            {"text", verdict.drill.text},
+            {"fault", verdict.fault},
+            {"faulted", verdict.faulted},
+            {"survives", verdict.survives()},
+            {"breaks", findingsJson(verdict.breaks)},
+            {"gaps", findingsJson(verdict.gaps)}};
 }
 
 } // namespace

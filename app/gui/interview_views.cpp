@@ -325,18 +325,22 @@ void ChecklistDock::refreshDrill() {
     m_drillVerdict->setStyleSheet(
         QStringLiteral("color: %1;").arg(verdictColor(palette(), verdict->survives()).name()));
     m_drillBreaks->clear();
-    for (const Finding& f : verdict->breaks) {
-        QStringList names;
-        for (const std::string& id : f.componentIds) {
-            const Component* c = design.component(id);
-            names << QString::fromStdString(c && !c->label.empty() ? c->label : id);
+    // Breaks first, then what is only slow while an autoscaler catches up with a traffic step.
+    for (const std::vector<Finding>* list : {&verdict->breaks, &verdict->gaps})
+        for (const Finding& f : *list) {
+            QStringList names;
+            for (const std::string& id : f.componentIds) {
+                const Component* c = design.component(id);
+                names << QString::fromStdString(c && !c->label.empty() ? c->label : id);
+            }
+            QString text = (list == &verdict->gaps ? tr("Slow meanwhile — ") : QString()) +
+                           (names.isEmpty() ? QString() : names.join(", ") + ": ") +
+                           QString::fromStdString(f.message);
+            auto* item = new QTreeWidgetItem(m_drillBreaks, {text});
+            item->setToolTip(0, f.fix.empty() ? text : text + "\n→ " + QString::fromStdString(f.fix));
+            item->setData(0, ComponentsRole, toStrings(f.componentIds));
         }
-        QString text = (names.isEmpty() ? QString() : names.join(", ") + ": ") + QString::fromStdString(f.message);
-        auto* item = new QTreeWidgetItem(m_drillBreaks, {text});
-        item->setToolTip(0, f.fix.empty() ? text : text + "\n→ " + QString::fromStdString(f.fix));
-        item->setData(0, ComponentsRole, toStrings(f.componentIds));
-    }
-    m_drillBreaks->setVisible(!verdict->breaks.empty());
+    m_drillBreaks->setVisible(m_drillBreaks->topLevelItemCount() > 0);
 }
 
 void ChecklistDock::selectComponents(const QStringList& components) {

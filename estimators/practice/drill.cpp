@@ -239,38 +239,47 @@ void cacheFlush(DrillVerdict& verdict, const Design& design, const Catalog& cata
     verdict.breaks = breaksIn(analyze(copy, catalog, prices));
 }
 
-// A stateless service with autoscaling on grows with a lasting spike, keeping its utilisation: its replicas
-// are multiplied by the factor. Everything else (stores, caches, queues, balancers, gateways, workers) must
-// carry the spike with the instances drawn. A zone outage gets no such help: survivors must carry the lost
-// zone's share at once (static stability), so outage() leaves the replicas as drawn.
-std::vector<std::string> autoscale(Design& copy, const Design& design, const Catalog& catalog,
-                                   double factor) {
-    std::vector<std::string> grown;
-    for (const Component& c : design.components()) {
-        if (!hasProperty(c, catalog, "autoscaling") || !boolProperty(c, catalog, "autoscaling", false) ||
-            !boolProperty(c, catalog, "stateless", true) || !hasProperty(c, catalog, "replicas"))
+// A traffic step arrives at once, but the autoscaler's new instances serve only drillScaleUpMinutes later:
+// until then the instances drawn carry the step, up to their full capacity (the headroom above the target).
+// Past that capacity requests queue and time out for those minutes, which breaks the drill; above the target
+// only, the service is slow meanwhile (a gap).
+void scaleUpGaps(DrillVerdict& verdict, const SpikedDesign& spiked, const Analysis& analysis) {
+    const double target = spiked.design.workload().targetUtilization;
+    for (const AutoscaledService& s : spiked.grown) {
+        const ComponentLoad* load = loadOf(analysis, s.id);
+        const Component* c = spiked.design.component(s.id);
+        if (!c || !load || !load->hasCapacity || load->capacityPerInstance <= 0 || s.replicas <= 0)
             continue;
-        const double replicas = numberProperty(c, catalog, "replicas", 1);
-        const double scaledReplicas = std::min(drillMaxAutoscaledReplicas, std::ceil(replicas * factor));
-        Component scaled = c;
-        scaled.props["replicas"] = scaledReplicas;
-        copy.apply(UpdateComponent{scaled});
-        grown.push_back(c.id + " " + formatSignificant(replicas) + " → " + formatSignificant(scaledReplicas));
+        const double utilisation = load->offeredQps / (s.replicas * load->capacityPerInstance);
+        if (utilisation <= target)
+            continue;
+        const bool over = utilisation > 1;
+        Finding gap{"drill.scale-up",
+                    over ? Severity::Error : Severity::Warning,
+                    {s.id},
+                    "For ~" + formatSignificant(drillScaleUpMinutes) + " minutes, " + nameOf(*c) + " is at " +
+                        formatSignificant(100 * utilisation) + " % (" + formatCount(load->offeredQps) +
+                        " QPS on its " + formatSignificant(s.replicas) + " × " +
+                        formatCount(load->capacityPerInstance) + ") until new instances are warm.",
+                    over ? "Draw enough instances to carry the step until the autoscaler catches up, shed "
+                           "load at the edge, or put a queue in front."
+                         : "Above the " + formatSignificant(100 * target) +
+                               " % target it is slow, not down, while the new instances start.",
+                    {}};
+        (over ? verdict.breaks : verdict.gaps).push_back(std::move(gap));
     }
-    return grown;
 }
 
 void trafficSpike(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
                   const PriceTable& prices) {
     const double factor = verdict.drill.factor > 1 ? verdict.drill.factor : drillDefaultSpike;
-    Design copy = design;
-    Workload workload = design.workload();
-    workload.peakFactor *= factor;
-    copy.setWorkload(workload);
-    const std::vector<std::string> grown = autoscale(copy, design, catalog, factor);
-    verdict.fault = "Traffic rises to " + formatSignificant(factor, 3) + "× the peak" +
-                    (grown.empty() ? "." : "; the autoscaler grows " + list(grown) + " instances.");
-    verdict.breaks = breaksIn(analyze(copy, catalog, prices));
+    const SpikedDesign spiked = spikeTraffic(design, factor, catalog);
+    verdict.fault =
+        "Traffic rises to " + formatSignificant(factor, 3) + "× the peak" +
+        (spiked.grown.empty() ? "." : "; the autoscaler grows " + spiked.grownText() + " instances.");
+    const Analysis analysis = analyze(spiked.design, catalog, prices);
+    verdict.breaks = breaksIn(analysis);
+    scaleUpGaps(verdict, spiked, analysis);
 }
 
 // A queue's partitions are spread over its brokers, and a partition is served by the one broker leading it:
@@ -334,6 +343,37 @@ void hotKey(DrillVerdict& verdict, const Design& design, const Catalog& catalog,
 
 } // namespace
 
+std::string SpikedDesign::grownText() const {
+    std::vector<std::string> items;
+    for (const AutoscaledService& s : grown)
+        items.push_back(s.id + " " + formatSignificant(s.replicas) + " → " +
+                        formatSignificant(s.scaledReplicas));
+    return list(items);
+}
+
+// A stateless service with autoscaling on grows with a lasting spike, keeping its utilisation: its replicas
+// are multiplied by the factor. Everything else (stores, caches, queues, balancers, gateways, workers) must
+// carry the spike with the instances drawn. A zone outage gets no such help: survivors must carry the lost
+// zone's share at once (static stability), so outage() leaves the replicas as drawn.
+SpikedDesign spikeTraffic(const Design& design, double factor, const Catalog& catalog) {
+    SpikedDesign spiked{design, {}};
+    Workload workload = design.workload();
+    workload.peakFactor *= factor;
+    spiked.design.setWorkload(workload);
+    for (const Component& c : design.components()) {
+        if (!hasProperty(c, catalog, "autoscaling") || !boolProperty(c, catalog, "autoscaling", false) ||
+            !boolProperty(c, catalog, "stateless", true) || !hasProperty(c, catalog, "replicas"))
+            continue;
+        const double replicas = numberProperty(c, catalog, "replicas", 1);
+        const double scaledReplicas = std::min(drillMaxAutoscaledReplicas, std::ceil(replicas * factor));
+        Component scaled = c;
+        scaled.props["replicas"] = scaledReplicas;
+        spiked.design.apply(UpdateComponent{scaled});
+        spiked.grown.push_back({c.id, replicas, scaledReplicas});
+    }
+    return spiked;
+}
+
 std::vector<Drill> drillsFor(const Problem* problem, const Design& reference, const Catalog& catalog) {
     if (problem && !problem->drills.empty())
         return problem->drills;
@@ -357,7 +397,7 @@ std::optional<Drill> pickDrill(const std::vector<Drill>& drills, double seed) {
 
 DrillVerdict runDrill(const Drill& drill, const Design& design, const Catalog& catalog,
                       const PriceTable& prices) {
-    DrillVerdict verdict{drill, {}, {}, {}, {}};
+    DrillVerdict verdict{drill, {}, {}, {}, {}, {}};
     if (drill.type == "zone_outage")
         outage(verdict, design, catalog, prices, ZoneKind::AvailabilityZone);
     else if (drill.type == "region_outage")
@@ -373,6 +413,7 @@ DrillVerdict runDrill(const Drill& drill, const Design& design, const Catalog& c
     else if (drill.type == "hot_key")
         hotKey(verdict, design, catalog, prices);
     sortFindings(verdict.breaks);
+    sortFindings(verdict.gaps);
     return verdict;
 }
 
@@ -381,10 +422,14 @@ std::string drillVerdictText(const DrillVerdict& verdict) {
     out << verdict.fault << "\n";
     if (verdict.survives()) {
         out << "Survives: nothing breaks.\n";
-        return out.str();
+    } else {
+        out << "Breaks:\n";
+        for (const Finding& f : verdict.breaks)
+            out << "  " << f.rule << ": " << f.message << "\n";
     }
-    out << "Breaks:\n";
-    for (const Finding& f : verdict.breaks)
+    if (!verdict.gaps.empty())
+        out << "Slow while the autoscaler catches up:\n";
+    for (const Finding& f : verdict.gaps)
         out << "  " << f.rule << ": " << f.message << "\n";
     return out.str();
 }
@@ -413,6 +458,9 @@ const DrillVerdict& DrillTracker::judge(const Design& design, double now) {
     m_record.breaks.clear();
     for (const Finding& f : m_verdict.breaks)
         m_record.breaks.push_back(f.message);
+    m_record.gaps.clear();
+    for (const Finding& f : m_verdict.gaps)
+        m_record.gaps.push_back(f.message);
     if (m_verdict.survives() && !m_record.survivedAtOnce && !m_record.recoveredAfter)
         m_record.recoveredAfter = std::max(0.0, now - m_record.thrownAt);
     return m_verdict;

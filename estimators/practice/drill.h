@@ -21,6 +21,10 @@ inline constexpr double drillHotKeyShare = 10;
 inline constexpr double drillDefaultSpike = 3;
 /// An autoscaled service grows with a traffic spike up to this many instances (the catalog's replicas limit).
 inline constexpr double drillMaxAutoscaledReplicas = 10000;
+/// Minutes from a step in traffic until an autoscaled service's new instances serve: the autoscaler's metric
+/// must breach for a few one-minute periods, then instances boot and warm up (EC2 Auto Scaling's default
+/// instance warm-up is 300 s). Until then the instances drawn carry the step alone.
+inline constexpr double drillScaleUpMinutes = 5;
 /// Recovering within this many seconds of the drill counts as quick (availability.drill-quick).
 inline constexpr double drillQuickSeconds = 300;
 
@@ -33,9 +37,31 @@ struct DrillVerdict {
     /// Empty for a fault that takes no whole part down (traffic, an emptied cache, a hot key).
     std::vector<std::string> failedIds;
     std::vector<Finding> breaks;      // what breaks under it, each naming its components and figures
+    /// What runs above its target but below its capacity while an autoscaler catches up with a traffic
+    /// step: slow for a few minutes, not broken (a warm-up gap past capacity is in `breaks`).
+    std::vector<Finding> gaps;
 
     bool survives() const { return breaks.empty(); }
 };
+
+/// One stateless service the autoscaler grows with a lasting spike.
+struct AutoscaledService {
+    std::string id;
+    double replicas = 0;       // as drawn
+    double scaledReplicas = 0; // after the autoscaler, at most drillMaxAutoscaledReplicas
+};
+
+/// A design under a lasting traffic spike: the workload's peak × the factor, every stateless service with
+/// autoscaling on grown by the same factor (it keeps its utilisation), everything else as drawn. The traffic
+/// drill and the grader's 2× check (scalability.twice-peak) both judge this one model.
+struct SpikedDesign {
+    Design design;
+    std::vector<AutoscaledService> grown;
+
+    /// "api 4 → 12, web 2 → 6", or empty when nothing grows.
+    std::string grownText() const;
+};
+SpikedDesign spikeTraffic(const Design& design, double factor, const Catalog& catalog = Catalog::builtin());
 
 /// The problem's drills or, when it lists none, the defaults for the kind of design its reference is: a
 /// zone outage and traffic ×3 always, then the primary database lost, the cache emptied and a consumer

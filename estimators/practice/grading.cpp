@@ -228,7 +228,8 @@ bool carriesTraffic(const Analysis& analysis) {
                        [](const ComponentLoad& c) { return c.offeredQps > 0; });
 }
 
-GradeCheck loadCheck(const Analysis& analysis, double times) {
+// `grown` says what the autoscaler added to carry the load ("api 4 → 8"), empty at 1× peak.
+GradeCheck loadCheck(const Analysis& analysis, double times, const std::string& grown = {}) {
     const std::string at = times == 1 ? "1× peak" : formatSignificant(times, 2) + "× peak";
     GradeCheck c{times == 1 ? "scalability.peak" : "scalability.twice-peak",
                  "Every component stays under its target utilisation, memory and storage at " + at,
@@ -241,20 +242,22 @@ GradeCheck loadCheck(const Analysis& analysis, double times) {
         c.reason = "No component carries traffic: the workload or the path from a client is missing.";
         return c;
     }
+    const std::string autoscaled = grown.empty() ? "" : " (the autoscaler grows " + grown + ")";
     c.componentIds = flagged(analysis.findings, "capacity.");
     c.met = c.componentIds.empty();
-    c.reason = c.met ? "Every component has headroom at " + at + "."
-                     : "At " + at + " these break or run over target: " + list(c.componentIds) + ".";
+    c.reason =
+        c.met ? "Every component has headroom at " + at + autoscaled + "."
+              : "At " + at + autoscaled + " these break or run over target: " + list(c.componentIds) + ".";
     return c;
 }
 
-GradeCategory scalability(const Design& design, const Analysis& analysis, const ProblemCheck& check) {
+// At 2× peak the growth is lasting, so autoscaled services grow as in the traffic drill (spikeTraffic):
+// the scale-up gap of a sudden step is the drill's to judge, not this check's.
+GradeCategory scalability(const Design& design, const Analysis& analysis, const ProblemCheck& check,
+                          const Catalog& catalog) {
     std::vector<Draft> drafts{{loadCheck(analysis, 1), 3}};
-    Design doubled = design;
-    Workload workload = design.workload();
-    workload.peakFactor *= 2;
-    doubled.setWorkload(workload);
-    drafts.push_back({loadCheck(analyze(doubled), 2), 2});
+    const SpikedDesign doubled = spikeTraffic(design, 2, catalog);
+    drafts.push_back({loadCheck(analyze(doubled.design, catalog), 2, doubled.grownText()), 2});
     for (const CheckResult& c : check.checks)
         if (c.kind == CheckKind::Requirement && (c.type == "throughput" || c.type == "scalability")) {
             drafts.push_back(fromProblemCheck(c));
@@ -448,7 +451,7 @@ Grade gradeDesign(const Problem& problem, const Design& reference, const Design&
     grade.categories.push_back(requirements(check));
     grade.categories.push_back(estimation(reference, design));
     grade.categories.push_back(apiAndData(problem, design));
-    grade.categories.push_back(scalability(design, analysis, check));
+    grade.categories.push_back(scalability(design, analysis, check, catalog));
     grade.categories.push_back(availability(analysis, check, drill));
     grade.categories.push_back(latency(analysis, check));
     grade.categories.push_back(cost(analysis));

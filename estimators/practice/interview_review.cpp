@@ -149,6 +149,8 @@ void writeDrill(std::ostream& out, const Attempt& attempt) {
         out << "- Not recovered.\n";
     for (const std::string& b : d.breaks)
         out << "- Still breaks at the end: " << cell(b) << "\n";
+    for (const std::string& g : d.gaps)
+        out << "- Slow until the autoscaler catches up: " << cell(g) << "\n";
     out << "\n";
 }
 

@@ -189,13 +189,16 @@ std::string minutesAndSeconds(double seconds) {
 }
 
 Json toJson(const DrillRecord& record) {
-    return {{"type", record.type},
-            {"text", record.text},
-            {"fault", record.fault},
-            {"thrown_at", record.thrownAt},
-            {"survived_at_once", record.survivedAtOnce},
-            {"recovered_after", record.recoveredAfter ? Json(*record.recoveredAfter) : Json()},
-            {"breaks", record.breaks}};
+    Json json{{"type", record.type},
+              {"text", record.text},
+              {"fault", record.fault},
+              {"thrown_at", record.thrownAt},
+              {"survived_at_once", record.survivedAtOnce},
+              {"recovered_after", record.recoveredAfter ? Json(*record.recoveredAfter) : Json()},
+              {"breaks", record.breaks}};
+    if (!record.gaps.empty()) // files from before the scale-up model stay as they were
+        json["gaps"] = record.gaps;
+    return json;
 }
 
 std::optional<DrillRecord> drillRecordFromJson(const Json& json) {
@@ -212,6 +215,9 @@ std::optional<DrillRecord> drillRecordFromJson(const Json& json) {
     for (const Json& b : json.value("breaks", Json::array()))
         if (b.is_string())
             r.breaks.push_back(b.get<std::string>());
+    for (const Json& g : json.value("gaps", Json::array()))
+        if (g.is_string())
+            r.gaps.push_back(g.get<std::string>());
     return r;
 }
 

@@ -54,6 +54,7 @@ struct DrillRecord {
     bool survivedAtOnce = false;
     std::optional<double> recoveredAfter; // seconds from the throw; empty while (or if never) recovered
     std::vector<std::string> breaks;      // the messages of what still broke at the end
+    std::vector<std::string> gaps;        // slow, not broken, at the end while an autoscaler catches up
     bool operator==(const DrillRecord&) const = default;
 
     bool survived() const { return survivedAtOnce || recoveredAfter.has_value(); }

@@ -108,7 +108,7 @@ class TestProblemCli : public QObject {
         QCOMPARE(QString::fromStdString(run.out.substr(0, plain.size())), QString::fromStdString(plain));
         // 35.1 K QPS at peak on one 1 K-QPS API server and one 5 K-QPS Postgres holding 1 TB of 39.1 TB: the
         // drills without their part to hit still meet the design's own overload. Traffic ×3 autoscales the
-        // stateless API to 3 servers, far short of 105 K.
+        // stateless API to 3 servers, far short of 105 K; until they are warm its one server takes it all.
         const QString overloaded =
             "  capacity.over: API Server (api) gets %1 QPS at peak but serves %2 K (%2 × 1 K): it is the "
             "bottleneck.\n"
@@ -127,6 +127,8 @@ class TestProblemCli : public QObject {
                 "\nDrill traffic_spike: Traffic rises to 3× the peak; the autoscaler grows api 1 → 3 "
                 "instances.\nBreaks:\n" +
                 overloaded.arg("105 K", "3") +
+                "  drill.scale-up: For ~5 minutes, API Server (api) is at 10521 % (105 K QPS on its 1 × 1 K) "
+                "until new instances are warm.\n"
                 "\nDrill hot_key: The design has no cache or database for a key to be hot in.\nBreaks:\n" +
                 overloaded.arg("35.1 K", "1"));
         const CliRun json =

@@ -118,6 +118,28 @@ class TestInterviewReview : public QObject {
         QCOMPARE(*back, a);
     }
 
+    // The drill's section says what was only slow while an autoscaler caught up with a traffic step.
+    void reviewSaysTheDrillsGaps() {
+        Attempt a = timedAttempt();
+        const std::string gap =
+            "For ~5 minutes, api is at 82.5 % (6.6 K QPS on its 8 × 1 K) until new instances are warm.";
+        a.drill = DrillRecord{"traffic_spike",
+                              "Traffic triples",
+                              "Traffic rises to 3× the peak; the autoscaler grows api 8 → 24 instances.",
+                              1500,
+                              true,
+                              {},
+                              {},
+                              {gap}};
+        const std::string review = reviewMarkdown(a, "Tiny URL");
+        const std::string section =
+            "### Failure drill\n\nTraffic triples. Traffic rises to 3× the peak; the "
+            "autoscaler grows api 8 → 24 instances. Thrown at 25:00.\n\n- Survived as "
+            "drawn.\n- Slow until the autoscaler catches up: " +
+            gap + "\n\n";
+        QVERIFY2(review.find(section) != std::string::npos, review.c_str());
+    }
+
     void reviewMarkdownGolden() {
         Attempt a = timedAttempt();
         recordGrade(
