@@ -1,8 +1,8 @@
 // Editor speed: open + first paint of a generated design (1,000 components / 2,000 links, and 10,000
 // components), one full repaint of the canvas while panning at 1,000 components, and one of the overview.
 // Runs on Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise. docs/performance-editor.md has the
-// figures. And one frame of dragging a selection on a 10,000-component design, and the worst frame of dragging
-// one component across a 1,000-component design.
+// figures. And one frame of dragging a selection on a 10,000-component design, and the worst frame of
+// dragging one component across a 1,000-component design.
 #include "app/gui/canvas_scene.h"
 #include "app/gui/canvas_view.h"
 #include "app/gui/main_window.h"
@@ -19,6 +19,8 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <random>
 
 namespace {
@@ -81,6 +83,13 @@ void showInWindow(gui::MainWindow& window, const QString& path) {
     window.resize(1600, 1000);
     window.show();
     window.openFile(path);
+}
+
+// This thread's CPU time: the machine is shared, so a frame's wall time also counts waiting for a core.
+double threadCpuMs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
 void paintOnce(QWidget& widget, QImage& target) {
@@ -198,9 +207,9 @@ BENCHMARK(BM_DragFrame)
     ->Unit(benchmark::kMillisecond);
 
 // A component dragged across a 1,000-component design, frame by frame: it moves 12 units right and 4 down per
-// frame for 200 frames (across about ten columns and six rows of boxes and their links), each frame moving it,
-// re-routing what it touches and repainting the canvas. The benchmark's time is the whole drag; `worst_ms` is
-// the slowest single frame (wall clock), the figure a user feels.
+// frame for 200 frames (across about ten columns and six rows of boxes and their links), each frame moving
+// it, re-routing what it touches and repainting the canvas. The benchmark's time is the whole drag;
+// `worst_ms` is the slowest single frame (wall clock), the figure a user feels.
 void BM_DragAcross(benchmark::State& state) {
     const QTemporaryDir directory;
     const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
@@ -215,25 +224,39 @@ void BM_DragAcross(benchmark::State& state) {
     view->setZoom(1.0);
     QImage target(view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
     const QPointF start = item->pos();
+    // The canvas has been painted at this zoom before the drag starts: the first paint at a new zoom renders
+    // every visible item's cache, which is not a cost of dragging.
+    view->centerOn(item);
+    paintOnce(*view->viewport(), target);
     double worstMs = 0;
+    double worstCpuMs = 0;
+    const bool printFrames = qEnvironmentVariableIsSet("NAPKIN_BENCH_FRAMES");
     for (auto _ : state) {
         for (int frame = 0; frame < 200; ++frame) {
             QElapsedTimer clock;
             clock.start();
+            const double cpuStart = threadCpuMs();
             {
                 const gui::CanvasScene::MoveBatch batch(*window.canvasScene());
                 item->moveBy(12, 4);
             }
+            const double moveCpuMs = threadCpuMs() - cpuStart;
             view->centerOn(item);
             paintOnce(*view->viewport(), target);
             benchmark::DoNotOptimize(target.bits());
+            const double cpuMs = threadCpuMs() - cpuStart;
             worstMs = std::max(worstMs, clock.nsecsElapsed() / 1e6);
+            worstCpuMs = std::max(worstCpuMs, cpuMs);
+            if (printFrames)
+                std::fprintf(stderr, "frame %3d  move %5.1f ms  move+paint %5.1f ms CPU\n", frame, moveCpuMs,
+                             cpuMs);
         }
         state.PauseTiming();
         item->setPos(start);
         state.ResumeTiming();
     }
     state.counters["worst_ms"] = worstMs;
+    state.counters["worst_cpu_ms"] = worstCpuMs;
     window.document().markSaved();
 }
 BENCHMARK(BM_DragAcross)->Arg(1000)->Iterations(1)->Unit(benchmark::kMillisecond);

@@ -15,8 +15,12 @@ namespace napkin::gui {
 
 namespace {
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-std::string ss(const QString& text) { return text.toStdString(); }
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+std::string ss(const QString& text) {
+    return text.toStdString();
+}
 
 int depthOf(const Design& design, const std::string& zoneId) {
     int depth = 0;
@@ -278,7 +282,9 @@ void CanvasScene::updateNote(const QString& id) {
     item->setPos(note->rect.x, note->rect.y);
 }
 
-void CanvasScene::removeNote(const QString& id) { delete m_notes.take(id); }
+void CanvasScene::removeNote(const QString& id) {
+    delete m_notes.take(id);
+}
 
 void CanvasScene::setOrthogonalLinks(bool orthogonal) {
     m_orthogonal = orthogonal;
@@ -306,40 +312,47 @@ void CanvasScene::indexComponent(const ComponentItem& item) {
     m_componentOutlines.insert(&item, outlineInScene(item));
 }
 
-qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool withLines, qreal enough) const {
-    constexpr qreal gap = 3;
-    constexpr qreal componentWeight = 4; // a label over a box hides more than a label over a label
-    const QRectF spaced = rect.adjusted(-gap, -gap, gap, gap);
+namespace {
+constexpr qreal labelSpacing = 3; // what a label keeps clear of it keeps this far off
+} // namespace
+
+qreal CanvasScene::labelClutter(const QRectF& rect, const LinkItem& item, bool withLines,
+                                qreal enough) const {
+    const QRectF spaced = rect.adjusted(-labelSpacing, -labelSpacing, labelSpacing, labelSpacing);
     qreal clutter = 0;
-    // Adds what `other` covers; false (stop counting) once the sum is enough.
-    auto add = [&](const QRectF& other, qreal weight) { // `other` meets `spaced`: the indexes report no others
-        const qreal width = std::min(spaced.right(), other.right()) - std::max(spaced.left(), other.left());
-        const qreal height = std::min(spaced.bottom(), other.bottom()) - std::max(spaced.top(), other.top());
-        clutter += weight * width * height;
+    forEachLabelObstacle(spaced, item, withLines, [&](const LabelObstacle& obstacle) {
+        clutter += coveredArea(spaced, obstacle);
         return clutter < enough;
-    };
-    bool counting = true;
-    m_componentOutlines.forEachIntersecting(spaced, [&](const ComponentItem*, const QRectF& outline) {
-        return counting = add(outline, componentWeight);
     });
-    if (counting)
-        m_labelBoxes.forEachIntersecting(spaced, [&](const LinkItem* other, const QRectF& label) {
-            return counting = other == &item || add(label, 1);
-        });
+    return clutter;
+}
+
+/// Calls `visit` with every obstacle to `item`'s label that meets `region`, until it returns false.
+template <typename Visit>
+void CanvasScene::forEachLabelObstacle(const QRectF& region, const LinkItem& item, bool withLines,
+                                       Visit&& visit) const {
+    constexpr qreal componentWeight = 4; // a label over a box hides more than a label over a label
     // A zone's caption names what the zone is: a label on it hides that as a label on a box hides the box.
-    if (counting)
-        m_zoneCaptions.forEachIntersecting(spaced, [&](const ZoneItem*, const QRectF& caption) {
-            return counting = add(caption, componentWeight);
-        });
-    if (!withLines || !counting)
-        return clutter;
+    constexpr qreal captionWeight = componentWeight;
     // Another link's line through the label strikes its text out: as bad as the label on a box.
     constexpr qreal lineWeight = 40;
-    m_routeSegments.forEachIntersecting(
-        spaced, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& segment) {
-            return key.first == &item || add(segment, lineWeight);
+    bool going = true;
+    m_componentOutlines.forEachIntersecting(region, [&](const ComponentItem*, const QRectF& outline) {
+        return going = visit(LabelObstacle{outline, componentWeight});
+    });
+    if (going)
+        m_labelBoxes.forEachIntersecting(region, [&](const LinkItem* other, const QRectF& label) {
+            return going = other == &item || visit(LabelObstacle{label, 1});
         });
-    return clutter;
+    if (going)
+        m_zoneCaptions.forEachIntersecting(region, [&](const ZoneItem*, const QRectF& caption) {
+            return going = visit(LabelObstacle{caption, captionWeight});
+        });
+    if (going && withLines)
+        m_routeSegments.forEachIntersecting(
+            region, [&](const std::pair<const LinkItem*, qsizetype>& key, const QRectF& segment) {
+                return going = key.first == &item || visit(LabelObstacle{segment, lineWeight});
+            });
 }
 
 namespace {
@@ -403,7 +416,14 @@ void CanvasScene::indexRoute(const LinkItem& item, const QPolygonF& before) {
     for (qsizetype i = 1; i < route.size(); ++i)
         if (route[i - 1].x() == route[i].x() || route[i - 1].y() == route[i].y()) // tracks are orthogonal
             m_routeSegments.insert({&item, i}, extentOf(QLineF(route[i - 1], route[i]), 0.5));
-    if (!item.leader().isNull())
+    indexLeader(item);
+}
+
+/// The label's leader is a track too, under key 0.
+void CanvasScene::indexLeader(const LinkItem& item) {
+    if (item.leader().isNull())
+        m_routeSegments.remove({&item, 0});
+    else
         m_routeSegments.insert({&item, 0}, extentOf(item.leader(), 0.5));
 }
 
@@ -431,9 +451,11 @@ void CanvasScene::reroute(LinkItem& item) {
         };
         auto taken = [&](const QLineF& segment) { return trackTaken(segment, item); };
         route = m_router.orthogonalRoute(fromBox, toBox, obstacles, taken);
-        route = landOnFrontCards(route, from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()));
+        route = landOnFrontCards(route, from->mapRectToScene(from->bodyRect()),
+                                 to->mapRectToScene(to->bodyRect()));
     } else {
-        route = LinkRouter::straightRoute(from->mapRectToScene(from->bodyRect()), to->mapRectToScene(to->bodyRect()));
+        route = LinkRouter::straightRoute(from->mapRectToScene(from->bodyRect()),
+                                          to->mapRectToScene(to->bodyRect()));
     }
     const QPolygonF before = item.route();
     item.setRoute(route, {});
@@ -445,10 +467,24 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
     m_labelBoxes.remove(&item);
     LabelPlace place;
     if (!item.labelSize().isEmpty()) {
+        // The search tries places in rows (along the line, beside it at one distance): each row is one look
+        // at the indexes, which do not change until the label is placed.
+        auto rowsOf = [&](bool withLines) {
+            return LabelClutterRows(
+                [this, &item, withLines](const QRectF& region, std::vector<LabelObstacle>& found) {
+                    forEachLabelObstacle(region, item, withLines, [&](const LabelObstacle& obstacle) {
+                        found.push_back(obstacle);
+                        return true;
+                    });
+                },
+                labelSpacing);
+        };
+        LabelClutterRows everything = rowsOf(true);
+        LabelClutterRows boxesAndLabels = rowsOf(false);
         place = placeLabel(
             item.route(), item.labelSize(),
-            [&](const QRectF& rect, qreal enough) { return labelClutter(rect, item, true, enough); },
-            [&](const QRectF& strip, qreal enough) { return labelClutter(strip, item, false, enough); },
+            [&](const QRectF& rect, qreal enough) { return everything.clutter(rect, enough); },
+            [&](const QRectF& strip, qreal enough) { return boxesAndLabels.clutter(strip, enough); },
             labelProbeBudget());
         m_labelBoxes.insert(&item, place.rect);
     }
@@ -457,7 +493,7 @@ void CanvasScene::placeLabelOf(LinkItem& item) {
     else
         m_labelsWithoutFreePlace.insert(&item);
     item.setRoute(item.route(), place.rect, place.leader);
-    indexRoute(item, item.route());
+    indexLeader(item); // the route itself is indexed already
 }
 
 bool CanvasScene::labelCovered(const LinkItem& item) const {
@@ -479,7 +515,8 @@ void CanvasScene::settleLabels() {
             LinkItem* item = m_links.value(qs(link.id));
             if (!item || !labelCovered(*item))
                 continue;
-            if (m_labelsWithoutFreePlace.contains(item) && !m_changesSinceSettle.changedNear(labelReach(*item)))
+            if (m_labelsWithoutFreePlace.contains(item) &&
+                !m_changesSinceSettle.changedNear(labelReach(*item)))
                 continue;
             placeLabelOf(*item);
             placed.append(item);
@@ -523,8 +560,8 @@ int CanvasScene::labelProbeBudget() const {
     return int(std::clamp<qsizetype>(shared / std::max<qsizetype>(m_links.size(), 1), 64, 2048));
 }
 
-/// Everywhere placing the label of `item` may look: its line's neighbourhood, out to the farthest place beside
-/// it (240 px, a label's size and the slide along its leader's foot).
+/// Everywhere placing the label of `item` may look: its line's neighbourhood, out to the farthest place
+/// beside it (240 px, a label's size and the slide along its leader's foot).
 QRectF CanvasScene::labelReach(const LinkItem& item) const {
     const qreal margin = 240 + 2 * std::max(item.labelSize().width(), item.labelSize().height()) + 8;
     return item.route().boundingRect().adjusted(-margin, -margin, margin, margin);
@@ -583,7 +620,9 @@ void CanvasScene::componentItemMoved(const ComponentItem& item) {
     }
 }
 
-CanvasScene::MoveBatch::MoveBatch(CanvasScene& scene) : m_scene(scene) { ++m_scene.m_moveBatches; }
+CanvasScene::MoveBatch::MoveBatch(CanvasScene& scene) : m_scene(scene) {
+    ++m_scene.m_moveBatches;
+}
 
 CanvasScene::MoveBatch::~MoveBatch() {
     if (--m_scene.m_moveBatches == 0)
@@ -644,7 +683,8 @@ void CanvasScene::zoneItemMoved(const ZoneItem& item, const QPointF& delta) {
         return; // an enclosing zone is being dragged too and carries this one's members
     m_syncing = true;
     for (const std::string& member : design.membersOf(zone->id))
-        if (ComponentItem* memberItem = m_components.value(qs(member)); memberItem && !memberItem->isSelected())
+        if (ComponentItem* memberItem = m_components.value(qs(member));
+            memberItem && !memberItem->isSelected())
             memberItem->moveBy(delta.x(), delta.y());
     for (const Zone& other : design.zones())
         if (other.id != zone->id && design.zoneWithin(other.id, zone->id))
@@ -741,11 +781,20 @@ Selection CanvasScene::selection() const {
     Selection result;
     for (QGraphicsItem* item : selectedItems()) {
         switch (item->type()) {
-        case ComponentItemType: result.components.push_back(ss(static_cast<ComponentItem*>(item)->id())); break;
-        case LinkItemType: result.links.push_back(ss(static_cast<LinkItem*>(item)->id())); break;
-        case ZoneItemType: result.zones.push_back(ss(static_cast<ZoneItem*>(item)->id())); break;
-        case NoteItemType: result.notes.push_back(ss(static_cast<NoteItem*>(item)->id())); break;
-        default: break;
+        case ComponentItemType:
+            result.components.push_back(ss(static_cast<ComponentItem*>(item)->id()));
+            break;
+        case LinkItemType:
+            result.links.push_back(ss(static_cast<LinkItem*>(item)->id()));
+            break;
+        case ZoneItemType:
+            result.zones.push_back(ss(static_cast<ZoneItem*>(item)->id()));
+            break;
+        case NoteItemType:
+            result.notes.push_back(ss(static_cast<NoteItem*>(item)->id()));
+            break;
+        default:
+            break;
         }
     }
     // Model order, so that every consumer (inspector, copy, delete) sees a stable order.

@@ -4,9 +4,10 @@
 // (and zone members) visually; the view then turns the new positions into one undoable edit.
 
 #include "app/gui/canvas_items.h"
-#include "model/editing/editing.h"
+#include "app/gui/label_clutter.h"
 #include "app/gui/link_router.h"
 #include "app/gui/rect_index.h"
+#include "model/editing/editing.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -26,7 +27,7 @@ class Document;
 
 class CanvasScene : public QGraphicsScene {
     Q_OBJECT
-public:
+  public:
     explicit CanvasScene(Document& document, QObject* parent = nullptr);
     ~CanvasScene() override;
 
@@ -47,8 +48,8 @@ public:
     void setOrthogonalLinks(bool orthogonal);
 
     /// The edit that turns the items' current positions (after a drag or nudge) into the model: each move
-    /// snapped to whole grid steps (so relative layout is kept), zone membership recomputed for components and zones moved on their own. Empty
-    /// when nothing moved.
+    /// snapped to whole grid steps (so relative layout is kept), zone membership recomputed for components
+    /// and zones moved on their own. Empty when nothing moved.
     Compound pendingMoveEdit() const;
     /// Puts every item back where the model says (after a refused edit).
     void resyncGeometry();
@@ -74,20 +75,20 @@ public:
     /// the moved lines now cross are settled when the drag ends and the move becomes an edit: settling them
     /// every frame cost a dense design seconds a frame.
     class MoveBatch {
-    public:
+      public:
         explicit MoveBatch(CanvasScene& scene);
         ~MoveBatch();
         MoveBatch(const MoveBatch&) = delete;
         MoveBatch& operator=(const MoveBatch&) = delete;
 
-    private:
+      private:
         CanvasScene& m_scene;
     };
 
-protected:
+  protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
 
-private:
+  private:
     // Where a component was before the batch moved it, and whether links near it are to be re-routed (a
     // move of the user's, not a sync from the model or a zone carrying its members).
     struct PendingMove {
@@ -109,7 +110,8 @@ private:
     void removeNote(const QString& id);
     void rerouteLinksOf(const QString& componentId);
     void rerouteLinksNear(const QRectF& before, const QRectF& after, const QString& movedId);
-    QList<LinkItem*> linksNear(const QRectF& before, const QRectF& after, const QSet<QString>& movedIds) const;
+    QList<LinkItem*> linksNear(const QRectF& before, const QRectF& after,
+                               const QSet<QString>& movedIds) const;
     void rerouteMoved();
     void reroute(LinkItem& item);
     void rerouteAll();
@@ -125,8 +127,12 @@ private:
     /// weighted; counting stops once the sum reaches `enough`.
     qreal labelClutter(const QRectF& rect, const LinkItem& item, bool withLines = true,
                        qreal enough = std::numeric_limits<qreal>::infinity()) const;
+    template <typename Visit>
+    void forEachLabelObstacle(const QRectF& region, const LinkItem& item, bool withLines,
+                              Visit&& visit) const;
     bool trackTaken(const QLineF& segment, const LinkItem& item) const;
     void indexRoute(const LinkItem& item, const QPolygonF& before);
+    void indexLeader(const LinkItem& item);
     void unindexRoute(const LinkItem& item, const QPolygonF& route);
     QSvgRenderer* iconFor(const std::string& kind);
     bool anyAncestorZoneSelected(const std::string& zoneId) const;
@@ -141,7 +147,8 @@ private:
     LinkRouter m_router;
     // What label placement looks at, in scene coordinates; every change is logged in m_changesSinceSettle.
     ChangeLog m_changesSinceSettle;
-    RectIndex<const ComponentItem*> m_componentOutlines{256, &m_changesSinceSettle}; // also obstacles of routes
+    RectIndex<const ComponentItem*> m_componentOutlines{256,
+                                                        &m_changesSinceSettle}; // also obstacles of routes
     RectIndex<const LinkItem*> m_labelBoxes{256, &m_changesSinceSettle};
     RectIndex<const ZoneItem*> m_zoneCaptions{256, &m_changesSinceSettle};
     // The tracks links run along: fine cells, as lines are thin and crowd the corridors.

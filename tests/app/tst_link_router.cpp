@@ -1,11 +1,13 @@
 // The link router on its own: orthogonal routes around boxes, the simple elbow when nothing is in the way,
 // straight lines, label placement, and the rectangle index the canvas feeds it from.
+#include "app/gui/label_clutter.h"
 #include "app/gui/link_router.h"
 #include "app/gui/rect_index.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <random>
 
 using namespace napkin::gui;
 
@@ -82,6 +84,8 @@ class TestLinkRouter : public QObject {
     void rectIndexReportsEachRectangleOnce();
     void rectIndexLogsWhereItChanged();
     void aLabelWithNowhereFreeStopsLookingAfterItsBudget();
+    void clutterRowsCountWhatThePlaceCovers();
+    void clutterRowsAgreeWithLookingAtEachPlace();
 };
 
 void TestLinkRouter::routesAvoidEveryObstacle_data() {
@@ -240,7 +244,8 @@ void TestLinkRouter::labelMovesAwayFromWhatIsTaken() {
     // Nowhere free at all (the wall, and everything outside 0 ≤ x ≤ 330, 0 ≤ y ≤ 100 is taken): the least
     // cluttered place on the line, here the end of the short last segment, reported as not free.
     auto crowded = [&](const QRectF& r, qreal) {
-        return area(r & wall) + (r.top() < 0 || r.bottom() > 100 || r.left() < 0 || r.right() > 330 ? 1e6 : 0.0);
+        return area(r & wall) +
+               (r.top() < 0 || r.bottom() > 100 || r.left() < 0 || r.right() > 330 ? 1e6 : 0.0);
     };
     const LabelPlace last = placeLabel(route, QSizeF(60, 20), crowded, crowded);
     QCOMPARE(last.rect, QRectF(270, 55, 60, 20));
@@ -254,7 +259,8 @@ void TestLinkRouter::aLabelSetApartHasAFreeLeader() {
     const QRectF left(0, 28, 140, 44);
     const QRectF right(160, 28, 140, 44);
     const LabelPlace place = placeLabel(
-        route, QSizeF(60, 20), [&](const QRectF& r, qreal) { return area(r & left) + area(r & right); }, none);
+        route, QSizeF(60, 20), [&](const QRectF& r, qreal) { return area(r & left) + area(r & right); },
+        none);
     QCOMPARE(place.rect, QRectF(120, 82, 60, 20));
     QCOMPARE(place.leader, QLineF(150, 50, 150, 82));
     QVERIFY(place.free);
@@ -310,9 +316,9 @@ void TestLinkRouter::rectIndexLogsWhereItChanged() {
 
 void TestLinkRouter::aLabelWithNowhereFreeStopsLookingAfterItsBudget() {
     // A 4,000 px line with everything around it taken, more on the left: the 60 × 20 label probes the 489
-    // places on the line (the middle, then 8 px steps out to 1,952 px either side: its centre stays 42 px, half
-    // its width and 12 px, from each end), then beside the line until 2,048 probes in all, and stays at the
-    // least cluttered place on the line, the last on the right, centred at x = 3,952.
+    // places on the line (the middle, then 8 px steps out to 1,952 px either side: its centre stays 42 px,
+    // half its width and 12 px, from each end), then beside the line until 2,048 probes in all, and stays at
+    // the least cluttered place on the line, the last on the right, centred at x = 3,952.
     const QPolygonF route({{0, 0}, {4000, 0}});
     int probes = 0;
     auto crowded = [&](const QRectF& r, qreal) {
@@ -329,6 +335,91 @@ void TestLinkRouter::aLabelWithNowhereFreeStopsLookingAfterItsBudget() {
     QCOMPARE(probes, 100);
     QCOMPARE(early.rect, QRectF(2370, -10, 60, 20));
     QVERIFY(!early.free);
+}
+
+void TestLinkRouter::clutterRowsCountWhatThePlaceCovers() {
+    // A box (weight 4) and a line (weight 40). The place (60 × 20 at 100, 0), grown by 3, spans x 97 to 163
+    // and y −3 to 23: it shares 13 × 26 with the box at x 150 and 1 × 26 with the line at x 120.
+    const std::vector<LabelObstacle> obstacles{{QRectF(150, -50, 100, 100), 4},
+                                               {QRectF(119.5, -40, 1, 200), 40}};
+    int gathered = 0;
+    LabelClutterRows rows(
+        [&](const QRectF& region, std::vector<LabelObstacle>& found) {
+            ++gathered;
+            for (const LabelObstacle& o : obstacles)
+                if (o.rect.intersects(region))
+                    found.push_back(o);
+        },
+        3);
+    QCOMPARE(rows.clutter(QRectF(100, 0, 60, 20), std::numeric_limits<qreal>::infinity()),
+             4 * 13 * 26 + 40 * 1 * 26.0);
+    // Along the same row, 8 px on at a time: the row is looked at once for all of them.
+    QCOMPARE(rows.clutter(QRectF(0, 0, 60, 20), std::numeric_limits<qreal>::infinity()), 0.0); // x −3 to 63
+    for (int x = 8; x <= 96; x += 8)
+        rows.clutter(QRectF(x, 0, 60, 20), std::numeric_limits<qreal>::infinity());
+    QCOMPARE(rows.clutter(QRectF(56, 0, 60, 20), std::numeric_limits<qreal>::infinity()), 0.0); // x 53 to 119
+    QCOMPARE(rows.clutter(QRectF(57, 0, 60, 20), std::numeric_limits<qreal>::infinity()), 40 * 0.5 * 26.0);
+    QCOMPARE(gathered, 2);
+    QCOMPARE(rows.looks(), 2);
+    // Counting may stop once the sum reaches what is enough; it then says at least that.
+    QVERIFY(rows.clutter(QRectF(100, 0, 60, 20), 1) >= 1);
+}
+
+void TestLinkRouter::clutterRowsAgreeWithLookingAtEachPlace() {
+    // Random boxes and lines; places in rows along and beside a line, as a label's search tries them, and at
+    // random: the rows give exactly what looking at each place alone gives.
+    std::mt19937 random(7);
+    auto coordinate = [&](int range) {
+        return qreal(std::uniform_int_distribution<int>(0, range)(random)) / 4;
+    };
+    std::vector<LabelObstacle> obstacles;
+    for (int i = 0; i < 400; ++i) {
+        const bool line = i % 2 == 0;
+        const QRectF rect =
+            line ? (i % 4 == 0 ? QRectF(coordinate(8000), coordinate(8000), 1, coordinate(2000) + 1)
+                               : QRectF(coordinate(8000), coordinate(8000), coordinate(2000) + 1, 1))
+                 : QRectF(coordinate(8000), coordinate(8000), 160, 64);
+        obstacles.push_back({rect, line ? 40.0 : 4.0});
+    }
+    auto gather = [&](const QRectF& region, std::vector<LabelObstacle>& found) {
+        for (const LabelObstacle& o : obstacles)
+            if (o.rect.intersects(region))
+                found.push_back(o);
+    };
+    auto alone = [&](const QRectF& place) {
+        const QRectF spaced = place.adjusted(-3, -3, 3, 3);
+        qreal sum = 0;
+        for (const LabelObstacle& o : obstacles)
+            sum += coveredArea(spaced, o);
+        return sum;
+    };
+    LabelClutterRows rows(gather, 3);
+    int compared = 0;
+    for (int row = 0; row < 60; ++row) {
+        const QPointF start(coordinate(8000), coordinate(8000));
+        const bool horizontal = row % 2 == 0;
+        for (int step = 0; step < 80; ++step) {
+            const qreal along = (step % 2 == 0 ? 1 : -1) * 8 * (step / 2) * (1 + step / 20);
+            for (const qreal side : {0.0, 1.0, -1.0}) {
+                const QPointF centre =
+                    start + (horizontal ? QPointF(along, side * 30) : QPointF(side * 45, along));
+                QRectF place(0, 0, 60.25, 20.5);
+                place.moveCenter(centre);
+                const qreal expected = alone(place);
+                QCOMPARE(rows.clutter(place, std::numeric_limits<qreal>::infinity()), expected);
+                const qreal enough = expected / 2 + 1;
+                const qreal stopped = rows.clutter(place, enough);
+                QVERIFY(expected < enough ? stopped == expected : stopped >= enough);
+                ++compared;
+            }
+        }
+    }
+    QCOMPARE(compared, 60 * 80 * 3);
+    QVERIFY2(rows.looks() < compared / 10, qPrintable(QString::number(rows.looks())));
+    for (int i = 0; i < 2000; ++i) {
+        const QRectF place(coordinate(8000), coordinate(8000), 44, 24);
+        QCOMPARE(rows.clutter(place, std::numeric_limits<qreal>::infinity()), alone(place));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLinkRouter)
