@@ -25,6 +25,18 @@ qreal endAlong(const QRectF& rect, bool horizontal) {
     return horizontal ? rect.right() : rect.bottom();
 }
 
+/// `place`'s extent across, `from` to `to` along: the extent across bit for bit, as rows are matched by it.
+QRectF stretchOf(const QRectF& place, bool horizontal, qreal from, qreal to) {
+    return horizontal ? QRectF(from, place.y(), to - from, place.height())
+                      : QRectF(place.x(), from, place.width(), to - from);
+}
+
+/// Whether two rectangles overlap as the scene's indexes have it: each with an area, sharing some of it.
+bool meets(const QRectF& a, const QRectF& b) {
+    return a.width() > 0 && a.height() > 0 && b.width() > 0 && b.height() > 0 && a.left() < b.right() &&
+           b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
+}
+
 template <typename T>
 void keepLast(std::vector<T>& items, T item, std::size_t count) {
     if (items.size() >= count)
@@ -65,44 +77,49 @@ const LabelClutterRows::Row* LabelClutterRows::rowHolding(const QRectF& spaced) 
 }
 
 const LabelClutterRows::Row& LabelClutterRows::loadRow(const QRectF& spaced, bool horizontal) {
-    // A row reached beyond its end is looked at again, twice as long: a search alternates between the two
-    // ends of a line as it goes out from the middle.
     const auto same = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row& kept) {
         return kept.horizontal == horizontal && sameAcross(kept.region, spaced, horizontal);
     });
-    const qreal reach =
-        same == m_rows.end()
-            ? rowReach
-            : std::max(rowReach, endAlong(same->region, horizontal) - startAlong(same->region, horizontal));
-    qreal from = startAlong(spaced, horizontal) - reach;
-    qreal to = endAlong(spaced, horizontal) + reach;
-    if (same != m_rows.end()) {
-        from = std::min(from, startAlong(same->region, horizontal));
-        to = std::max(to, endAlong(same->region, horizontal));
+    if (same == m_rows.end()) {
+        keepLast(m_rows, Row{horizontal, {}, {}, {}}, rowsKept);
+        Row& row = m_rows.back();
+        const qreal from = startAlong(spaced, horizontal) - rowReach;
+        const qreal to = endAlong(spaced, horizontal) + rowReach;
+        row.region = stretchOf(spaced, horizontal, from, to);
+        gather(row, row.region, QRectF());
+        return row;
     }
-    Row row;
-    row.horizontal = horizontal;
-    // The extent across is the place's own, bit for bit: rows are matched by it.
-    row.region = horizontal ? QRectF(from, spaced.y(), to - from, spaced.height())
-                            : QRectF(spaced.x(), from, spaced.width(), to - from);
+    // A row reached beyond its end grows to twice its length: a search alternates between the two ends of a
+    // line as it goes out from the middle. Only the new stretches are looked at.
+    Row& row = *same;
+    const QRectF before = row.region;
+    const qreal reach = std::max(rowReach, endAlong(before, horizontal) - startAlong(before, horizontal));
+    const qreal from = std::min(startAlong(spaced, horizontal) - reach, startAlong(before, horizontal));
+    const qreal to = std::max(endAlong(spaced, horizontal) + reach, endAlong(before, horizontal));
+    if (from < startAlong(before, horizontal))
+        gather(row, stretchOf(spaced, horizontal, from, startAlong(before, horizontal)), before);
+    if (to > endAlong(before, horizontal))
+        gather(row, stretchOf(spaced, horizontal, endAlong(before, horizontal), to), before);
+    row.region = stretchOf(spaced, horizontal, from, to);
+    return row;
+}
+
+/// Adds the obstacles in `stretch` to the row, but for those it has already (they meet `seen`).
+void LabelClutterRows::gather(Row& row, const QRectF& stretch, const QRectF& seen) {
     m_found.clear();
-    m_gather(row.region, m_found);
+    m_gather(stretch, m_found);
     ++m_looks;
-    for (const LabelObstacle& obstacle : m_found)
-        (endAlong(obstacle.rect, horizontal) - startAlong(obstacle.rect, horizontal) > shortAlong
-             ? row.long_
-             : row.obstacles)
-            .push_back(obstacle);
+    for (const LabelObstacle& obstacle : m_found) {
+        if (meets(obstacle.rect, seen))
+            continue;
+        const qreal length =
+            endAlong(obstacle.rect, row.horizontal) - startAlong(obstacle.rect, row.horizontal);
+        (length > shortAlong ? row.long_ : row.obstacles).push_back(obstacle);
+    }
     std::sort(row.obstacles.begin(), row.obstacles.end(),
               [&](const LabelObstacle& a, const LabelObstacle& b) {
-                  return startAlong(a.rect, horizontal) < startAlong(b.rect, horizontal);
+                  return startAlong(a.rect, row.horizontal) < startAlong(b.rect, row.horizontal);
               });
-    if (same != m_rows.end()) {
-        *same = std::move(row);
-        return *same;
-    }
-    keepLast(m_rows, std::move(row), rowsKept);
-    return m_rows.back();
 }
 
 qreal LabelClutterRows::sumOver(const Row& row, const QRectF& spaced, qreal enough) {

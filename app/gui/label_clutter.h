@@ -55,6 +55,7 @@ class LabelClutterRows {
 
     const Row* rowHolding(const QRectF& spaced) const;
     const Row& loadRow(const QRectF& spaced, bool horizontal);
+    void gather(Row& row, const QRectF& stretch, const QRectF& seen);
     static qreal sumOver(const Row& row, const QRectF& spaced, qreal enough);
 
     Gather m_gather;

@@ -415,7 +415,7 @@ void TestLinkRouter::clutterRowsAgreeWithLookingAtEachPlace() {
         }
     }
     QCOMPARE(compared, 60 * 80 * 3);
-    QVERIFY2(rows.looks() < compared / 10, qPrintable(QString::number(rows.looks())));
+    QVERIFY2(rows.looks() < compared / 5, qPrintable(QString::number(rows.looks())));
     for (int i = 0; i < 2000; ++i) {
         const QRectF place(coordinate(8000), coordinate(8000), 44, 24);
         QCOMPARE(rows.clutter(place, std::numeric_limits<qreal>::infinity()), alone(place));
