@@ -5,6 +5,7 @@
 #include "model/editing/badges.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QScopedValueRollback>
 #include <QSvgRenderer>
 
 #include <algorithm>
@@ -557,7 +558,9 @@ void CanvasScene::settleLabels() {
 /// seconds however crowded it is, and a label there settles for the least cluttered place it has seen.
 int CanvasScene::labelProbeBudget() const {
     constexpr qsizetype shared = 500'000;
-    return int(std::clamp<qsizetype>(shared / std::max<qsizetype>(m_links.size(), 1), 64, 2048));
+    constexpr int whileDragging = 64;
+    const int budget = int(std::clamp<qsizetype>(shared / std::max<qsizetype>(m_links.size(), 1), 64, 2048));
+    return m_draggingPreview ? std::min(budget, whileDragging) : budget;
 }
 
 /// Everywhere placing the label of `item` may look: its line's neighbourhood, out to the farthest place
@@ -653,6 +656,8 @@ void CanvasScene::rerouteMoved() {
         for (LinkItem* link : linksNear(pending.value(id).before, outlineInScene(*item), movedIds))
             take(link);
     }
+    // A frame of a drag: labels take a quick look for a place; the drop (an edit) places them properly.
+    const QScopedValueRollback previewing(m_draggingPreview, true);
     for (LinkItem* link : std::as_const(affected))
         reroute(*link);
 }

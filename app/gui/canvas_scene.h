@@ -73,7 +73,8 @@ class CanvasScene : public QGraphicsScene {
     /// affected link once (a link between two moved boxes too), each placing its own label. One drag frame is
     /// one batch, so dragging a selection costs the links it touches, not links × moved boxes. Other labels
     /// the moved lines now cross are settled when the drag ends and the move becomes an edit: settling them
-    /// every frame cost a dense design seconds a frame.
+    /// every frame cost a dense design seconds a frame. Within a frame a label looks at no more than 64 places
+    /// (a dense design's label may otherwise try hundreds); the edit at the end searches in full.
     class MoveBatch {
       public:
         explicit MoveBatch(CanvasScene& scene);
@@ -157,6 +158,7 @@ class CanvasScene : public QGraphicsScene {
     bool m_orthogonal = true;
     bool m_syncing = false;
     int m_moveBatches = 0;
+    bool m_draggingPreview = false; // re-routing a drag's frame
     QStringList m_movedOrder; // the pending moves in the order they came, so routing is repeatable
     QHash<QString, PendingMove> m_pendingMoves;
     QStringList m_pathComponents;

@@ -121,6 +121,7 @@ private slots:
     void draggingASelectionKeepsEveryLinkOnItsBoxes();
     void exampleLinksKeepClearOfBoxesAndEachOthersLabels();
     void labelsKeepClearAfterADrag();
+    void aDragGlancesForLabelPlacesAndTheDropSearches();
     void arrowKeysNudgeAndTabCycles();
     void renameInPlaceWithF2();
     void saveThenOpenGivesTheSameDesign();
@@ -543,6 +544,68 @@ void TestMainWindow::labelsKeepClearAfterADrag() {
     sendMouse(viewport, QEvent::MouseButtonRelease, grab + QPoint(-160, 240), Qt::LeftButton, Qt::NoButton);
     QCOMPARE(m_window->document().undoStack()->count(), 1);
     QCOMPARE(firstCoveredLabelOrLine(), QString());
+}
+
+// A drag frame gives the labels of the lines it moves a quick look (64 places): a frame must fit in 16 ms on
+// a dense design. The drop is an edit, and the edit searches properly. Here the line runs through five rows
+// of zone captions, 10 px apart: the label has no free place on the line or near it, and finds one only
+// further out, with a leader, well past 64 places.
+void TestMainWindow::aDragGlancesForLabelPlacesAndTheDropSearches() {
+    Design crowded;
+    const double line = 400; // the line's y: the boxes' centres
+    for (const auto& [id, x] : {std::pair{"a", 0.0}, std::pair{"b", 1400.0}}) {
+        Component box;
+        box.id = id;
+        box.kind = "service";
+        box.label = id;
+        box.position = {x, line - componentHeight / 2};
+        crowded.appendComponent(box);
+    }
+    Link link;
+    link.id = "a-b";
+    link.from = "a";
+    link.to = "b";
+    crowded.appendLink(link);
+    for (int row = 0; row < 5; ++row)
+        for (int column = 0; column < 9; ++column) {
+            Zone zone;
+            zone.id = "z" + std::to_string(row) + std::to_string(column);
+            zone.label = "Zone " + zone.id + " with a long caption";
+            // The caption is 8 to 26 px down and 12 to 128 px across: 24 px apart across, 12 px down.
+            zone.rect = {150.0 + 140 * column, line - 68 + 30 * row, 140, 30};
+            crowded.appendZone(zone);
+        }
+    QTemporaryDir directory;
+    const QString path = directory.filePath("crowded.napkin");
+    QVERIFY(saveDesignFile(crowded, path.toStdString()).ok);
+    QVERIFY(m_window->openFile(path));
+    const CanvasScene& scene = *m_window->canvasScene();
+    auto labelOnACaption = [&] {
+        const QRectF label = scene.linkItem("a-b")->labelRect();
+        for (const Zone& zone : design().zones()) {
+            const ZoneItem* item = scene.zoneItem(QString::fromStdString(zone.id));
+            if (item->mapRectToScene(item->captionRect()).intersects(label))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(!labelOnACaption());
+    QVERIFY(!scene.linkItem("a-b")->leader().isNull());
+
+    view()->setZoom(1);
+    const QPointF b(1480, line);
+    view()->centerOn(b);
+    QWidget* viewport = view()->viewport();
+    const QPoint grab = view()->mapFromScene(b);
+    sendMouse(viewport, QEvent::MouseMove, grab, Qt::NoButton, Qt::NoButton);
+    sendMouse(viewport, QEvent::MouseButtonPress, grab, Qt::LeftButton, Qt::LeftButton);
+    for (int step = 1; step <= 4; ++step)
+        sendMouse(viewport, QEvent::MouseMove, grab + QPoint(10 * step, 0), Qt::NoButton, Qt::LeftButton);
+    QVERIFY(labelOnACaption()); // the glance found nothing free: the least cluttered place on the line
+    sendMouse(viewport, QEvent::MouseButtonRelease, grab + QPoint(40, 0), Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(design().component("b")->position, (Point{1440, line - componentHeight / 2}));
+    QVERIFY(!labelOnACaption());
+    QVERIFY(!scene.linkItem("a-b")->leader().isNull());
 }
 
 void TestMainWindow::arrowKeysNudgeAndTabCycles() {
