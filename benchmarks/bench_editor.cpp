@@ -209,8 +209,8 @@ BENCHMARK(BM_DragFrame)
 // A component dragged across a 1,000-component design, frame by frame: it moves 12 units right and 4 down per
 // frame for 200 frames (across about ten columns and six rows of boxes and their links), each frame moving
 // it, re-routing what it touches and repainting the canvas. The benchmark's time is the whole drag;
-// `worst_ms` is the slowest single frame (wall clock), the figure a user feels; `worst_cpu_ms` is its CPU time, the
-// steadier figure on a shared machine. NAPKIN_BENCH_FRAMES=1 prints every frame.
+// `worst_ms` is the slowest single frame (wall clock), the figure a user feels; `worst_cpu_ms` the slowest in
+// CPU time, the steadier figure on a shared machine. NAPKIN_BENCH_FRAMES=1 prints every frame.
 void BM_DragAcross(benchmark::State& state) {
     const QTemporaryDir directory;
     const QString path = writeDesign(directory, static_cast<int>(state.range(0)));
