@@ -144,7 +144,7 @@ Analysis analyze(const Design& design, const Catalog& catalog, const PriceTable&
         if (load.shards > 1)
             resilience.shardLoads[load.id] = {load.shards, load.busiestShardQps, load.offeredQps};
     }
-    analysis.resilience = analyzeResilience(design, catalog, resilience);
+    analysis.resilience = analyzeResilience(graph, catalog, resilience);
     append(analysis.findings, analysis.resilience.findings);
     if (analysis.resilience.failure)
         rerouteFindings(design, catalog, analysis);

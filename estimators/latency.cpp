@@ -71,9 +71,11 @@ HopDistance hopDistance(const Design& design, const Catalog& catalog, const Comp
     return HopDistance::SameZone;
 }
 
-double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& link, const NetworkLatencies& network) {
-    const Component* from = design.component(link.from);
-    const Component* to = design.component(link.to);
+namespace {
+
+// The link's ends are given, as the callers found them, so that a whole design's links cost no lookup by id.
+double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& link, const Component* from,
+                    const Component* to, const NetworkLatencies& network) {
     double base = 0;
     if (from && to) {
         switch (hopDistance(design, catalog, *from, *to)) {
@@ -93,6 +95,14 @@ double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& li
     const auto extra = link.props.find("latency_ms");
     const double extraMs = extra != link.props.end() && extra->second.is_number() ? extra->second.get<double>() : 0;
     return base + (extraMs > 0 ? extraMs : 0);
+}
+
+} // namespace
+
+double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& link,
+                    const NetworkLatencies& network) {
+    return hopLatencyMs(design, catalog, link, design.component(link.from), design.component(link.to),
+                        network);
 }
 
 ComponentDelay componentDelay(const Component& component, const Catalog& catalog, int instances, double offeredQps) {
@@ -309,10 +319,13 @@ OperationLatency fastestRoutes(const RequestGraph& graph, const RequestPath& pat
 } // namespace
 
 std::vector<double> linkLatenciesMs(const RequestGraph& graph, const NetworkLatencies& network) {
+    const Design& design = graph.design();
+    auto end = [&](int v) { return v < 0 ? nullptr : &design.components()[static_cast<std::size_t>(v)]; };
     std::vector<double> linkMs;
-    linkMs.reserve(graph.design().links().size());
-    for (const Link& link : graph.design().links())
-        linkMs.push_back(hopLatencyMs(graph.design(), graph.catalog(), link, network));
+    linkMs.reserve(design.links().size());
+    for (std::size_t l = 0; l < design.links().size(); ++l)
+        linkMs.push_back(hopLatencyMs(design, graph.catalog(), design.links()[l], end(graph.view().source(l)),
+                                      end(graph.view().target(l)), network));
     return linkMs;
 }
 

@@ -113,18 +113,30 @@ private:
     const std::vector<Component>& components() const { return m_graph.design().components(); }
     std::string_view role(std::size_t v) const { return m_graph.role(v); }
     const Catalog& catalog() const { return m_graph.catalog(); }
-    int index(const std::string& id) const { return m_graph.design().componentIndex(id); }
-    std::string_view roleOfId(const std::string& id) const {
-        const int v = index(id);
+    std::string_view roleAt(int v) const {
         return v < 0 ? std::string_view() : role(static_cast<std::size_t>(v));
+    }
+    // The ends of one of the design's links, from the graph view's table rather than by id.
+    int sourceOf(const Link* link) const { return m_graph.view().source(linkIndex(link)); }
+    int targetOf(const Link* link) const { return m_graph.view().target(linkIndex(link)); }
+    std::size_t linkIndex(const Link* link) const {
+        return static_cast<std::size_t>(link - m_graph.design().links().data());
+    }
+    std::string_view fromRole(const Link* link) const { return roleAt(sourceOf(link)); }
+    std::string_view toRole(const Link* link) const { return roleAt(targetOf(link)); }
+    // The role at the link's other end than component `id`.
+    std::string_view otherRole(const Link* link, const std::string& id) const {
+        return link->from == id ? toRole(link) : fromRole(link);
     }
 
     // Design::linksOf scans every link; the checks ask about each component, so index the links once.
     void indexLinks() {
         m_linksOf.resize(components().size());
-        for (const Link& link : m_graph.design().links()) {
-            const int from = index(link.from);
-            const int to = index(link.to);
+        const auto& links = m_graph.design().links();
+        for (std::size_t l = 0; l < links.size(); ++l) {
+            const Link& link = links[l];
+            const int from = m_graph.view().source(l);
+            const int to = m_graph.view().target(l);
             if (from >= 0)
                 m_linksOf[static_cast<std::size_t>(from)].push_back(&link);
             if (to >= 0 && to != from)
@@ -159,7 +171,7 @@ private:
     void checkDatabase(std::size_t v) {
         const Component& c = components()[v];
         for (const Link* link : linksOf(v))
-            if (link->to == c.id && roleOfId(link->from) == "client")
+            if (link->to == c.id && fromRole(link) == "client")
                 add("lint.client-to-database", {c.id, link->from},
                     labelOf(*m_graph.design().component(link->from)) + " talks to the database " + labelOf(c)
                         + " directly.",
@@ -174,9 +186,9 @@ private:
                 "Add a replica in another availability zone (replicas ≥ 2, replication_factor ≥ 2).");
     }
 
-    bool linksToStore(const std::string& id) const {
-        auto toStore = [&](const Link* link) { return link->from == id && isStoreRole(roleOfId(link->to)); };
-        const int v = index(id);
+    // Whether component `id` (vertex v, -1 when it is missing) links to a store.
+    bool linksToStore(int v, const std::string& id) const {
+        auto toStore = [&](const Link* link) { return link->from == id && isStoreRole(toRole(link)); };
         if (v < 0) { // the missing end of a dangling link: not indexed
             const std::vector<const Link*> links = m_graph.design().linksOf(id);
             return std::any_of(links.begin(), links.end(), toStore);
@@ -187,10 +199,11 @@ private:
 
     void checkCache(std::size_t v) {
         const Component& c = components()[v];
-        bool backed = linksToStore(c.id);
+        bool backed = linksToStore(static_cast<int>(v), c.id);
         for (const Link* link : linksOf(v)) {
-            const std::string& other = link->from == c.id ? link->to : link->from;
-            if (link->to == c.id && (linksToStore(link->from) || isStoreRole(roleOfId(other)) || roleOfId(other) == "cdc"))
+            const std::string_view other = otherRole(link, c.id);
+            if (link->to == c.id &&
+                (linksToStore(sourceOf(link), link->from) || isStoreRole(other) || other == "cdc"))
                 backed = true;
         }
         if (!backed)
@@ -208,11 +221,10 @@ private:
         const Component& c = components()[v];
         bool consumed = false;
         for (const Link* link : linksOf(v)) {
-            if (link->from == c.id && roleOfId(link->to) != "monitoring")
+            if (link->from == c.id && toRole(link) != "monitoring")
                 consumed = true;
-            const std::string_view fromRole = roleOfId(link->from);
-            if (link->to == c.id
-                && (fromRole == "stream_processor" || fromRole == "serverless" || fromRole == "batch"))
+            const std::string_view from = fromRole(link);
+            if (link->to == c.id && (from == "stream_processor" || from == "serverless" || from == "batch"))
                 consumed = true;
         }
         if (hasProperty(c, catalog(), "consumers") && numberProperty(c, catalog(), "consumers", 1) < 1)
@@ -226,7 +238,7 @@ private:
     void checkConsumer(std::size_t v) {
         const Component& c = components()[v];
         for (const Link* link : linksOf(v)) {
-            const std::string_view other = roleOfId(link->from == c.id ? link->to : link->from);
+            const std::string_view other = otherRole(link, c.id);
             if (other == "queue" || other == "cdc")
                 return;
         }
@@ -416,9 +428,10 @@ private:
                     frontier.push_back(next);
                 }
         }
-        for (const Link& link : design.links()) {
-            const int from = design.componentIndex(link.from);
-            const int to = design.componentIndex(link.to);
+        for (std::size_t l = 0; l < design.links().size(); ++l) {
+            const Link& link = design.links()[l];
+            const int from = m_graph.view().source(l);
+            const int to = m_graph.view().target(l);
             // A fallback link carries nothing until its source's other links fail: no round trip per request.
             if (from < 0 || to < 0 || !isSynchronous(link.protocol) || isFallbackLink(link)
                 || !onRequestPath[static_cast<std::size_t>(from)] || role(static_cast<std::size_t>(from)) == "client")
@@ -441,8 +454,8 @@ private:
 
     void checkFallbacks() {
         for (const Link& link : m_graph.design().links()) {
-            const int from = index(link.from);
-            if (!isFallbackLink(link) || from < 0)
+            const int from = isFallbackLink(link) ? sourceOf(&link) : -1;
+            if (from < 0)
                 continue;
             const auto& siblings = m_linksOf[static_cast<std::size_t>(from)];
             const bool hasPrimary =

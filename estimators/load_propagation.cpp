@@ -520,7 +520,7 @@ private:
     std::vector<bool> standingBy() const {
         std::vector<bool> standing(m_design.components().size(), false);
         for (const Link& link : m_design.links())
-            if (const int to = m_design.componentIndex(link.to); to >= 0 && isFallbackLink(link))
+            if (const int to = isFallbackLink(link) ? m_design.componentIndex(link.to) : -1; to >= 0)
                 standing[static_cast<std::size_t>(to)] = true;
         return standing;
     }

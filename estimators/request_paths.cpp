@@ -151,7 +151,8 @@ std::vector<std::size_t> flood(std::size_t vertexCount, const std::vector<std::s
 }
 
 // Stores joined by replication links hold the same data: any of them serves the operation.
-std::vector<std::size_t> replicationRoots(const Design& design) {
+std::vector<std::size_t> replicationRoots(const GraphView& view) {
+    const Design& design = view.design();
     std::vector<std::size_t> parent(design.components().size());
     std::iota(parent.begin(), parent.end(), std::size_t(0));
     auto find = [&](std::size_t v) {
@@ -159,10 +160,10 @@ std::vector<std::size_t> replicationRoots(const Design& design) {
             v = parent[v] = parent[parent[v]];
         return v;
     };
-    for (const Link& link : design.links()) {
-        const int from = design.componentIndex(link.from);
-        const int to = design.componentIndex(link.to);
-        if (link.protocol == Protocol::Replication && from >= 0 && to >= 0)
+    for (std::size_t l = 0; l < design.links().size(); ++l) {
+        const int from = view.source(l);
+        const int to = view.target(l);
+        if (design.links()[l].protocol == Protocol::Replication && from >= 0 && to >= 0)
             parent[find(static_cast<std::size_t>(from))] = find(static_cast<std::size_t>(to));
     }
     for (std::size_t v = 0; v < parent.size(); ++v)
@@ -257,9 +258,20 @@ void addFallbacks(const RequestGraph& graph, RequestPath& path, const std::vecto
 } // namespace
 
 RequestGraph::RequestGraph(const Design& design, const Catalog& catalog)
-    : m_view(design), m_catalog(catalog), m_replicationRoots(replicationRoots(design)) {
+    : m_catalog(catalog), m_ownView(std::in_place, design), m_view(&*m_ownView) {
+    buildPaths();
+}
+
+RequestGraph::RequestGraph(const GraphView& view, const Catalog& catalog)
+    : m_catalog(catalog), m_view(&view) {
+    buildPaths();
+}
+
+void RequestGraph::buildPaths() {
+    const Design& design = m_view->design();
+    m_replicationRoots = replicationRoots(*m_view);
     for (const Component& component : design.components())
-        m_roles.emplace_back(roleOf(component, catalog));
+        m_roles.emplace_back(roleOf(component, m_catalog));
     for (const Link& link : design.links())
         m_fallbackLinks.push_back(isFallbackLink(link));
     if (std::find(m_fallbackLinks.begin(), m_fallbackLinks.end(), true) != m_fallbackLinks.end()) {
@@ -282,7 +294,7 @@ RequestGraph::RequestGraph(const Design& design, const Catalog& catalog)
 }
 
 std::vector<bool> RequestGraph::linksUsableBy(const OperationRef& operation) const {
-    const GraphView::Graph& g = m_view.graph();
+    const GraphView::Graph& g = m_view->graph();
     std::vector<bool> usable(design().links().size(), false);
     for (auto [e, end] = boost::edges(g); e != end; ++e) {
         const std::size_t link = g[*e].link;
@@ -324,7 +336,7 @@ RequestPath RequestGraph::buildPath(std::size_t client, const OperationRef& oper
     path.clientVertex = client;
     path.operation = operation;
     path.usableLinks = usableLinks;
-    const GraphView::Graph& g = m_view.graph();
+    const GraphView::Graph& g = m_view->graph();
     path.reachable = reachableFrom(path, Working{});
 
     // The loops below visit only what the client reaches: a path is short, the design may be large.

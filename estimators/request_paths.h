@@ -14,6 +14,7 @@
 #include "model/graph_view.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,11 +84,16 @@ struct Working {
 class RequestGraph {
 public:
     RequestGraph(const Design& design, const Catalog& catalog);
+    /// On a view the caller already has and keeps alive (the analysis builds one for the load).
+    RequestGraph(const GraphView& view, const Catalog& catalog);
+    RequestGraph(GraphView&&, const Catalog&) = delete;
+    RequestGraph(const RequestGraph&) = delete;
+    RequestGraph& operator=(const RequestGraph&) = delete;
 
-    const GraphView& view() const { return m_view; }
-    const Design& design() const { return m_view.design(); }
+    const GraphView& view() const { return *m_view; }
+    const Design& design() const { return m_view->design(); }
     const Catalog& catalog() const { return m_catalog; }
-    std::size_t vertexCount() const { return m_view.vertexCount(); }
+    std::size_t vertexCount() const { return m_view->vertexCount(); }
     std::string_view role(std::size_t vertex) const { return m_roles[vertex]; }
     /// Every (client, operation) pair whose operation reaches anything from that client.
     const std::vector<RequestPath>& paths() const { return m_paths; }
@@ -106,9 +112,11 @@ private:
     RequestPath buildPath(std::size_t client, const OperationRef& operation,
                           const std::shared_ptr<const std::vector<bool>>& usableLinks) const;
     std::vector<std::vector<std::size_t>> targetGroups(const std::vector<std::size_t>& targets) const;
+    void buildPaths();
 
-    GraphView m_view;
     const Catalog& m_catalog;
+    std::optional<GraphView> m_ownView; // when built from a design
+    const GraphView* m_view = nullptr;
     std::vector<std::string> m_roles;
     std::vector<std::size_t> m_replicationRoots; // per vertex: its replication group's representative
     std::vector<bool> m_fallbackLinks;           // per link: marked `fallback`

@@ -79,8 +79,14 @@ Json latencyToJson(const OperationLatency& latency) {
 } // namespace
 
 ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog, const ResilienceInputs& inputs) {
+    return analyzeResilience(GraphView(design), catalog, inputs);
+}
+
+ResilienceReport analyzeResilience(const GraphView& view, const Catalog& catalog,
+                                   const ResilienceInputs& inputs) {
     ResilienceReport report;
-    const RequestGraph graph(design, catalog);
+    const Design& design = view.design();
+    const RequestGraph graph(view, catalog);
     const std::vector<ReplicaModel> models = replicaModels(design, catalog);
 
     SpofAnalysis spofs = findSinglePointsOfFailure(graph, models);

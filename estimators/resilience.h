@@ -49,6 +49,9 @@ struct ResilienceReport {
 
 ResilienceReport analyzeResilience(const Design& design, const Catalog& catalog = Catalog::builtin(),
                                    const ResilienceInputs& inputs = {});
+/// The same on a graph view of the design the caller has built already.
+ResilienceReport analyzeResilience(const GraphView& view, const Catalog& catalog,
+                                   const ResilienceInputs& inputs);
 
 /// The resilience section of `napkin analyze --json`: per operation its spof list, availability and
 /// latency_ms (null when saturated or unreachable), plus the what-if outcome when one was asked for.

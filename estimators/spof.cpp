@@ -347,10 +347,12 @@ private:
         const Design& design = m_graph.design();
         for (std::size_t l = 0; l < design.links().size(); ++l) {
             const Link& link = design.links()[l];
-            const Component* from = design.component(link.from);
-            const Component* to = design.component(link.to);
-            if (!from || !to)
+            const int fromVertex = m_graph.view().source(l);
+            const int toVertex = m_graph.view().target(l);
+            if (fromVertex < 0 || toVertex < 0)
                 continue;
+            const Component* from = &design.components()[static_cast<std::size_t>(fromVertex)];
+            const Component* to = &design.components()[static_cast<std::size_t>(toVertex)];
             const std::string fromRegion = enclosingZone(design, from->zone, ZoneKind::Region);
             const std::string toRegion = enclosingZone(design, to->zone, ZoneKind::Region);
             if (fromRegion.empty() || toRegion.empty() || fromRegion == toRegion)
@@ -358,8 +360,8 @@ private:
             for (Working& working : m_healthyUp)
                 working.linkDown = {l};
             // Only a path that can reach the link's source can cross it.
-            const auto source = static_cast<std::size_t>(design.componentIndex(link.from));
-            const std::vector<BrokenPath> brokenPaths = broken(m_healthyUp, source);
+            const std::vector<BrokenPath> brokenPaths =
+                broken(m_healthyUp, static_cast<std::size_t>(fromVertex));
             for (Working& working : m_healthyUp)
                 working.linkDown.clear();
             if (brokenPaths.empty())

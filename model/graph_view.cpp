@@ -6,9 +6,11 @@ namespace napkin {
 
 GraphView::GraphView(const Design& design) : m_design(design), m_graph(design.components().size()) {
     const auto& links = design.links();
+    m_ends.reserve(links.size());
     for (std::size_t i = 0; i < links.size(); ++i) {
         const int from = design.componentIndex(links[i].from);
         const int to = design.componentIndex(links[i].to);
+        m_ends.emplace_back(from, to);
         if (from >= 0 && to >= 0)
             boost::add_edge(static_cast<Vertex>(from), static_cast<Vertex>(to), EdgeData{i}, m_graph);
     }

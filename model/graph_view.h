@@ -27,10 +27,15 @@ public:
     Vertex vertex(std::string_view componentId) const;
     const Component& component(Vertex v) const { return m_design.components()[v]; }
     const Link& link(EdgeDescriptor e) const { return m_design.links()[m_graph[e].link]; }
+    /// The vertices of link i's source and target (design.links()[i]), or -1 for an end that names no
+    /// component: the analyzers ask per link, and a lookup by id costs a hash of the string.
+    int source(std::size_t link) const { return m_ends[link].first; }
+    int target(std::size_t link) const { return m_ends[link].second; }
 
 private:
     const Design& m_design;
     Graph m_graph;
+    std::vector<std::pair<int, int>> m_ends; // per link: source and target vertex, -1 when missing
 };
 
 } // namespace napkin

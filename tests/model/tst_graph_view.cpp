@@ -40,6 +40,29 @@ private slots:
                 unreachable.push_back(view.component(v).id);
         QCOMPARE(unreachable, std::vector<std::string>{"monitoring"});
     }
+
+    // The analyzers read a link's ends from the view, by the link's index: -1 for an end that names no
+    // component (a dangling link stays in the design, with no edge).
+    void linkEndsByIndex() {
+        Design design;
+        for (const char* id : {"a", "b", "c"}) {
+            Component component;
+            component.id = id;
+            design.appendComponent(component);
+        }
+        for (const auto& [from, to] : {std::pair("a", "b"), std::pair("c", "ghost"), std::pair("c", "a")}) {
+            Link link;
+            link.id = std::string(from) + "-" + to;
+            link.from = from;
+            link.to = to;
+            design.appendLink(link);
+        }
+        const GraphView view(design);
+        QCOMPARE(boost::num_edges(view.graph()), std::size_t(2));
+        QCOMPARE(std::make_pair(view.source(0), view.target(0)), std::make_pair(0, 1));
+        QCOMPARE(std::make_pair(view.source(1), view.target(1)), std::make_pair(2, -1));
+        QCOMPARE(std::make_pair(view.source(2), view.target(2)), std::make_pair(2, 0));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestGraphView)
