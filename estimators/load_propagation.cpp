@@ -609,25 +609,35 @@ private:
     void overCapacity(const ComponentLoad& load) {
         if (!load.hasCapacity || load.offeredQps <= 0)
             return;
-        const std::string needed =
-            load.instancesNeeded ? formatNumber(*load.instancesNeeded) + " instances at " +
-                                       formatSignificant(m_workload.targetUtilization * 100) + " % utilisation"
-                                 : "a non-zero capacity_qps";
-        const std::string offered = name(load) + " gets " + formatCount(load.offeredQps) + " QPS at peak";
         // Requests against request capacity: a gateway's connections and pushed messages have their own
         // finding, capacity.connections.
         const std::optional<double> utilization =
             load.capacityQps > 0 ? std::optional(load.offeredQps / load.capacityQps) : std::nullopt;
+        // The texts are built only for a finding: formatting them for every component was a tenth of the load
+        // estimate on big designs.
         if (!utilization || *utilization > 1)
             add("capacity.over", Severity::Error, {load.id},
-                offered + " but serves " + formatCount(load.capacityQps) + " (" + formatNumber(load.instances) +
-                    " × " + formatCount(load.capacityPerInstance) + "): it is the bottleneck.",
-                "Needs " + needed + ".");
+                offeredText(load) + " but serves " + formatCount(load.capacityQps) + " (" +
+                    formatNumber(load.instances) + " × " + formatCount(load.capacityPerInstance) +
+                    "): it is the bottleneck.",
+                "Needs " + neededText(load) + ".");
         else if (*utilization > m_workload.targetUtilization)
             add("capacity.above-target", Severity::Warning, {load.id},
-                offered + ", " + formatSignificant(*utilization * 100) + " % of its capacity, above the " +
-                    formatSignificant(m_workload.targetUtilization * 100) + " % target.",
-                "Needs " + needed + ".");
+                offeredText(load) + ", " + formatSignificant(*utilization * 100) +
+                    " % of its capacity, above the " + formatSignificant(m_workload.targetUtilization * 100) +
+                    " % target.",
+                "Needs " + neededText(load) + ".");
+    }
+
+    std::string offeredText(const ComponentLoad& load) const {
+        return name(load) + " gets " + formatCount(load.offeredQps) + " QPS at peak";
+    }
+
+    std::string neededText(const ComponentLoad& load) const {
+        return load.instancesNeeded
+                   ? formatNumber(*load.instancesNeeded) + " instances at " +
+                         formatSignificant(m_workload.targetUtilization * 100) + " % utilisation"
+                   : "a non-zero capacity_qps";
     }
 
     void connectionFindings(const ComponentLoad& load) {
