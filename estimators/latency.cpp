@@ -11,7 +11,9 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 #include <numeric>
+#include <tuple>
 
 namespace napkin {
 
@@ -105,7 +107,27 @@ double hopLatencyMs(const Design& design, const Catalog& catalog, const Link& li
                         network);
 }
 
-ComponentDelay componentDelay(const Component& component, const Catalog& catalog, int instances, double offeredQps) {
+namespace {
+
+// The M/M/c wait takes one step per server (up to 100,000). Big designs repeat a component under the same
+// load (a cell drawn a thousand times), so one analysis works each queue out once per distinct input.
+class QueueCache {
+  public:
+    QueueEstimate operator()(int servers, double arrivalRate, double serviceRate) {
+        if (!std::isfinite(arrivalRate) || !std::isfinite(serviceRate)) // not an ordered key
+            return mmcQueue(servers, arrivalRate, serviceRate);
+        const auto [found, added] = m_queues.try_emplace({servers, arrivalRate, serviceRate});
+        if (added)
+            found->second = mmcQueue(servers, arrivalRate, serviceRate);
+        return found->second;
+    }
+
+  private:
+    std::map<std::tuple<int, double, double>, QueueEstimate> m_queues;
+};
+
+ComponentDelay componentDelay(const Component& component, const Catalog& catalog, int instances,
+                              double offeredQps, QueueCache& queues) {
     ComponentDelay delay;
     delay.serviceMs = std::max(0.0, numberProperty(component, catalog, "latency_ms", 0));
     if (const std::string_view role = roleOf(component, catalog); role == "cache" || role == "cdn")
@@ -119,11 +141,19 @@ ComponentDelay componentDelay(const Component& component, const Catalog& catalog
     const double capacity = pool * perInstance;
     const double perInstanceServers = std::max(1.0, std::round(perInstance * delay.serviceMs / 1000));
     const int servers = static_cast<int>(std::clamp(pool * perInstanceServers, 0.0, double(maxServers)));
-    const QueueEstimate queue = mmcQueue(servers, offeredQps, servers > 0 ? capacity / servers : 0);
+    const QueueEstimate queue = queues(servers, offeredQps, servers > 0 ? capacity / servers : 0);
     delay.utilisation = queue.utilisation;
     delay.saturated = queue.saturated;
     delay.queueMs = queue.saturated ? infinite : queue.meanWaitSeconds * 1000;
     return delay;
+}
+
+} // namespace
+
+ComponentDelay componentDelay(const Component& component, const Catalog& catalog, int instances,
+                              double offeredQps) {
+    QueueCache queues;
+    return componentDelay(component, catalog, instances, offeredQps, queues);
 }
 
 std::vector<ComponentDelay> componentDelays(const RequestGraph& graph, const std::vector<ReplicaModel>& models,
@@ -131,11 +161,12 @@ std::vector<ComponentDelay> componentDelays(const RequestGraph& graph, const std
                                             const std::vector<InstanceLoss>& losses) {
     std::vector<ComponentDelay> delays;
     const auto& components = graph.design().components();
+    QueueCache queues;
     for (std::size_t v = 0; v < components.size() && v < models.size(); ++v) {
         const auto offered = offeredQps.find(components[v].id);
         const int lost = v < losses.size() ? losses[v].lost : 0;
         delays.push_back(componentDelay(components[v], graph.catalog(), models[v].instances - lost,
-                                        offered == offeredQps.end() ? 0 : offered->second));
+                                        offered == offeredQps.end() ? 0 : offered->second, queues));
     }
     return delays;
 }
