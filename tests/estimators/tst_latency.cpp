@@ -174,6 +174,26 @@ private slots:
         QVERIFY(failed.saturated); // one instance left: 150 %
     }
 
+    // One analysis works each distinct queue out once: the two copies of a service under the same load get
+    // the delay the service alone gets, and the one with fewer servers under that load is not mistaken for them.
+    void repeatedQueuesKeepTheirOwnFigures() {
+        DesignBuilder b;
+        b.add("a", "service", {}, service(10, 3, 1000));
+        b.add("b", "service", {}, service(10, 3, 1000));
+        b.add("c", "service", {}, service(10, 1, 1000));
+        const Design d = b.build();
+        const RequestGraph graph(d, Catalog::builtin());
+        const std::vector<ComponentDelay> delays = componentDelays(
+            graph, replicaModels(d, Catalog::builtin()), {{"a", 1500}, {"b", 1500}, {"c", 1500}}, {});
+        QCOMPARE(delays.size(), std::size_t(3));
+        const ComponentDelay alone = componentDelay(d.components().front(), Catalog::builtin(), 3, 1500);
+        for (std::size_t v : {0, 1}) {
+            QCOMPARE(delays[v].utilisation, 0.5);
+            QCOMPARE(delays[v].queueMs, alone.queueMs);
+        }
+        QVERIFY(delays[2].saturated); // one instance serves 1000 QPS: 150 %
+    }
+
     void cacheHitsShortenReads_data() {
         QTest::addColumn<QString>("placement");
         QTest::addColumn<double>("missMs");
