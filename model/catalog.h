@@ -3,6 +3,7 @@
 // defaults and valid ranges, and the trade-offs a candidate should mention. Data, not code: it is read
 // from resources/catalog/catalog.json, which is compiled into this library.
 
+#include "model/string_index.h"
 #include "model/types.h"
 
 #include <stdexcept>
@@ -72,7 +73,7 @@ public:
 private:
     std::vector<Category> m_categories;
     std::vector<KindSpec> m_kinds;
-    std::map<std::string, std::size_t, std::less<>> m_kindIndex; // analyzers look kinds up per component
+    StringIndex m_kindIndex; // analyzers look kinds up per component
     std::vector<PropertySpec> m_linkProperties;
 };
 

@@ -4,12 +4,12 @@
 // so that the app can wrap every change in an undo command and the tests can prove each one reversible.
 
 #include "model/edit.h"
+#include "model/string_index.h"
 
 #include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace napkin {
@@ -121,12 +121,7 @@ private:
     std::vector<Note> m_notes;
     std::vector<Decision> m_decisions;
     Json m_extra = Json::object();
-    // Transparent hash and equality: a lookup by string_view builds no std::string.
-    struct IdHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-    };
-    using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+    using IdIndex = StringIndex;
     IdIndex m_componentIndex;
     IdIndex m_linkIndex;
     IdIndex m_zoneIndex;
