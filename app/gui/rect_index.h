@@ -137,10 +137,14 @@ class RectIndex {
         return (quint64(quint32(column)) << 32) | quint64(quint32(row));
     }
 
+    // The bounds are worked out once: a division each, and queries walk many cells.
     template <typename Visit>
     void forEachCell(const QRectF& rect, Visit&& visit) const {
-        for (int row = cellOf(rect.top()); row <= cellOf(rect.bottom()); ++row)
-            for (int column = cellOf(rect.left()); column <= cellOf(rect.right()); ++column)
+        const int left = cellOf(rect.left());
+        const int right = cellOf(rect.right());
+        const int bottom = cellOf(rect.bottom());
+        for (int row = cellOf(rect.top()); row <= bottom; ++row)
+            for (int column = left; column <= right; ++column)
                 visit(cellKey(column, row), column, row);
     }
 
